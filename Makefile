@@ -1,0 +1,38 @@
+# The two commands of the README:
+#   make example   install what is missing, build, run apiref on the embedded example (schemas/)
+#   make test      install what is missing, build, run every test (plus an ASan+UBSan build)
+BUILD ?= build
+SAN_BUILD ?= build-asan
+GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps build example test test-fast test-sanitize clean
+
+all: build
+
+deps:
+	@bash scripts/setup-deps.sh
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAPIREF_WERROR=ON
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+example: build
+	cd schemas && ../$(BUILD)/apiref bundle -o ../_site/bundles
+
+test-fast: build
+	cd $(BUILD) && ctest --output-on-failure
+
+$(SAN_BUILD)/CMakeCache.txt:
+	cmake -S . -B $(SAN_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DAPIREF_SANITIZE=ON -DAPIREF_WERROR=ON
+
+test-sanitize: deps $(SAN_BUILD)/CMakeCache.txt
+	cmake --build $(SAN_BUILD) -j $(JOBS)
+	cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure
+
+test: test-fast test-sanitize
+
+clean:
+	rm -rf $(BUILD) $(SAN_BUILD) _site _bundles

@@ -1,0 +1,88 @@
+#include "bundle/bundle.h"
+
+#include <filesystem>
+
+#include "bundle/bundler.h"
+#include "bundle/naming.h"
+#include "tree/json_pointer.h"
+
+namespace apiref {
+
+namespace fs = std::filesystem;
+
+std::string check_openapi_version(const Document& doc, Diagnostics& out) {
+  auto report = [&](const std::string& pointer, SourcePos pos, const std::string& msg) {
+    out.push_back({Severity::Error, "unsupported-version", msg, {doc.display, pointer, pos}, {}});
+    return std::string();
+  };
+  if (!doc.root.is_object()) return report("", doc.root.pos, "not an OpenAPI document: the top level is not a mapping");
+  if (const Node* swagger = doc.root.find("swagger")) {
+    return report("/swagger", swagger->pos,
+                  "Swagger 2.0 documents are not supported yet; convert it to OpenAPI 3 first");
+  }
+  const Node* v = doc.root.find("openapi");
+  if (!v) return report("", doc.root.pos, "not an OpenAPI document: it has no 'openapi' field");
+  if (!v->is_string()) {
+    return report("/openapi", v->pos,
+                  "'openapi' must be a string such as \"3.0.3\" (a bare 3.0 is read as a number)");
+  }
+  const std::string& s = v->text;
+  bool shape = s.size() >= 5 && s.compare(0, 2, "3.") == 0 && (s[2] == '0' || s[2] == '1') &&
+               s[3] == '.' && isdigit(static_cast<unsigned char>(s[4]));
+  if (!shape) return report("/openapi", v->pos, "OpenAPI version '" + s + "' is not supported (3.0.x and 3.1.x are)");
+  return s.substr(0, 3) + ".x";
+}
+
+std::string local_component_name(const RefTarget& target) {
+  auto tokens = parse_pointer(target.pointer).value_or(std::vector<std::string>{});
+  std::string stem = fs::path(target.doc->path).stem().string();
+  if (tokens.size() == 3 && tokens[0] == "components") return tokens[2];
+  if (tokens.empty()) return stem;
+  return stem + "_" + tokens.back();
+}
+
+// The components a document already has, so refs to them (from other files too) land there.
+void register_own_components(Bundler& bundler, const Document& doc,
+                             const std::function<std::string(const std::string&)>& rename) {
+  const Node* components = doc.root.find("components");
+  if (!components) return;
+  for (const Member& kind : components->members) {
+    if (!kind.value.is_object() || kind.key.rfind("x-", 0) == 0) continue;
+    for (const Member& c : kind.value.members) {
+      RefTarget t;
+      t.doc = &doc;
+      t.node = &c.value;
+      t.pointer = append_pointer(append_pointer("/components", kind.key), c.key);
+      bundler.register_existing(t, kind.key, rename(c.key));
+    }
+  }
+}
+
+BundleResult bundle_file(const std::string& path, const BundleOptions& options) {
+  BundleResult result;
+  std::string root_path = normalise_path(path);
+  ResolveOptions ro;
+  ro.root_dir = options.root_dir.empty() ? fs::path(root_path).parent_path().generic_string()
+                                         : normalise_path(options.root_dir);
+  ro.allow_outside_root = options.allow_outside_root;
+  DocumentSet docs(ro);
+  const Document* root = docs.load(root_path);
+  if (root && check_openapi_version(*root, docs.diagnostics()).empty()) root = nullptr;
+  if (root) {
+    Bundler bundler(docs, options.dereference,
+                    [](const RefTarget& t, const std::string&) { return local_component_name(t); });
+    bundler.keep_internal_refs_of(root);
+    register_own_components(bundler, *root, [](const std::string& n) { return n; });
+    BundleOutput out;
+    out.document = bundler.rewrite(*root, root->root, "", OasContext::Root);
+    Node components = out.document.find("components") ? *out.document.find("components") : Node();
+    bundler.append_components(components);
+    if (!components.is_null()) out.document.set("components", std::move(components));
+    result.bundles.push_back(std::move(out));
+  }
+  result.files = docs.files();
+  result.diagnostics = std::move(docs.diagnostics());
+  return result;
+}
+
+}  // namespace apiref

@@ -1,0 +1,49 @@
+// Bundle stage: from one OpenAPI file, or from a Meshery-style project of constructs, to
+// self-contained documents. Components stay named $refs (schema names survive into the docs)
+// unless `dereference` asks for everything inlined; recursion is then kept as $refs to
+// components, never inlined forever.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "diag/diagnostic.h"
+#include "resolve/resolve.h"
+#include "tree/node.h"
+
+namespace apiref {
+
+struct BundleOptions {
+  bool dereference = false;
+  bool allow_outside_root = false;
+  std::string root_dir;  // default: the input file's folder, or the project folder
+};
+
+struct BundleOutput {
+  std::string name;      // bundle name ("" for a single file)
+  std::string audience;  // "" for a single file
+  Node document;
+};
+
+struct BundleResult {
+  std::vector<BundleOutput> bundles;
+  Diagnostics diagnostics;
+  std::vector<std::string> files;  // every file read, absolute: what a watcher must watch
+  bool ok() const { return !has_errors(diagnostics); }
+};
+
+// One OpenAPI 3.0/3.1 file and everything it references, as one document.
+BundleResult bundle_file(const std::string& path, const BundleOptions& options);
+
+// Every bundle an apiref.yaml declares (or only those named in `only`): base document plus
+// the constructs under constructs/<version>/<name>/api.yml, names prefixed by construct title,
+// operations filtered by audience (x-internal).
+BundleResult bundle_project(const ProjectConfig& config, const BundleOptions& options,
+                            const std::vector<std::string>& only = {});
+
+// The OpenAPI version line of a root document: "3.0.x" or "3.1.x". Reports unsupported or
+// missing versions; returns "" then.
+std::string check_openapi_version(const Document& doc, Diagnostics& out);
+
+}  // namespace apiref

@@ -1,0 +1,173 @@
+#include "bundle/bundler.h"
+
+#include <algorithm>
+
+#include "tree/json_pointer.h"
+
+namespace apiref {
+
+std::string sanitise_component_name(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '.' || c == '-' || c == '_';
+    out += ok ? c : '_';
+  }
+  return out.empty() ? "_" : out;
+}
+
+Bundler::Bundler(DocumentSet& docs, bool dereference, ComponentNamer namer)
+    : docs_(docs), dereference_(dereference), namer_(std::move(namer)) {}
+
+void Bundler::register_existing(const RefTarget& target, const std::string& kind,
+                                const std::string& name) {
+  names_[target.key()] = {kind, name};
+  taken_.insert(kind + "/" + name);
+}
+
+Node Bundler::rewrite(const Document& doc, const Node& n, const std::string& pointer,
+                      OasContext ctx) {
+  if (ctx == OasContext::Opaque) return n;
+  if (n.is_object()) {
+    if (n.is_ref()) return rewrite_ref(doc, n, pointer, ctx);
+    Node out = Node::object(n.pos);
+    out.members.reserve(n.members.size());
+    for (const Member& m : n.members) {
+      out.members.push_back(Member{
+          m.key, m.key_pos,
+          rewrite(doc, m.value, append_pointer(pointer, m.key), child_context(ctx, m.key))});
+    }
+    return out;
+  }
+  if (n.is_array()) {
+    Node out = Node::array(n.pos);
+    out.items.reserve(n.items.size());
+    OasContext item = item_context(ctx);
+    for (size_t i = 0; i < n.items.size(); ++i)
+      out.items.push_back(rewrite(doc, n.items[i], pointer + "/" + std::to_string(i), item));
+    return out;
+  }
+  return n;
+}
+
+// Follows {$ref} objects that point at other {$ref} objects; a loop of them defines nothing
+// (an alias of an alias of itself), which is an error, not something to inline forever.
+static bool is_pure_ref_cycle(DocumentSet& docs, const RefTarget& start, std::vector<Location>& chain) {
+  std::vector<std::string> seen;
+  RefTarget cur = start;
+  while (cur && cur.node->is_ref()) {
+    if (std::find(seen.begin(), seen.end(), cur.key()) != seen.end()) return true;
+    seen.push_back(cur.key());
+    chain.push_back({cur.doc->display, cur.pointer, cur.node->pos});
+    // Resolution errors further down the chain are reported where that ref is rewritten.
+    size_t before = docs.diagnostics().size();
+    cur = resolve_ref(docs, *cur.doc, cur.node->find("$ref")->text,
+                      append_pointer(cur.pointer, "$ref"), *cur.node->find("$ref"));
+    docs.diagnostics().resize(before);
+  }
+  return false;
+}
+
+Node Bundler::rewrite_ref(const Document& doc, const Node& n, const std::string& pointer,
+                          OasContext ctx) {
+  const Node& ref_node = *n.find("$ref");
+  const std::string& ref = ref_node.text;
+  std::string ref_pointer = append_pointer(pointer, "$ref");
+  bool internal = !ref.empty() && ref[0] == '#';
+  RefTarget target = resolve_ref(docs_, doc, ref, ref_pointer, ref_node);
+  if (internal && &doc == keep_internal_of_ && !dereference_) {
+    // The root document's own internal refs stay as the author wrote them; they still had
+    // to resolve (reported above if not).
+    return n;
+  }
+  if (!target) return n;  // reported by resolve_ref; keep it visible in the output
+
+  std::vector<Location> chain;
+  if (is_pure_ref_cycle(docs_, target, chain)) {
+    docs_.diagnostics().push_back({Severity::Error, "ref-cycle",
+                                   "$ref '" + ref + "' starts a cycle of references that never "
+                                   "reaches an object",
+                                   {doc.display, ref_pointer, ref_node.pos}, chain});
+    return Node::object(n.pos);
+  }
+
+  const char* kind = component_kind(ctx);
+  if (dereference_ || !kind) return inline_target(target, n, ctx);
+  Node out = Node::object(n.pos);
+  out.set("$ref", Node::string(component_ref(target, kind), ref_node.pos), n.members[0].key_pos);
+  // Siblings of $ref (summary and description in 3.1) are kept beside it.
+  for (const Member& m : n.members)
+    if (m.key != "$ref") out.members.push_back(m);
+  return out;
+}
+
+Node Bundler::inline_target(const RefTarget& t, const Node& ref_object, OasContext ctx) {
+  std::string key = t.key();
+  if (std::find(inlining_.begin(), inlining_.end(), key) != inlining_.end()) {
+    // Recursion: inlining again would never end. Point at a component instead.
+    const char* kind = component_kind(ctx);
+    if (!kind) {
+      const Node& ref_node = *ref_object.find("$ref");
+      docs_.diagnostics().push_back(
+          {Severity::Error, "ref-cycle-inline",
+           "$ref '" + ref_node.text + "' is recursive in a place that cannot hold a reference to "
+           "a component",
+           {t.doc->display, t.pointer, ref_node.pos}, {}});
+      return Node::object(ref_object.pos);
+    }
+    Node out = Node::object(ref_object.pos);
+    out.set("$ref", Node::string(component_ref(t, kind)));
+    return out;
+  }
+  inlining_.push_back(key);
+  Node out = rewrite(*t.doc, *t.node, t.pointer, ctx);
+  inlining_.pop_back();
+  // Siblings of the $ref override what they name in the target (3.1 summary/description).
+  if (out.is_object()) {
+    for (const Member& m : ref_object.members)
+      if (m.key != "$ref") out.set(m.key, m.value, m.key_pos);
+  }
+  return out;
+}
+
+std::string Bundler::component_name(const RefTarget& target, const std::string& kind) {
+  std::string key = target.key();
+  auto it = names_.find(key);
+  if (it != names_.end()) return it->second.name;
+  std::string base = sanitise_component_name(namer_(target, kind));
+  std::string name = base;
+  for (int i = 2; taken_.count(kind + "/" + name); ++i) name = base + "_" + std::to_string(i);
+  taken_.insert(kind + "/" + name);
+  names_[key] = {kind, name};
+  // Reserve the slot before filling it: the content may refer back to this very component.
+  std::vector<Member>& list = created_[kind];
+  list.push_back(Member{name, {}, Node()});
+  size_t index = list.size() - 1;
+  inlining_.push_back(key);
+  Node content = rewrite(*target.doc, *target.node, target.pointer, context_of_component_kind(kind));
+  inlining_.pop_back();
+  created_[kind][index].value = std::move(content);
+  return name;
+}
+
+std::string Bundler::component_ref(const RefTarget& target, const std::string& kind) {
+  std::string name = component_name(target, kind);
+  const std::string& stored_kind = names_[target.key()].kind;
+  return "#" + fragment_encode(append_pointer(append_pointer("/components", stored_kind), name));
+}
+
+void Bundler::append_components(Node& components) const {
+  static const char* order[] = {"schemas",  "responses", "parameters", "examples",
+                                "requestBodies", "headers", "securitySchemes", "links",
+                                "callbacks"};
+  for (const char* kind : order) {
+    auto it = created_.find(kind);
+    if (it == created_.end() || it->second.empty()) continue;
+    if (!components.is_object()) components = Node::object();
+    Node* section = components.find(kind);
+    if (!section || !section->is_object()) section = &components.set(kind, Node::object());
+    for (const Member& m : it->second) section->members.push_back(m);
+  }
+}
+
+}  // namespace apiref

@@ -1,0 +1,64 @@
+// The machinery both bundle modes share (internal to the bundle stage): copying a subtree
+// while rewriting every $ref, and turning referenced objects into named components.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "resolve/oas_context.h"
+#include "resolve/resolve.h"
+
+namespace apiref {
+
+// Proposes a component name for a referenced object; the bundler makes it unique.
+using ComponentNamer =
+    std::function<std::string(const RefTarget& target, const std::string& kind)>;
+
+// Component keys must match ^[a-zA-Z0-9._-]+$ (OpenAPI 3.x); anything else becomes '_'.
+std::string sanitise_component_name(const std::string& s);
+
+class Bundler {
+ public:
+  Bundler(DocumentSet& docs, bool dereference, ComponentNamer namer);
+
+  // Objects whose components already exist in the output under a fixed name (the root
+  // document's own components): refs to them are pointed there, nothing is copied.
+  void register_existing(const RefTarget& target, const std::string& kind, const std::string& name);
+  // Internal refs of this document are kept as written (single-file mode, root document).
+  void keep_internal_refs_of(const Document* doc) { keep_internal_of_ = doc; }
+
+  // A copy of `n` (found at `pointer` in `doc`, in context `ctx`) with every $ref rewritten
+  // to point into the output document, or inlined.
+  Node rewrite(const Document& doc, const Node& n, const std::string& pointer, OasContext ctx);
+
+  // The "#/components/<kind>/<name>" a target is stored under, creating it on first use.
+  std::string component_ref(const RefTarget& target, const std::string& kind);
+  // The name (without the kind) of a target's component, creating it on first use.
+  std::string component_name(const RefTarget& target, const std::string& kind);
+
+  // Components created so far, by kind in a fixed order, each in first-use order.
+  // Appends them to `components` (an object, created if null).
+  void append_components(Node& components) const;
+
+ private:
+  Node rewrite_ref(const Document& doc, const Node& n, const std::string& pointer, OasContext ctx);
+  Node inline_target(const RefTarget& t, const Node& ref_object, OasContext ctx);
+
+  DocumentSet& docs_;
+  bool dereference_;
+  ComponentNamer namer_;
+  const Document* keep_internal_of_ = nullptr;
+  struct Named {
+    std::string kind;
+    std::string name;
+  };
+  std::map<std::string, Named> names_;  // target key -> component
+  std::set<std::string> taken_;         // "kind/name"
+  std::map<std::string, std::vector<Member>> created_;  // kind -> components, first-use order
+  std::vector<std::string> inlining_;   // targets being inlined now (cycle detection)
+};
+
+}  // namespace apiref

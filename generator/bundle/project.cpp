@@ -1,0 +1,272 @@
+// Meshery-style projects: a base document per audience plus every construct under
+// constructs/<version>/<name>/api.yml, merged into one document per bundle.
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "bundle/bundle.h"
+#include "bundle/bundler.h"
+#include "bundle/naming.h"
+#include "tree/json_pointer.h"
+
+namespace apiref {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Construct {
+  std::string dir;   // absolute folder
+  std::string file;  // absolute api.yml
+  const Document* doc = nullptr;
+  std::string prefix;  // its title made into a name: "Meshery Controllers Configuration" -> ..._...
+  bool active = false;
+};
+
+std::vector<Construct> discover_constructs(const ProjectConfig& config) {
+  std::vector<Construct> found;
+  std::error_code ec;
+  std::vector<fs::path> versions;
+  for (const auto& v : fs::directory_iterator(config.constructs_dir, ec))
+    if (v.is_directory()) versions.push_back(v.path());
+  std::sort(versions.begin(), versions.end());
+  for (const fs::path& v : versions) {
+    std::vector<fs::path> names;
+    for (const auto& n : fs::directory_iterator(v, ec))
+      if (n.is_directory() && fs::is_regular_file(n.path() / "api.yml")) names.push_back(n.path());
+    std::sort(names.begin(), names.end());
+    for (const fs::path& n : names) {
+      Construct c;
+      c.dir = normalise_path(n.generic_string());
+      c.file = normalise_path((n / "api.yml").generic_string());
+      found.push_back(c);
+    }
+  }
+  return found;
+}
+
+bool in_audience(const Node& op, const std::string& audience) {
+  const Node* x = op.find("x-internal");
+  if (!x) return false;
+  if (x->is_string()) return x->text == audience;
+  for (const Node& a : x->items)
+    if (a.is_string() && a.text == audience) return true;
+  return false;
+}
+
+bool is_true(const Node* n) { return n && n->kind == NodeKind::Bool && n->boolean; }
+
+// Writes the non-operation fields of a path item (summary, parameters, servers) before its
+// operations, as people write them.
+void order_path_item(Node& item) {
+  std::stable_partition(item.members.begin(), item.members.end(),
+                        [](const Member& m) { return !is_http_method(m.key); });
+}
+
+class ProjectBundler {
+ public:
+  ProjectBundler(DocumentSet& docs, const std::vector<Construct>& constructs, const BundleSpec& spec,
+                 bool dereference)
+      : docs_(docs),
+        constructs_(constructs),
+        spec_(spec),
+        bundler_(docs, dereference,
+                 [this](const RefTarget& t, const std::string&) {
+                   return owner_prefix(t.doc->path) + "_" + local_component_name(t);
+                 }) {}
+
+  BundleOutput run(const Document& base) {
+    register_own_components(bundler_, base, [](const std::string& n) { return n; });
+    bundler_.keep_internal_refs_of(&base);
+    Node out = bundler_.rewrite(base, base.root, "", OasContext::Root);
+    merge_paths(base, "", nullptr);
+    for (const Construct& c : constructs_)
+      if (c.active) merge_paths(*c.doc, c.prefix, c.doc->root.find("security"));
+
+    for (Member& p : paths_.members) order_path_item(p.value);
+    out.set("paths", std::move(paths_));
+    Node tags = out.find("tags") ? *out.find("tags") : Node::array();
+    for (Node& t : construct_tags_) tags.items.push_back(std::move(t));
+    if (!tags.items.empty()) out.set("tags", std::move(tags));
+    Node components = out.find("components") ? *out.find("components") : Node();
+    bundler_.append_components(components);
+    if (!components.is_null()) out.set("components", std::move(components));
+    return BundleOutput{spec_.name, spec_.audience, std::move(out)};
+  }
+
+ private:
+  struct Origin {
+    Location where;
+  };
+
+  std::string owner_prefix(const std::string& path) const {
+    const Construct* best = nullptr;
+    for (const Construct& c : constructs_)
+      if (path_is_within(path, c.dir) && (!best || c.dir.size() > best->dir.size())) best = &c;
+    if (best && !best->prefix.empty()) return best->prefix;
+    return sanitise_component_name(fs::path(path).stem().string());
+  }
+
+  // The output name of a security scheme a requirement in `doc` names.
+  std::string scheme_name(const Document& doc, const std::string& name, const Location& where) {
+    const Node* schemes = doc.root.find("components");
+    schemes = schemes ? schemes->find("securitySchemes") : nullptr;
+    const Node* scheme = schemes ? schemes->find(name) : nullptr;
+    if (!scheme) {
+      docs_.diagnostics().push_back(
+          {Severity::Error, "security-scheme-undefined",
+           "security requirement names '" + name + "', which " + doc.display +
+               " does not define under components.securitySchemes",
+           where, {}});
+      return name;
+    }
+    RefTarget t;
+    t.doc = &doc;
+    t.node = scheme;
+    t.pointer = append_pointer("/components/securitySchemes", name);
+    return bundler_.component_name(t, "securitySchemes");
+  }
+
+  Node rename_security(const Document& doc, const Node& security, const std::string& pointer) {
+    Node out = security;
+    for (size_t i = 0; i < out.items.size(); ++i) {
+      for (Member& m : out.items[i].members) {
+        m.key = scheme_name(doc, m.key, {doc.display, pointer + "/" + std::to_string(i), m.key_pos});
+      }
+    }
+    return out;
+  }
+
+  void merge_paths(const Document& doc, const std::string& prefix, const Node* root_security) {
+    const Node* paths = doc.root.find("paths");
+    if (!paths || !paths->is_object()) return;
+    std::set<std::string> tags_used;
+    for (const Member& entry : paths->members) {
+      const Document* item_doc = &doc;
+      std::string item_ptr = append_pointer("/paths", entry.key);
+      const Node* item = &entry.value;
+      if (item->is_ref()) {
+        // A path item kept in another file (Meshery's *_operations.yml).
+        RefTarget t = resolve_ref(docs_, doc, item->find("$ref")->text,
+                                  append_pointer(item_ptr, "$ref"), *item->find("$ref"));
+        if (!t) continue;
+        item_doc = t.doc;
+        item_ptr = t.pointer;
+        item = t.node;
+      }
+      if (!item->is_object()) continue;
+      Node out_item = Node::object(item->pos);
+      for (const Member& m : item->members) {
+        if (!is_http_method(m.key) || !m.value.is_object()) continue;
+        if (!in_audience(m.value, spec_.audience)) continue;
+        std::string op_ptr = append_pointer(item_ptr, m.key);
+        Location here{item_doc->display, op_ptr, m.key_pos};
+        std::string op_key = entry.key + " " + m.key;
+        auto seen = origins_.find(op_key);
+        if (seen != origins_.end()) {
+          docs_.diagnostics().push_back(
+              {Severity::Error, "duplicate-operation",
+               "operation " + upper(m.key) + " " + entry.key + " is defined twice in bundle '" +
+                   spec_.name + "'",
+               here, {seen->second.where}});
+          continue;
+        }
+        origins_[op_key] = {here};
+        Node op = bundler_.rewrite(*item_doc, m.value, op_ptr, OasContext::Operation);
+        if (Node* tags = op.find("tags")) {
+          for (Node& t : tags->items) {
+            if (!t.is_string()) continue;
+            tags_used.insert(t.text);
+            if (!prefix.empty()) t.text = prefix + "_" + t.text;
+          }
+        }
+        if (const Node* sec = m.value.find("security")) {
+          op.set("security", rename_security(*item_doc, *sec, append_pointer(op_ptr, "security")));
+        } else if (root_security) {
+          // The construct's default security applies to its operations; the merged
+          // document's root security is the base's, so carry it down explicitly.
+          op.set("security", rename_security(doc, *root_security, "/security"));
+        }
+        out_item.members.push_back(Member{m.key, m.key_pos, std::move(op)});
+      }
+      if (out_item.members.empty()) continue;
+      Node* existing = paths_.find(entry.key);
+      Node& target = existing ? *existing : paths_.set(entry.key, Node::object(item->pos), entry.key_pos);
+      for (const Member& m : item->members) {
+        if (is_http_method(m.key) || target.find(m.key)) continue;
+        target.members.push_back(Member{
+            m.key, m.key_pos,
+            bundler_.rewrite(*item_doc, m.value, append_pointer(item_ptr, m.key),
+                             child_context(OasContext::PathItem, m.key))});
+      }
+      for (Member& m : out_item.members) target.members.push_back(std::move(m));
+    }
+    if (prefix.empty()) return;  // the base's own tags are already in the output
+    if (const Node* tags = doc.root.find("tags")) {
+      for (const Node& t : tags->items) {
+        std::string name(t.string_at("name"));
+        if (name.empty() || !tags_used.count(name)) continue;
+        Node copy = t;
+        copy.set("name", Node::string(prefix + "_" + name));
+        construct_tags_.push_back(std::move(copy));
+      }
+    }
+  }
+
+  static std::string upper(std::string s) {
+    for (char& c : s) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+    return s;
+  }
+
+  DocumentSet& docs_;
+  const std::vector<Construct>& constructs_;
+  const BundleSpec& spec_;
+  Bundler bundler_;
+  Node paths_ = Node::object();
+  std::vector<Node> construct_tags_;
+  std::map<std::string, Origin> origins_;
+};
+
+}  // namespace
+
+BundleResult bundle_project(const ProjectConfig& config, const BundleOptions& options,
+                            const std::vector<std::string>& only) {
+  BundleResult result;
+  ResolveOptions ro;
+  ro.root_dir = options.root_dir.empty() ? config.dir : normalise_path(options.root_dir);
+  ro.allow_outside_root = options.allow_outside_root;
+  DocumentSet docs(ro);
+
+  std::vector<Construct> constructs = discover_constructs(config);
+  std::vector<std::string> to_load;
+  for (const BundleSpec& b : config.bundles) to_load.push_back(b.base);
+  for (const Construct& c : constructs) to_load.push_back(c.file);
+  docs.preload(to_load);
+
+  for (Construct& c : constructs) {
+    c.doc = docs.load(c.file);
+    if (!c.doc) continue;
+    const Node* info = c.doc->root.find("info");
+    std::string title = info ? std::string(info->string_at("title")) : "";
+    c.prefix = sanitise_component_name(title.empty() ? fs::path(c.dir).filename().string() : title);
+    bool excluded = std::find(config.exclude.begin(), config.exclude.end(), c.dir) != config.exclude.end();
+    bool deprecated = info && is_true(info->find("x-deprecated"));
+    if (excluded || deprecated) continue;
+    if (check_openapi_version(*c.doc, docs.diagnostics()).empty()) continue;
+    c.active = true;
+  }
+
+  for (const BundleSpec& spec : config.bundles) {
+    if (!only.empty() && std::find(only.begin(), only.end(), spec.name) == only.end()) continue;
+    const Document* base = docs.load(spec.base);
+    if (!base || check_openapi_version(*base, docs.diagnostics()).empty()) continue;
+    ProjectBundler pb(docs, constructs, spec, options.dereference);
+    result.bundles.push_back(pb.run(*base));
+  }
+  result.files = docs.files();
+  result.diagnostics = std::move(docs.diagnostics());
+  return result;
+}
+
+}  // namespace apiref

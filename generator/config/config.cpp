@@ -1,0 +1,100 @@
+#include "config/config.h"
+
+#include <filesystem>
+#include <set>
+
+#include "load/load.h"
+#include "resolve/resolve.h"
+#include "tree/json_pointer.h"
+
+namespace apiref {
+
+namespace fs = std::filesystem;
+
+bool load_project_config(const std::string& path, ProjectConfig& config, Diagnostics& out) {
+  config = ProjectConfig{};
+  config.file = normalise_path(path);
+  config.dir = fs::path(config.file).parent_path().generic_string();
+  size_t errors_before = out.size();
+  Document doc = load_document(config.file, out);
+  if (!doc.ok) return false;
+  const std::string& file = doc.display;
+  auto error = [&](const std::string& pointer, SourcePos pos, const std::string& msg) {
+    out.push_back({Severity::Error, "config-invalid", msg, {file, pointer, pos}, {}});
+  };
+  const Node& root = doc.root;
+  if (!root.is_object()) {
+    error("", root.pos, "apiref.yaml must be a mapping");
+    return false;
+  }
+  // `root` lets the project file live apart from the description it describes (Meshery's
+  // tree is read-only to us); every other path is relative to it.
+  if (const Node* r = root.find("root")) {
+    if (!r->is_string()) error("/root", r->pos, "'root' must be a folder name");
+    else config.dir = normalise_path((fs::path(config.dir) / r->text).generic_string());
+    std::error_code ec;
+    if (!fs::is_directory(config.dir, ec)) {
+      error("/root", r->pos, "root folder " + display_path(config.dir) + " does not exist");
+      return false;
+    }
+  }
+  auto in_project = [&](const std::string& rel) {
+    return normalise_path((fs::path(config.dir) / rel).generic_string());
+  };
+  static const std::set<std::string> known = {"title", "root", "constructs", "exclude", "bundles"};
+  for (const Member& m : root.members) {
+    if (!known.count(m.key)) {
+      out.push_back({Severity::Warning, "config-unknown-key",
+                     "unknown key '" + m.key + "' (known: title, root, constructs, exclude, bundles)",
+                     {file, append_pointer("", m.key), m.key_pos}, {}});
+    }
+  }
+  config.title = std::string(root.string_at("title"));
+  const Node* constructs = root.find("constructs");
+  if (constructs && !constructs->is_string()) error("/constructs", constructs->pos, "'constructs' must be a folder name");
+  config.constructs_dir = in_project(constructs && constructs->is_string() ? constructs->text : "constructs");
+  if (const Node* ex = root.find("exclude")) {
+    if (!ex->is_array()) error("/exclude", ex->pos, "'exclude' must be a list of folders");
+    for (size_t i = 0; i < ex->items.size(); ++i) {
+      if (!ex->items[i].is_string()) error("/exclude/" + std::to_string(i), ex->items[i].pos, "expected a folder name");
+      else config.exclude.push_back(in_project(ex->items[i].text));
+    }
+  }
+  const Node* bundles = root.find("bundles");
+  if (!bundles || !bundles->is_array() || bundles->items.empty()) {
+    error("/bundles", bundles ? bundles->pos : root.pos,
+          "'bundles' must list at least one bundle (name, base, audience)");
+    return false;
+  }
+  std::set<std::string> names;
+  for (size_t i = 0; i < bundles->items.size(); ++i) {
+    const Node& b = bundles->items[i];
+    std::string ptr = "/bundles/" + std::to_string(i);
+    BundleSpec spec;
+    spec.name = std::string(b.string_at("name"));
+    spec.audience = std::string(b.string_at("audience"));
+    std::string base(b.string_at("base"));
+    if (spec.name.empty() || base.empty() || spec.audience.empty()) {
+      error(ptr, b.pos, "a bundle needs 'name', 'base' and 'audience' strings");
+      continue;
+    }
+    if (spec.name.find_first_of("/\\") != std::string::npos || spec.name[0] == '.') {
+      error(ptr + "/name", b.find("name")->pos, "bundle name '" + spec.name + "' must be a plain file name");
+      continue;
+    }
+    if (!names.insert(spec.name).second) {
+      error(ptr + "/name", b.find("name")->pos, "bundle name '" + spec.name + "' is used twice");
+      continue;
+    }
+    spec.base = in_project(base);
+    std::error_code ec;
+    if (!fs::is_regular_file(spec.base, ec)) {
+      error(ptr + "/base", b.find("base")->pos, "base document " + base + " does not exist");
+      continue;
+    }
+    config.bundles.push_back(spec);
+  }
+  return !has_errors(Diagnostics(out.begin() + static_cast<long>(errors_before), out.end()));
+}
+
+}  // namespace apiref

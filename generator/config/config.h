@@ -1,0 +1,30 @@
+// The project file, apiref.yaml: which bundles to build from which base documents and
+// constructs. Later stages (auth, branding) add their sections here.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+
+namespace apiref {
+
+struct BundleSpec {
+  std::string name;      // output name, e.g. "meshery" -> meshery.openapi.yaml
+  std::string base;      // absolute path of the base document
+  std::string audience;  // operations whose x-internal lists this value
+};
+
+struct ProjectConfig {
+  std::string file;            // absolute path of apiref.yaml
+  std::string dir;             // the project root: apiref.yaml's folder, or its `root:`
+  std::string title;
+  std::string constructs_dir;  // absolute; constructs are <constructs_dir>/<version>/<name>/api.yml
+  std::vector<std::string> exclude;  // absolute construct folders to skip
+  std::vector<BundleSpec> bundles;
+};
+
+// Reads and checks apiref.yaml. Returns false (with errors) when it cannot be used.
+bool load_project_config(const std::string& path, ProjectConfig& config, Diagnostics& out);
+
+}  // namespace apiref

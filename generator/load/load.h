@@ -1,0 +1,44 @@
+// Load stage: bytes on disk -> Document tree with a position for every node.
+//
+// YAML goes through yaml-cpp's event parser (not its Node API) so that this stage decides the
+// YAML 1.2 core-schema typing itself, sees every duplicate key, bounds alias expansion and
+// keeps a line/column for every key and value. JSON goes through a small parser of our own:
+// it is much faster than a YAML parser on GitHub's 13 MB file and reports exact positions.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "diag/diagnostic.h"
+#include "tree/node.h"
+
+namespace apiref {
+
+struct ParseLimits {
+  size_t max_depth = 400;               // deeper nesting is refused (stack safety)
+  size_t max_alias_nodes = 2'000'000;   // nodes that alias expansion may create in one file
+};
+
+// Parse `text`; findings are reported against `file`. Returns false (and reports an error)
+// when the text is not valid; `root` is then Null. Warnings do not make it fail.
+bool parse_json(std::string_view text, const std::string& file, Node& root, Diagnostics& out,
+                const ParseLimits& limits = {});
+bool parse_yaml(std::string_view text, const std::string& file, Node& root, Diagnostics& out,
+                const ParseLimits& limits = {});
+
+struct Document {
+  std::string path;     // absolute, normalised: the cache key and the base for relative $refs
+  std::string display;  // how messages name the file
+  Node root;
+  bool ok = false;      // false when the file could not be read or parsed
+};
+
+// Reads and parses one file. JSON when the name ends in .json or the text starts with '{' or
+// '['; YAML otherwise (a JSON-looking .yaml that is not valid JSON is retried as YAML).
+Document load_document(const std::string& absolute_path, Diagnostics& out,
+                       const ParseLimits& limits = {});
+
+// Reads a whole file; false when it cannot be read.
+bool read_file(const std::string& path, std::string& contents);
+
+}  // namespace apiref

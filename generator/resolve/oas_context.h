@@ -1,0 +1,30 @@
+// Where in an OpenAPI document a node sits (a Schema, a Parameter, a literal example...).
+// The bundler needs it to know what kind of component a $ref stands for, and to leave
+// literal data (examples, defaults, enums) alone even when it contains a "$ref" key.
+#pragma once
+
+#include <string_view>
+
+namespace apiref {
+
+enum class OasContext : unsigned char {
+  Root, Paths, PathItemMap, PathItem, Operation, ParameterList, Parameter, RequestBody,
+  Responses, Response, HeaderMap, Header, ContentMap, MediaType, EncodingMap, Encoding,
+  ExampleMap, Example, LinkMap, Link, CallbackMap, Callback, Components, SchemaMap, Schema,
+  SchemaList, ResponseMap, ParameterMap, RequestBodyMap, SecuritySchemeMap, SecurityScheme,
+  Opaque,  // literal data: copied as is, "$ref" inside is not a reference
+  Any,     // unknown or extension content: references are followed and inlined
+};
+
+OasContext child_context(OasContext parent, std::string_view key);
+OasContext item_context(OasContext parent);
+
+// The components/<kind> a reference in this context can be moved to, or nullptr when the
+// referenced object must be inlined (path items in 3.0, extension content).
+const char* component_kind(OasContext c);
+// The context of an object stored under components/<kind>.
+OasContext context_of_component_kind(std::string_view kind);
+
+bool is_http_method(std::string_view key);
+
+}  // namespace apiref

@@ -1,0 +1,145 @@
+#include "resolve/resolve.h"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "tree/json_pointer.h"
+
+namespace apiref {
+
+namespace fs = std::filesystem;
+
+std::string normalise_path(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::absolute(fs::path(path), ec);
+  return p.lexically_normal().generic_string();
+}
+
+bool path_is_within(const std::string& path, const std::string& dir) {
+  if (dir.empty()) return true;
+  fs::path rel = fs::path(path).lexically_relative(fs::path(dir));
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+std::string RefTarget::key() const { return (doc ? doc->path : std::string()) + "#" + pointer; }
+
+DocumentSet::DocumentSet(ResolveOptions options) : options_(std::move(options)) {}
+
+const Document* DocumentSet::load(const std::string& absolute_path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = cache_.find(absolute_path);
+  if (it == cache_.end()) {
+    auto doc = std::make_unique<Document>(load_document(absolute_path, diagnostics_, options_.limits));
+    it = cache_.emplace(absolute_path, std::move(doc)).first;
+  }
+  if (listed_.insert(absolute_path).second) order_.push_back(absolute_path);
+  return it->second->ok ? it->second.get() : nullptr;
+}
+
+void DocumentSet::preload(const std::vector<std::string>& absolute_paths) {
+  // Parse in parallel into private results, then publish in the given order so that the
+  // diagnostics come out in the same order on every run.
+  std::vector<std::unique_ptr<Document>> docs(absolute_paths.size());
+  std::vector<Diagnostics> found(absolute_paths.size());
+  size_t workers = std::max(1u, std::thread::hardware_concurrency());
+  workers = std::min(workers, absolute_paths.size());
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  for (size_t w = 0; w < workers; ++w) {
+    pool.emplace_back([&] {
+      for (size_t i = next++; i < absolute_paths.size(); i = next++)
+        docs[i] = std::make_unique<Document>(load_document(absolute_paths[i], found[i], options_.limits));
+    });
+  }
+  for (std::thread& t : pool) t.join();
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (size_t i = 0; i < absolute_paths.size(); ++i) {
+    if (cache_.count(absolute_paths[i])) continue;
+    cache_.emplace(absolute_paths[i], std::move(docs[i]));
+    diagnostics_.insert(diagnostics_.end(), found[i].begin(), found[i].end());
+  }
+}
+
+std::vector<std::string> DocumentSet::files() const { return order_; }
+
+static bool has_uri_scheme(const std::string& s) {
+  // RFC 3986 scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" — but not a Windows drive.
+  size_t colon = s.find(':');
+  if (colon == std::string::npos || colon < 2) return false;
+  if (!isalpha(static_cast<unsigned char>(s[0]))) return false;
+  for (size_t i = 1; i < colon; ++i) {
+    char c = s[i];
+    if (!isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return true;
+}
+
+RefTarget resolve_ref(DocumentSet& docs, const Document& from, const std::string& ref,
+                      const std::string& site_pointer, const Node& ref_node) {
+  Location site{from.display, site_pointer, ref_node.pos};
+  auto report = [&](const char* code, const std::string& msg) {
+    docs.diagnostics().push_back({Severity::Error, code, msg, site, {}});
+    return RefTarget{};
+  };
+
+  size_t hash = ref.find('#');
+  std::string uri = ref.substr(0, hash);
+  std::string fragment = hash == std::string::npos ? "" : ref.substr(hash + 1);
+
+  const Document* target_doc = &from;
+  if (!uri.empty()) {
+    if (has_uri_scheme(uri)) {
+      return report("ref-remote",
+                    "$ref '" + ref +
+                        "' points to another host; apiref reads no network at build time. "
+                        "Save the file into the project and refer to it by a relative path");
+    }
+    auto decoded = percent_decode(uri);
+    if (!decoded) return report("ref-malformed", "$ref '" + ref + "' has a malformed %-escape");
+    fs::path base = fs::path(from.path).parent_path();
+    std::string path = fs::path(*decoded).is_absolute()
+                           ? normalise_path(*decoded)
+                           : normalise_path((base / *decoded).generic_string());
+    if (!docs.options().allow_outside_root && !path_is_within(path, docs.options().root_dir)) {
+      return report("ref-outside-root",
+                    "$ref '" + ref + "' leaves the project root " +
+                        display_path(docs.options().root_dir) +
+                        " (pass --allow-outside-root to permit it)");
+    }
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+      return report("ref-file-not-found",
+                    "$ref '" + ref + "': file " + display_path(path) + " does not exist");
+    }
+    target_doc = docs.load(path);
+    if (!target_doc) {
+      return report("ref-file-invalid",
+                    "$ref '" + ref + "': file " + display_path(path) + " could not be parsed");
+    }
+  }
+
+  auto decoded = percent_decode(fragment);
+  if (!decoded) return report("ref-malformed", "$ref '" + ref + "' has a malformed %-escape");
+  auto tokens = parse_pointer(*decoded);
+  if (!tokens) {
+    return report("ref-malformed", "$ref '" + ref +
+                                       "': the fragment is not a JSON pointer (it must be empty "
+                                       "or start with '/')");
+  }
+  std::string found;
+  const Node* node = resolve_pointer(target_doc->root, *tokens, &found);
+  if (!node) {
+    return report("ref-not-found", "$ref '" + ref + "': " + target_doc->display + " has no #" +
+                                       *decoded + " (the deepest part that exists is #" + found +
+                                       ")");
+  }
+  RefTarget t;
+  t.doc = target_doc;
+  t.node = node;
+  for (const std::string& tok : *tokens) t.pointer = append_pointer(t.pointer, tok);
+  return t;
+}
+
+}  // namespace apiref

@@ -1,0 +1,66 @@
+// Resolve stage: the set of loaded documents (each file read and parsed once) and $ref
+// resolution as ARCHITECTURE §4 describes it: relative to the file that physically holds the
+// ref, fragment percent-decoded then JSON-pointer-unescaped, $id ignored, remote refs and refs
+// that climb out of the project root refused unless allowed.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "load/load.h"
+
+namespace apiref {
+
+struct ResolveOptions {
+  std::string root_dir;             // absolute; refs may not leave it unless allowed
+  bool allow_outside_root = false;
+  ParseLimits limits;
+};
+
+class DocumentSet {
+ public:
+  explicit DocumentSet(ResolveOptions options);
+
+  // The parsed file, loading it on first use; nullptr when it cannot be read or parsed
+  // (reported once, on first use). `absolute_path` must be normalised (see normalise_path).
+  const Document* load(const std::string& absolute_path);
+  // Loads several files on all cores; later load() calls for them are cache hits.
+  void preload(const std::vector<std::string>& absolute_paths);
+
+  // Every file read so far, in the order first asked for: what `serve` must watch.
+  std::vector<std::string> files() const;
+  const ResolveOptions& options() const { return options_; }
+  Diagnostics& diagnostics() { return diagnostics_; }
+
+ private:
+  ResolveOptions options_;
+  std::map<std::string, std::unique_ptr<Document>> cache_;
+  std::vector<std::string> order_;
+  std::set<std::string> listed_;
+  Diagnostics diagnostics_;
+  std::mutex mutex_;
+};
+
+// Absolute and lexically normalised ("a/./b/../c" -> "a/c").
+std::string normalise_path(const std::string& path);
+bool path_is_within(const std::string& path, const std::string& dir);
+
+struct RefTarget {
+  const Document* doc = nullptr;
+  std::string pointer;  // unescaped form, as in append_pointer()
+  const Node* node = nullptr;
+  explicit operator bool() const { return node != nullptr; }
+  std::string key() const;  // identity of the target: "<file>#<pointer>"
+};
+
+// Resolves `ref` written in `from` at `site_pointer` (the $ref string node is `ref_node`).
+// Problems are reported to docs.diagnostics() and give an empty target.
+RefTarget resolve_ref(DocumentSet& docs, const Document& from, const std::string& ref,
+                      const std::string& site_pointer, const Node& ref_node);
+
+}  // namespace apiref

@@ -1,0 +1,230 @@
+#include "tree/write.h"
+
+#include "tree/yaml_scalar.h"
+
+namespace apiref {
+namespace {
+
+void append_json_string(std::string& out, const std::string& s) {
+  static const char* hex = "0123456789abcdef";
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20 || c == 0x7f) {
+          out += "\\u00";
+          out += hex[c >> 4];
+          out += hex[c & 15];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+void write_json(std::string& out, const Node& n, bool pretty, int indent) {
+  auto newline = [&](int level) {
+    if (!pretty) return;
+    out += '\n';
+    out.append(static_cast<size_t>(level) * 2, ' ');
+  };
+  switch (n.kind) {
+    case NodeKind::Null: out += "null"; break;
+    case NodeKind::Bool: out += n.boolean ? "true" : "false"; break;
+    case NodeKind::Number: out += n.text; break;
+    case NodeKind::String: append_json_string(out, n.text); break;
+    case NodeKind::Array:
+      if (n.items.empty()) {
+        out += "[]";
+        break;
+      }
+      out += '[';
+      for (size_t i = 0; i < n.items.size(); ++i) {
+        if (i) out += ',';
+        newline(indent + 1);
+        write_json(out, n.items[i], pretty, indent + 1);
+      }
+      newline(indent);
+      out += ']';
+      break;
+    case NodeKind::Object:
+      if (n.members.empty()) {
+        out += "{}";
+        break;
+      }
+      out += '{';
+      for (size_t i = 0; i < n.members.size(); ++i) {
+        if (i) out += ',';
+        newline(indent + 1);
+        append_json_string(out, n.members[i].key);
+        out += pretty ? ": " : ":";
+        write_json(out, n.members[i].value, pretty, indent + 1);
+      }
+      newline(indent);
+      out += '}';
+      break;
+  }
+}
+
+// A string may be written plain only when every YAML reader gets the same string back.
+bool plain_safe(const std::string& s) {
+  if (s.empty() || s.front() == ' ' || s.back() == ' ' || s.back() == ':') return false;
+  if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string_view::npos)
+    return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c < 0x20 || c == 0x7f) return false;
+    if (c == ':' && i + 1 < s.size() && s[i + 1] == ' ') return false;
+    if (c == '#' && i > 0 && s[i - 1] == ' ') return false;
+  }
+  std::string json;
+  bool b;
+  if (type_plain_scalar(s, json, b) != PlainType::String) return false;
+  if (is_yaml11_boolean(s) || s == "y" || s == "Y" || s == "n" || s == "N") return false;
+  // YAML 1.1 readers also take 1_000, 0b101, 012 (octal) and 1:20 (sexagesimal) as numbers.
+  if (s.find_first_not_of("0123456789_.:+-eEoxXbB") == std::string::npos) return false;
+  if (s == "=" || s == "<<") return false;
+  return true;
+}
+
+// Multi-line text reads best as a literal block (descriptions in Markdown).
+bool block_safe(const std::string& s) {
+  if (s.find('\n') == std::string::npos || s.front() == ' ' || s.front() == '\n') return false;
+  for (unsigned char c : s)
+    if ((c < 0x20 && c != '\n') || c == 0x7f) return false;
+  return true;
+}
+
+void write_scalar_string(std::string& out, const std::string& s, int indent) {
+  if (plain_safe(s)) {
+    out += s;
+  } else if (block_safe(s)) {
+    size_t trailing = 0;
+    while (trailing < s.size() && s[s.size() - 1 - trailing] == '\n') ++trailing;
+    out += trailing == 0 ? "|-" : trailing == 1 ? "|" : "|+";
+    std::string pad(static_cast<size_t>(indent) * 2, ' ');
+    std::string_view body(s.data(), s.size() - trailing);
+    size_t start = 0;
+    while (true) {
+      size_t nl = body.find('\n', start);
+      std::string_view line = body.substr(start, nl == std::string_view::npos ? body.npos : nl - start);
+      out += '\n';
+      if (!line.empty()) {
+        out += pad;
+        out += line;
+      }
+      if (nl == std::string_view::npos) break;
+      start = nl + 1;
+    }
+    for (size_t i = 1; i < trailing; ++i) out += '\n';
+  } else {
+    append_json_string(out, s);  // a JSON string is a valid YAML double-quoted scalar
+  }
+}
+
+void write_key(std::string& out, const std::string& k) {
+  if (plain_safe(k)) out += k;
+  else append_json_string(out, k);
+}
+
+bool is_scalar_or_empty(const Node& n) {
+  return (n.kind != NodeKind::Array && n.kind != NodeKind::Object) ||
+         (n.is_array() && n.items.empty()) || (n.is_object() && n.members.empty());
+}
+
+void write_yaml_scalar(std::string& out, const Node& n, int indent) {
+  switch (n.kind) {
+    case NodeKind::Null: out += "null"; break;
+    case NodeKind::Bool: out += n.boolean ? "true" : "false"; break;
+    case NodeKind::Number: out += n.text; break;
+    case NodeKind::String: write_scalar_string(out, n.text, indent); break;
+    case NodeKind::Array: out += "[]"; break;
+    case NodeKind::Object: out += "{}"; break;
+  }
+}
+
+void write_yaml(std::string& out, const Node& n, int indent, bool first_inline);
+
+// Writes the members of an object at `indent`; the first one may continue the current line
+// (after "- ").
+void write_members(std::string& out, const Node& n, int indent, bool first_inline) {
+  std::string pad(static_cast<size_t>(indent) * 2, ' ');
+  bool first = true;
+  for (const Member& m : n.members) {
+    if (!(first && first_inline)) out += pad;
+    first = false;
+    write_key(out, m.key);
+    out += ':';
+    if (is_scalar_or_empty(m.value)) {
+      out += ' ';
+      write_yaml_scalar(out, m.value, indent + 1);
+      out += '\n';
+    } else if (m.value.is_array()) {
+      // Sequences under a key are not indented further (the common, compact style).
+      out += '\n';
+      write_yaml(out, m.value, indent, false);
+    } else {
+      out += '\n';
+      write_yaml(out, m.value, indent + 1, false);
+    }
+  }
+}
+
+void write_yaml(std::string& out, const Node& n, int indent, bool first_inline) {
+  if (is_scalar_or_empty(n)) {
+    if (!first_inline) out.append(static_cast<size_t>(indent) * 2, ' ');
+    write_yaml_scalar(out, n, indent + 1);
+    out += '\n';
+    return;
+  }
+  if (n.is_object()) {
+    write_members(out, n, indent, first_inline);
+    return;
+  }
+  std::string pad(static_cast<size_t>(indent) * 2, ' ');
+  bool first = true;
+  for (const Node& item : n.items) {
+    if (!(first && first_inline)) out += pad;
+    first = false;
+    out += "- ";
+    if (is_scalar_or_empty(item)) {
+      write_yaml_scalar(out, item, indent + 1);
+      out += '\n';
+    } else if (item.is_object()) {
+      write_members(out, item, indent + 1, true);
+    } else {
+      write_yaml(out, item, indent + 1, true);
+    }
+  }
+}
+
+}  // namespace
+
+std::string json_quote(const std::string& s) {
+  std::string out;
+  append_json_string(out, s);
+  return out;
+}
+
+std::string to_json(const Node& n, bool pretty) {
+  std::string out;
+  write_json(out, n, pretty, 0);
+  if (pretty) out += '\n';
+  return out;
+}
+
+std::string to_yaml(const Node& n) {
+  std::string out;
+  write_yaml(out, n, 0, false);
+  return out;
+}
+
+}  // namespace apiref

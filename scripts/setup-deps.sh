@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages apiref builds and tests with. As root it runs apt-get; as
+# anyone else it prints the exact command to run and stops.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libyaml-cpp-dev nlohmann-json3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+  doctest-dev libcpp-httplib-dev libcli11-dev
+  python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+cmd="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "apiref needs these Debian packages: ${missing[*]}" >&2
+  echo "run: sudo apt-get update && sudo $cmd" >&2
+  exit 1
+fi
+echo "installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+$cmd >/dev/null
