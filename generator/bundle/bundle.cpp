@@ -11,17 +11,19 @@ namespace apiref {
 namespace fs = std::filesystem;
 
 std::string check_openapi_version(const Document& doc, Diagnostics& out) {
-  auto report = [&](const std::string& pointer, SourcePos pos, const std::string& msg) {
-    out.push_back({Severity::Error, "unsupported-version", msg, {doc.display, pointer, pos}, {}});
+  auto report = [&](const std::string& pointer, SourcePos pos, const std::string& msg,
+                    const char* code = "unsupported-version") {
+    out.push_back({Severity::Error, code, msg, {doc.display, pointer, pos}, {}});
     return std::string();
   };
-  if (!doc.root.is_object()) return report("", doc.root.pos, "not an OpenAPI document: the top level is not a mapping");
+  if (!doc.root.is_object())
+    return report("", doc.root.pos, "not an OpenAPI document: the top level is not a mapping", "not-openapi");
   if (const Node* swagger = doc.root.find("swagger")) {
     return report("/swagger", swagger->pos,
                   "Swagger 2.0 documents are not supported yet; convert it to OpenAPI 3 first");
   }
   const Node* v = doc.root.find("openapi");
-  if (!v) return report("", doc.root.pos, "not an OpenAPI document: it has no 'openapi' field");
+  if (!v) return report("", doc.root.pos, "not an OpenAPI document: it has no 'openapi' field", "not-openapi");
   if (!v->is_string()) {
     return report("/openapi", v->pos,
                   "'openapi' must be a string such as \"3.0.3\" (a bare 3.0 is read as a number)");

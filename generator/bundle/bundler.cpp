@@ -122,12 +122,23 @@ Node Bundler::inline_target(const RefTarget& t, const Node& ref_object, OasConte
   inlining_.push_back(key);
   Node out = rewrite(*t.doc, *t.node, t.pointer, ctx);
   inlining_.pop_back();
-  // Siblings of the $ref override what they name in the target (3.1 summary/description).
+  // Siblings of the $ref apply together with the target (3.1 summary/description, and the
+  // x- extensions Meshery puts beside its refs): merged in depth, the sibling winning where
+  // both give a value.
   if (out.is_object()) {
     for (const Member& m : ref_object.members)
-      if (m.key != "$ref") out.set(m.key, m.value, m.key_pos);
+      if (m.key != "$ref") merge_into(out, m);
   }
   return out;
+}
+
+void Bundler::merge_into(Node& target, const Member& m) {
+  Node* existing = target.find(m.key);
+  if (existing && existing->is_object() && m.value.is_object()) {
+    for (const Member& inner : m.value.members) merge_into(*existing, inner);
+    return;
+  }
+  target.set(m.key, m.value, m.key_pos);
 }
 
 std::string Bundler::component_name(const RefTarget& target, const std::string& kind) {

@@ -64,6 +64,20 @@ void order_path_item(Node& item) {
                         [](const Member& m) { return !is_http_method(m.key); });
 }
 
+// A merged document is written in the order OpenAPI's own examples use, whatever order the
+// base document happened to have.
+void order_top_level(Node& doc) {
+  static const char* order[] = {"openapi", "info", "jsonSchemaDialect", "servers", "security",
+                                "tags", "externalDocs", "paths", "webhooks", "components"};
+  auto rank = [](const std::string& key) {
+    for (size_t i = 0; i < std::size(order); ++i)
+      if (key == order[i]) return i;
+    return std::size(order);  // extensions and anything else keep their order, at the end
+  };
+  std::stable_sort(doc.members.begin(), doc.members.end(),
+                   [&](const Member& a, const Member& b) { return rank(a.key) < rank(b.key); });
+}
+
 class ProjectBundler {
  public:
   ProjectBundler(DocumentSet& docs, const std::vector<Construct>& constructs, const BundleSpec& spec,
@@ -92,6 +106,7 @@ class ProjectBundler {
     Node components = out.find("components") ? *out.find("components") : Node();
     bundler_.append_components(components);
     if (!components.is_null()) out.set("components", std::move(components));
+    order_top_level(out);
     return BundleOutput{spec_.name, spec_.audience, std::move(out)};
   }
 

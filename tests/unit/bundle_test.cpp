@@ -1,0 +1,553 @@
+// The bundle stage on the real corpus (the embedded example, Meshery's tree against its own
+// reference bundles, GitHub's description, oas-examples) and on hostile multi-file inputs.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <unistd.h>
+
+#include "bundle/bundle.h"
+#include "config/config.h"
+#include "load/load.h"
+#include "resolve/oas_context.h"
+#include "tree/json_pointer.h"
+#include "tree/write.h"
+
+using namespace apiref;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kSource = APIREF_SOURCE_DIR;
+const std::string kCorpus = APIREF_CORPUS_DIR;
+
+// A fresh folder of files for one test.
+struct TempProject {
+  fs::path dir;
+  TempProject() {
+    static int counter = 0;
+    dir = fs::temp_directory_path() /
+          ("apiref-bundle-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  ~TempProject() { fs::remove_all(dir); }
+  std::string write(const std::string& rel, const std::string& text) const {
+    fs::path p = dir / rel;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p) << text;
+    return p.string();
+  }
+};
+
+const Diagnostic* find_code(const Diagnostics& d, const std::string& code) {
+  for (const Diagnostic& x : d)
+    if (x.code == code) return &x;
+  return nullptr;
+}
+
+size_t count_severity(const Diagnostics& d, Severity s) {
+  size_t n = 0;
+  for (const Diagnostic& x : d) n += x.severity == s;
+  return n;
+}
+
+// Every operation of a document, as "METHOD path".
+std::vector<std::pair<std::string, const Node*>> operations(const Node& doc) {
+  std::vector<std::pair<std::string, const Node*>> ops;
+  if (const Node* paths = doc.find("paths"))
+    for (const Member& p : paths->members)
+      for (const Member& m : p.value.members)
+        if (is_http_method(m.key)) ops.push_back({m.key + " " + p.key, &m.value});
+  return ops;
+}
+
+// Every "$ref" string in the document (outside literal examples), with its pointer.
+void collect_refs(const Node& n, const std::string& ptr, OasContext ctx,
+                  std::vector<std::pair<std::string, std::string>>& out) {
+  if (ctx == OasContext::Opaque) return;
+  if (n.is_object()) {
+    if (n.is_ref()) out.push_back({ptr, n.find("$ref")->text});
+    for (const Member& m : n.members)
+      collect_refs(m.value, append_pointer(ptr, m.key), child_context(ctx, m.key), out);
+  }
+  for (size_t i = 0; i < n.items.size(); ++i)
+    collect_refs(n.items[i], ptr + "/" + std::to_string(i), item_context(ctx), out);
+}
+
+// A bundle is self-contained: every $ref is internal and lands on something.
+void require_self_contained(const Node& doc) {
+  std::vector<std::pair<std::string, std::string>> refs;
+  collect_refs(doc, "", OasContext::Root, refs);
+  for (const auto& [where, ref] : refs) {
+    INFO("$ref '" << ref << "' at #" << where);
+    REQUIRE(!ref.empty());
+    REQUIRE(ref[0] == '#');
+    auto tokens = parse_pointer(*percent_decode(ref.substr(1)));
+    REQUIRE(tokens.has_value());
+    CHECK(resolve_pointer(doc, *tokens) != nullptr);
+  }
+}
+
+size_t count_refs(const Node& doc) {
+  std::vector<std::pair<std::string, std::string>> refs;
+  collect_refs(doc, "", OasContext::Root, refs);
+  return refs.size();
+}
+
+Node without_keys(const Node& n, const std::set<std::string>& drop) {
+  Node out = n;
+  out.members.clear();
+  out.items.clear();
+  for (const Member& m : n.members)
+    if (!drop.count(m.key)) out.members.push_back({m.key, m.key_pos, without_keys(m.value, drop)});
+  for (const Node& i : n.items) out.items.push_back(without_keys(i, drop));
+  return out;
+}
+
+BundleResult bundle_config(const std::string& config_path, const BundleOptions& options = {}) {
+  ProjectConfig config;
+  Diagnostics diags;
+  REQUIRE(load_project_config(config_path, config, diags));
+  return bundle_project(config, options);
+}
+
+}  // namespace
+
+TEST_CASE("embedded example: two audiences, no diagnostics, self-contained, deterministic") {
+  BundleResult r = bundle_config(kSource + "/schemas/apiref.yaml");
+  for (const Diagnostic& d : r.diagnostics) INFO(format_diagnostic(d));
+  CHECK(r.diagnostics.empty());
+  REQUIRE(r.bundles.size() == 2);
+  const BundleOutput& pub = r.bundles[0];
+  const BundleOutput& internal = r.bundles[1];
+  CHECK(pub.name == "public");
+  CHECK(internal.name == "internal");
+  CHECK(operations(pub.document).size() == 32);
+  CHECK(operations(internal.document).size() == 41);
+  for (const BundleOutput* b : {&pub, &internal}) {
+    require_self_contained(b->document);
+    std::set<std::string> ids;
+    for (const auto& [name, op] : operations(b->document)) {
+      INFO(name);
+      // Audience filter: every operation lists the bundle's audience.
+      bool listed = false;
+      for (const Node& a : op->find("x-internal")->items) listed = listed || a.text == b->audience;
+      CHECK(listed);
+      CHECK(ids.insert(std::string(op->string_at("operationId"))).second);
+      // Construct-level security is carried down to operations that do not set their own.
+      CHECK(op->find("security") != nullptr);
+      // Tags are prefixed by construct title and declared.
+      for (const Node& t : op->find("tags")->items) {
+        bool declared = false;
+        for (const Node& decl : b->document.find("tags")->items) declared = declared || decl.string_at("name") == t.text;
+        CHECK(declared);
+      }
+    }
+  }
+  // The deprecated construct (Beacon) is left out; the path item kept in another file is in.
+  std::string yaml = to_yaml(internal.document);
+  CHECK(yaml.find("Beacon") == std::string::npos);
+  CHECK(pub.document.find("paths")->find("/api/devices/{deviceId}/telemetry") != nullptr);
+  // Shared schemas from the core library are components named by the construct that owns them.
+  const Node* schemas = pub.document.find("components")->find("schemas");
+  REQUIRE(schemas);
+  bool core_named = false;
+  for (const Member& m : schemas->members) core_named = core_named || m.key.rfind("Core_Schema_Elements_", 0) == 0;
+  CHECK(core_named);
+
+  // Dereferenced, the recursive schemas (DeviceGroup's children) stay references to components.
+  BundleOptions deref;
+  deref.dereference = true;
+  BundleResult flat = bundle_config(kSource + "/schemas/apiref.yaml", deref);
+  REQUIRE(flat.ok());
+  for (const BundleOutput& b : flat.bundles) {
+    require_self_contained(b.document);
+    std::vector<std::pair<std::string, std::string>> refs;
+    collect_refs(b.document, "", OasContext::Root, refs);
+    CHECK(!refs.empty());
+    for (const auto& ref : refs) CHECK(ref.second.rfind("#/components/schemas/", 0) == 0);
+  }
+
+  // Same input, same bytes; and the YAML reads back as the same tree.
+  BundleResult again = bundle_config(kSource + "/schemas/apiref.yaml");
+  CHECK(to_yaml(again.bundles[0].document) == to_yaml(pub.document));
+  CHECK(to_json(again.bundles[1].document) == to_json(internal.document));
+  Node reread;
+  Diagnostics d;
+  REQUIRE(parse_yaml(to_yaml(internal.document), "x", reread, d));
+  CHECK(reread == internal.document);
+  CHECK(d.empty());
+}
+
+TEST_CASE("Meshery tree: same operations and, dereferenced, same content as Meshery's own bundler") {
+  std::string config = kSource + "/examples/meshery/apiref.yaml";
+  BundleResult keep = bundle_config(config);
+  CHECK(count_severity(keep.diagnostics, Severity::Error) == 0);
+  // The tree's unquoted numeric response keys are real and reported, not hidden.
+  CHECK(find_code(keep.diagnostics, "yaml-non-string-key") != nullptr);
+  REQUIRE(keep.bundles.size() == 2);
+  for (const BundleOutput& b : keep.bundles) require_self_contained(b.document);
+
+  BundleOptions deref;
+  deref.dereference = true;
+  BundleResult flat = bundle_config(config, deref);
+  REQUIRE(flat.ok());
+  REQUIRE(flat.bundles.size() == 2);
+  struct Expect {
+    const char* name;
+    size_t paths, ops;
+  };
+  for (Expect e : {Expect{"meshery", 92, 124}, Expect{"cloud", 144, 210}}) {
+    INFO("bundle " << e.name);
+    const BundleOutput& ours = flat.bundles[e.name == std::string("meshery") ? 0 : 1];
+    CHECK(ours.name == e.name);
+    CHECK(ours.document.find("paths")->members.size() == e.paths);
+    CHECK(operations(ours.document).size() == e.ops);
+    // Dereferenced, nothing is left to refer to (the Meshery tree has no recursion in use).
+    CHECK(count_refs(ours.document) == 0);
+
+    Diagnostics d;
+    Document reference = load_document(kCorpus + "/meshery/reference/" + e.name + "_openapi.yml", d);
+    REQUIRE(reference.ok);
+    auto ref_ops = operations(reference.root);
+    REQUIRE(ref_ops.size() == e.ops);
+    size_t with_security_in_reference = 0;
+    for (const auto& [name, ref_op] : ref_ops) {
+      INFO(name);
+      std::string method = name.substr(0, name.find(' '));
+      std::string path = name.substr(name.find(' ') + 1);
+      const Node* our_op = ours.document.find("paths")->find(path)->find(method);
+      REQUIRE(our_op);
+      // The reference was built from files whose $id lines were removed; apiref keeps them.
+      // Meshery's bundler drops construct-level security; apiref carries it to each operation.
+      CHECK(without_keys(*our_op, {"$id", "security"}) == without_keys(*ref_op, {"$id", "security"}));
+      if (const Node* s = ref_op->find("security")) {
+        ++with_security_in_reference;
+        CHECK(*our_op->find("security") == *s);
+      }
+    }
+    CHECK(with_security_in_reference > 0);
+  }
+}
+
+TEST_CASE("GitHub's description: bundles to itself; dereferenced, nothing is left to refer to") {
+  std::string path = kCorpus + "/github/api.github.com.json";
+  BundleResult keep = bundle_file(path, {});
+  REQUIRE(keep.ok());
+  Diagnostics d;
+  Document original = load_document(normalise_path(path), d);
+  REQUIRE(original.ok);
+  CHECK(keep.bundles[0].document == original.root);
+  CHECK(operations(keep.bundles[0].document).size() == 1223);
+  CHECK(keep.bundles[0].document.find("components")->find("schemas")->members.size() == 969);
+
+  BundleOptions deref;
+  deref.dereference = true;
+  BundleResult flat = bundle_file(path, deref);
+  REQUIRE(flat.ok());
+  const Node& doc = flat.bundles[0].document;
+  CHECK(operations(doc).size() == 1223);
+  // GitHub's component graph has no cycle, so no reference survives. (One "$ref" is left in
+  // the output, inside an example's literal `value`, where it is data, not a reference.)
+  CHECK(count_refs(doc) == 0);
+  CHECK(to_json(doc).find("\"$ref\": \"#/components/examples/code-security-configuration\"") !=
+        std::string::npos);
+}
+
+TEST_CASE("oas-examples: every 3.x document bundles, both ways; 2.0 is a clear error") {
+  size_t bundled = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(kCorpus + "/oas-examples")) {
+    std::string p = entry.path().string();
+    std::string ext = entry.path().extension().string();
+    if (!entry.is_regular_file() || (ext != ".yaml" && ext != ".json")) continue;
+    INFO(p);
+    bool swagger2 = p.find("/2.0/") != std::string::npos;
+    for (bool dereference : {false, true}) {
+      BundleOptions o;
+      o.dereference = dereference;
+      BundleResult r = bundle_file(p, o);
+      if (swagger2) {
+        const Diagnostic* d = find_code(r.diagnostics, "unsupported-version");
+        REQUIRE(d);
+        CHECK(d->where.pointer == "/swagger");
+        CHECK(d->where.pos.line >= 1);
+        CHECK(r.bundles.empty());
+        continue;
+      }
+      CHECK(r.diagnostics.empty());
+      REQUIRE(r.bundles.size() == 1);
+      require_self_contained(r.bundles[0].document);
+      bundled += !dereference;
+    }
+  }
+  CHECK(bundled >= 100);
+}
+
+TEST_CASE("external refs are internalised under readable, collision-free names") {
+  TempProject t;
+  std::string root = t.write("openapi.yaml", R"(openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      parameters:
+        - $ref: "./common/params.yaml#/components/parameters/limit"
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "./models/pet.yaml"}
+  /b:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "./other/pet.yaml"}
+components:
+  schemas:
+    pet: {type: string, description: the root's own pet keeps its name}
+)");
+  t.write("common/params.yaml", R"(components:
+  parameters:
+    limit: {name: limit, in: query, schema: {$ref: "../models/pet.yaml#/properties/id"}}
+)");
+  t.write("models/pet.yaml", "type: object\nproperties:\n  id: {type: integer}\n");
+  t.write("other/pet.yaml", "type: object\nproperties:\n  name: {type: string}\n");
+  BundleResult r = bundle_file(root, {});
+  REQUIRE(r.ok());
+  const Node& doc = r.bundles[0].document;
+  require_self_contained(doc);
+  const Node& schemas = *doc.find("components")->find("schemas");
+  // The root's `pet` keeps its name; the two files called pet.yaml get pet_2 and pet_3.
+  CHECK(schemas.find("pet")->string_at("description") == "the root's own pet keeps its name");
+  CHECK(schemas.find("pet_2") != nullptr);
+  CHECK(schemas.find("pet_3") != nullptr);
+  CHECK(schemas.find("pet_id") != nullptr);  // a ref into the middle of a file: stem + token
+  CHECK(doc.find("components")->find("parameters")->find("limit") != nullptr);
+  CHECK(doc.find("paths")->find("/a")->find("get")->find("parameters")->items[0].string_at("$ref") ==
+        "#/components/parameters/limit");
+  // Every file read is listed (for serve's watcher), each once.
+  CHECK(r.files.size() == 4);
+}
+
+TEST_CASE("recursion across files: kept as refs, dereferenced without end") {
+  TempProject t;
+  std::string root = t.write("api.yaml", R"(openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /tree:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "node.yaml"}
+)");
+  t.write("node.yaml", R"(type: object
+properties:
+  children: {type: array, items: {$ref: "node.yaml"}}
+  owner: {$ref: "person.yaml"}
+)");
+  t.write("person.yaml", R"(type: object
+properties:
+  favourite: {$ref: "node.yaml"}
+)");
+  BundleResult keep = bundle_file(root, {});
+  REQUIRE(keep.ok());
+  require_self_contained(keep.bundles[0].document);
+  const Node& schemas = *keep.bundles[0].document.find("components")->find("schemas");
+  CHECK(schemas.find("node")->find("properties")->find("children")->find("items")->string_at("$ref") ==
+        "#/components/schemas/node");
+  CHECK(schemas.find("person")->find("properties")->find("favourite")->string_at("$ref") ==
+        "#/components/schemas/node");
+
+  BundleOptions o;
+  o.dereference = true;
+  BundleResult flat = bundle_file(root, o);
+  REQUIRE(flat.ok());
+  require_self_contained(flat.bundles[0].document);
+  const Node& schema = *flat.bundles[0].document.find("paths")->find("/tree")->find("get")->find(
+      "responses")->find("200")->find("content")->find("application/json")->find("schema");
+  // Inlined once, then the cycle points at a component.
+  CHECK(schema.find("properties")->find("children")->find("items")->string_at("$ref") ==
+        "#/components/schemas/node");
+}
+
+TEST_CASE("a cycle of pure $refs is an error naming the chain, not a hang") {
+  TempProject t;
+  std::string root = t.write("api.yaml", R"(openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /x:
+    get:
+      responses:
+        "200": {$ref: "loop.yaml#/a"}
+)");
+  t.write("loop.yaml", "a: {$ref: '#/b'}\nb: {$ref: '#/a'}\n");
+  for (bool dereference : {false, true}) {
+    BundleOptions o;
+    o.dereference = dereference;
+    BundleResult r = bundle_file(root, o);
+    const Diagnostic* d = find_code(r.diagnostics, "ref-cycle");
+    REQUIRE(d);
+    CHECK(d->where.file.find("api.yaml") != std::string::npos);
+    CHECK(d->where.pointer == "/paths/~1x/get/responses/200/$ref");
+    CHECK(d->where.pos.line == 7);
+    CHECK(d->related.size() == 2);
+  }
+}
+
+TEST_CASE("literal data is not a reference: examples, defaults and enums are copied as is") {
+  TempProject t;
+  std::string root = t.write("api.yaml", R"(openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /x:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              default: {$ref: "not-a-file.yaml"}
+            example: {$ref: "also-not-a-file.yaml"}
+      responses:
+        "204": {description: none}
+)");
+  BundleResult r = bundle_file(root, {});
+  CHECK(r.diagnostics.empty());
+  REQUIRE(r.ok());
+  std::string json = to_json(r.bundles[0].document);
+  CHECK(json.find("not-a-file.yaml") != std::string::npos);
+  CHECK(json.find("also-not-a-file.yaml") != std::string::npos);
+}
+
+TEST_CASE("refs that leave the project root are refused unless allowed") {
+  TempProject t;
+  std::string root = t.write("project/api.yaml", R"(openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    a: {$ref: "../outside.yaml"}
+)");
+  t.write("outside.yaml", "type: string\n");
+  BundleResult r = bundle_file(root, {});
+  const Diagnostic* d = find_code(r.diagnostics, "ref-outside-root");
+  REQUIRE(d);
+  CHECK(d->where.pointer == "/components/schemas/a/$ref");
+  CHECK(d->where.pos.line == 6);
+  BundleOptions allow;
+  allow.allow_outside_root = true;
+  CHECK(bundle_file(root, allow).ok());
+}
+
+TEST_CASE("projects: duplicate operations across constructs name both files") {
+  TempProject t;
+  t.write("apiref.yaml", "bundles:\n  - {name: all, base: base.yml, audience: all}\n");
+  t.write("base.yml", "openapi: 3.0.3\ninfo: {title: Base, version: '1'}\npaths: {}\n");
+  std::string op = R"(
+paths:
+  /thing:
+    get:
+      x-internal: [all]
+      operationId: OPID
+      tags: [things]
+      responses: {"200": {description: ok}}
+)";
+  t.write("constructs/v1/a/api.yml", "openapi: 3.0.3\ninfo: {title: A, version: '1'}" + op);
+  t.write("constructs/v2/b/api.yml", "openapi: 3.0.3\ninfo: {title: B, version: '1'}" + op);
+  BundleResult r = bundle_config((t.dir / "apiref.yaml").string());
+  const Diagnostic* d = find_code(r.diagnostics, "duplicate-operation");
+  REQUIRE(d);
+  CHECK(d->where.file.find("v2/b/api.yml") != std::string::npos);
+  CHECK(d->where.pointer == "/paths/~1thing/get");
+  CHECK(d->where.pos.line == 5);
+  REQUIRE(d->related.size() == 1);
+  CHECK(d->related[0].file.find("v1/a/api.yml") != std::string::npos);
+  CHECK(d->related[0].pos.line == 5);
+}
+
+TEST_CASE("projects: names are prefixed by construct title; deprecated, excluded and foreign-audience operations left out") {
+  TempProject t;
+  t.write("apiref.yaml", R"(bundles:
+  - {name: pub, base: base.yml, audience: public}
+exclude: [constructs/v1/skipped]
+)");
+  t.write("base.yml", "openapi: 3.0.3\ninfo: {title: Base, version: '1'}\npaths: {}\n");
+  t.write("constructs/v1/user/api.yml", R"(openapi: 3.0.3
+info: {title: User Accounts, version: '1'}
+security: [{jwt: []}]
+tags: [{name: users}, {name: unused}]
+paths:
+  /users:
+    get:
+      x-internal: [public]
+      tags: [users]
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {$ref: "#/components/schemas/User"}}}
+    delete:
+      x-internal: [admin]
+      responses: {"204": {description: gone}}
+  /users/me:
+    get:
+      x-internal: [public]
+      security: []
+      responses: {"200": {description: ok}}
+components:
+  securitySchemes:
+    jwt: {type: http, scheme: bearer}
+  schemas:
+    User: {type: object, properties: {id: {$ref: "../../v1/core/api.yml#/components/schemas/id"}}}
+    Unused: {type: string}
+)");
+  t.write("constructs/v1/core/api.yml", R"(openapi: 3.0.3
+info: {title: Core, version: '1'}
+paths: {}
+components:
+  schemas:
+    id: {type: string, format: uuid}
+)");
+  t.write("constructs/v1/old/api.yml", R"(openapi: 3.0.3
+info: {title: Old, version: '1', x-deprecated: true}
+paths:
+  /old: {get: {x-internal: [public], responses: {"200": {description: ok}}}}
+)");
+  t.write("constructs/v1/skipped/api.yml", R"(openapi: 3.0.3
+info: {title: Skipped, version: '1'}
+paths:
+  /skipped: {get: {x-internal: [public], responses: {"200": {description: ok}}}}
+)");
+  BundleResult r = bundle_config((t.dir / "apiref.yaml").string());
+  for (const Diagnostic& d : r.diagnostics) INFO(format_diagnostic(d));
+  REQUIRE(r.ok());
+  const Node& doc = r.bundles[0].document;
+  require_self_contained(doc);
+  const Node& paths = *doc.find("paths");
+  CHECK(paths.members.size() == 2);
+  CHECK(paths.find("/old") == nullptr);
+  CHECK(paths.find("/skipped") == nullptr);
+  CHECK(paths.find("/users")->find("delete") == nullptr);
+  const Node& get = *paths.find("/users")->find("get");
+  CHECK(get.find("tags")->items[0].text == "User_Accounts_users");
+  CHECK(get.find("security")->items[0].members[0].key == "User_Accounts_jwt");
+  // An explicit `security: []` (no auth) is kept as is.
+  CHECK(paths.find("/users/me")->find("get")->find("security")->items.empty());
+  const Node& components = *doc.find("components");
+  CHECK(components.find("securitySchemes")->find("User_Accounts_jwt") != nullptr);
+  CHECK(components.find("schemas")->find("User_Accounts_User") != nullptr);
+  CHECK(components.find("schemas")->find("Core_id") != nullptr);
+  // Components and tags no operation of this audience uses are not published.
+  CHECK(components.find("schemas")->find("User_Accounts_Unused") == nullptr);
+  REQUIRE(doc.find("tags"));
+  CHECK(doc.find("tags")->items.size() == 1);
+}
