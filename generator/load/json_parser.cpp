@@ -282,7 +282,7 @@ struct JsonParser {
 bool parse_json(std::string_view text, const std::string& file, Node& root, Diagnostics& out,
                 const ParseLimits& limits) {
   JsonParser p{text, file, out, limits, 0, 1, 0, 0, false, {}};
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") p.i = 3;  // UTF-8 byte order mark
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") p.i = p.line_start = 3;  // UTF-8 byte order mark
   Node n;
   if (!p.parse_value(n)) {
     root = Node();

@@ -5,7 +5,9 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <sstream>
 
@@ -24,8 +26,9 @@ SourcePos to_pos(const YAML::Mark& m) {
 
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& file, Diagnostics& out, const ParseLimits& limits)
-      : file_(file), out_(out), limits_(limits) {}
+  TreeBuilder(std::string_view text, const std::string& file, Diagnostics& out,
+              const ParseLimits& limits)
+      : text_(text), file_(file), out_(out), limits_(limits) {}
 
   Node result;
   bool failed = false;
@@ -34,7 +37,14 @@ class TreeBuilder : public YAML::EventHandler {
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    if (expecting_key()) return take_key("", mark, true, "null");
+    if (expecting_key()) {
+      // yaml-cpp does not say which spelling of null it saw; the key keeps its own text.
+      std::string_view rest = text_.substr(std::min(text_.size(), static_cast<size_t>(mark.pos)));
+      for (const char* word : {"null", "Null", "NULL", "~"}) {
+        if (rest.substr(0, std::strlen(word)) == word) return take_key(word, mark, true, "null");
+      }
+      return take_key("", mark, true, "null");
+    }
     Node n;
     n.pos = to_pos(mark);
     add(std::move(n), anchor);
@@ -71,6 +81,7 @@ class TreeBuilder : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     bool plain = tag == "?";
+    if (!plain) check_quote_closed(mark);
     if (expecting_key()) {
       std::string json;
       bool b = false;
@@ -80,6 +91,11 @@ class TreeBuilder : public YAML::EventHandler {
                          : t == PlainType::Null ? "null"
                                                 : "";
       take_key(value, mark, t != PlainType::String && t != PlainType::NotANumber, what);
+      if (plain && is_yaml11_boolean(value)) {
+        warning("yaml-ambiguous-boolean",
+                "key '" + value + "' is a string in YAML 1.2 but a boolean in YAML 1.1 tools; quote it",
+                to_pos(mark));
+      }
       if (anchor) anchors_[anchor] = Node::string(value, to_pos(mark));
       return;
     }
@@ -150,6 +166,7 @@ class TreeBuilder : public YAML::EventHandler {
     std::vector<std::string> merged_keys;  // keys that came from a `<<` merge
   };
 
+  std::string_view text_;
   const std::string& file_;
   Diagnostics& out_;
   const ParseLimits& limits_;
@@ -157,6 +174,27 @@ class TreeBuilder : public YAML::EventHandler {
   std::map<YAML::anchor_t, Node> anchors_;
   size_t alias_nodes_ = 0;
   bool have_result_ = false;
+
+  // yaml-cpp 0.7 accepts a quoted scalar left open at the end of the file, silently
+  // swallowing every key after it; we look for the closing quote ourselves.
+  void check_quote_closed(const YAML::Mark& mark) {
+    size_t i = static_cast<size_t>(mark.pos);
+    if (i >= text_.size() || (text_[i] != '"' && text_[i] != '\'')) return;
+    char quote = text_[i];
+    for (++i; i < text_.size(); ++i) {
+      if (quote == '"' && text_[i] == '\\') {
+        ++i;
+      } else if (text_[i] == quote) {
+        if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+          ++i;  // '' is an escaped quote inside single quotes
+          continue;
+        }
+        return;
+      }
+    }
+    error("yaml-syntax", "quoted string is never closed", to_pos(mark));
+    throw AbortParse{};
+  }
 
   bool expecting_key() const {
     return !stack_.empty() && stack_.back().node.is_object() && !stack_.back().has_key;
@@ -230,8 +268,11 @@ class TreeBuilder : public YAML::EventHandler {
     if (f.key == "<<" && (n.is_object() || n.is_array())) return merge(f, n);
     for (Member& m : f.node.members) {
       if (m.key != f.key) continue;
-      bool from_merge = false;
-      for (const std::string& k : f.merged_keys) from_merge = from_merge || k == f.key;
+      // A key that came from a `<<` merge may be overridden once, silently; after that the
+      // key is the mapping's own and a repeat is a duplicate again.
+      auto merged = std::find(f.merged_keys.begin(), f.merged_keys.end(), f.key);
+      bool from_merge = merged != f.merged_keys.end();
+      if (from_merge) f.merged_keys.erase(merged);
       if (!from_merge) {
         out_.push_back({Severity::Error, "duplicate-key",
                         "duplicate key '" + f.key + "' (the last one is used)",
@@ -266,7 +307,7 @@ class TreeBuilder : public YAML::EventHandler {
 bool parse_yaml(std::string_view text, const std::string& file, Node& root, Diagnostics& out,
                 const ParseLimits& limits) {
   std::istringstream in{std::string(text)};
-  TreeBuilder builder(file, out, limits);
+  TreeBuilder builder(text, file, out, limits);
   try {
     YAML::Parser parser(in);
     if (!parser.HandleNextDocument(builder)) {

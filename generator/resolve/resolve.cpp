@@ -90,7 +90,8 @@ RefTarget resolve_ref(DocumentSet& docs, const Document& from, const std::string
 
   const Document* target_doc = &from;
   if (!uri.empty()) {
-    if (has_uri_scheme(uri)) {
+    // "https://host/x" and the network-path form "//host/x" both name another host.
+    if (has_uri_scheme(uri) || uri.rfind("//", 0) == 0) {
       return report("ref-remote",
                     "$ref '" + ref +
                         "' points to another host; apiref reads no network at build time. "

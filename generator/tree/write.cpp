@@ -79,6 +79,7 @@ bool plain_safe(const std::string& s) {
   if (s.empty() || s.front() == ' ' || s.back() == ' ' || s.back() == ':') return false;
   if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string_view::npos)
     return false;
+  if (s.rfind("\xEF\xBB\xBF", 0) == 0) return false;  // a leading U+FEFF reads as a byte order mark
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = s[i];
     if (c < 0x20 || c == 0x7f) return false;
@@ -130,9 +131,14 @@ void write_scalar_string(std::string& out, const std::string& s, int indent) {
   }
 }
 
-void write_key(std::string& out, const std::string& k) {
-  if (plain_safe(k)) out += k;
-  else append_json_string(out, k);
+// YAML caps implicit keys at 1024 characters; longer ones need the explicit "? key" form.
+constexpr size_t kMaxImplicitKey = 1000;
+
+std::string key_text(const std::string& k) {
+  if (plain_safe(k)) return k;
+  std::string quoted;
+  append_json_string(quoted, k);
+  return quoted;
 }
 
 bool is_scalar_or_empty(const Node& n) {
@@ -161,7 +167,15 @@ void write_members(std::string& out, const Node& n, int indent, bool first_inlin
   for (const Member& m : n.members) {
     if (!(first && first_inline)) out += pad;
     first = false;
-    write_key(out, m.key);
+    std::string key = key_text(m.key);
+    if (key.size() > kMaxImplicitKey) {
+      out += "? ";
+      out += key;
+      out += '\n';
+      out += pad;
+    } else {
+      out += key;
+    }
     out += ':';
     if (is_scalar_or_empty(m.value)) {
       out += ' ';
