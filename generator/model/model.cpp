@@ -1,0 +1,434 @@
+#include "model/model.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "resolve/oas_context.h"
+#include "tree/json_pointer.h"
+
+namespace apiref {
+
+bool EffectiveSecurity::anonymous_allowed() const {
+  for (const SecurityAlternative& a : alternatives)
+    if (a.empty()) return true;
+  return false;
+}
+
+std::string slugify(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    bool ok = isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+    char next = ok ? c : '-';
+    if (next == '-' && !out.empty() && out.back() == '-') continue;
+    out += next;
+  }
+  while (!out.empty() && (out.back() == '-' || out.back() == '.')) out.pop_back();
+  size_t start = out.find_first_not_of("-.");
+  out = start == std::string::npos ? "" : out.substr(start);
+  return out.empty() ? "_" : out;
+}
+
+const Node* deref_internal(const Node& document, const Node& n) {
+  const Node* cur = &n;
+  for (int hops = 0; cur && cur->is_ref(); ++hops) {
+    if (hops > 64) return nullptr;  // a chain that long is a cycle
+    const std::string& ref = cur->find("$ref")->text;
+    if (ref.empty() || ref[0] != '#') return nullptr;
+    auto decoded = percent_decode(ref.substr(1));
+    if (!decoded) return nullptr;
+    auto tokens = parse_pointer(*decoded);
+    if (!tokens) return nullptr;
+    cur = resolve_pointer(document, *tokens);
+  }
+  return cur;
+}
+
+namespace {
+
+std::string str(const Node* n, std::string_view key) {
+  return n ? std::string(n->string_at(key)) : std::string();
+}
+
+bool flag(const Node* n, std::string_view key) {
+  const Node* v = n ? n->find(key) : nullptr;
+  return v && v->kind == NodeKind::Bool && v->boolean;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Hands out unique slugs; uniqueness ignores case because pages become folders and some file
+// systems do not tell "Repo" from "repo".
+class SlugSet {
+ public:
+  std::string claim(const std::string& wanted) {
+    std::string base = slugify(wanted);
+    std::string s = base;
+    for (int i = 2; !taken_.insert(lower(s)).second; ++i) s = base + "-" + std::to_string(i);
+    return s;
+  }
+
+ private:
+  std::set<std::string> taken_;
+};
+
+class ModelBuilder {
+ public:
+  ModelBuilder(const Node& doc, const ModelOptions& options, const std::string& file, Diagnostics& out)
+      : doc_(doc), options_(options), file_(file), out_(out) {}
+
+  ApiModel build() {
+    ApiModel m;
+    m.document = &doc_;
+    m.openapi_version = str(&doc_, "openapi");
+    m.is_31 = m.openapi_version.rfind("3.1", 0) == 0;
+    m.info = doc_.find("info");
+    m.title = str(m.info, "title");
+    m.version = str(m.info, "version");
+    m.summary = str(m.info, "summary");
+    m.description = str(m.info, "description");
+    m.servers = servers(doc_.find("servers"));
+    if (m.servers.empty()) m.servers.push_back(Server{"/", "/", "", {}});
+    root_servers_ = m.servers;
+    m.root_security = security(doc_.find("security"), SecuritySource::Root);
+    root_security_ = m.root_security;
+    m.security_schemes = security_schemes();
+
+    if (const Node* paths = doc_.find("paths")) {
+      for (const Member& p : paths->members) {
+        if (p.key.rfind("x-", 0) == 0) continue;
+        path_item(p.key, p.value, append_pointer("/paths", p.key), false, m.operations);
+      }
+    }
+    if (const Node* hooks = doc_.find("webhooks")) {
+      for (const Member& h : hooks->members)
+        path_item(h.key, h.value, append_pointer("/webhooks", h.key), true, m.operations);
+    }
+    SlugSet op_slugs;
+    for (Operation& op : m.operations) op.slug = op_slugs.claim(op.id);
+    m.tags = tags(m.operations);
+    m.tag_groups = tag_groups(m.tags);
+    m.schemas = schemas();
+    return m;
+  }
+
+ private:
+  const Node* resolve(const Node* n, const std::string& pointer) {
+    if (!n) return nullptr;
+    const Node* r = deref_internal(doc_, *n);
+    if (!r) {
+      out_.push_back({Severity::Error, "model-ref-unresolved",
+                      "$ref '" + n->find("$ref")->text + "' does not resolve inside the bundle",
+                      {file_, pointer, n->pos}, {}});
+    }
+    return r;
+  }
+
+  std::vector<Server> servers(const Node* list) {
+    std::vector<Server> out;
+    if (!list) return out;
+    for (const Node& s : list->items) {
+      Server server;
+      server.url = str(&s, "url");
+      server.description = str(&s, "description");
+      server.resolved_url = server.url;
+      if (const Node* vars = s.find("variables")) {
+        for (const Member& v : vars->members) {
+          ServerVariable var{v.key, "", {}, str(&v.value, "description")};
+          if (const Node* d = v.value.find("default")) var.default_value = d->text;
+          if (const Node* e = v.value.find("enum"))
+            for (const Node& x : e->items) var.enum_values.push_back(x.text);
+          server.variables.push_back(var);
+          std::string token = "{" + v.key + "}";
+          for (size_t at; (at = server.resolved_url.find(token)) != std::string::npos;)
+            server.resolved_url.replace(at, token.size(), var.default_value);
+        }
+      }
+      out.push_back(std::move(server));
+    }
+    return out;
+  }
+
+  EffectiveSecurity security(const Node* list, SecuritySource source) {
+    EffectiveSecurity e;
+    if (!list || !list->is_array()) return e;
+    e.source = source;
+    for (const Node& alt : list->items) {
+      SecurityAlternative a;
+      for (const Member& req : alt.members) {
+        SecurityRequirement r{req.key, {}};
+        for (const Node& scope : req.value.items) r.scopes.push_back(scope.text);
+        a.push_back(r);
+      }
+      e.alternatives.push_back(a);
+    }
+    return e;
+  }
+
+  std::vector<SecurityScheme> security_schemes() {
+    std::vector<SecurityScheme> out;
+    const Node* comps = doc_.find("components");
+    const Node* schemes = comps ? comps->find("securitySchemes") : nullptr;
+    if (!schemes) return out;
+    for (const Member& m : schemes->members) {
+      const Node* s = resolve(&m.value, append_pointer("/components/securitySchemes", m.key));
+      if (!s) continue;
+      SecurityScheme scheme;
+      scheme.name = m.key;
+      scheme.type = str(s, "type");
+      scheme.http_scheme = lower(str(s, "scheme"));
+      scheme.bearer_format = str(s, "bearerFormat");
+      scheme.in = str(s, "in");
+      scheme.param_name = str(s, "name");
+      scheme.description = str(s, "description");
+      scheme.open_id_connect_url = str(s, "openIdConnectUrl");
+      if (const Node* flows = s->find("flows")) {
+        for (const Member& f : flows->members) {
+          OAuthFlow flow{f.key, str(&f.value, "authorizationUrl"), str(&f.value, "tokenUrl"),
+                         str(&f.value, "refreshUrl"), {}};
+          if (const Node* scopes = f.value.find("scopes"))
+            for (const Member& sc : scopes->members) flow.scopes.push_back({sc.key, sc.value.text});
+          scheme.flows.push_back(flow);
+        }
+      }
+      out.push_back(std::move(scheme));
+    }
+    return out;
+  }
+
+  Parameter parameter(const Node& p) {
+    Parameter out;
+    out.name = str(&p, "name");
+    out.in = str(&p, "in");
+    out.description = str(&p, "description");
+    out.required = flag(&p, "required") || out.in == "path";
+    out.deprecated = flag(&p, "deprecated");
+    out.allow_empty_value = flag(&p, "allowEmptyValue");
+    out.allow_reserved = flag(&p, "allowReserved");
+    out.style = str(&p, "style");
+    if (out.style.empty()) out.style = (out.in == "query" || out.in == "cookie") ? "form" : "simple";
+    const Node* explode = p.find("explode");
+    out.explode = explode ? explode->kind == NodeKind::Bool && explode->boolean : out.style == "form";
+    out.schema = p.find("schema");
+    if (out.schema) out.schema = deref_internal(doc_, *out.schema);
+    out.content = p.find("content");
+    out.example = p.find("example");
+    out.examples = p.find("examples");
+    return out;
+  }
+
+  // Path-item parameters apply unless the operation redefines the same name and location.
+  std::vector<Parameter> parameters(const Node* item_params, const Node* op_params,
+                                    const std::string& item_ptr, const std::string& op_ptr) {
+    std::vector<Parameter> ops, items;
+    auto read = [&](const Node* list, const std::string& ptr, std::vector<Parameter>& into) {
+      if (!list) return;
+      for (size_t i = 0; i < list->items.size(); ++i) {
+        const Node* p = resolve(&list->items[i], ptr + "/parameters/" + std::to_string(i));
+        if (p && p->is_object()) into.push_back(parameter(*p));
+      }
+    };
+    read(op_params, op_ptr, ops);
+    read(item_params, item_ptr, items);
+    std::vector<Parameter> out;
+    for (const Parameter& p : items) {
+      bool overridden = std::any_of(ops.begin(), ops.end(), [&](const Parameter& o) {
+        return o.name == p.name && o.in == p.in;
+      });
+      if (!overridden) out.push_back(p);
+    }
+    out.insert(out.end(), ops.begin(), ops.end());
+    // Readers scan by location: path, query, header, cookie; document order within each.
+    static const std::vector<std::string> order = {"path", "query", "header", "cookie"};
+    std::stable_sort(out.begin(), out.end(), [&](const Parameter& a, const Parameter& b) {
+      return std::find(order.begin(), order.end(), a.in) < std::find(order.begin(), order.end(), b.in);
+    });
+    return out;
+  }
+
+  std::vector<MediaType> content(const Node* c) {
+    std::vector<MediaType> out;
+    if (!c) return out;
+    for (const Member& m : c->members) {
+      MediaType mt;
+      mt.name = m.key;
+      mt.schema = m.value.find("schema");
+      if (mt.schema) mt.schema = deref_internal(doc_, *mt.schema);
+      mt.example = m.value.find("example");
+      mt.examples = m.value.find("examples");
+      mt.encoding = m.value.find("encoding");
+      out.push_back(mt);
+    }
+    return out;
+  }
+
+  std::vector<Response> responses(const Node* rs, const std::string& ptr) {
+    std::vector<Response> out;
+    if (!rs) return out;
+    for (const Member& m : rs->members) {
+      if (m.key.rfind("x-", 0) == 0) continue;
+      const Node* r = resolve(&m.value, append_pointer(ptr, m.key));
+      if (!r) continue;
+      Response resp;
+      resp.status = m.key;
+      resp.description = str(r, "description");
+      resp.content = content(r->find("content"));
+      if (const Node* hs = r->find("headers")) {
+        for (const Member& h : hs->members) {
+          const Node* hn = deref_internal(doc_, h.value);
+          if (!hn) continue;
+          Header header{h.key, str(hn, "description"), flag(hn, "required"), flag(hn, "deprecated"),
+                        hn->find("schema"), hn->find("example")};
+          if (header.schema) header.schema = deref_internal(doc_, *header.schema);
+          resp.headers.push_back(header);
+        }
+      }
+      if (const Node* links = r->find("links"))
+        for (const Member& l : links->members) resp.links.push_back(l.key);
+      out.push_back(std::move(resp));
+    }
+    return out;
+  }
+
+  void path_item(const std::string& path, const Node& raw_item, const std::string& ptr,
+                 bool webhook, std::vector<Operation>& into) {
+    const Node* item = resolve(&raw_item, ptr);
+    if (!item || !item->is_object()) return;
+    std::vector<Server> item_servers = servers(item->find("servers"));
+    for (const Member& m : item->members) {
+      if (!is_http_method(m.key) || !m.value.is_object()) continue;
+      const Node& op = m.value;
+      std::string op_ptr = append_pointer(ptr, m.key);
+      Operation o;
+      o.method = m.key;
+      o.path = path;
+      o.is_webhook = webhook;
+      o.pointer = op_ptr;
+      o.id = str(&op, "operationId");
+      if (o.id.empty()) {
+        o.id = m.key + "-" + path;
+        o.id_generated = true;
+      }
+      o.summary = str(&op, "summary");
+      o.description = str(&op, "description");
+      o.deprecated = flag(&op, "deprecated");
+      if (const Node* tags = op.find("tags"))
+        for (const Node& t : tags->items)
+          if (t.is_string()) o.tags.push_back(t.text);
+      o.servers = servers(op.find("servers"));
+      if (o.servers.empty()) o.servers = item_servers;
+      if (o.servers.empty()) o.servers = root_servers_;
+      if (const Node* sec = op.find("security")) {
+        o.security = security(sec, SecuritySource::Operation);
+      } else if (root_security_.source == SecuritySource::Root) {
+        o.security = root_security_;
+      } else if (!options_.default_security.empty()) {
+        o.security.alternatives = options_.default_security;
+        o.security.source = SecuritySource::ProjectDefault;
+      }
+      o.parameters = parameters(item->find("parameters"), op.find("parameters"), ptr, op_ptr);
+      if (const Node* body = op.find("requestBody")) {
+        if (const Node* b = resolve(body, append_pointer(op_ptr, "requestBody"))) {
+          o.has_request_body = true;
+          o.request_body.description = str(b, "description");
+          o.request_body.required = flag(b, "required");
+          o.request_body.content = content(b->find("content"));
+        }
+      }
+      o.responses = responses(op.find("responses"), append_pointer(op_ptr, "responses"));
+      if (const Node* cbs = op.find("callbacks")) {
+        for (const Member& cb : cbs->members) {
+          const Node* c = resolve(&cb.value, append_pointer(append_pointer(op_ptr, "callbacks"), cb.key));
+          if (!c) continue;
+          for (const Member& expr : c->members) {
+            Callback callback{cb.key, expr.key, {}};
+            path_item(expr.key, expr.value,
+                      append_pointer(append_pointer(append_pointer(op_ptr, "callbacks"), cb.key), expr.key),
+                      false, callback.operations);
+            o.callbacks.push_back(std::move(callback));
+          }
+        }
+      }
+      o.code_samples = op.find("x-codeSamples");
+      if (!o.code_samples) o.code_samples = op.find("x-code-samples");
+      o.external_docs = op.find("externalDocs");
+      into.push_back(std::move(o));
+    }
+  }
+
+  std::vector<Tag> tags(const std::vector<Operation>& ops) {
+    std::vector<Tag> out;
+    std::map<std::string, size_t> index;
+    auto add = [&](const std::string& name, const Node* decl) {
+      Tag t;
+      t.name = name;
+      t.display_name = decl && !decl->string_at("x-displayName").empty()
+                           ? std::string(decl->string_at("x-displayName"))
+                           : name;
+      t.description = str(decl, "description");
+      t.external_docs = decl ? decl->find("externalDocs") : nullptr;
+      index[name] = out.size();
+      out.push_back(t);
+    };
+    if (const Node* declared = doc_.find("tags"))
+      for (const Node& t : declared->items)
+        if (!t.string_at("name").empty() && !index.count(std::string(t.string_at("name"))))
+          add(std::string(t.string_at("name")), &t);
+    for (size_t i = 0; i < ops.size(); ++i) {
+      std::vector<std::string> names = ops[i].tags;
+      if (names.empty()) names.push_back("default");  // untagged operations still get a home
+      for (const std::string& n : names) {
+        if (!index.count(n)) add(n, nullptr);
+        out[index[n]].operations.push_back(i);
+      }
+    }
+    SlugSet slugs;
+    for (Tag& t : out) t.slug = slugs.claim(t.name);
+    return out;
+  }
+
+  std::vector<TagGroup> tag_groups(const std::vector<Tag>& tags) {
+    std::vector<TagGroup> out;
+    const Node* groups = doc_.find("x-tagGroups");
+    if (!groups) return out;
+    for (const Node& g : groups->items) {
+      TagGroup group{str(&g, "name"), {}};
+      if (const Node* names = g.find("tags"))
+        for (const Node& n : names->items)
+          for (size_t i = 0; i < tags.size(); ++i)
+            if (tags[i].name == n.text) group.tags.push_back(i);
+      out.push_back(group);
+    }
+    return out;
+  }
+
+  std::vector<SchemaComponent> schemas() {
+    std::vector<SchemaComponent> out;
+    const Node* comps = doc_.find("components");
+    const Node* schemas = comps ? comps->find("schemas") : nullptr;
+    if (!schemas) return out;
+    SlugSet slugs;
+    for (const Member& m : schemas->members) out.push_back({m.key, slugs.claim(m.key), &m.value});
+    return out;
+  }
+
+  const Node& doc_;
+  const ModelOptions& options_;
+  std::string file_;
+  Diagnostics& out_;
+  std::vector<Server> root_servers_;
+  EffectiveSecurity root_security_;
+};
+
+}  // namespace
+
+ApiModel build_model(const Node& bundled, const ModelOptions& options, const std::string& file,
+                     Diagnostics& out) {
+  return ModelBuilder(bundled, options, file, out).build();
+}
+
+}  // namespace apiref

@@ -1,0 +1,200 @@
+// Model stage: the bundled document as the API a reader sees. Render looks only at this:
+// operations with their effective servers (operation > path > root), effective security
+// (operation > root > project default; `security: []` means "no auth"), parameters merged
+// from path item and operation, bodies and responses by media type, callbacks, webhooks, tags
+// (with x-displayName and x-tagGroups) and component schemas.
+//
+// The model points into the bundled document (schemas, examples): that document must outlive
+// it. Schemas stay trees of Nodes because rendering walks them with its own depth and
+// recursion rules.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "tree/node.h"
+
+namespace apiref {
+
+struct ServerVariable {
+  std::string name;
+  std::string default_value;
+  std::vector<std::string> enum_values;
+  std::string description;
+};
+
+struct Server {
+  std::string url;           // as written, with {variables}
+  std::string resolved_url;  // variables replaced by their defaults
+  std::string description;
+  std::vector<ServerVariable> variables;
+};
+
+struct SecurityRequirement {
+  std::string scheme;
+  std::vector<std::string> scopes;
+};
+// One way to authenticate: every requirement in it, together. An empty one means "no auth".
+using SecurityAlternative = std::vector<SecurityRequirement>;
+
+enum class SecuritySource { Operation, Root, ProjectDefault, Unspecified };
+
+struct EffectiveSecurity {
+  std::vector<SecurityAlternative> alternatives;
+  SecuritySource source = SecuritySource::Unspecified;
+  // True when calling without credentials is one of the documented options.
+  bool anonymous_allowed() const;
+};
+
+struct OAuthFlow {
+  std::string kind;  // implicit, password, clientCredentials, authorizationCode
+  std::string authorization_url, token_url, refresh_url;
+  std::vector<std::pair<std::string, std::string>> scopes;  // name, description
+};
+
+struct SecurityScheme {
+  std::string name;
+  std::string type;           // apiKey, http, oauth2, openIdConnect, mutualTLS
+  std::string http_scheme;    // bearer, basic, ... (type http), lower-cased
+  std::string bearer_format;
+  std::string in;             // header, query, cookie (type apiKey)
+  std::string param_name;     // the header/query/cookie name (type apiKey)
+  std::string description;
+  std::string open_id_connect_url;
+  std::vector<OAuthFlow> flows;
+};
+
+struct Parameter {
+  std::string name;
+  std::string in;  // path, query, header, cookie
+  std::string description;
+  bool required = false;
+  bool deprecated = false;
+  bool allow_empty_value = false;
+  bool allow_reserved = false;
+  std::string style;  // effective: default by location when absent
+  bool explode = false;  // effective: true for form style when absent
+  const Node* schema = nullptr;
+  const Node* content = nullptr;  // the rare content-based parameter
+  const Node* example = nullptr;
+  const Node* examples = nullptr;
+};
+
+struct MediaType {
+  std::string name;  // application/json
+  const Node* schema = nullptr;
+  const Node* example = nullptr;
+  const Node* examples = nullptr;
+  const Node* encoding = nullptr;
+};
+
+struct RequestBody {
+  std::string description;
+  bool required = false;
+  std::vector<MediaType> content;
+};
+
+struct Header {
+  std::string name;
+  std::string description;
+  bool required = false;
+  bool deprecated = false;
+  const Node* schema = nullptr;
+  const Node* example = nullptr;
+};
+
+struct Response {
+  std::string status;  // "200", "4XX", "default"
+  std::string description;
+  std::vector<Header> headers;
+  std::vector<MediaType> content;
+  std::vector<std::string> links;
+};
+
+struct Callback;
+
+struct Operation {
+  std::string id;           // operationId, or one made from method and path
+  bool id_generated = false;
+  std::string slug;         // page name: unique, URL- and file-system-safe
+  std::string method;       // lower case
+  std::string path;         // for webhooks: the webhook's name
+  bool is_webhook = false;
+  std::string summary;
+  std::string description;
+  bool deprecated = false;
+  std::vector<std::string> tags;
+  std::vector<Server> servers;
+  EffectiveSecurity security;
+  std::vector<Parameter> parameters;  // path-item level merged with operation level
+  bool has_request_body = false;
+  RequestBody request_body;
+  std::vector<Response> responses;
+  std::vector<Callback> callbacks;
+  const Node* code_samples = nullptr;  // x-codeSamples / x-code-samples
+  const Node* external_docs = nullptr;
+  std::string pointer;  // where it is in the bundled document
+};
+
+struct Callback {
+  std::string name;
+  std::string expression;  // the runtime expression (URL) it is sent to
+  std::vector<Operation> operations;
+};
+
+struct Tag {
+  std::string name;
+  std::string display_name;  // x-displayName, else name
+  std::string description;
+  std::string slug;
+  std::vector<size_t> operations;  // indexes into ApiModel::operations
+  const Node* external_docs = nullptr;
+};
+
+struct TagGroup {
+  std::string name;
+  std::vector<size_t> tags;  // indexes into ApiModel::tags
+};
+
+struct SchemaComponent {
+  std::string name;
+  std::string slug;
+  const Node* schema = nullptr;
+};
+
+struct ApiModel {
+  std::string openapi_version;  // as written: "3.0.3"
+  bool is_31 = false;
+  std::string title, version, summary, description;
+  const Node* info = nullptr;
+  std::vector<Server> servers;  // root servers (or "/" when none)
+  EffectiveSecurity root_security;
+  std::vector<SecurityScheme> security_schemes;
+  std::vector<Operation> operations;  // paths in document order, then webhooks
+  std::vector<Tag> tags;              // declared order, then undeclared ones, then "default"
+  std::vector<TagGroup> tag_groups;   // x-tagGroups, or empty
+  std::vector<SchemaComponent> schemas;
+  const Node* document = nullptr;
+};
+
+struct ModelOptions {
+  // Where the description says nothing about security (Meshery's does not, on most
+  // operations, although its server needs a token): what the project says applies.
+  std::vector<SecurityAlternative> default_security;
+};
+
+// Builds the model of a bundled (self-contained) document. Problems the model cannot work
+// around (a $ref that does not resolve inside the bundle) are reported against `file`.
+ApiModel build_model(const Node& bundled, const ModelOptions& options, const std::string& file,
+                     Diagnostics& out);
+
+// Follows internal "#/..." references (chains included) inside the bundled document.
+// Returns `n` itself when it is not a reference, nullptr when the reference is broken or
+// circular.
+const Node* deref_internal(const Node& document, const Node& n);
+
+// A name safe in a URL path and a file name on any system: [A-Za-z0-9._-], others '-'.
+std::string slugify(std::string_view s);
+
+}  // namespace apiref
