@@ -8,7 +8,15 @@
 #include <iostream>
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdlib>
+#include <iomanip>
+
 #include "bundle/bundle.h"
+#include "model/model.h"
+#include "render/mustache.h"
+#include "render/site.h"
+#include "write/output.h"
 #include "config/config.h"
 #include "tree/write.h"
 
@@ -94,46 +102,66 @@ struct BundleArgs {
   bool quiet = false;
 };
 
+// What bundle and build both start from: the bundles of a project or of a single file.
+struct LoadedInput {
+  int exit_code = kOk;  // kUsage when the input could not even be read
+  bool project = false;
+  ProjectConfig config;
+  BundleResult result;
+};
+
+LoadedInput load_input(const std::string& input, const BundleOptions& options,
+                       const std::vector<std::string>& only) {
+  LoadedInput in;
+  std::string project_file = project_file_for(input);
+  std::error_code ec;
+  in.project = !project_file.empty();
+  if (in.project) {
+    if (!fs::is_regular_file(project_file, ec)) {
+      std::cerr << "apiref: " << (input.empty() ? "no input given and no apiref.yaml here"
+                                                : "no such project file: " + project_file)
+                << "\n";
+      in.exit_code = kUsage;
+      return in;
+    }
+    Diagnostics config_diags;
+    if (!load_project_config(project_file, in.config, config_diags)) {
+      print_diagnostics(config_diags, false);
+      in.exit_code = kUsage;
+      return in;
+    }
+    for (const std::string& name : only) {
+      bool known = false;
+      for (const BundleSpec& b : in.config.bundles) known = known || b.name == name;
+      if (!known) {
+        std::cerr << "apiref: " << display_path(in.config.file) << " declares no bundle '" << name << "'\n";
+        in.exit_code = kUsage;
+        return in;
+      }
+    }
+    in.result = bundle_project(in.config, options, only);
+    in.result.diagnostics.insert(in.result.diagnostics.begin(), config_diags.begin(), config_diags.end());
+  } else {
+    if (!fs::is_regular_file(input, ec)) {
+      std::cerr << "apiref: no such file: " << input << "\n";
+      in.exit_code = kUsage;
+      return in;
+    }
+    in.result = bundle_file(input, options);
+    if (!in.result.bundles.empty()) in.result.bundles[0].name = slugify(fs::path(input).stem().string());
+  }
+  return in;
+}
+
 int run_bundle(const BundleArgs& a) {
   BundleOptions options;
   options.dereference = a.dereference;
   options.allow_outside_root = a.allow_outside_root;
   options.root_dir = a.root;
-
-  std::string project_file = project_file_for(a.input);
-  std::error_code ec;
-  BundleResult result;
-  bool project = !project_file.empty();
-  if (project) {
-    if (!fs::is_regular_file(project_file, ec)) {
-      std::cerr << "apiref: " << (a.input.empty() ? "no input given and no apiref.yaml here"
-                                                  : "no such project file: " + project_file)
-                << "\n";
-      return kUsage;
-    }
-    ProjectConfig config;
-    Diagnostics config_diags;
-    if (!load_project_config(project_file, config, config_diags)) {
-      print_diagnostics(config_diags, false);
-      return kUsage;
-    }
-    for (const std::string& name : a.only) {
-      bool known = false;
-      for (const BundleSpec& b : config.bundles) known = known || b.name == name;
-      if (!known) {
-        std::cerr << "apiref: " << display_path(config.file) << " declares no bundle '" << name << "'\n";
-        return kUsage;
-      }
-    }
-    result = bundle_project(config, options, a.only);
-    result.diagnostics.insert(result.diagnostics.begin(), config_diags.begin(), config_diags.end());
-  } else {
-    if (!fs::is_regular_file(a.input, ec)) {
-      std::cerr << "apiref: no such file: " << a.input << "\n";
-      return kUsage;
-    }
-    result = bundle_file(a.input, options);
-  }
+  LoadedInput in = load_input(a.input, options, a.only);
+  if (in.exit_code != kOk) return in.exit_code;
+  BundleResult& result = in.result;
+  bool project = in.project;
   print_diagnostics(result.diagnostics, a.quiet);
   if (!result.ok()) {
     std::cerr << "apiref: not writing a bundle from input with errors\n";
@@ -179,6 +207,82 @@ int run_bundle(const BundleArgs& a) {
   return kOk;
 }
 
+struct BuildArgs {
+  std::string input;
+  std::string output = "_site";
+  std::string templates;
+  std::vector<std::string> only;
+  std::string root;
+  bool allow_outside_root = false;
+  bool quiet = false;
+};
+
+// Where the built-in templates/ and site/ folders are: beside the source tree this binary
+// was built from, unless APIREF_DATA_DIR says otherwise.
+std::string data_dir() {
+  if (const char* env = std::getenv("APIREF_DATA_DIR")) return env;
+  return APIREF_DATA_DIR;
+}
+
+int run_build(const BuildArgs& a) {
+  auto started = std::chrono::steady_clock::now();
+  BundleOptions options;
+  options.allow_outside_root = a.allow_outside_root;
+  options.root_dir = a.root;
+  LoadedInput in = load_input(a.input, options, a.only);
+  if (in.exit_code != kOk) return in.exit_code;
+  print_diagnostics(in.result.diagnostics, a.quiet);
+  if (!in.result.ok()) {
+    std::cerr << "apiref: not building a site from input with errors; " << a.output << " is unchanged\n";
+    return kInputErrors;
+  }
+
+  std::vector<MustacheError> template_errors;
+  TemplateSet templates;
+  if (!templates.load(data_dir() + "/templates", a.templates, template_errors)) {
+    for (const MustacheError& e : template_errors) std::cerr << format_mustache_error(e) << "\n";
+    return kUsage;
+  }
+
+  std::vector<ApiModel> models(in.result.bundles.size());
+  Diagnostics model_diags;
+  for (size_t i = 0; i < in.result.bundles.size(); ++i)
+    models[i] = build_model(in.result.bundles[i].document, {}, in.result.bundles[i].name, model_diags);
+  std::vector<SiteBundle> bundles;
+  for (size_t i = 0; i < in.result.bundles.size(); ++i)
+    bundles.push_back({in.result.bundles[i].name, &in.result.bundles[i].document, &models[i]});
+
+  SiteOptions site;
+  site.title = in.config.site.title;
+  site.base_url = in.config.site.base_url;
+  site.logo = in.config.site.logo;
+  site.primary_color = in.config.site.primary_color;
+  site.footer_links = in.config.site.footer_links;
+  site.description_link_base = in.config.site.description_link_base;
+  std::vector<SiteFile> files = render_site(bundles, templates, site, model_diags);
+  print_diagnostics(model_diags, a.quiet);
+  if (has_errors(model_diags)) {
+    std::cerr << "apiref: site not written; " << a.output << " is unchanged\n";
+    return kInputErrors;
+  }
+  std::vector<std::string> assets = {data_dir() + "/site"};
+  if (!a.templates.empty()) assets.push_back((fs::path(a.templates) / "assets").string());
+  std::string error;
+  if (!write_site(a.output, files, assets, error)) {
+    std::cerr << "apiref: " << error << "\n";
+    return kUsage;
+  }
+  size_t ops = 0, schemas = 0;
+  for (const ApiModel& m : models) {
+    ops += m.operations.size();
+    schemas += m.schemas.size();
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cerr << "built " << a.output << ": " << files.size() << " files, " << ops << " operations, " << schemas
+            << " schemas in " << std::fixed << std::setprecision(2) << seconds << " s\n";
+  return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -207,6 +311,20 @@ int main(int argc, char** argv) {
                 "allow $refs to files outside the project root");
   cmd->add_flag("-q,--quiet", bundle.quiet, "print errors only, no warnings");
 
+  BuildArgs build;
+  CLI::App* build_cmd = app.add_subcommand(
+      "build",
+      "Build the static API reference site: a page per operation, tag and schema, search,\n"
+      "the bundled descriptions. INPUT as for bundle.");
+  build_cmd->add_option("input", build.input, "OpenAPI file, apiref.yaml or project folder");
+  build_cmd->add_option("-o,--output", build.output, "output folder (default: _site); replaced atomically");
+  build_cmd->add_option("--templates", build.templates,
+                        "folder whose templates (and assets/) replace the built-in ones, file by file");
+  build_cmd->add_option("--bundle", build.only, "only this bundle of the project (repeatable)");
+  build_cmd->add_option("--root", build.root, "project root that $refs may not leave");
+  build_cmd->add_flag("--allow-outside-root", build.allow_outside_root, "allow $refs outside the project root");
+  build_cmd->add_flag("-q,--quiet", build.quiet, "print errors only, no warnings");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -214,5 +332,6 @@ int main(int argc, char** argv) {
     return code == 0 ? kOk : kUsage;
   }
   if (cmd->parsed()) return run_bundle(bundle);
+  if (build_cmd->parsed()) return run_build(build);
   return kUsage;
 }

@@ -41,15 +41,39 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
   auto in_project = [&](const std::string& rel) {
     return normalise_path((fs::path(config.dir) / rel).generic_string());
   };
-  static const std::set<std::string> known = {"title", "root", "constructs", "exclude", "bundles"};
+  static const std::set<std::string> known = {"title", "root", "constructs", "exclude", "bundles", "site"};
   for (const Member& m : root.members) {
     if (!known.count(m.key)) {
       out.push_back({Severity::Warning, "config-unknown-key",
-                     "unknown key '" + m.key + "' (known: title, root, constructs, exclude, bundles)",
+                     "unknown key '" + m.key + "' (known: title, root, constructs, exclude, bundles, site)",
                      {file, append_pointer("", m.key), m.key_pos}, {}});
     }
   }
   config.title = std::string(root.string_at("title"));
+  config.site.title = config.title;
+  if (const Node* site = root.find("site")) {
+    if (!site->is_object()) {
+      error("/site", site->pos, "'site' must be a mapping (title, base_url, logo, primary_color, footer_links)");
+    } else {
+      if (!site->string_at("title").empty()) config.site.title = std::string(site->string_at("title"));
+      config.site.base_url = std::string(site->string_at("base_url"));
+      config.site.logo = std::string(site->string_at("logo"));
+      config.site.description_link_base = std::string(site->string_at("description_link_base"));
+      config.site.primary_color = std::string(site->string_at("primary_color"));
+      // A colour lands in a <style> element: only plain colour syntax is accepted.
+      for (char c : config.site.primary_color) {
+        if (!isalnum(static_cast<unsigned char>(c)) && c != '#' && c != '(' && c != ')' && c != ',' && c != '.' && c != ' ' && c != '%') {
+          error("/site/primary_color", site->find("primary_color")->pos, "'primary_color' must be a CSS colour such as #0b5fff");
+          config.site.primary_color.clear();
+          break;
+        }
+      }
+      if (const Node* links = site->find("footer_links")) {
+        for (const Node& l : links->items)
+          config.site.footer_links.push_back({std::string(l.string_at("label")), std::string(l.string_at("url"))});
+      }
+    }
+  }
   const Node* constructs = root.find("constructs");
   if (constructs && !constructs->is_string()) error("/constructs", constructs->pos, "'constructs' must be a folder name");
   config.constructs_dir = in_project(constructs && constructs->is_string() ? constructs->text : "constructs");

@@ -15,6 +15,16 @@ struct BundleSpec {
   std::string audience;  // operations whose x-internal lists this value
 };
 
+// Branding and publishing settings for `apiref build` (the `site:` section).
+struct SiteConfig {
+  std::string title;
+  std::string base_url;
+  std::string logo;
+  std::string primary_color;
+  std::string description_link_base;  // where relative links in descriptions point
+  std::vector<std::pair<std::string, std::string>> footer_links;  // label, URL
+};
+
 struct ProjectConfig {
   std::string file;            // absolute path of apiref.yaml
   std::string dir;             // the project root: apiref.yaml's folder, or its `root:`
@@ -22,6 +32,7 @@ struct ProjectConfig {
   std::string constructs_dir;  // absolute; constructs are <constructs_dir>/<version>/<name>/api.yml
   std::vector<std::string> exclude;  // absolute construct folders to skip
   std::vector<BundleSpec> bundles;
+  SiteConfig site;
 };
 
 // Reads and checks apiref.yaml. Returns false (with errors) when it cannot be used.

@@ -1,0 +1,157 @@
+// The Markdown side of the Markdown stage: cmark-gfm parses and renders (raw HTML kept), then
+// sanitise.cpp rebuilds the output from its allowlist.
+//
+// Thread safety: cmark-gfm's parser is not reentrant across threads even with one parser per
+// call. Registering the core extensions is a check-then-set on a plain static (and registering
+// twice aborts), so it runs under std::call_once. Worse, while it parses inline content
+// (cmark_parser_finish, and table rows during cmark_parser_feed) it adds the extensions' special
+// characters ('~' for strikethrough, ...) to process-wide tables and removes them afterwards,
+// so two concurrent parses can switch strikethrough off under each other. Parsing therefore
+// holds one mutex; rendering, sanitising and freeing do not touch shared state and run in
+// parallel.
+#include "markdown/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <memory>
+#include <mutex>
+#include <new>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace apiref {
+namespace {
+
+// No CMARK_OPT_SMART: quotes and dashes stay as written (they are often code-like in API
+// descriptions). CMARK_OPT_UNSAFE keeps raw HTML and every link target; the sanitiser decides.
+constexpr int kCmarkOptions = CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8;
+
+constexpr const char* kExtensions[] = {"table", "autolink", "strikethrough", "tasklist",
+                                       "tagfilter"};
+
+std::once_flag g_extensions_registered;
+
+std::mutex& parse_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+struct ParserFree {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeFree {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+// allow_raw_html = false: raw HTML becomes literal text (an HTML block becomes a paragraph).
+void raw_html_to_text(cmark_node* doc) {
+  std::vector<cmark_node*> html;
+  cmark_iter* iter = cmark_iter_new(doc);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    cmark_node_type type = cmark_node_get_type(node);
+    if (ev == CMARK_EVENT_ENTER &&
+        (type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK))
+      html.push_back(node);
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* node : html) {
+    const char* literal = cmark_node_get_literal(node);
+    std::string text = literal ? literal : "";
+    cmark_node* replacement = nullptr;
+    if (cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE) {
+      replacement = cmark_node_new(CMARK_NODE_TEXT);
+      cmark_node_set_literal(replacement, text.c_str());
+    } else {
+      while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+      replacement = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node* t = cmark_node_new(CMARK_NODE_TEXT);
+      cmark_node_set_literal(t, text.c_str());
+      cmark_node_append_child(replacement, t);
+    }
+    if (!cmark_node_insert_before(node, replacement)) cmark_node_free(replacement);
+    cmark_node_free(node);
+  }
+}
+
+// cmark-gfm's HTML, not yet sanitised: raw HTML and javascript: links included.
+std::string render_unsanitised(std::string_view markdown, bool allow_raw_html) {
+  std::call_once(g_extensions_registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  std::unique_ptr<cmark_parser, ParserFree> parser;
+  std::unique_ptr<cmark_node, NodeFree> doc;
+  {
+    std::lock_guard<std::mutex> lock(parse_mutex());
+    parser.reset(cmark_parser_new(kCmarkOptions));
+    if (!parser) throw std::bad_alloc();
+    for (const char* name : kExtensions) {
+      cmark_syntax_extension* ext = cmark_find_syntax_extension(name);
+      if (!ext) throw std::runtime_error(std::string("cmark-gfm has no extension ") + name);
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    doc.reset(cmark_parser_finish(parser.get()));
+  }
+  if (!doc) throw std::bad_alloc();
+  if (!allow_raw_html) raw_html_to_text(doc.get());
+  char* html = cmark_render_html(doc.get(), kCmarkOptions,
+                                 cmark_parser_get_syntax_extensions(parser.get()));
+  if (!html) throw std::bad_alloc();
+  std::string out(html);
+  cmark_get_default_mem_allocator()->free(html);
+  return out;
+}
+
+size_t utf8_length(std::string_view s) {
+  size_t n = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+// Byte offset of code point number `index` (or s.size()).
+size_t utf8_offset(std::string_view s, size_t index) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (n == index) return i;
+      ++n;
+    }
+  }
+  return s.size();
+}
+
+// At most max_chars code points: cut at the last space that fits, "…" added.
+std::string truncate_at_word(std::string text, size_t max_chars) {
+  if (utf8_length(text) <= max_chars) return text;
+  if (max_chars == 0) return std::string();
+  size_t limit = utf8_offset(text, max_chars - 1);  // bytes that fit beside the ellipsis
+  size_t cut = limit;
+  if (text[limit] != ' ') {
+    size_t space = text.rfind(' ', limit);
+    if (space != std::string::npos && space > 0) cut = space;  // else: one long word, cut it
+  }
+  text.resize(cut);
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  text += "\xE2\x80\xA6";  // …
+  return text;
+}
+
+}  // namespace
+
+std::string render_markdown(std::string_view markdown, const MarkdownOptions& options) {
+  return sanitise_html(render_unsanitised(markdown, options.allow_raw_html));
+}
+
+std::string render_markdown_inline(std::string_view markdown) {
+  return markdown_detail::sanitise_html_inline(render_unsanitised(markdown, true));
+}
+
+std::string markdown_to_plain_text(std::string_view markdown, size_t max_chars) {
+  std::string text = markdown_detail::html_to_text(render_unsanitised(markdown, true));
+  return truncate_at_word(std::move(text), max_chars);
+}
+
+}  // namespace apiref

@@ -1,0 +1,149 @@
+#include "render/example.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+
+namespace apiref {
+namespace {
+
+struct ExampleMaker {
+  const Node& doc;
+  const ExampleOptions& options;
+  std::vector<const Node*> stack;  // schemas being expanded, to stop recursion
+
+  Node make(const Node& raw, int depth) {
+    const Node* s = deref_internal(doc, raw);
+    if (!s || !s->is_object()) return Node();
+    if (std::find(stack.begin(), stack.end(), s) != stack.end() || depth > options.max_depth) return Node();
+    stack.push_back(s);
+    Node out = make_resolved(*s, depth);
+    stack.pop_back();
+    return out;
+  }
+
+  Node make_resolved(const Node& s, int depth) {
+    if (const Node* e = s.find("example")) return *e;
+    if (const Node* e = s.find("examples"); e && e->is_array() && !e->items.empty()) return e->items[0];
+    if (const Node* d = s.find("default")) return *d;
+    if (const Node* c = s.find("const")) return *c;
+    if (const Node* e = s.find("enum"); e && e->is_array() && !e->items.empty()) return e->items[0];
+    if (const Node* all = s.find("allOf")) {
+      Node merged = Node::object();
+      for (const Node& part : all->items) {
+        Node piece = make(part, depth);
+        for (Member& m : piece.members) merged.set(m.key, m.value);
+      }
+      // Properties beside allOf apply too.
+      Node own = object_example(s, depth);
+      for (Member& m : own.members) merged.set(m.key, m.value);
+      return merged;
+    }
+    for (const char* alt : {"oneOf", "anyOf"})
+      if (const Node* a = s.find(alt); a && !a->items.empty()) return make(a->items[0], depth);
+
+    std::string type = type_of(s);
+    if (type == "object") return object_example(s, depth);
+    if (type == "array") {
+      Node arr = Node::array();
+      if (const Node* items = s.find("items")) {
+        Node item = make(*items, depth + 1);
+        if (!item.is_null() || items->find("nullable")) {
+          for (size_t i = 0; i < options.max_array_items; ++i) arr.items.push_back(item);
+        }
+      }
+      return arr;
+    }
+    if (type == "integer") return Node::number(bounded_number(s, "0"));
+    if (type == "number") return Node::number(bounded_number(s, "0.0"));
+    if (type == "boolean") return Node::boolean_value(true);
+    if (type == "null") return Node();
+    return Node::string(string_example(s));
+  }
+
+  static std::string type_of(const Node& s) {
+    const Node* t = s.find("type");
+    if (t && t->is_string()) return t->text;
+    if (t && t->is_array()) {
+      for (const Node& x : t->items)
+        if (x.text != "null") return x.text;
+    }
+    if (s.find("properties") || s.find("additionalProperties")) return "object";
+    if (s.find("items")) return "array";
+    return "string";
+  }
+
+  static std::string bounded_number(const Node& s, const char* fallback) {
+    if (const Node* min = s.find("minimum"); min && min->kind == NodeKind::Number) return min->text;
+    if (const Node* max = s.find("maximum"); max && max->kind == NodeKind::Number && max->text[0] == '-')
+      return max->text;
+    return fallback;
+  }
+
+  static std::string string_example(const Node& s) {
+    std::string_view f = s.string_at("format");
+    if (f == "date-time") return "2024-01-01T00:00:00Z";
+    if (f == "date") return "2024-01-01";
+    if (f == "time") return "00:00:00Z";
+    if (f == "uuid") return "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+    if (f == "email") return "user@example.com";
+    if (f == "uri" || f == "url") return "https://example.com";
+    if (f == "hostname") return "example.com";
+    if (f == "ipv4") return "192.0.2.1";
+    if (f == "ipv6") return "2001:db8::1";
+    if (f == "byte") return "ZXhhbXBsZQ==";
+    if (f == "binary") return "<binary>";
+    if (f == "password") return "********";
+    std::string v = "string";
+    if (const Node* min = s.find("minLength"); min && min->kind == NodeKind::Number) {
+      size_t n = static_cast<size_t>(std::stoul(min->text));
+      while (v.size() < n && v.size() < 256) v += "x";
+    }
+    if (const Node* max = s.find("maxLength"); max && max->kind == NodeKind::Number) {
+      size_t n = static_cast<size_t>(std::stoul(max->text));
+      if (v.size() > n) v.resize(n);
+    }
+    return v;
+  }
+
+  Node object_example(const Node& s, int depth) {
+    Node obj = Node::object();
+    std::vector<std::string> required;
+    if (const Node* r = s.find("required"))
+      for (const Node& x : r->items) required.push_back(x.text);
+    if (const Node* props = s.find("properties")) {
+      for (const Member& p : props->members) {
+        const Node* ps = deref_internal(doc, p.value);
+        if (!ps) continue;
+        bool is_required = std::find(required.begin(), required.end(), p.key) != required.end();
+        if (options.required_only && !is_required) continue;
+        bool read_only = ps->find("readOnly") && ps->find("readOnly")->boolean;
+        bool write_only = ps->find("writeOnly") && ps->find("writeOnly")->boolean;
+        if (options.direction == ExampleFor::Request && read_only) continue;
+        if (options.direction == ExampleFor::Response && write_only) continue;
+        bool recursive = std::find(stack.begin(), stack.end(), ps) != stack.end();
+        if (recursive && !is_required) continue;  // leave optional recursion out entirely
+        obj.set(p.key, make(p.value, depth + 1));
+      }
+    }
+    return obj;
+  }
+};
+
+}  // namespace
+
+Node example_from_schema(const Node& document, const Node& schema, const ExampleOptions& options) {
+  ExampleMaker maker{document, options, {}};
+  return maker.make(schema, 0);
+}
+
+const Node* documented_example(const Node& document, const Node* example, const Node* examples) {
+  if (example) return example;
+  if (!examples || !examples->is_object() || examples->members.empty()) return nullptr;
+  const Node* first = deref_internal(document, examples->members[0].value);
+  return first ? first->find("value") : nullptr;
+}
+
+}  // namespace apiref

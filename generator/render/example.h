@@ -1,0 +1,26 @@
+// Example values made from a schema, for pages (and request snippets) when the description
+// gives none: required and optional properties, formats and enums respected, readOnly left
+// out of requests and writeOnly out of responses, recursion and size bounded.
+#pragma once
+
+#include "tree/node.h"
+
+namespace apiref {
+
+enum class ExampleFor { Request, Response };
+
+struct ExampleOptions {
+  ExampleFor direction = ExampleFor::Response;
+  bool required_only = false;  // snippets send only what is required
+  int max_depth = 8;
+  size_t max_array_items = 1;
+};
+
+// `document` is the bundled document the schema lives in (its $refs are internal).
+Node example_from_schema(const Node& document, const Node& schema, const ExampleOptions& options = {});
+
+// The example a media type or parameter documents (example, or the first of examples), or
+// nullptr. `examples` members may be Example Objects or $refs to them.
+const Node* documented_example(const Node& document, const Node* example, const Node* examples);
+
+}  // namespace apiref

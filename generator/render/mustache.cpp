@@ -1,0 +1,634 @@
+// Mustache: compile a template into a tree once, render it many times (see mustache.h).
+#include "render/mustache.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <utility>
+
+namespace apiref {
+
+namespace mustache_detail {
+
+enum class Kind : uint8_t { Text, Escaped, Raw, Section, Inverted, Partial };
+
+struct Node {
+  Kind kind = Kind::Text;
+  bool standalone = false;        // Partial: the tag was alone on its line
+  std::string text;               // Text: the text; Partial: the partial's name
+  std::string indent;             // Partial (standalone): the whitespace before the tag
+  std::vector<std::string> path;  // variables and sections: the dotted name's parts ("." = {})
+  std::vector<Node> children;     // Section, Inverted
+};
+
+struct Compiled {
+  std::string name;
+  std::vector<Node> nodes;
+  size_t source_size = 0;  // a first guess at the output's size
+};
+
+struct Access {
+  static const Compiled& get(const MustacheTemplate& t) { return *t.compiled_; }
+};
+
+}  // namespace mustache_detail
+
+using mustache_detail::Access;
+using mustache_detail::Compiled;
+using mustache_detail::Kind;
+using mustache_detail::Node;
+using json = nlohmann::json;
+
+namespace {
+
+constexpr size_t kMaxSectionNesting = 100;
+constexpr int kMaxPartialDepth = 100;
+constexpr size_t kMaxPartialExpansions = 1000000;
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiling
+
+class Compiler {
+ public:
+  Compiler(std::string_view src, const std::string& name, MustacheError* error)
+      : src_(src), name_(name), error_(error) {}
+
+  bool run(std::vector<Node>& result) {
+    frames_.emplace_back();
+    const size_t n = src_.size();
+    size_t pos = 0;         // where to look for the next tag
+    size_t text_start = 0;  // start of the text not yet added
+    while (true) {
+      size_t at = src_.find(open_, pos);
+      if (at == std::string_view::npos) {
+        add_text(src_.substr(text_start));
+        break;
+      }
+      size_t p = at + open_.size();
+      char sigil = p < n ? src_[p] : '\0';
+      size_t content_begin = p, content_end = 0, tag_end = 0;
+      if (sigil == '{' || sigil == '=') {
+        std::string closer = (sigil == '{' ? "}" : "=") + close_;
+        size_t e = src_.find(closer, p + 1);
+        if (e == std::string_view::npos)
+          return fail(at, "unclosed tag: '" + open_ + sigil + "' has no matching '" + closer + "'");
+        content_begin = p + 1;
+        content_end = e;
+        tag_end = e + closer.size();
+      } else {
+        size_t e = src_.find(close_, p);
+        if (e == std::string_view::npos)
+          return fail(at, "unclosed tag: '" + open_ + "' has no matching '" + close_ + "'");
+        content_end = e;
+        tag_end = e + close_.size();
+        if (sigil == '#' || sigil == '^' || sigil == '/' || sigil == '!' || sigil == '>' ||
+            sigil == '&' || sigil == '<' || sigil == '$')
+          content_begin = p + 1;
+        else
+          sigil = '\0';
+      }
+      std::string_view content = src_.substr(content_begin, content_end - content_begin);
+      std::string_view tag_text = src_.substr(at, tag_end - at);
+
+      // A tag other than a variable, alone on its line apart from spaces and tabs, takes the
+      // whole line with it (its indentation and its line ending).
+      bool standalone = false;
+      size_t line_start = at, line_end = tag_end;
+      if (sigil == '#' || sigil == '^' || sigil == '/' || sigil == '!' || sigil == '>' ||
+          sigil == '=') {
+        while (line_start > 0 && is_blank(src_[line_start - 1])) --line_start;
+        if (line_start == 0 || src_[line_start - 1] == '\n') {
+          while (line_end < n && is_blank(src_[line_end])) ++line_end;
+          if (line_end == n) {
+            standalone = true;
+          } else if (src_[line_end] == '\n') {
+            standalone = true;
+            line_end += 1;
+          } else if (src_[line_end] == '\r' && line_end + 1 < n && src_[line_end + 1] == '\n') {
+            standalone = true;
+            line_end += 2;
+          }
+        }
+      }
+      std::string_view indent;
+      if (standalone) {
+        add_text(src_.substr(text_start, line_start - text_start));
+        indent = src_.substr(line_start, at - line_start);
+        pos = text_start = line_end;
+      } else {
+        add_text(src_.substr(text_start, at - text_start));
+        pos = text_start = tag_end;
+      }
+
+      switch (sigil) {
+        case '!':
+          break;
+        case '=':
+          if (!set_delimiters(content, at)) return false;
+          break;
+        case '#':
+        case '^': {
+          if (frames_.size() > kMaxSectionNesting)
+            return fail(at, "sections are nested more than " + std::to_string(kMaxSectionNesting) +
+                                " deep");
+          Frame f;
+          if (!parse_name(content, at, f.path)) return false;
+          f.kind = sigil == '#' ? Kind::Section : Kind::Inverted;
+          f.name = std::string(trim(content));
+          f.tag = std::string(tag_text);
+          f.offset = at;
+          frames_.push_back(std::move(f));
+          break;
+        }
+        case '/': {
+          std::string_view name = trim(content);
+          if (frames_.size() == 1)
+            return fail(at, "closing tag '" + std::string(tag_text) + "' has no open section");
+          Frame& top = frames_.back();
+          if (name != top.name) {
+            auto [line, col] = position(top.offset);
+            return fail(at, "closing tag '" + std::string(tag_text) + "' does not match '" +
+                                top.tag + "' opened at " + std::to_string(line) + ":" +
+                                std::to_string(col));
+          }
+          Node node;
+          node.kind = top.kind;
+          node.path = std::move(top.path);
+          node.children = std::move(top.nodes);
+          frames_.pop_back();
+          frames_.back().nodes.push_back(std::move(node));
+          break;
+        }
+        case '>': {
+          std::string_view name = trim(content);
+          if (name.empty()) return fail(at, "empty partial name in '" + std::string(tag_text) + "'");
+          Node node;
+          node.kind = Kind::Partial;
+          node.text = std::string(name);
+          node.standalone = standalone;
+          node.indent = std::string(indent);
+          frames_.back().nodes.push_back(std::move(node));
+          break;
+        }
+        case '<':
+        case '$':
+          return fail(at, "template inheritance ('" + std::string(tag_text) +
+                              "') is not supported");
+        default: {  // '\0' (escaped), '&' and '{' (unescaped)
+          Node node;
+          node.kind = sigil == '\0' ? Kind::Escaped : Kind::Raw;
+          if (!parse_name(content, at, node.path)) return false;
+          frames_.back().nodes.push_back(std::move(node));
+          break;
+        }
+      }
+    }
+    if (frames_.size() > 1) {
+      const Frame& top = frames_.back();
+      return fail(top.offset, "section '" + top.tag + "' is never closed");
+    }
+    result = std::move(frames_.back().nodes);
+    return true;
+  }
+
+ private:
+  struct Frame {  // a section being read (the first one is the template itself)
+    Kind kind = Kind::Section;
+    std::vector<std::string> path;
+    std::string name, tag;
+    size_t offset = 0;
+    std::vector<Node> nodes;
+  };
+
+  void add_text(std::string_view text) {
+    if (text.empty()) return;
+    std::vector<Node>& nodes = frames_.back().nodes;
+    if (!nodes.empty() && nodes.back().kind == Kind::Text) {
+      nodes.back().text.append(text);  // e.g. both sides of an inline comment
+      return;
+    }
+    Node node;
+    node.text = std::string(text);
+    nodes.push_back(std::move(node));
+  }
+
+  bool parse_name(std::string_view content, size_t at, std::vector<std::string>& path) {
+    std::string_view name = trim(content);
+    if (name.empty()) return fail(at, "empty name in tag '" + tag_at(at) + "'");
+    if (name == ".") return true;
+    size_t start = 0;
+    while (true) {
+      size_t dot = name.find('.', start);
+      std::string_view part = name.substr(start, dot == std::string_view::npos ? dot : dot - start);
+      if (part.empty())
+        return fail(at, "invalid name '" + std::string(name) + "': empty part between dots");
+      path.emplace_back(part);
+      if (dot == std::string_view::npos) break;
+      start = dot + 1;
+    }
+    return true;
+  }
+
+  // "{{=<% %>=}}": two delimiters without whitespace or '=' in them.
+  bool set_delimiters(std::string_view content, size_t at) {
+    std::string_view s = trim(content);
+    size_t split = 0;
+    while (split < s.size() && !is_space(s[split])) ++split;
+    std::string_view a = s.substr(0, split);
+    std::string_view b = trim(s.substr(split));
+    auto bad = [](std::string_view d) {
+      if (d.empty()) return true;
+      for (char c : d)
+        if (is_space(c) || c == '=') return true;
+      return false;
+    };
+    if (bad(a) || bad(b))
+      return fail(at, "bad delimiter change '" + tag_at(at) +
+                          "': expected two delimiters without spaces or '=', like {{=<% %>=}}");
+    open_ = std::string(a);
+    close_ = std::string(b);
+    return true;
+  }
+
+  std::string tag_at(size_t at) const {
+    size_t end = src_.find(close_, at + open_.size());
+    std::string_view t = src_.substr(at, end == std::string_view::npos ? 40 : end + close_.size() - at);
+    return std::string(t.substr(0, 60));
+  }
+
+  std::pair<size_t, size_t> position(size_t offset) const {
+    size_t line = 1, line_start = 0;
+    for (size_t i = 0; i < offset && i < src_.size(); ++i)
+      if (src_[i] == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+    return {line, offset - line_start + 1};
+  }
+
+  bool fail(size_t offset, std::string message) {
+    if (error_) {
+      auto [line, col] = position(offset);
+      error_->template_name = name_;
+      error_->line = line;
+      error_->col = col;
+      error_->message = std::move(message);
+    }
+    return false;
+  }
+
+  std::string_view src_;
+  const std::string& name_;
+  MustacheError* error_;
+  std::string open_ = "{{", close_ = "}}";
+  std::vector<Frame> frames_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+void append_escaped(std::string& out, std::string_view s) {
+  const char* run = s.data();  // start of the characters not yet copied
+  const char* end = s.data() + s.size();
+  for (const char* p = run; p != end; ++p) {
+    const char* rep;
+    switch (*p) {
+      case '&': rep = "&amp;"; break;
+      case '<': rep = "&lt;"; break;
+      case '>': rep = "&gt;"; break;
+      case '"': rep = "&quot;"; break;
+      case '\'': rep = "&#39;"; break;
+      default: continue;
+    }
+    out.append(run, static_cast<size_t>(p - run));
+    out.append(rep);
+    run = p + 1;
+  }
+  out.append(run, static_cast<size_t>(end - run));
+}
+
+template <typename Int>
+std::string_view format_int(Int v, char (&buf)[32]) {
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string_view(buf, static_cast<size_t>(r.ptr - buf));
+}
+
+bool is_index(const std::string& s) {
+  if (s.empty() || s.size() > 18) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+// The member `key` of an object, or the item at a decimal index of an array.
+const json* member(const json& j, const std::string& key) {
+  if (j.is_object()) {
+    auto it = j.find(key);
+    return it == j.end() ? nullptr : &*it;
+  }
+  if (j.is_array() && is_index(key)) {
+    size_t i = std::stoull(key);
+    return i < j.size() ? &j[i] : nullptr;
+  }
+  return nullptr;
+}
+
+bool falsey(const json* v) {
+  if (!v) return true;
+  switch (v->type()) {
+    case json::value_t::null: return true;
+    case json::value_t::boolean: return !v->get<bool>();
+    case json::value_t::string: return v->get_ref<const std::string&>().empty();
+    case json::value_t::array: return v->empty();
+    default: return false;
+  }
+}
+
+struct Renderer {
+  std::string& out;
+  const PartialLookup& partials;
+  std::vector<const json*> stack;  // the context stack, innermost last
+  std::string indent;              // what each line gets inside standalone partials
+  bool pending = false;            // at the start of a line that has not been indented yet
+  int depth = 0;                   // partials being rendered
+  size_t expansions = 0;           // partials rendered so far
+
+  Renderer(std::string& o, const PartialLookup& p) : out(o), partials(p) {}
+
+  const json* lookup(const std::vector<std::string>& path) const {
+    if (path.empty()) return stack.back();
+    const json* v = nullptr;
+    for (auto it = stack.rbegin(); it != stack.rend() && !v; ++it) v = member(**it, path[0]);
+    for (size_t i = 1; v && i < path.size(); ++i) v = member(*v, path[i]);
+    return v;
+  }
+
+  // Template text: inside an indented partial, every line that has something on it other
+  // than its line ending starts with the indentation.
+  void text(const std::string& s) {
+    if (indent.empty()) {
+      out += s;
+      return;
+    }
+    size_t i = 0, n = s.size();
+    while (i < n) {
+      size_t nl = s.find('\n', i);
+      size_t end = nl == std::string::npos ? n : nl + 1;
+      if (pending && !(nl == i || (nl == i + 1 && s[i] == '\r'))) out += indent;
+      out.append(s, i, end - i);
+      pending = nl != std::string::npos;
+      i = end;
+    }
+  }
+
+  // Text from the data: indented where it starts a line, never inside.
+  void emit(std::string_view s, bool escape) {
+    if (s.empty()) return;
+    if (pending) {
+      out += indent;
+      pending = false;
+    }
+    if (escape)
+      append_escaped(out, s);
+    else
+      out.append(s);
+  }
+
+  void value(const json& v, bool escape) {
+    char buf[32];
+    switch (v.type()) {
+      case json::value_t::string:
+        emit(v.get_ref<const std::string&>(), escape);
+        break;
+      case json::value_t::number_integer:
+        emit(format_int(v.get<json::number_integer_t>(), buf), false);
+        break;
+      case json::value_t::number_unsigned:
+        emit(format_int(v.get<json::number_unsigned_t>(), buf), false);
+        break;
+      case json::value_t::number_float: {
+        double d = v.get<double>();
+        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9007199254740992.0)
+          emit(format_int(static_cast<int64_t>(d), buf), false);
+        else
+          emit(v.dump(), false);
+        break;
+      }
+      case json::value_t::boolean:
+        emit(v.get<bool>() ? "true" : "false", false);
+        break;
+      case json::value_t::object:
+      case json::value_t::array:
+        emit(v.dump(-1, ' ', false, json::error_handler_t::replace), escape);
+        break;
+      default:  // null, binary, discarded
+        break;
+    }
+  }
+
+  void render(const std::vector<Node>& nodes) {
+    for (const Node& n : nodes) {
+      switch (n.kind) {
+        case Kind::Text:
+          text(n.text);
+          break;
+        case Kind::Escaped:
+        case Kind::Raw:
+          if (const json* v = lookup(n.path)) value(*v, n.kind == Kind::Escaped);
+          break;
+        case Kind::Section: {
+          const json* v = lookup(n.path);
+          if (falsey(v)) break;
+          if (v->is_array()) {
+            for (const json& item : *v) {
+              stack.push_back(&item);
+              render(n.children);
+              stack.pop_back();
+            }
+          } else {
+            stack.push_back(v);
+            render(n.children);
+            stack.pop_back();
+          }
+          break;
+        }
+        case Kind::Inverted:
+          if (falsey(lookup(n.path))) render(n.children);
+          break;
+        case Kind::Partial: {
+          if (!partials || depth >= kMaxPartialDepth || expansions >= kMaxPartialExpansions) break;
+          const MustacheTemplate* t = partials(n.text);
+          if (!t) break;
+          ++expansions;
+          size_t saved = indent.size();
+          if (n.standalone) {
+            indent += n.indent;
+            pending = true;
+          }
+          ++depth;
+          render(Access::get(*t).nodes);
+          --depth;
+          indent.resize(saved);
+          break;
+        }
+      }
+    }
+  }
+};
+
+bool read_whole_file(const std::filesystem::path& p, std::string& out) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return false;
+  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return !in.bad();
+}
+
+}  // namespace
+
+// -----------------------------------------------------------------------------------------------
+
+std::string format_mustache_error(const MustacheError& e) {
+  std::string s = e.template_name;
+  if (e.line) s += ":" + std::to_string(e.line) + ":" + std::to_string(e.col);
+  return s + ": " + e.message;
+}
+
+const std::string& MustacheTemplate::name() const { return compiled_->name; }
+
+std::optional<MustacheTemplate> compile_mustache(std::string_view source, std::string name,
+                                                 MustacheError* error) {
+  auto c = std::make_shared<Compiled>();
+  c->name = std::move(name);
+  c->source_size = source.size();
+  Compiler compiler(source, c->name, error);
+  if (!compiler.run(c->nodes)) return std::nullopt;
+  return MustacheTemplate(std::move(c));
+}
+
+std::string render_mustache(const MustacheTemplate& t, const json& data,
+                            const PartialLookup& partials) {
+  std::string out;
+  size_t guess = Access::get(t).source_size;
+  out.reserve(guess + guess / 2);
+  render_mustache_to(out, t, std::vector<const json*>{&data}, partials);
+  return out;
+}
+
+void render_mustache_to(std::string& out, const MustacheTemplate& t,
+                        const std::vector<const json*>& contexts, const PartialLookup& partials) {
+  static const json null_data;
+  Renderer r(out, partials);
+  r.stack.reserve(contexts.size() + 16);
+  for (const json* c : contexts)
+    if (c) r.stack.push_back(c);
+  if (r.stack.empty()) r.stack.push_back(&null_data);
+  r.render(Access::get(t).nodes);
+}
+
+// -----------------------------------------------------------------------------------------------
+
+bool TemplateSet::load(const std::string& builtin_dir, const std::string& override_dir,
+                       std::vector<MustacheError>& errors) {
+  namespace fs = std::filesystem;
+  templates_.clear();
+  bool ok = true;
+  auto problem = [&](const std::string& where, std::string message) {
+    errors.push_back(MustacheError{where, 0, 0, std::move(message)});
+    ok = false;
+  };
+
+  // Name -> file; a file in the override folder replaces the built-in one of the same name.
+  std::map<std::string, fs::path> files;
+  auto scan = [&](const std::string& dir, const char* what) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      problem(dir, std::string(what) + " template folder does not exist or is not a folder");
+      return;
+    }
+    fs::recursive_directory_iterator it(dir, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (p.extension() != ".mustache") continue;
+      std::error_code ec2;
+      if (!it->is_regular_file(ec2)) continue;
+      fs::path rel = p.lexically_relative(dir);
+      rel.replace_extension();
+      files[rel.generic_string()] = p;
+    }
+    if (ec) problem(dir, "cannot list " + std::string(what) + " template folder: " + ec.message());
+  };
+  scan(builtin_dir, "built-in");
+  if (!override_dir.empty()) scan(override_dir, "override");
+
+  for (const auto& [name, path] : files) {
+    std::string text;
+    std::string shown = path.generic_string();
+    if (!read_whole_file(path, text)) {
+      problem(shown, "cannot read template");
+      continue;
+    }
+    MustacheError err;
+    std::optional<MustacheTemplate> t = compile_mustache(text, name, &err);
+    if (!t) {
+      err.template_name = shown;
+      errors.push_back(std::move(err));
+      ok = false;
+      continue;
+    }
+    templates_.insert_or_assign(name, Entry{std::move(*t), shown});
+  }
+  return ok;
+}
+
+bool TemplateSet::add(const std::string& name, std::string_view source, MustacheError* error) {
+  std::optional<MustacheTemplate> t = compile_mustache(source, name, error);
+  if (!t) return false;
+  templates_.insert_or_assign(name, Entry{std::move(*t), std::string()});
+  return true;
+}
+
+const MustacheTemplate* TemplateSet::find(const std::string& name) const {
+  auto it = templates_.find(name);
+  return it == templates_.end() ? nullptr : &it->second.tmpl;
+}
+
+std::string TemplateSet::render(const std::string& name, const json& data) const {
+  const MustacheTemplate* t = find(name);
+  if (!t) throw std::out_of_range("no template named '" + name + "'");
+  return render_mustache(*t, data, [this](const std::string& n) { return find(n); });
+}
+
+void TemplateSet::render_to(std::string& out, const std::string& name,
+                            const std::vector<const json*>& contexts) const {
+  const MustacheTemplate* t = find(name);
+  if (!t) throw std::out_of_range("no template named '" + name + "'");
+  render_mustache_to(out, *t, contexts, [this](const std::string& n) { return find(n); });
+}
+
+std::vector<std::string> TemplateSet::names() const {
+  std::vector<std::string> v;
+  v.reserve(templates_.size());
+  for (const auto& entry : templates_) v.push_back(entry.first);
+  return v;
+}
+
+std::string TemplateSet::source_path(const std::string& name) const {
+  auto it = templates_.find(name);
+  return it == templates_.end() ? std::string() : it->second.path;
+}
+
+}  // namespace apiref

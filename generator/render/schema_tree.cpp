@@ -1,0 +1,390 @@
+#include "render/schema_tree.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "markdown/markdown.h"
+#include "render/description.h"
+#include "model/model.h"
+#include "tree/json_pointer.h"
+#include "tree/write.h"
+
+namespace apiref {
+namespace {
+
+const char kSchemaPrefix[] = "#/components/schemas/";
+
+// The component name a {$ref} points at, or "".
+std::string ref_component(const Node& n) {
+  std::string_view ref = n.string_at("$ref");
+  if (ref.rfind(kSchemaPrefix, 0) != 0) return "";
+  auto decoded = percent_decode(ref.substr(sizeof(kSchemaPrefix) - 1));
+  if (!decoded) return "";
+  auto tokens = parse_pointer("/" + *decoded);
+  return tokens && tokens->size() == 1 ? (*tokens)[0] : "";
+}
+
+bool is_true(const Node* n) { return n && n->kind == NodeKind::Bool && n->boolean; }
+
+std::string scalar_text(const Node& n) {
+  if (n.is_string()) return n.text;
+  if (n.kind == NodeKind::Number) return n.text;
+  if (n.kind == NodeKind::Bool) return n.boolean ? "true" : "false";
+  if (n.is_null()) return "null";
+  return to_json(n, false);
+}
+
+std::vector<std::string> types_of(const Node& s) {
+  std::vector<std::string> types;
+  const Node* t = s.find("type");
+  if (t && t->is_string()) types.push_back(t->text);
+  if (t && t->is_array())
+    for (const Node& x : t->items) types.push_back(x.text);
+  if (types.empty()) {
+    if (s.find("properties") || s.find("additionalProperties")) types.push_back("object");
+    else if (s.find("items")) types.push_back("array");
+  }
+  if (is_true(s.find("nullable")) && std::find(types.begin(), types.end(), "null") == types.end())
+    types.push_back("null");
+  return types;
+}
+
+class TreeWriter {
+ public:
+  TreeWriter(const Node& doc, const SchemaTreeOptions& o, const SchemaHref& href)
+      : doc_(doc), o_(o), href_(href) {}
+
+  std::string run(const Node& schema) {
+    if (!o_.root_component.empty()) stack_.push_back(o_.root_component);
+    out_ += "<div class=\"schema-tree\">";
+    node_body(schema, 0, true);
+    out_ += "</div>";
+    return std::move(out_);
+  }
+
+  std::string type_label(const Node& raw) {
+    std::string name = ref_component(raw);
+    const Node* s = deref_internal(doc_, raw);
+    if (!s) return "unknown";
+    std::vector<std::string> types = types_of(*s);
+    std::string label;
+    for (const std::string& t : types) {
+      if (!label.empty()) label += " | ";
+      if (t == "array") {
+        const Node* items = s->find("items");
+        label += "array of " + (items ? type_label(*items) : std::string("anything"));
+      } else {
+        label += t;
+      }
+    }
+    if (label.empty()) {
+      if (s->find("oneOf")) label = "one of";
+      else if (s->find("anyOf")) label = "any of";
+      else if (s->find("allOf")) label = "all of";
+      else label = "any";
+    }
+    if (!name.empty() && (label == "object" || label == "one of" || label == "any of" || label == "all of"))
+      return name;
+    std::string_view format = s->string_at("format");
+    if (!format.empty()) label += " (" + std::string(format) + ")";
+    return label;
+  }
+
+ private:
+  void text(std::string_view s) { out_ += html_escape(s); }
+
+  void type_line(const Node& raw, const Node& s) {
+    std::string name = ref_component(raw);
+    std::string label = type_label(raw);
+    std::string url = name.empty() ? "" : href_(name);
+    // A named object is labelled by its name; with a page to link to, the link is the label.
+    if (url.empty() || label != name) {
+      out_ += "<span class=\"schema-type\">";
+      text(label);
+      out_ += "</span>";
+    }
+    if (!name.empty()) {
+      if (!url.empty()) {
+        out_ += " <a class=\"schema-ref\" href=\"" + html_escape(url) + "\">";
+        text(name);
+        out_ += "</a>";
+      }
+    }
+    std::string_view title = s.string_at("title");
+    if (!title.empty() && title != name) {
+      out_ += " <span class=\"schema-title\">";
+      text(title);
+      out_ += "</span>";
+    }
+  }
+
+  void badges(const Node& s, bool required) {
+    auto badge = [&](const char* cls, const char* label) {
+      out_ += " <span class=\"badge badge-";
+      out_ += cls;
+      out_ += "\">";
+      out_ += label;
+      out_ += "</span>";
+    };
+    if (required) badge("required", "required");
+    std::vector<std::string> types = types_of(s);
+    if (std::find(types.begin(), types.end(), "null") != types.end()) badge("nullable", "nullable");
+    if (is_true(s.find("readOnly"))) badge("readonly", "read-only");
+    if (is_true(s.find("writeOnly"))) badge("writeonly", "write-only");
+    if (is_true(s.find("deprecated"))) badge("deprecated", "deprecated");
+  }
+
+  void constraints(const Node& s) {
+    std::vector<std::string> parts;
+    auto num = [&](const char* key, const char* label) {
+      if (const Node* v = s.find(key); v && v->kind == NodeKind::Number) parts.push_back(std::string(label) + v->text);
+    };
+    bool excl_min = is_true(s.find("exclusiveMinimum")), excl_max = is_true(s.find("exclusiveMaximum"));
+    if (const Node* v = s.find("minimum"); v && v->kind == NodeKind::Number) parts.push_back((excl_min ? "> " : "≥ ") + v->text);
+    if (const Node* v = s.find("maximum"); v && v->kind == NodeKind::Number) parts.push_back((excl_max ? "< " : "≤ ") + v->text);
+    // 3.1 (JSON Schema 2020-12): exclusive bounds are numbers.
+    num("exclusiveMinimum", "> ");
+    num("exclusiveMaximum", "< ");
+    num("multipleOf", "multiple of ");
+    num("minLength", "min length ");
+    num("maxLength", "max length ");
+    num("minItems", "min items ");
+    num("maxItems", "max items ");
+    num("minProperties", "min properties ");
+    num("maxProperties", "max properties ");
+    if (is_true(s.find("uniqueItems"))) parts.push_back("unique items");
+    if (!parts.empty()) {
+      out_ += "<div class=\"schema-constraints\">";
+      for (size_t i = 0; i < parts.size(); ++i) {
+        if (i) out_ += ", ";
+        text(parts[i]);
+      }
+      out_ += "</div>";
+    }
+    if (std::string_view p = s.string_at("pattern"); !p.empty()) {
+      out_ += "<div class=\"schema-pattern\">pattern <code>";
+      text(p);
+      out_ += "</code></div>";
+    }
+    if (const Node* e = s.find("enum"); e && e->is_array()) {
+      out_ += "<div class=\"schema-enum\">one of: ";
+      for (size_t i = 0; i < e->items.size(); ++i) {
+        if (i) out_ += " ";
+        out_ += "<code>";
+        text(scalar_text(e->items[i]));
+        out_ += "</code>";
+      }
+      out_ += "</div>";
+    }
+    if (const Node* c = s.find("const")) {
+      out_ += "<div class=\"schema-enum\">always <code>";
+      text(scalar_text(*c));
+      out_ += "</code></div>";
+    }
+    if (const Node* d = s.find("default")) {
+      out_ += "<div class=\"schema-default\">default <code>";
+      text(scalar_text(*d));
+      out_ += "</code></div>";
+    }
+    if (const Node* ex = s.find("example"); ex && !ex->is_object() && !ex->is_array()) {
+      out_ += "<div class=\"schema-example\">example <code>";
+      text(scalar_text(*ex));
+      out_ += "</code></div>";
+    }
+  }
+
+  void description(const Node& s) {
+    std::string_view d = s.string_at("description");
+    if (d.empty()) return;
+    out_ += "<div class=\"schema-description\">";
+    DescriptionStyle style;
+    style.heading_base = 5;  // deep inside the page: keep description headings small
+    out_ += description_html(d, style);
+    out_ += "</div>";
+  }
+
+  bool hidden(const Node& s) const {
+    if (o_.direction == ExampleFor::Request) return is_true(s.find("readOnly"));
+    return is_true(s.find("writeOnly"));
+  }
+
+  // Whether a referenced component should be expanded here, or only linked.
+  bool expand_ref(const std::string& name, int depth) const {
+    if (name.empty()) return true;
+    if (std::find(stack_.begin(), stack_.end(), name) != stack_.end()) return false;
+    return depth < o_.inline_ref_depth && nodes_ < o_.max_nodes;
+  }
+
+  bool has_children(const Node& s) const {
+    const Node* items = s.find("items");
+    return s.find("properties") || s.find("additionalProperties") || s.find("oneOf") ||
+           s.find("anyOf") || s.find("allOf") || (items && items->is_object());
+  }
+
+  // Children of a schema: properties, array items, additional properties, compositions.
+  void children(const Node& s, int depth) {
+    if (const Node* props = s.find("properties"); props && props->is_object()) {
+      std::vector<std::string> required;
+      if (const Node* r = s.find("required"))
+        for (const Node& x : r->items) required.push_back(x.text);
+      out_ += "<ul class=\"schema-props\">";
+      for (const Member& p : props->members) {
+        const Node* ps = deref_internal(doc_, p.value);
+        if (!ps || hidden(*ps)) continue;
+        bool req = std::find(required.begin(), required.end(), p.key) != required.end();
+        property(p.key, p.value, *ps, req, depth + 1);
+      }
+      out_ += "</ul>";
+    }
+    if (const Node* ap = s.find("additionalProperties")) {
+      if (ap->is_object() && !ap->members.empty()) {
+        const Node* aps = deref_internal(doc_, *ap);
+        if (aps) {
+          out_ += "<ul class=\"schema-props\">";
+          property("{any key}", *ap, *aps, false, depth + 1);
+          out_ += "</ul>";
+        }
+      }
+    }
+    if (const Node* items = s.find("items"); items && items->is_object()) {
+      const Node* is = deref_internal(doc_, *items);
+      if (is && has_children(*is)) {
+        out_ += "<div class=\"schema-items\"><span class=\"schema-label\">items</span>";
+        ref_or_body(*items, *is, depth + 1);
+        out_ += "</div>";
+      }
+    }
+    for (const char* kw : {"allOf", "oneOf", "anyOf"}) {
+      const Node* list = s.find(kw);
+      if (!list || !list->is_array()) continue;
+      std::string label = std::string(kw) == "allOf" ? "all of" : std::string(kw) == "oneOf" ? "one of" : "any of";
+      out_ += "<div class=\"schema-composition\"><span class=\"schema-label\">";
+      out_ += label;
+      out_ += "</span>";
+      discriminator(s);
+      out_ += "<ol class=\"schema-variants\">";
+      for (size_t i = 0; i < list->items.size(); ++i) {
+        const Node& v = list->items[i];
+        const Node* vs = deref_internal(doc_, v);
+        if (!vs) continue;
+        out_ += "<li>";
+        ref_or_body(v, *vs, depth + 1);
+        out_ += "</li>";
+      }
+      out_ += "</ol></div>";
+    }
+  }
+
+  void discriminator(const Node& s) {
+    const Node* d = s.find("discriminator");
+    if (!d) return;
+    out_ += "<div class=\"schema-discriminator\">discriminated by <code>";
+    text(d->string_at("propertyName"));
+    out_ += "</code>";
+    if (const Node* mapping = d->find("mapping"); mapping && !mapping->members.empty()) {
+      out_ += "<ul>";
+      for (const Member& m : mapping->members) {
+        out_ += "<li><code>";
+        text(m.key);
+        out_ += "</code> → ";
+        Node ref = Node::object();
+        ref.set("$ref", Node::string(m.value.text));
+        std::string name = ref_component(ref);
+        std::string url = name.empty() ? "" : href_(name);
+        if (!url.empty()) {
+          out_ += "<a href=\"" + html_escape(url) + "\">";
+          text(name);
+          out_ += "</a>";
+        } else {
+          text(m.value.text);
+        }
+        out_ += "</li>";
+      }
+      out_ += "</ul>";
+    }
+    out_ += "</div>";
+  }
+
+  // A schema reached through `raw` (maybe a $ref): expanded, or a link when too deep or
+  // recursive.
+  void ref_or_body(const Node& raw, const Node& s, int depth) {
+    std::string name = ref_component(raw);
+    if (!expand_ref(name, depth)) {
+      bool recursive = std::find(stack_.begin(), stack_.end(), name) != stack_.end();
+      out_ += "<div class=\"schema-link\">";
+      type_line(raw, s);
+      if (recursive) out_ += " <span class=\"badge badge-recursive\">recursive</span>";
+      out_ += "</div>";
+      return;
+    }
+    if (!name.empty()) stack_.push_back(name);
+    node_body(raw, depth, false);
+    if (!name.empty()) stack_.pop_back();
+  }
+
+  void node_body(const Node& raw, int depth, bool root) {
+    const Node* s = deref_internal(doc_, raw);
+    if (!s) {
+      out_ += "<div class=\"schema-broken\">unresolved reference</div>";
+      return;
+    }
+    ++nodes_;
+    if (root) {
+      out_ += "<div class=\"schema-root\">";
+      type_line(raw, *s);
+      badges(*s, false);
+      out_ += "</div>";
+      description(*s);
+      constraints(*s);
+    }
+    children(*s, depth);
+  }
+
+  void property(const std::string& name, const Node& raw, const Node& s, bool required, int depth) {
+    ++nodes_;
+    std::string ref = ref_component(raw);
+    bool expandable = has_children(s) && expand_ref(ref, depth);
+    out_ += "<li class=\"schema-prop\">";
+    if (expandable) out_ += depth <= o_.open_depth ? "<details open><summary>" : "<details><summary>";
+    else out_ += "<div class=\"schema-prop-head\">";
+    out_ += "<code class=\"prop-name\">";
+    text(name);
+    out_ += "</code> ";
+    type_line(raw, s);
+    badges(s, required);
+    if (!ref.empty() && std::find(stack_.begin(), stack_.end(), ref) != stack_.end())
+      out_ += " <span class=\"badge badge-recursive\">recursive</span>";
+    out_ += expandable ? "</summary>" : "</div>";
+    description(s);
+    constraints(s);
+    if (expandable) {
+      if (!ref.empty()) stack_.push_back(ref);
+      children(s, depth);
+      if (!ref.empty()) stack_.pop_back();
+      out_ += "</details>";
+    }
+    out_ += "</li>";
+  }
+
+  const Node& doc_;
+  const SchemaTreeOptions& o_;
+  const SchemaHref& href_;
+  std::vector<std::string> stack_;
+  size_t nodes_ = 0;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string render_schema_tree(const Node& document, const Node& schema,
+                               const SchemaTreeOptions& options, const SchemaHref& href) {
+  return TreeWriter(document, options, href).run(schema);
+}
+
+std::string schema_type_label(const Node& document, const Node& schema) {
+  SchemaTreeOptions o;
+  SchemaHref none = [](const std::string&) { return std::string(); };
+  return TreeWriter(document, o, none).type_label(schema);
+}
+
+}  // namespace apiref

@@ -1,0 +1,547 @@
+#include "render/site.h"
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "markdown/markdown.h"
+#include "render/description.h"
+#include "render/example.h"
+#include "render/schema_tree.h"
+#include "tree/write.h"
+
+namespace apiref {
+
+using json = nlohmann::json;
+
+namespace {
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// "../" once per folder level of a page, so links work wherever the site is published.
+std::string root_of(const std::string& page_path) {
+  std::string root;
+  for (char c : page_path)
+    if (c == '/') root += "../";
+  return root;
+}
+
+std::string status_class(const std::string& status) {
+  if (status.empty()) return "other";
+  switch (status[0]) {
+    case '1': return "info";
+    case '2': return "success";
+    case '3': return "redirect";
+    case '4': return "client-error";
+    case '5': return "server-error";
+    default: return "other";
+  }
+}
+
+std::string pretty_json(const Node& n) {
+  std::string s = to_json(n, true);
+  if (!s.empty() && s.back() == '\n') s.pop_back();
+  return s;
+}
+
+std::string scheme_label(const SecurityScheme& s) {
+  if (s.type == "http" && s.http_scheme == "bearer") return "HTTP bearer token" + (s.bearer_format.empty() ? std::string() : " (" + s.bearer_format + ")");
+  if (s.type == "http" && s.http_scheme == "basic") return "HTTP basic authentication";
+  if (s.type == "http") return "HTTP " + s.http_scheme + " authentication";
+  if (s.type == "apiKey") return "API key in " + s.in + " " + s.param_name;
+  if (s.type == "oauth2") return "OAuth 2.0";
+  if (s.type == "openIdConnect") return "OpenID Connect";
+  if (s.type == "mutualTLS") return "Mutual TLS";
+  return s.type;
+}
+
+class SiteRenderer {
+ public:
+  SiteRenderer(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
+               const SiteOptions& options, Diagnostics& out)
+      : bundles_(bundles), templates_(templates), options_(options), out_(out) {}
+
+  std::vector<SiteFile> run() {
+    title_ = options_.title;
+    if (title_.empty() && !bundles_.empty()) title_ = bundles_[0].model->title;
+    if (title_.empty()) title_ = "API reference";
+
+    // Page jobs first (cheap), then rendered on all cores into their own slots.
+    std::vector<std::function<SiteFile()>> jobs;
+    jobs.push_back([this] { return page("index.html", "overview", overview()); });
+    jobs.push_back([this] { return page("authentication/index.html", "authentication", authentication()); });
+    jobs.push_back([this] { return page("404.html", "not-found", json::object()); });
+    for (const SiteBundle& b : bundles_) {
+      const ApiModel& m = *b.model;
+      for (size_t i = 0; i < m.operations.size(); ++i)
+        jobs.push_back([this, &b, i] { return operation_page(b, i); });
+      for (size_t i = 0; i < m.tags.size(); ++i)
+        jobs.push_back([this, &b, i] { return tag_page(b, i); });
+      for (size_t i = 0; i < m.schemas.size(); ++i)
+        jobs.push_back([this, &b, i] { return schema_page(b, i); });
+      jobs.push_back([this, &b] { return bundle_page(b); });
+      jobs.push_back([this, &b] { return schema_index_page(b); });
+    }
+    std::vector<SiteFile> files(jobs.size());
+    std::atomic<size_t> next{0};
+    std::vector<std::thread> pool;
+    size_t workers = std::max(1u, std::thread::hardware_concurrency());
+    for (size_t w = 0; w < workers; ++w) {
+      pool.emplace_back([&] {
+        for (size_t i = next++; i < jobs.size(); i = next++) files[i] = jobs[i]();
+      });
+    }
+    for (std::thread& t : pool) t.join();
+    std::vector<SiteFile> out;
+    for (SiteFile& f : files)
+      if (!f.path.empty()) out.push_back(std::move(f));
+    for (const SiteBundle& b : bundles_) {
+      out.push_back({b.name + "/openapi.json", to_json(*b.document)});
+      out.push_back({b.name + "/openapi.yaml", to_yaml(*b.document)});
+    }
+    out.push_back({"search-index.json", search_index()});
+    out.push_back({"sitemap.xml", sitemap(out)});
+    std::lock_guard<std::mutex> lock(mutex_);
+    out_.insert(out_.end(), problems_.begin(), problems_.end());
+    if (stats_.unlinked) {
+      out_.push_back({Severity::Warning, "description-relative-link",
+                      std::to_string(stats_.unlinked.load()) +
+                          " relative links in descriptions have no base in this site and were left as text; "
+                          "set site.description_link_base in apiref.yaml to keep them as links",
+                      {"descriptions", "", {}}, {}});
+    }
+    return out;
+  }
+
+ private:
+  static std::string op_path(const SiteBundle& b, const Operation& o) { return b.name + "/operations/" + o.slug + "/"; }
+  static std::string tag_path(const SiteBundle& b, const Tag& t) { return b.name + "/tags/" + t.slug + "/"; }
+  static std::string schema_path(const SiteBundle& b, const SchemaComponent& s) { return b.name + "/schemas/" + s.slug + "/"; }
+
+  SiteFile page(const std::string& path, const std::string& tpl, json ctx, const SiteBundle* bundle = nullptr,
+                int active_tag = -1, int active_op = -1) {
+    if (!templates_.find(tpl)) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      problems_.push_back({Severity::Error, "template-missing", "no template named '" + tpl + "'", {"templates", "", {}}, {}});
+      return {};
+    }
+    std::string root = path == "404.html" ? (options_.base_url.empty() ? "/" : options_.base_url + "/") : root_of(path);
+    ctx["root"] = root;
+    ctx["assets"] = root + "assets/";
+    ctx["site"] = {{"title", title_}, {"logo", options_.logo}, {"primary_color", options_.primary_color}};
+    json footer = json::array();
+    for (const auto& [label, url] : options_.footer_links) footer.push_back({{"label", label}, {"url", url}});
+    ctx["site"]["footer_links"] = footer;
+    ctx["bundles"] = json::array();
+    for (const SiteBundle& b : bundles_) {
+      ctx["bundles"].push_back({{"name", b.name}, {"title", b.model->title},
+                                {"href", root + b.name + "/"}, {"active", bundle == &b},
+                                {"spec_json", root + b.name + "/openapi.json"},
+                                {"spec_yaml", root + b.name + "/openapi.yaml"}});
+    }
+    ctx["multiple_bundles"] = bundles_.size() > 1;
+    if (bundle) ctx["nav"] = navigation(*bundle, root, active_tag, active_op);
+    return {path, templates_.render(tpl, ctx)};
+  }
+
+  // Sidebar: every tag of the bundle; the operations of the current tag listed under it.
+  json navigation(const SiteBundle& b, const std::string& root, int active_tag, int active_op) {
+    const ApiModel& m = *b.model;
+    json tags = json::array();
+    auto tag_entry = [&](size_t ti) {
+      const Tag& t = m.tags[ti];
+      json entry = {{"name", t.display_name}, {"href", root + tag_path(b, t)}, {"active", static_cast<int>(ti) == active_tag},
+                    {"count", t.operations.size()}};
+      if (static_cast<int>(ti) == active_tag) {
+        json ops = json::array();
+        for (size_t oi : t.operations) {
+          const Operation& o = m.operations[oi];
+          ops.push_back({{"method", o.method}, {"method_upper", upper(o.method)},
+                         {"label", o.summary.empty() ? o.path : o.summary}, {"href", root + op_path(b, o)},
+                         {"active", static_cast<int>(oi) == active_op}, {"deprecated", o.deprecated}});
+        }
+        entry["operations"] = ops;
+      }
+      return entry;
+    };
+    json groups = json::array();
+    if (!m.tag_groups.empty()) {
+      for (const TagGroup& g : m.tag_groups) {
+        json gt = json::array();
+        for (size_t ti : g.tags) gt.push_back(tag_entry(ti));
+        groups.push_back({{"name", g.name}, {"tags", gt}});
+      }
+    } else {
+      for (size_t ti = 0; ti < m.tags.size(); ++ti)
+        if (!m.tags[ti].operations.empty()) tags.push_back(tag_entry(ti));
+      groups.push_back({{"name", ""}, {"tags", tags}});
+    }
+    return {{"bundle", b.name}, {"title", m.title}, {"href", root + b.name + "/"}, {"groups", groups},
+            {"schemas_href", root + b.name + "/schemas/"}};
+  }
+
+
+  json servers(const std::vector<Server>& list) {
+    json out = json::array();
+    for (const Server& s : list) {
+      json vars = json::array();
+      for (const ServerVariable& v : s.variables) {
+        json e = json::array();
+        for (const std::string& x : v.enum_values) e.push_back(x);
+        vars.push_back({{"name", v.name}, {"default", v.default_value}, {"enum", e}, {"description", v.description}});
+      }
+      out.push_back({{"url", s.resolved_url}, {"template", s.url}, {"templated", s.url != s.resolved_url},
+                     {"description_html", render_markdown_inline(s.description)}, {"variables", vars}});
+    }
+    return out;
+  }
+
+  json security(const ApiModel& m, const EffectiveSecurity& sec, const std::string& root) {
+    json alts = json::array();
+    for (const SecurityAlternative& a : sec.alternatives) {
+      if (a.empty()) continue;
+      json schemes = json::array();
+      for (const SecurityRequirement& r : a) {
+        std::string label = r.scheme;
+        for (const SecurityScheme& s : m.security_schemes)
+          if (s.name == r.scheme) label = scheme_label(s);
+        json scopes = json::array();
+        for (const std::string& sc : r.scopes) scopes.push_back(sc);
+        schemes.push_back({{"name", r.scheme}, {"label", label}, {"scopes", scopes}, {"has_scopes", !r.scopes.empty()},
+                           {"href", root + "authentication/#scheme-" + slugify(r.scheme)}});
+      }
+      alts.push_back({{"schemes", schemes}});
+    }
+    return {{"alternatives", alts},
+            {"required", !alts.empty() && !sec.anonymous_allowed()},
+            {"optional", !alts.empty() && sec.anonymous_allowed()},
+            {"none", sec.source != SecuritySource::Unspecified && alts.empty()},
+            {"unspecified", sec.source == SecuritySource::Unspecified},
+            {"from_project", sec.source == SecuritySource::ProjectDefault},
+            {"guide_href", root + "authentication/"}};
+  }
+
+  json media_types(const SiteBundle& b, const std::vector<MediaType>& list, ExampleFor dir, const std::string& root) {
+    json out = json::array();
+    for (const MediaType& mt : list) {
+      json e = {{"name", mt.name}};
+      if (mt.schema) {
+        SchemaTreeOptions o;
+        o.direction = dir;
+        e["schema_html"] = render_schema_tree(*b.document, *mt.schema, o, schema_href(b, root));
+      }
+      const Node* ex = documented_example(*b.document, mt.example, mt.examples);
+      if (ex) {
+        e["example"] = pretty_json(*ex);
+        e["example_generated"] = false;
+      } else if (mt.schema && mt.name.find("json") != std::string::npos) {
+        ExampleOptions eo;
+        eo.direction = dir;
+        e["example"] = pretty_json(example_from_schema(*b.document, *mt.schema, eo));
+        e["example_generated"] = true;
+      }
+      out.push_back(e);
+    }
+    return out;
+  }
+
+  SchemaHref schema_href(const SiteBundle& b, const std::string& root) {
+    return [&b, root](const std::string& name) -> std::string {
+      for (const SchemaComponent& s : b.model->schemas)
+        if (s.name == name) return root + schema_path(b, s);
+      return "";
+    };
+  }
+
+  json parameters(const SiteBundle& b, const std::vector<Parameter>& params) {
+    json groups = json::array();
+    for (const char* loc : {"path", "query", "header", "cookie"}) {
+      json list = json::array();
+      for (const Parameter& p : params) {
+        if (p.in != loc) continue;
+        json e = {{"name", p.name}, {"required", p.required}, {"deprecated", p.deprecated},
+                  {"description_html", describe(p.description, 4)}};
+        if (p.schema) {
+          e["type"] = schema_type_label(*b.document, *p.schema);
+          const Node& s = *p.schema;
+          if (const Node* d = s.find("default")) e["default"] = pretty_json(*d);
+          if (const Node* en = s.find("enum")) {
+            json values = json::array();
+            for (const Node& v : en->items) values.push_back(v.is_string() ? v.text : pretty_json(v));
+            e["enum"] = values;
+          }
+          for (const char* k : {"minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems"})
+            if (const Node* v = s.find(k)) e["constraints"].push_back(std::string(k) + " " + (v->is_string() ? v->text : pretty_json(*v)));
+        }
+        if (const Node* ex = documented_example(*b.document, p.example, p.examples)) e["example"] = ex->is_string() ? ex->text : pretty_json(*ex);
+        if (p.style != (p.in == "query" || p.in == "cookie" ? "form" : "simple")) e["style"] = p.style;
+        list.push_back(e);
+      }
+      if (!list.empty()) groups.push_back({{"location", loc}, {"parameters", list}});
+    }
+    return groups;
+  }
+
+  json operation_context(const SiteBundle& b, const Operation& o, const std::string& root) {
+    const ApiModel& m = *b.model;
+    json ctx = {{"id", o.id}, {"id_generated", o.id_generated}, {"slug", o.slug}, {"method", o.method},
+                {"method_upper", upper(o.method)}, {"path", o.path}, {"summary", o.summary},
+                {"title", o.summary.empty() ? upper(o.method) + " " + o.path : o.summary},
+                {"description_html", describe(o.description, 2)}, {"deprecated", o.deprecated},
+                {"webhook", o.is_webhook}};
+    ctx["servers"] = servers(o.servers);
+    ctx["security"] = security(m, o.security, root);
+    ctx["parameter_groups"] = parameters(b, o.parameters);
+    if (o.has_request_body) {
+      ctx["request_body"] = {{"required", o.request_body.required},
+                             {"description_html", describe(o.request_body.description, 3)},
+                             {"media_types", media_types(b, o.request_body.content, ExampleFor::Request, root)}};
+    }
+    json responses = json::array();
+    for (const Response& r : o.responses) {
+      json headers = json::array();
+      for (const Header& h : r.headers) {
+        headers.push_back({{"name", h.name}, {"required", h.required},
+                           {"type", h.schema ? schema_type_label(*b.document, *h.schema) : ""},
+                           {"description_html", describe(h.description, 4)}});
+      }
+      responses.push_back({{"status", r.status}, {"class", status_class(r.status)},
+                           {"description_html", describe(r.description, 4)}, {"headers", headers},
+                           {"has_headers", !headers.empty()},
+                           {"media_types", media_types(b, r.content, ExampleFor::Response, root)}});
+    }
+    ctx["responses"] = responses;
+    json callbacks = json::array();
+    for (const Callback& c : o.callbacks) {
+      json ops = json::array();
+      for (const Operation& co : c.operations) ops.push_back(operation_context(b, co, root));
+      callbacks.push_back({{"name", c.name}, {"expression", c.expression}, {"operations", ops}});
+    }
+    ctx["callbacks"] = callbacks;
+    json tags = json::array();
+    for (const std::string& t : o.tags)
+      for (const Tag& tag : m.tags)
+        if (tag.name == t) tags.push_back({{"name", tag.display_name}, {"href", root + tag_path(b, tag)}});
+    ctx["tags"] = tags;
+    return ctx;
+  }
+
+  SiteFile operation_page(const SiteBundle& b, size_t index) {
+    const ApiModel& m = *b.model;
+    const Operation& o = m.operations[index];
+    std::string path = op_path(b, o) + "index.html";
+    std::string root = root_of(path);
+    json ctx = {{"operation", operation_context(b, o, root)}};
+    ctx["page"] = {{"title", ctx["operation"]["title"].get<std::string>() + " · " + m.title},
+                   {"description", markdown_to_plain_text(o.description.empty() ? o.summary : o.description, 160)}};
+    // Previous and next in reading order (tag by tag, as the sidebar lists them).
+    int tag_index = -1;
+    for (size_t t = 0; t < m.tags.size() && tag_index < 0; ++t)
+      for (size_t oi : m.tags[t].operations)
+        if (oi == index) tag_index = static_cast<int>(t);
+    if (tag_index >= 0) {
+      const std::vector<size_t>& ops = m.tags[static_cast<size_t>(tag_index)].operations;
+      auto at = std::find(ops.begin(), ops.end(), index) - ops.begin();
+      if (at > 0) {
+        const Operation& p = m.operations[ops[static_cast<size_t>(at - 1)]];
+        ctx["prev"] = {{"href", root + op_path(b, p)}, {"label", p.summary.empty() ? p.path : p.summary}};
+      }
+      if (static_cast<size_t>(at + 1) < ops.size()) {
+        const Operation& n = m.operations[ops[static_cast<size_t>(at + 1)]];
+        ctx["next"] = {{"href", root + op_path(b, n)}, {"label", n.summary.empty() ? n.path : n.summary}};
+      }
+      const Tag& tag = m.tags[static_cast<size_t>(tag_index)];
+      ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + b.name + "/"}},
+                                        {{"label", tag.display_name}, {"href", root + tag_path(b, tag)}}});
+    }
+    return page(path, "operation", ctx, &b, tag_index, static_cast<int>(index));
+  }
+
+  SiteFile tag_page(const SiteBundle& b, size_t index) {
+    const ApiModel& m = *b.model;
+    const Tag& t = m.tags[index];
+    std::string path = tag_path(b, t) + "index.html";
+    std::string root = root_of(path);
+    json ops = json::array();
+    for (size_t oi : t.operations) {
+      const Operation& o = m.operations[oi];
+      ops.push_back({{"method", o.method}, {"method_upper", upper(o.method)}, {"path", o.path},
+                     {"summary", o.summary}, {"href", root + op_path(b, o)}, {"deprecated", o.deprecated}});
+    }
+    json ctx = {{"tag", {{"name", t.display_name}, {"description_html", describe(t.description, 2)}, {"operations", ops}}}};
+    ctx["page"] = {{"title", t.display_name + " · " + m.title}, {"description", markdown_to_plain_text(t.description, 160)}};
+    ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + b.name + "/"}}});
+    return page(path, "tag", ctx, &b, static_cast<int>(index));
+  }
+
+  SiteFile schema_page(const SiteBundle& b, size_t index) {
+    const ApiModel& m = *b.model;
+    const SchemaComponent& s = m.schemas[index];
+    std::string path = schema_path(b, s) + "index.html";
+    std::string root = root_of(path);
+    SchemaTreeOptions o;
+    o.root_component = s.name;
+    o.open_depth = 2;
+    json ctx = {{"schema", {{"name", s.name},
+                            {"tree_html", render_schema_tree(*b.document, *s.schema, o, schema_href(b, root))},
+                            {"example", pretty_json(example_from_schema(*b.document, *s.schema))}}}};
+    ctx["page"] = {{"title", s.name + " · " + m.title}, {"description", markdown_to_plain_text(s.schema->string_at("description"), 160)}};
+    ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + b.name + "/"}},
+                                      {{"label", "Schemas"}, {"href", root + b.name + "/schemas/"}}});
+    return page(path, "schema", ctx, &b);
+  }
+
+  // <bundle>/: the bundle's own front page, its tags with their operations.
+  SiteFile bundle_page(const SiteBundle& b) {
+    const ApiModel& m = *b.model;
+    std::string path = b.name + "/index.html";
+    std::string root = root_of(path);
+    json tags = json::array();
+    for (const Tag& t : m.tags) {
+      if (t.operations.empty()) continue;
+      json ops = json::array();
+      for (size_t oi : t.operations) {
+        const Operation& o = m.operations[oi];
+        ops.push_back({{"method", o.method}, {"method_upper", upper(o.method)}, {"path", o.path},
+                       {"summary", o.summary}, {"href", root + op_path(b, o)}, {"deprecated", o.deprecated}});
+      }
+      tags.push_back({{"name", t.display_name}, {"href", root + tag_path(b, t)}, {"operations", ops}});
+    }
+    json ctx = {{"bundle", {{"title", m.title}, {"version", m.version}, {"name", b.name},
+                            {"description_html", describe(m.description, 2)}, {"servers", servers(m.servers)},
+                            {"tags", tags}, {"schemas_href", root + b.name + "/schemas/"},
+                            {"spec_json", root + b.name + "/openapi.json"}, {"spec_yaml", root + b.name + "/openapi.yaml"}}}};
+    ctx["page"] = {{"title", m.title}, {"description", markdown_to_plain_text(m.description, 160)}};
+    return page(path, "bundle", ctx, &b);
+  }
+
+  SiteFile schema_index_page(const SiteBundle& b) {
+    const ApiModel& m = *b.model;
+    std::string path = b.name + "/schemas/index.html";
+    std::string root = root_of(path);
+    json list = json::array();
+    for (const SchemaComponent& s : m.schemas) {
+      list.push_back({{"name", s.name}, {"href", root + schema_path(b, s)},
+                      {"type", schema_type_label(*b.document, *s.schema)},
+                      {"summary", markdown_to_plain_text(s.schema->string_at("description"), 120)}});
+    }
+    json ctx = {{"schemas", list}, {"bundle_title", m.title}};
+    ctx["page"] = {{"title", "Schemas · " + m.title}, {"description", "Data types of " + m.title}};
+    ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + b.name + "/"}}});
+    return page(path, "schemas", ctx, &b);
+  }
+
+  json overview() {
+    json bundles = json::array();
+    for (const SiteBundle& b : bundles_) {
+      const ApiModel& m = *b.model;
+      json tags = json::array();
+      for (const Tag& t : m.tags) {
+        if (t.operations.empty()) continue;
+        tags.push_back({{"name", t.display_name}, {"href", tag_path(b, t)}, {"count", t.operations.size()},
+                        {"summary", markdown_to_plain_text(t.description, 140)}});
+      }
+      json schemes = json::array();
+      for (const SecurityScheme& s : m.security_schemes)
+        schemes.push_back({{"name", s.name}, {"label", scheme_label(s)}, {"href", "authentication/#scheme-" + slugify(s.name)}});
+      bundles.push_back({{"name", b.name}, {"title", m.title}, {"version", m.version},
+                         {"description_html", describe(m.description, 3)}, {"servers", servers(m.servers)},
+                         {"tags", tags}, {"operation_count", m.operations.size()}, {"schema_count", m.schemas.size()},
+                         {"schemes", schemes}, {"has_schemes", !schemes.empty()},
+                         {"spec_json", b.name + "/openapi.json"}, {"spec_yaml", b.name + "/openapi.yaml"},
+                         {"schemas_href", b.name + "/schemas/"}});
+    }
+    return {{"overview", {{"bundles", bundles}}}, {"page", {{"title", title_}, {"description", title_}}}};
+  }
+
+  json authentication() {
+    json schemes = json::array();
+    std::map<std::string, bool> seen;
+    for (const SiteBundle& b : bundles_) {
+      for (const SecurityScheme& s : b.model->security_schemes) {
+        if (seen[s.name]) continue;
+        seen[s.name] = true;
+        json flows = json::array();
+        for (const OAuthFlow& f : s.flows) {
+          json scopes = json::array();
+          for (const auto& [name, desc] : f.scopes) scopes.push_back({{"name", name}, {"description", desc}});
+          flows.push_back({{"kind", f.kind}, {"authorization_url", f.authorization_url}, {"token_url", f.token_url},
+                           {"refresh_url", f.refresh_url}, {"scopes", scopes}});
+        }
+        size_t used = 0;
+        for (const Operation& o : b.model->operations)
+          for (const SecurityAlternative& a : o.security.alternatives)
+            for (const SecurityRequirement& r : a) used += r.scheme == s.name;
+        schemes.push_back({{"name", s.name}, {"anchor", "scheme-" + slugify(s.name)}, {"label", scheme_label(s)},
+                           {"type", s.type}, {"http_scheme", s.http_scheme}, {"bearer_format", s.bearer_format},
+                           {"in", s.in}, {"param_name", s.param_name}, {"is_bearer", s.type == "http" && s.http_scheme == "bearer"},
+                           {"is_basic", s.type == "http" && s.http_scheme == "basic"}, {"is_api_key", s.type == "apiKey"},
+                           {"is_oauth2", s.type == "oauth2"}, {"is_openid", s.type == "openIdConnect"},
+                           {"openid_url", s.open_id_connect_url}, {"flows", flows},
+                           {"description_html", describe(s.description, 3)}, {"operation_count", used}});
+      }
+    }
+    return {{"auth", {{"schemes", schemes}, {"has_schemes", !schemes.empty()}}},
+            {"page", {{"title", "Authentication · " + title_}, {"description", "How to authenticate to " + title_}}}};
+  }
+
+  // A compact index: one array per operation, so GitHub's 1,223 fit in a small file.
+  std::string search_index() {
+    json entries = json::array();
+    for (const SiteBundle& b : bundles_) {
+      for (const Operation& o : b.model->operations) {
+        std::string params;
+        for (const Parameter& p : o.parameters) params += (params.empty() ? "" : " ") + p.name;
+        std::string tags;
+        for (const std::string& t : o.tags) tags += (tags.empty() ? "" : " ") + t;
+        entries.push_back(json::array({op_path(b, o), upper(o.method), o.path, o.summary, o.id, tags, params, b.name}));
+      }
+    }
+    json index = {{"fields", {"url", "method", "path", "summary", "operationId", "tags", "parameters", "bundle"}},
+                  {"operations", entries}};
+    return index.dump();
+  }
+
+  std::string sitemap(const std::vector<SiteFile>& files) {
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    std::string base = options_.base_url;
+    if (!base.empty() && base.back() != '/') base += '/';
+    for (const SiteFile& f : files) {
+      if (f.path == "404.html" || f.path.size() < 10 || f.path.compare(f.path.size() - 10, 10, "index.html") != 0) continue;
+      std::string url = f.path.substr(0, f.path.size() - 10);
+      xml += "  <url><loc>" + html_escape(base + url) + "</loc></url>\n";
+    }
+    xml += "</urlset>\n";
+    return xml;
+  }
+
+  std::string describe(std::string_view markdown, int heading_base) {
+    DescriptionStyle style;
+    style.heading_base = heading_base;
+    style.link_base = options_.description_link_base;
+    return description_html(markdown, style, &stats_);
+  }
+
+  const std::vector<SiteBundle>& bundles_;
+  const TemplateSet& templates_;
+  const SiteOptions& options_;
+  Diagnostics& out_;
+  Diagnostics problems_;
+  std::mutex mutex_;
+  std::string title_;
+  DescriptionStats stats_;
+};
+
+}  // namespace
+
+std::vector<SiteFile> render_site(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
+                                  const SiteOptions& options, Diagnostics& out) {
+  return SiteRenderer(bundles, templates, options, out).run();
+}
+
+}  // namespace apiref

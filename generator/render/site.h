@@ -1,0 +1,40 @@
+// Render stage: from API models to the files of a static site (pages through the Mustache
+// templates in templates/, plus search index, sitemap and the bundled descriptions). It sees
+// only the model and the bundled document the model points into, never the source YAML.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "model/model.h"
+#include "render/mustache.h"
+
+namespace apiref {
+
+struct SiteBundle {
+  std::string name;        // URL segment: <name>/operations/<slug>/
+  const Node* document;    // the bundled description (also published as openapi.json/.yaml)
+  const ApiModel* model;
+};
+
+struct SiteOptions {
+  std::string title;     // site title (default: the first bundle's info.title)
+  std::string base_url;  // absolute URL the site is published at, for sitemap.xml ("" = none)
+  std::string logo;      // URL or path of a logo image
+  std::string primary_color;
+  std::string description_link_base;  // base for relative links inside descriptions
+  std::vector<std::pair<std::string, std::string>> footer_links;  // label, URL
+};
+
+struct SiteFile {
+  std::string path;  // relative to the output folder, '/'-separated
+  std::string content;
+};
+
+// Renders every page. Template problems (a missing template) are reported; a page whose
+// template is missing is not written.
+std::vector<SiteFile> render_site(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
+                                  const SiteOptions& options, Diagnostics& out);
+
+}  // namespace apiref

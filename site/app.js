@@ -1,0 +1,146 @@
+// apiref pages work without this file; it only adds search, the theme switch and copy buttons.
+(function () {
+  "use strict";
+
+  // --- theme: follow the system unless the reader chose; remember the choice -------------
+  var root = document.documentElement;
+  try {
+    var saved = localStorage.getItem("apiref-theme");
+    if (saved === "light" || saved === "dark") root.setAttribute("data-theme", saved);
+  } catch (e) { /* storage may be disabled */ }
+
+  function ready(fn) {
+    if (document.readyState !== "loading") fn(); else document.addEventListener("DOMContentLoaded", fn);
+  }
+
+  ready(function () {
+    var toggle = document.querySelector(".theme-toggle");
+    if (toggle) {
+      toggle.hidden = false;
+      toggle.addEventListener("click", function () {
+        var dark = root.getAttribute("data-theme") === "dark" ||
+          (!root.getAttribute("data-theme") && window.matchMedia("(prefers-color-scheme: dark)").matches);
+        var next = dark ? "light" : "dark";
+        root.setAttribute("data-theme", next);
+        try { localStorage.setItem("apiref-theme", next); } catch (e) { /* ignore */ }
+      });
+    }
+
+    // --- copy buttons on code blocks -------------------------------------------------------
+    document.querySelectorAll(".code-block").forEach(function (block) {
+      var button = block.querySelector(".copy");
+      var code = block.querySelector("code");
+      if (!button || !code || !navigator.clipboard) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(code.textContent).then(function () {
+          button.textContent = "Copied";
+          setTimeout(function () { button.textContent = "Copy"; }, 1500);
+        });
+      });
+    });
+
+    setUpSearch();
+  });
+
+  // --- search: the index is fetched on first use, then matched in memory -------------------
+  function setUpSearch() {
+    var input = document.getElementById("search-input");
+    var list = document.getElementById("search-results");
+    if (!input || !list) return;
+    var base = input.getAttribute("data-root") || "";
+    var entries = null, loading = null, selected = -1;
+
+    function load() {
+      if (loading) return loading;
+      loading = fetch(input.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (data) {
+        entries = data.operations.map(function (op) {
+          // url, method, path, summary, operationId, tags, parameters, bundle
+          return { op: op, text: (op[1] + " " + op[2] + " " + op[3] + " " + op[4] + " " + op[5] + " " + op[6]).toLowerCase(),
+                   summary: (op[3] || "").toLowerCase(), id: (op[4] || "").toLowerCase() };
+        });
+      });
+      return loading;
+    }
+
+    function score(e, words, query) {
+      var s = 0;
+      for (var i = 0; i < words.length; i++) {
+        if (e.text.indexOf(words[i]) < 0) return -1;
+      }
+      if (e.summary === query) s += 100;
+      else if (e.summary.indexOf(query) === 0) s += 50;
+      else if (e.summary.indexOf(query) >= 0) s += 25;
+      if (e.id === query) s += 80;
+      return s - e.text.length / 1000;
+    }
+
+    function render() {
+      var query = input.value.trim().toLowerCase();
+      list.innerHTML = "";
+      selected = -1;
+      if (!query || !entries) { list.hidden = true; return; }
+      var words = query.split(/\s+/);
+      var hits = [];
+      for (var i = 0; i < entries.length; i++) {
+        var s = score(entries[i], words, query);
+        if (s >= 0) hits.push([s, entries[i]]);
+      }
+      hits.sort(function (a, b) { return b[0] - a[0]; });
+      hits.slice(0, 20).forEach(function (hit) {
+        var op = hit[1].op;
+        var li = document.createElement("li");
+        li.setAttribute("role", "option");
+        var a = document.createElement("a");
+        a.href = base + op[0];
+        var method = document.createElement("span");
+        method.className = "method method-" + op[1].toLowerCase();
+        method.textContent = op[1];
+        a.appendChild(method);
+        a.appendChild(document.createTextNode(" " + (op[3] || op[2])));
+        var path = document.createElement("span");
+        path.className = "path";
+        path.textContent = op[2] + " · " + op[4];
+        a.appendChild(path);
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      if (!hits.length) {
+        var none = document.createElement("li");
+        none.textContent = "No operation matches.";
+        list.appendChild(none);
+      }
+      list.hidden = false;
+    }
+
+    function move(delta) {
+      var items = list.querySelectorAll("li[role=option]");
+      if (!items.length) return;
+      if (selected >= 0) items[selected].removeAttribute("aria-selected");
+      selected = (selected + delta + items.length) % items.length;
+      items[selected].setAttribute("aria-selected", "true");
+      items[selected].scrollIntoView({ block: "nearest" });
+    }
+
+    input.addEventListener("focus", load);
+    input.addEventListener("input", function () { load().then(render); });
+    input.addEventListener("keydown", function (ev) {
+      if (ev.key === "ArrowDown") { move(1); ev.preventDefault(); }
+      else if (ev.key === "ArrowUp") { move(-1); ev.preventDefault(); }
+      else if (ev.key === "Enter") {
+        var items = list.querySelectorAll("li[role=option] a");
+        var target = items[selected >= 0 ? selected : 0];
+        if (target) window.location.href = target.href;
+      } else if (ev.key === "Escape") { list.hidden = true; input.blur(); }
+    });
+    document.addEventListener("click", function (ev) {
+      if (!list.contains(ev.target) && ev.target !== input) list.hidden = true;
+    });
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key === "/" && document.activeElement !== input && !/input|textarea/i.test(document.activeElement.tagName)) {
+        input.focus();
+        ev.preventDefault();
+      }
+    });
+  }
+})();

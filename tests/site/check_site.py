@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Walks a built apiref site and checks what every page must satisfy:
+
+- every internal link and asset reference resolves to a file, and every #fragment to an id
+  on the target page;
+- nothing is loaded from another host (scripts, styles, images, frames, fonts);
+- no page is larger than 1 MB;
+- every page is complete HTML: lang, title, one <main>, exactly one <h1>, headings in order.
+
+Usage: check_site.py SITE_DIR [--expect-pages N]   (exit 1 and a list of problems on failure)
+"""
+import html.parser
+import os
+import sys
+import urllib.parse
+
+MAX_PAGE = 1024 * 1024
+
+
+class Page(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links = []      # (attr, url)
+        self.loads = []      # urls the browser would fetch on its own
+        self.ids = set()
+        self.h1 = 0
+        self.mains = 0
+        self.lang = None
+        self.title = False
+        self.headings = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "title":
+            self.title = True
+        if tag == "main":
+            self.mains += 1
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.headings.append(int(tag[1]))
+            if tag == "h1":
+                self.h1 += 1
+        if tag == "a" and "href" in a:
+            self.links.append(("href", a["href"]))
+        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed") and a.get("src"):
+            self.loads.append(a["src"])
+            self.links.append(("src", a["src"]))
+        if tag == "link" and a.get("href"):
+            self.loads.append(a["href"])
+            self.links.append(("href", a["href"]))
+
+
+def main():
+    if len(sys.argv) < 2:
+        print(__doc__)
+        return 2
+    site = os.path.abspath(sys.argv[1])
+    expect = None
+    if "--expect-pages" in sys.argv:
+        expect = int(sys.argv[sys.argv.index("--expect-pages") + 1])
+    pages = {}
+    problems = []
+    for dirpath, _, files in os.walk(site):
+        for f in files:
+            if not f.endswith(".html"):
+                continue
+            path = os.path.join(dirpath, f)
+            size = os.path.getsize(path)
+            rel = os.path.relpath(path, site)
+            if size > MAX_PAGE:
+                problems.append(f"{rel}: {size} bytes, over 1 MB")
+            p = Page()
+            with open(path, encoding="utf-8") as fh:
+                p.feed(fh.read())
+            pages[rel] = p
+    for rel, p in sorted(pages.items()):
+        if not p.lang:
+            problems.append(f"{rel}: <html> has no lang")
+        if not p.title:
+            problems.append(f"{rel}: no <title>")
+        if p.mains != 1:
+            problems.append(f"{rel}: {p.mains} <main> elements")
+        if p.h1 != 1:
+            problems.append(f"{rel}: {p.h1} <h1> elements")
+        for prev, cur in zip(p.headings, p.headings[1:]):
+            if cur > prev + 1:
+                problems.append(f"{rel}: heading level jumps from h{prev} to h{cur}")
+                break
+        for url in p.loads:
+            parts = urllib.parse.urlsplit(url)
+            if parts.scheme or parts.netloc:
+                problems.append(f"{rel}: loads {url} from another host")
+        if rel == "404.html":
+            continue  # served at any depth: its links are absolute from the site root
+        for attr, url in p.links:
+            parts = urllib.parse.urlsplit(url)
+            if parts.scheme in ("http", "https", "mailto") or parts.netloc:
+                continue
+            if parts.scheme:
+                problems.append(f"{rel}: {attr}={url!r} has scheme {parts.scheme}")
+                continue
+            target = rel
+            if parts.path:
+                target = os.path.normpath(os.path.join(os.path.dirname(rel), urllib.parse.unquote(parts.path)))
+                if url.split("#")[0].endswith("/") or os.path.isdir(os.path.join(site, target)):
+                    target = os.path.join(target, "index.html")
+                if target.startswith(".."):
+                    problems.append(f"{rel}: {url} leaves the site")
+                    continue
+                if not os.path.isfile(os.path.join(site, target)):
+                    problems.append(f"{rel}: broken link {url}")
+                    continue
+            if parts.fragment and target.endswith(".html"):
+                frag = urllib.parse.unquote(parts.fragment)
+                tp = pages.get(target)
+                if tp is not None and frag not in tp.ids:
+                    problems.append(f"{rel}: {url}: no id {frag!r} on {target}")
+    if expect is not None and len(pages) < expect:
+        problems.append(f"only {len(pages)} pages, expected at least {expect}")
+    links = sum(len(p.links) for p in pages.values())
+    print(f"checked {len(pages)} pages, {links} links: {len(problems)} problems")
+    for line in problems[:200]:
+        print("  " + line)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
