@@ -110,6 +110,20 @@ std::string link_remote_images(const std::string& html, size_t* replaced) {
   return out;
 }
 
+std::string prefix_ids(const std::string& html) {
+  // The sanitiser writes ids as ` id="..."` with a safe value; prefix them so a description
+  // cannot take an id the page uses (#content) or shadow a DOM global (id="location").
+  std::string out;
+  size_t pos = 0;
+  for (size_t at; (at = html.find(" id=\"", pos)) != std::string::npos;) {
+    out.append(html, pos, at + 5 - pos);
+    out += "user-content-";
+    pos = at + 5;
+  }
+  out.append(html, pos, std::string::npos);
+  return out;
+}
+
 std::string description_html(std::string_view markdown, const DescriptionStyle& style,
                              DescriptionStats* stats) {
   if (markdown.empty()) return "";
@@ -119,6 +133,7 @@ std::string description_html(std::string_view markdown, const DescriptionStyle& 
   html = fit_links(html, style.link_base, &unlinked);
   // Pages load nothing from other hosts: a remote image becomes a link to it.
   html = link_remote_images(html, nullptr);
+  html = prefix_ids(html);
   if (stats) stats->unlinked += unlinked;
   return html;
 }

@@ -27,6 +27,8 @@ std::string description_html(std::string_view markdown, const DescriptionStyle& 
 // Exposed for tests: the two fitting steps on sanitised HTML.
 std::string shift_headings(const std::string& html, int base);
 std::string fit_links(const std::string& html, const std::string& link_base, size_t* unlinked);
+// Every id="x" becomes id="user-content-x".
+std::string prefix_ids(const std::string& html);
 // <img> with a remote src becomes a link to the image (alt text as its text).
 std::string link_remote_images(const std::string& html, size_t* replaced);
 

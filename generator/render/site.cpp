@@ -207,13 +207,17 @@ class SiteRenderer {
       if (a.empty()) continue;
       json schemes = json::array();
       for (const SecurityRequirement& r : a) {
-        std::string label = r.scheme;
-        for (const SecurityScheme& s : m.security_schemes)
-          if (s.name == r.scheme) label = scheme_label(s);
+        std::string label = r.scheme + " (not defined in components.securitySchemes)";
+        bool defined = false;
+        for (const SecurityScheme& s : m.security_schemes) {
+          if (s.name != r.scheme) continue;
+          label = scheme_label(s);
+          defined = true;
+        }
         json scopes = json::array();
         for (const std::string& sc : r.scopes) scopes.push_back(sc);
         schemes.push_back({{"name", r.scheme}, {"label", label}, {"scopes", scopes}, {"has_scopes", !r.scopes.empty()},
-                           {"href", root + "authentication/#scheme-" + slugify(r.scheme)}});
+                           {"href", defined ? root + "authentication/#scheme-" + slugify(r.scheme) : ""}});
       }
       alts.push_back({{"schemes", schemes}});
     }

@@ -324,8 +324,9 @@ TEST_CASE("mustache: one compiled template renders from two threads at once") {
 }
 
 TEST_CASE("mustache: speed of a site-sized render (printed, not asserted)") {
-  // A ~5 KB page with a sidebar partial that loops over 1,200 operations, rendered for 2,000
-  // pages: the shape of GitHub's API reference. The sidebar's data is site-wide, below each
+  // A ~5 KB page with a sidebar partial that loops over 1,200 operations, rendered for 200
+  // pages: the shape of GitHub's API reference (kept small: the suite also runs under ASan;
+  // the real measure is bench/build.sh). The sidebar's data is site-wide, below each
   // page's own data on the context stack.
   std::string page = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>{{title}} - {{site}}</title>\n"
                      "  <link rel=\"stylesheet\" href=\"{{root}}assets/site.css\">\n</head>\n<body>\n"
@@ -354,7 +355,7 @@ TEST_CASE("mustache: speed of a site-sized render (printed, not asserted)") {
                                   {"method", i % 3 ? "get" : "post"},
                                   {"summary", "List things & stuff #" + std::to_string(i)}});
   std::vector<json> pages;
-  for (int i = 0; i < 2000; ++i)
+  for (int i = 0; i < 200; ++i)
     pages.push_back({{"title", "Operation " + std::to_string(i)},
                      {"method", "get"},
                      {"path", "/repos/{owner}/{repo}/things/" + std::to_string(i)},
@@ -371,10 +372,10 @@ TEST_CASE("mustache: speed of a site-sized render (printed, not asserted)") {
     bytes += out.size();
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  CHECK(bytes > 2000u * 100000u);
+  CHECK(bytes > 200u * 100000u);
   char line[200];
   std::snprintf(line, sizeof line,
-                "mustache speed: 2,000 renders of a %zu-byte page + 1,200-item sidebar: %.3f s "
+                "mustache speed: 200 renders of a %zu-byte page + 1,200-item sidebar: %.3f s "
                 "(%.1f MB of HTML)",
                 page.size(), seconds, static_cast<double>(bytes) / 1e6);
   MESSAGE(line);

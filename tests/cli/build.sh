@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# `apiref build` driven as a user and CI would: exit codes, atomic output, determinism,
+# templates override, and every real input of the corpus building into a site that passes
+# the site checker (links, no other hosts, page size, page structure).
+# Usage: build.sh path/to/apiref [quick]   ("quick" skips GitHub's 13 MB description)
+set -uo pipefail
+APIREF=$(realpath "$1")
+MODE=${2:-full}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+CORPUS="$ROOT/../shared/corpus"
+CHECK="python3 $ROOT/tests/site/check_site.py"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+passed=0
+failed=0
+check() {
+  local what=$1
+  shift
+  if "$@" >"$WORK/last.log" 2>&1; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $what" >&2
+    sed 's/^/    /' "$WORK/last.log" | head -20 >&2
+  fi
+}
+cd "$WORK"
+
+# --- the embedded example: both audiences, no warning, a clean site -----------------------
+check "example builds with no warning" bash -c "cd '$ROOT/schemas' && '$APIREF' build -o '$WORK/ex' 2>'$WORK/ex.err' && ! grep -q 'warning\|error' '$WORK/ex.err'"
+check "example site passes the checker" $CHECK "$WORK/ex" --expect-pages 200
+check "overview, auth guide, 404, sitemap, search index" bash -c "test -s ex/index.html && test -s ex/authentication/index.html && test -s ex/404.html && test -s ex/sitemap.xml && test -s ex/search-index.json"
+check "bundled descriptions are published" bash -c "python3 -c 'import json; d=json.load(open(\"ex/public/openapi.json\")); assert len(d[\"paths\"]) > 10' && test -s ex/public/openapi.yaml"
+check "deprecated construct left out of the site" bash -c "! grep -rq 'Beacon' ex/public/ ex/internal/"
+check "assets copied" bash -c "test -s ex/assets/style.css && test -s ex/assets/app.js"
+
+# --- same input, same bytes ----------------------------------------------------------------
+check "second build is byte-identical" bash -c "cd '$ROOT/schemas' && '$APIREF' build -q -o '$WORK/ex2' 2>/dev/null && diff -r '$WORK/ex' '$WORK/ex2'"
+
+# --- a failed build leaves the previous output untouched --------------------------------
+mkdir -p bad
+printf 'openapi: 3.0.3\ninfo: {title: x, version: "1"}\npaths:\n  /a: {$ref: "missing.yaml"}\n' >bad/api.yaml
+cp -r ex keep
+check "broken input exits 1" bash -c "'$APIREF' build bad/api.yaml -o keep 2>err.txt; test \$? -eq 1"
+check "the error names file, line and pointer" grep -q 'bad/api.yaml:4:' err.txt
+check "previous site untouched" diff -r ex keep
+check "no temporary folder left" bash -c "! ls -a | grep -q '\.keep\.'"
+check "usage error exits 2" bash -c "'$APIREF' build no-such.yaml -o x 2>/dev/null; test \$? -eq 2"
+
+# --- templates override, file by file ----------------------------------------------------
+mkdir -p mytpl/assets
+printf '{{>partials/head}}<body><main id="content"><h1>Custom 404</h1></main></body></html>\n' >mytpl/not-found.mustache
+printf 'body{outline:1px solid red}\n' >mytpl/assets/extra.css
+check "override builds" "$APIREF" build "$ROOT/schemas" -q -o over --templates mytpl
+check "overridden template used" grep -q 'Custom 404' over/404.html
+check "other templates kept" grep -q 'class="sidebar"' over/public/operations/getDevice/index.html
+check "override assets copied beside the built-in ones" bash -c "test -s over/assets/extra.css && test -s over/assets/style.css"
+printf '{{#unclosed}}\n' >mytpl/tag.mustache
+check "broken template: exit 2 with file:line:col" bash -c "'$APIREF' build '$ROOT/schemas' -o over2 --templates mytpl 2>err2.txt; test \$? -eq 2 && grep -q 'tag.mustache:1:' err2.txt"
+
+# --- hostile descriptions: nothing executable reaches the page ---------------------------
+cat >xss.yaml <<'YAML'
+openapi: 3.0.3
+info:
+  title: "<script>alert(1)</script> API"
+  version: "1"
+  description: |
+    <img src=x onerror=alert(1)> [click](javascript:alert(1)) <a href="JaVaScRiPt:alert(2)">x</a>
+    <div id="content">clobber</div>
+paths:
+  /x:
+    get:
+      summary: '"><script>alert(3)</script>'
+      description: <svg onload=alert(4)><iframe src="javascript:alert(5)"></iframe>
+      responses: {"200": {description: ok}}
+YAML
+check "hostile description builds" "$APIREF" build xss.yaml -q -o xss
+check "no script but ours, no handlers, no javascript: URLs" bash -c "! grep -rEiq '<script>|onerror=|onload=|javascript:|<iframe|<svg' xss --include=*.html"
+check "description ids cannot take the page's ids" bash -c "test \$(grep -o 'id=\"content\"' xss/index.html | wc -l) -eq 1"
+
+# --- the corpus -----------------------------------------------------------------------------
+check "Meshery project builds" "$APIREF" build "$ROOT/examples/meshery" -q -o mesh
+check "Meshery site passes the checker" $CHECK mesh --expect-pages 300
+check "Meshery: both audiences" bash -c "test \$(ls mesh/meshery/operations | wc -l) -eq 124 && test \$(ls mesh/cloud/operations | wc -l) -eq 210"
+n=0
+bad_examples=""
+for f in $(find "$CORPUS/oas-examples/3.0" "$CORPUS/oas-examples/3.1" -name '*.yaml' -o -name '*.json' | sort); do
+  out="oas/$(echo "$f" | md5sum | cut -c1-8)"
+  if "$APIREF" build "$f" -q -o "$out" 2>/dev/null && $CHECK "$out" >/dev/null; then n=$((n + 1)); else bad_examples="$bad_examples $f"; fi
+done
+check "every oas-examples 3.x document builds a clean site ($n built)" test -z "$bad_examples"
+[ -n "$bad_examples" ] && echo "  failed:$bad_examples" >&2
+
+if [ "$MODE" != quick ]; then
+  check "GitHub builds" "$APIREF" build "$CORPUS/github/api.github.com.json" -q -o gh
+  check "GitHub: a page per operation and schema" bash -c "test \$(ls gh/api.github.com/operations | wc -l) -eq 1223 && test \$(ls gh/api.github.com/schemas | grep -vc index.html) -eq 969"
+  check "GitHub site passes the checker (links, hosts, size <= 1 MB, structure)" $CHECK gh --expect-pages 2240
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
