@@ -1,5 +1,5 @@
 # The two commands of the README:
-#   make example   install what is missing, build, run apiref on the embedded example (schemas/)
+#   make example   install what is missing, build, and build the embedded example's site (schemas/) into _site/
 #   make test      install what is missing, build, run every test (plus an ASan+UBSan build)
 BUILD ?= build
 SAN_BUILD ?= build-asan
@@ -20,7 +20,8 @@ build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
 example: build
-	cd schemas && ../$(BUILD)/apiref bundle -o ../_site/bundles
+	cd schemas && ../$(BUILD)/apiref build -o ../_site
+	@echo "open _site/index.html, or serve it: python3 -m http.server -d _site 8000 --bind 127.0.0.1"
 
 test-fast: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
