@@ -215,6 +215,7 @@ struct BuildArgs {
   std::string root;
   bool allow_outside_root = false;
   bool quiet = false;
+  bool timings = false;
 };
 
 // Where the built-in templates/ and site/ folders are: beside the source tree this binary
@@ -226,11 +227,20 @@ std::string data_dir() {
 
 int run_build(const BuildArgs& a) {
   auto started = std::chrono::steady_clock::now();
+  auto phase_start = started;
+  auto phase = [&](const char* name) {
+    auto now = std::chrono::steady_clock::now();
+    if (a.timings)
+      std::cerr << "  " << name << ": " << std::fixed << std::setprecision(3)
+                << std::chrono::duration<double>(now - phase_start).count() << " s\n";
+    phase_start = now;
+  };
   BundleOptions options;
   options.allow_outside_root = a.allow_outside_root;
   options.root_dir = a.root;
   LoadedInput in = load_input(a.input, options, a.only);
   if (in.exit_code != kOk) return in.exit_code;
+  phase("load and bundle");
   print_diagnostics(in.result.diagnostics, a.quiet);
   if (!in.result.ok()) {
     std::cerr << "apiref: not building a site from input with errors; " << a.output << " is unchanged\n";
@@ -259,7 +269,9 @@ int run_build(const BuildArgs& a) {
   site.primary_color = in.config.site.primary_color;
   site.footer_links = in.config.site.footer_links;
   site.description_link_base = in.config.site.description_link_base;
+  phase("templates and model");
   std::vector<SiteFile> files = render_site(bundles, templates, site, model_diags);
+  phase("render");
   print_diagnostics(model_diags, a.quiet);
   if (has_errors(model_diags)) {
     std::cerr << "apiref: site not written; " << a.output << " is unchanged\n";
@@ -272,6 +284,7 @@ int run_build(const BuildArgs& a) {
     std::cerr << "apiref: " << error << "\n";
     return kUsage;
   }
+  phase("write");
   size_t ops = 0, schemas = 0;
   for (const ApiModel& m : models) {
     ops += m.operations.size();
@@ -324,6 +337,7 @@ int main(int argc, char** argv) {
   build_cmd->add_option("--root", build.root, "project root that $refs may not leave");
   build_cmd->add_flag("--allow-outside-root", build.allow_outside_root, "allow $refs outside the project root");
   build_cmd->add_flag("-q,--quiet", build.quiet, "print errors only, no warnings");
+  build_cmd->add_flag("--timings", build.timings, "print how long each stage took");
 
   try {
     app.parse(argc, argv);
