@@ -10,6 +10,7 @@
 #include "render/description.h"
 #include "render/example.h"
 #include "render/schema_tree.h"
+#include "snippets/snippets.h"
 #include "tree/write.h"
 
 namespace apiref {
@@ -327,6 +328,16 @@ class SiteRenderer {
       callbacks.push_back({{"name", c.name}, {"expression", c.expression}, {"operations", ops}});
     }
     ctx["callbacks"] = callbacks;
+    if (!o.is_webhook) {
+      Request request = build_request(*b.document, m, o, options_.snippets);
+      json snippets = json::array();
+      bool first = true;
+      for (const Snippet& sn : snippets_for(request, options_.snippet_languages)) {
+        snippets.push_back({{"language", sn.language}, {"label", sn.label}, {"code", sn.code}, {"first", first}});
+        first = false;
+      }
+      ctx["snippets"] = snippets;
+    }
     json tags = json::array();
     for (const std::string& t : o.tags)
       for (const Tag& tag : m.tags)

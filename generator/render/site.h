@@ -9,6 +9,7 @@
 #include "diag/diagnostic.h"
 #include "model/model.h"
 #include "render/mustache.h"
+#include "snippets/request.h"
 
 namespace apiref {
 
@@ -25,6 +26,8 @@ struct SiteOptions {
   std::string primary_color;
   std::string description_link_base;  // base for relative links inside descriptions
   std::vector<std::pair<std::string, std::string>> footer_links;  // label, URL
+  std::vector<std::string> snippet_languages = {"curl", "httpie", "python", "javascript", "go"};
+  SnippetOptions snippets;
 };
 
 struct SiteFile {

@@ -1,0 +1,296 @@
+#include "snippets/snippets.h"
+
+#include "tree/write.h"
+
+namespace apiref {
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+std::string shell_quote(const Value& value) {
+  std::string out;
+  for (const Segment& s : merge_literals(value)) {
+    if (s.is_env) out += "\"$" + s.text + "\"";
+    else if (!s.text.empty()) out += shell_quote(s.text);
+  }
+  return out.empty() ? "''" : out;
+}
+
+namespace {
+
+// "Name: value" as one Value.
+Value header_value(const NamedValue& h) {
+  Value v{{h.name + ": ", false}};
+  v.insert(v.end(), h.value.begin(), h.value.end());
+  return v;
+}
+
+Value cookie_value(const std::vector<NamedValue>& cookies) {
+  Value v;
+  for (size_t i = 0; i < cookies.size(); ++i) {
+    v.push_back({(i ? "; " : "") + cookies[i].name + "=", false});
+    v.insert(v.end(), cookies[i].value.begin(), cookies[i].value.end());
+  }
+  return v;
+}
+
+std::string comments(const Request& r, const char* mark) {
+  std::string out;
+  for (const std::string& n : r.notes) out += std::string(mark) + " " + n + "\n";
+  return out;
+}
+
+// A string expression in a language where "..." + ENV + "..." works.
+std::string concat_expr(const Value& v, const std::string& env_expr_before, const std::string& env_expr_after,
+                        const std::string& joiner) {
+  std::string out;
+  for (const Segment& s : merge_literals(v)) {
+    if (!out.empty()) out += joiner;
+    out += s.is_env ? env_expr_before + s.text + env_expr_after : json_quote(s.text);
+  }
+  return out.empty() ? "\"\"" : out;
+}
+
+}  // namespace
+
+std::string curl_snippet(const Request& r) {
+  std::vector<std::string> args;
+  if (r.method == "HEAD") args.push_back("--head");
+  else if (r.method != "GET") args.push_back("-X " + r.method);
+  args.push_back(shell_quote(r.url));
+  for (const NamedValue& h : r.headers) args.push_back("-H " + shell_quote(header_value(h)));
+  if (!r.cookies.empty()) args.push_back("--cookie " + shell_quote(cookie_value(r.cookies)));
+  if (!r.basic_user.empty()) {
+    Value creds = r.basic_user;
+    creds.push_back({":", false});
+    creds.insert(creds.end(), r.basic_password.begin(), r.basic_password.end());
+    args.push_back("-u " + shell_quote(creds));
+  }
+  switch (r.body_kind) {
+    case BodyKind::Json:
+    case BodyKind::Raw: args.push_back("--data-raw " + shell_quote(r.body)); break;
+    case BodyKind::Form:
+      for (const auto& [k, v] : r.form) args.push_back("--data-urlencode " + shell_quote(k + "=" + v));
+      break;
+    case BodyKind::Multipart:
+      for (const MultipartPart& p : r.parts) {
+        if (p.is_file) {
+          std::string spec = p.name + "=@" + p.value + (p.content_type.empty() ? "" : ";type=" + p.content_type);
+          args.push_back("-F " + shell_quote(spec));
+        } else {
+          // --form-string: a value starting with @ or < is text, not a file to read.
+          args.push_back("--form-string " + shell_quote(p.name + "=" + p.value));
+        }
+      }
+      break;
+    case BodyKind::None: break;
+  }
+  std::string out = comments(r, "#") + "curl";
+  for (size_t i = 0; i < args.size(); ++i) out += (i == 0 ? " " : " \\\n  ") + args[i];
+  return out + "\n";
+}
+
+std::string httpie_snippet(const Request& r) {
+  std::vector<std::string> args;
+  if (r.body_kind == BodyKind::Form) args.push_back("--form");
+  if (r.body_kind == BodyKind::Multipart) args.push_back("--multipart");
+  if (!r.basic_user.empty()) {
+    Value creds = r.basic_user;
+    creds.push_back({":", false});
+    creds.insert(creds.end(), r.basic_password.begin(), r.basic_password.end());
+    args.push_back("--auth " + shell_quote(creds));
+  }
+  args.push_back(r.method);
+  args.push_back(shell_quote(r.url));
+  for (const NamedValue& h : r.headers) {
+    Value v{{h.name + ":", false}};
+    v.insert(v.end(), h.value.begin(), h.value.end());
+    args.push_back(shell_quote(v));
+  }
+  if (!r.cookies.empty()) {
+    Value v{{"Cookie:", false}};
+    Value c = cookie_value(r.cookies);
+    v.insert(v.end(), c.begin(), c.end());
+    args.push_back(shell_quote(v));
+  }
+  switch (r.body_kind) {
+    case BodyKind::Json:
+    case BodyKind::Raw: args.insert(args.begin(), "--raw " + shell_quote(r.body)); break;
+    case BodyKind::Form:
+      for (const auto& [k, v] : r.form) args.push_back(shell_quote(k + "=" + v));
+      break;
+    case BodyKind::Multipart:
+      for (const MultipartPart& p : r.parts)
+        args.push_back(shell_quote(p.name + (p.is_file ? "@" : "=") + p.value));
+      break;
+    case BodyKind::None: break;
+  }
+  std::string out = comments(r, "#") + "http";
+  for (size_t i = 0; i < args.size(); ++i) out += (i == 0 ? " " : " \\\n  ") + args[i];
+  return out + "\n";
+}
+
+std::string python_snippet(const Request& r) {
+  auto expr = [](const Value& v) { return concat_expr(v, "os.environ[\"", "\"]", " + "); };
+  std::string out = comments(r, "#") + "import os\n\nimport requests\n\n";
+  out += "response = requests.request(\n    " + json_quote(r.method) + ",\n    " + expr(r.url) + ",\n";
+  if (!r.headers.empty()) {
+    out += "    headers={\n";
+    for (const NamedValue& h : r.headers) out += "        " + json_quote(h.name) + ": " + expr(h.value) + ",\n";
+    out += "    },\n";
+  }
+  if (!r.cookies.empty()) {
+    out += "    cookies={\n";
+    for (const NamedValue& c : r.cookies) out += "        " + json_quote(c.name) + ": " + expr(c.value) + ",\n";
+    out += "    },\n";
+  }
+  if (!r.basic_user.empty()) out += "    auth=(" + expr(r.basic_user) + ", " + expr(r.basic_password) + "),\n";
+  switch (r.body_kind) {
+    case BodyKind::Json:
+    case BodyKind::Raw: out += "    data=" + json_quote(r.body) + ".encode(),\n"; break;
+    case BodyKind::Form:
+      out += "    data={\n";
+      for (const auto& [k, v] : r.form) out += "        " + json_quote(k) + ": " + json_quote(v) + ",\n";
+      out += "    },\n";
+      break;
+    case BodyKind::Multipart: {
+      std::string files, data;
+      for (const MultipartPart& p : r.parts) {
+        if (p.is_file) files += "        " + json_quote(p.name) + ": open(" + json_quote(p.value) + ", \"rb\"),\n";
+        else data += "        " + json_quote(p.name) + ": " + json_quote(p.value) + ",\n";
+      }
+      if (!data.empty()) out += "    data={\n" + data + "    },\n";
+      if (!files.empty()) out += "    files={\n" + files + "    },\n";
+      break;
+    }
+    case BodyKind::None: break;
+  }
+  out += "    timeout=30,\n)\nprint(response.status_code)\nprint(response.text)\n";
+  return out;
+}
+
+std::string javascript_snippet(const Request& r) {
+  auto expr = [](const Value& v) { return concat_expr(v, "process.env.", "", " + "); };
+  std::string out = comments(r, "//");
+  std::vector<NamedValue> headers = r.headers;
+  if (!r.cookies.empty()) headers.push_back({"Cookie", cookie_value(r.cookies)});
+  if (!r.basic_user.empty()) {
+    Value creds = r.basic_user;
+    creds.push_back({":", false});
+    creds.insert(creds.end(), r.basic_password.begin(), r.basic_password.end());
+    // Basic credentials are base64 of "user:password"; built at run time from the variables.
+    out += "const basic = Buffer.from(" + expr(creds) + ").toString(\"base64\");\n";
+  }
+  if (r.body_kind == BodyKind::Multipart) {
+    out += "const { readFile } = await import(\"node:fs/promises\");\n\nconst body = new FormData();\n";
+    for (const MultipartPart& p : r.parts) {
+      if (p.is_file)
+        out += "body.append(" + json_quote(p.name) + ", new Blob([await readFile(" + json_quote(p.value) + ")]), " +
+               json_quote(p.value.substr(p.value.rfind('/') + 1)) + ");\n";
+      else
+        out += "body.append(" + json_quote(p.name) + ", " + json_quote(p.value) + ");\n";
+    }
+    out += "\n";
+  }
+  out += "const response = await fetch(" + expr(r.url) + ", {\n  method: " + json_quote(r.method) + ",\n";
+  if (!headers.empty() || !r.basic_user.empty()) {
+    out += "  headers: {\n";
+    for (const NamedValue& h : headers) out += "    " + json_quote(h.name) + ": " + expr(h.value) + ",\n";
+    if (!r.basic_user.empty()) out += "    \"Authorization\": \"Basic \" + basic,\n";
+    out += "  },\n";
+  }
+  switch (r.body_kind) {
+    case BodyKind::Json:
+    case BodyKind::Raw: out += "  body: " + json_quote(r.body) + ",\n"; break;
+    case BodyKind::Form: {
+      out += "  body: new URLSearchParams({\n";
+      for (const auto& [k, v] : r.form) out += "    " + json_quote(k) + ": " + json_quote(v) + ",\n";
+      out += "  }),\n";
+      break;
+    }
+    case BodyKind::Multipart: out += "  body,\n"; break;
+    case BodyKind::None: break;
+  }
+  out += "});\nconsole.log(response.status);\nconsole.log(await response.text());\n";
+  return out;
+}
+
+std::string go_snippet(const Request& r) {
+  auto expr = [](const Value& v) { return concat_expr(v, "os.Getenv(\"", "\")", " + "); };
+  bool uses_env = false;
+  auto scan = [&](const Value& v) {
+    for (const Segment& s : v) uses_env = uses_env || s.is_env;
+  };
+  scan(r.url);
+  for (const NamedValue& h : r.headers) scan(h.value);
+  for (const NamedValue& c : r.cookies) scan(c.value);
+  scan(r.basic_user);
+  bool multipart = r.body_kind == BodyKind::Multipart;
+  bool form = r.body_kind == BodyKind::Form;
+  std::string body = "nil";
+  std::string setup;
+  if (r.body_kind == BodyKind::Json || r.body_kind == BodyKind::Raw) {
+    body = "strings.NewReader(" + json_quote(r.body) + ")";
+  } else if (form) {
+    setup += "\tform := url.Values{}\n";
+    for (const auto& [k, v] : r.form) setup += "\tform.Set(" + json_quote(k) + ", " + json_quote(v) + ")\n";
+    body = "strings.NewReader(form.Encode())";
+  } else if (multipart) {
+    setup += "\tvar buf bytes.Buffer\n\tmw := multipart.NewWriter(&buf)\n";
+    for (const MultipartPart& p : r.parts) {
+      if (p.is_file) {
+        setup += "\tif f, err := os.Open(" + json_quote(p.value) + "); err != nil {\n\t\tpanic(err)\n\t} else {\n"
+                 "\t\tpart, _ := mw.CreateFormFile(" + json_quote(p.name) + ", " + json_quote(p.value.substr(p.value.rfind('/') + 1)) + ")\n"
+                 "\t\tif _, err := io.Copy(part, f); err != nil {\n\t\t\tpanic(err)\n\t\t}\n\t\tf.Close()\n\t}\n";
+      } else {
+        setup += "\tmw.WriteField(" + json_quote(p.name) + ", " + json_quote(p.value) + ")\n";
+      }
+    }
+    setup += "\tmw.Close()\n";
+    body = "&buf";
+  }
+  std::string out = comments(r, "//") + "package main\n\nimport (\n";
+  if (multipart) out += "\t\"bytes\"\n";
+  out += "\t\"fmt\"\n\t\"io\"\n";
+  if (multipart) out += "\t\"mime/multipart\"\n";
+  out += "\t\"net/http\"\n";
+  if (form) out += "\t\"net/url\"\n";
+  if (uses_env || multipart) out += "\t\"os\"\n";
+  if (r.body_kind == BodyKind::Json || r.body_kind == BodyKind::Raw || form) out += "\t\"strings\"\n";
+  out += ")\n\nfunc main() {\n" + setup;
+  out += "\treq, err := http.NewRequest(" + json_quote(r.method) + ", " + expr(r.url) + ", " + body + ")\n";
+  out += "\tif err != nil {\n\t\tpanic(err)\n\t}\n";
+  for (const NamedValue& h : r.headers) out += "\treq.Header.Set(" + json_quote(h.name) + ", " + expr(h.value) + ")\n";
+  if (multipart) out += "\treq.Header.Set(\"Content-Type\", mw.FormDataContentType())\n";
+  for (const NamedValue& c : r.cookies)
+    out += "\treq.AddCookie(&http.Cookie{Name: " + json_quote(c.name) + ", Value: " + expr(c.value) + "})\n";
+  if (!r.basic_user.empty()) out += "\treq.SetBasicAuth(" + expr(r.basic_user) + ", " + expr(r.basic_password) + ")\n";
+  out += "\tresp, err := http.DefaultClient.Do(req)\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\tdefer resp.Body.Close()\n";
+  out += "\tout, _ := io.ReadAll(resp.Body)\n\tfmt.Println(resp.Status)\n\tfmt.Println(string(out))\n}\n";
+  return out;
+}
+
+const std::vector<std::string>& all_snippet_languages() {
+  static const std::vector<std::string> all = {"curl", "httpie", "python", "javascript", "go"};
+  return all;
+}
+
+std::vector<Snippet> snippets_for(const Request& r, const std::vector<std::string>& languages) {
+  std::vector<Snippet> out;
+  for (const std::string& l : languages) {
+    if (l == "curl") out.push_back({l, "curl", curl_snippet(r)});
+    else if (l == "httpie") out.push_back({l, "HTTPie", httpie_snippet(r)});
+    else if (l == "python") out.push_back({l, "Python", python_snippet(r)});
+    else if (l == "javascript") out.push_back({l, "JavaScript", javascript_snippet(r)});
+    else if (l == "go") out.push_back({l, "Go", go_snippet(r)});
+  }
+  return out;
+}
+
+}  // namespace apiref
