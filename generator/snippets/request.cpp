@@ -173,8 +173,10 @@ bool is_binary_schema(const Node* s) {
 
 std::string scheme_env_var(const SecurityScheme& scheme, const SnippetOptions& options) {
   if (!options.token_env.empty()) return options.token_env;
+  // An API key reads best named after what it is sent as (X-API-Key -> X_API_KEY).
+  if (scheme.type == "apiKey" && !scheme.param_name.empty()) return upper_snake(scheme.param_name);
   std::string base = upper_snake(scheme.name);
-  if (scheme.type == "apiKey") return base.find("KEY") != std::string::npos ? base : base + "_API_KEY";
+  if (scheme.type == "apiKey") return base + "_API_KEY";
   return base.find("TOKEN") != std::string::npos ? base : base + "_TOKEN";
 }
 

@@ -67,8 +67,9 @@ struct SnippetOptions {
   bool optional_parameters = false;  // include optional query/header/cookie parameters
 };
 
-// Environment variable a scheme's secret is read from: TOKEN_ENV, or the scheme's name in
-// upper snake case ("bearerAuth" -> BEARER_AUTH_TOKEN, an apiKey -> <NAME>_API_KEY).
+// Environment variable a scheme's secret is read from: token_env, or for an API key the name
+// it is sent as (X-API-Key -> X_API_KEY), else the scheme's name ("bearerAuth" ->
+// BEARER_AUTH_TOKEN).
 std::string scheme_env_var(const SecurityScheme& scheme, const SnippetOptions& options);
 
 // The request an operation's snippet sends. `document` is the bundled description.
