@@ -2,12 +2,8 @@
 (function () {
   "use strict";
 
-  // --- theme: follow the system unless the reader chose; remember the choice -------------
+  // --- theme: theme.js applied the stored choice before the first paint --------------------
   var root = document.documentElement;
-  try {
-    var saved = localStorage.getItem("apiref-theme");
-    if (saved === "light" || saved === "dark") root.setAttribute("data-theme", saved);
-  } catch (e) { /* storage may be disabled */ }
 
   function ready(fn) {
     if (document.readyState !== "loading") fn(); else document.addEventListener("DOMContentLoaded", fn);

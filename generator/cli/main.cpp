@@ -254,10 +254,21 @@ int run_build(const BuildArgs& a) {
     return kUsage;
   }
 
+  const AuthConfig& auth = in.config.auth;
+  ModelOptions model_options;
+  if (auth.configured && auth.required_by_default) {
+    // Where the description is silent, the project's credential applies.
+    SecurityScheme project;
+    project.name = kProjectScheme;
+    project.type = "project";
+    project.description = auth.name;
+    model_options.extra_schemes.push_back(project);
+    model_options.default_security = {{SecurityRequirement{kProjectScheme, {}}}};
+  }
   std::vector<ApiModel> models(in.result.bundles.size());
   Diagnostics model_diags;
   for (size_t i = 0; i < in.result.bundles.size(); ++i)
-    models[i] = build_model(in.result.bundles[i].document, {}, in.result.bundles[i].name, model_diags);
+    models[i] = build_model(in.result.bundles[i].document, model_options, in.result.bundles[i].name, model_diags);
   std::vector<SiteBundle> bundles;
   for (size_t i = 0; i < in.result.bundles.size(); ++i)
     bundles.push_back({in.result.bundles[i].name, &in.result.bundles[i].document, &models[i]});
@@ -269,6 +280,13 @@ int run_build(const BuildArgs& a) {
   site.primary_color = in.config.site.primary_color;
   site.footer_links = in.config.site.footer_links;
   site.description_link_base = in.config.site.description_link_base;
+  site.auth = auth;
+  if (auth.configured) {
+    site.snippets.token_env = auth.token_env;
+    site.snippets.use_override = !auth.headers.empty() || !auth.cookies.empty();
+    for (const auto& [name, value] : auth.headers) site.snippets.override_auth.headers.push_back({name, literal(value)});
+    for (const auto& [name, value] : auth.cookies) site.snippets.override_auth.cookies.push_back({name, literal(value)});
+  }
   phase("templates and model");
   std::vector<SiteFile> files = render_site(bundles, templates, site, model_diags);
   phase("render");

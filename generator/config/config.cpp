@@ -11,6 +11,57 @@ namespace apiref {
 
 namespace fs = std::filesystem;
 
+static void read_auth(const Node& auth, AuthConfig& a, const std::string& file, Diagnostics& out) {
+  auto error = [&](const std::string& pointer, SourcePos pos, const std::string& msg) {
+    out.push_back({Severity::Error, "config-invalid", msg, {file, "/auth" + pointer, pos}, {}});
+  };
+  if (!auth.is_object()) return error("", auth.pos, "'auth' must be a mapping");
+  static const std::set<std::string> known = {"name", "token_env", "send", "default", "obtain", "no_auth_mode"};
+  for (const Member& m : auth.members) {
+    if (!known.count(m.key))
+      out.push_back({Severity::Warning, "config-unknown-key",
+                     "unknown key '" + m.key + "' under auth (known: name, token_env, send, default, obtain, no_auth_mode)",
+                     {file, "/auth/" + m.key, m.key_pos}, {}});
+  }
+  a.configured = true;
+  a.name = std::string(auth.string_at("name"));
+  if (a.name.empty()) a.name = "API token";
+  a.token_env = std::string(auth.string_at("token_env"));
+  for (char c : a.token_env) {
+    if (!isalnum(static_cast<unsigned char>(c)) && c != '_') {
+      error("/token_env", auth.find("token_env")->pos, "'token_env' must be an environment variable name (letters, digits, _)");
+      a.token_env.clear();
+      break;
+    }
+  }
+  if (a.token_env.empty()) a.token_env = "API_TOKEN";
+  if (const Node* send = auth.find("send")) {
+    for (const char* where : {"headers", "cookies"}) {
+      const Node* list = send->find(where);
+      if (!list) continue;
+      if (!list->is_object()) {
+        error(std::string("/send/") + where, list->pos, std::string("'") + where + "' must map names to values");
+        continue;
+      }
+      for (const Member& m : list->members) {
+        std::string value = m.value.is_string() ? m.value.text : m.value.kind == NodeKind::Number ? m.value.text : "";
+        (std::string(where) == "headers" ? a.headers : a.cookies).push_back({m.key, value});
+      }
+    }
+  }
+  std::string_view def = auth.string_at("default");
+  if (def == "required") a.required_by_default = true;
+  else if (!def.empty() && def != "none")
+    error("/default", auth.find("default")->pos, "'default' is 'required' (operations the description leaves silent need the token) or 'none'");
+  if (const Node* obtain = auth.find("obtain")) {
+    if (const Node* steps = obtain->find("steps"))
+      for (const Node& st : steps->items) a.obtain_steps.push_back(st.text);
+    a.obtain_command = std::string(obtain->string_at("command"));
+    a.obtain_url = std::string(obtain->string_at("url"));
+  }
+  a.no_auth_mode = std::string(auth.string_at("no_auth_mode"));
+}
+
 bool load_project_config(const std::string& path, ProjectConfig& config, Diagnostics& out) {
   config = ProjectConfig{};
   config.file = normalise_path(path);
@@ -41,11 +92,11 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
   auto in_project = [&](const std::string& rel) {
     return normalise_path((fs::path(config.dir) / rel).generic_string());
   };
-  static const std::set<std::string> known = {"title", "root", "constructs", "exclude", "bundles", "site"};
+  static const std::set<std::string> known = {"title", "root", "constructs", "exclude", "bundles", "site", "auth"};
   for (const Member& m : root.members) {
     if (!known.count(m.key)) {
       out.push_back({Severity::Warning, "config-unknown-key",
-                     "unknown key '" + m.key + "' (known: title, root, constructs, exclude, bundles, site)",
+                     "unknown key '" + m.key + "' (known: title, root, constructs, exclude, bundles, site, auth)",
                      {file, append_pointer("", m.key), m.key_pos}, {}});
     }
   }
@@ -84,6 +135,7 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
       else config.exclude.push_back(in_project(ex->items[i].text));
     }
   }
+  if (const Node* auth = root.find("auth")) read_auth(*auth, config.auth, file, out);
   const Node* bundles = root.find("bundles");
   if (!bundles || !bundles->is_array() || bundles->items.empty()) {
     error("/bundles", bundles ? bundles->pos : root.pos,

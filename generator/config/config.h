@@ -25,6 +25,22 @@ struct SiteConfig {
   std::vector<std::pair<std::string, std::string>> footer_links;  // label, URL
 };
 
+// How the project's server really takes credentials (the `auth:` section). The description
+// may say "bearer" while the server reads a cookie (Meshery Server); what is here wins in
+// snippets, the playground and the authentication guide.
+struct AuthConfig {
+  bool configured = false;
+  std::string name;            // what readers call the credential: "Meshery token"
+  std::string token_env;       // variable snippets read it from: MESHERY_TOKEN
+  std::vector<std::pair<std::string, std::string>> headers;  // name, template with ${token}
+  std::vector<std::pair<std::string, std::string>> cookies;  // name, template with ${token}
+  bool required_by_default = false;  // operations whose description is silent need it
+  std::vector<std::string> obtain_steps;  // Markdown, one per step
+  std::string obtain_command;  // e.g. mesheryctl system login
+  std::string obtain_url;      // a page where a token is issued
+  std::string no_auth_mode;    // Markdown: when the server runs without authentication
+};
+
 struct ProjectConfig {
   std::string file;            // absolute path of apiref.yaml
   std::string dir;             // the project root: apiref.yaml's folder, or its `root:`
@@ -33,6 +49,7 @@ struct ProjectConfig {
   std::vector<std::string> exclude;  // absolute construct folders to skip
   std::vector<BundleSpec> bundles;
   SiteConfig site;
+  AuthConfig auth;
 };
 
 // Reads and checks apiref.yaml. Returns false (with errors) when it cannot be used.

@@ -97,6 +97,7 @@ class ModelBuilder {
     m.root_security = security(doc_.find("security"), SecuritySource::Root);
     root_security_ = m.root_security;
     m.security_schemes = security_schemes();
+    for (const SecurityScheme& extra : options_.extra_schemes) m.security_schemes.push_back(extra);
 
     if (const Node* paths = doc_.find("paths")) {
       for (const Member& p : paths->members) {

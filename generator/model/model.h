@@ -55,7 +55,8 @@ struct OAuthFlow {
 
 struct SecurityScheme {
   std::string name;
-  std::string type;           // apiKey, http, oauth2, openIdConnect, mutualTLS
+  std::string type;           // apiKey, http, oauth2, openIdConnect, mutualTLS; "project" for
+                              // the credential apiref.yaml describes
   std::string http_scheme;    // bearer, basic, ... (type http), lower-cased
   std::string bearer_format;
   std::string in;             // header, query, cookie (type apiKey)
@@ -182,6 +183,9 @@ struct ModelOptions {
   // Where the description says nothing about security (Meshery's does not, on most
   // operations, although its server needs a token): what the project says applies.
   std::vector<SecurityAlternative> default_security;
+  // Schemes the project defines beyond the description's (its own credential), listed in
+  // security_schemes so pages can name and link them.
+  std::vector<SecurityScheme> extra_schemes;
 };
 
 // Builds the model of a bundled (self-contained) document. Problems the model cannot work

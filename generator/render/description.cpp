@@ -97,12 +97,15 @@ std::string link_remote_images(const std::string& html, size_t* replaced) {
     std::string src = attr("src");
     out.append(html, pos, at - pos);
     bool remote = src.rfind("http:", 0) == 0 || src.rfind("https:", 0) == 0 || src.rfind("//", 0) == 0;
-    if (remote) {
+    if (!remote) {
+      // A relative image has no base in this site either: its alt text stands in for it.
+      std::string alt = attr("alt");
+      out += alt.empty() ? "[image]" : alt;
+      if (replaced) ++*replaced;
+    } else if (remote) {
       std::string alt = attr("alt");
       out += "<a href=\"" + src + "\" rel=\"noopener noreferrer nofollow\">" + (alt.empty() ? "image" : alt) + "</a>";
       if (replaced) ++*replaced;
-    } else {
-      out += tag;
     }
     pos = end + 1;
   }

@@ -29,7 +29,8 @@ std::string shift_headings(const std::string& html, int base);
 std::string fit_links(const std::string& html, const std::string& link_base, size_t* unlinked);
 // Every id="x" becomes id="user-content-x".
 std::string prefix_ids(const std::string& html);
-// <img> with a remote src becomes a link to the image (alt text as its text).
+// <img> with a remote src becomes a link to the image (alt text as its text); a relative
+// one, which has no base here, becomes its alt text.
 std::string link_remote_images(const std::string& html, size_t* replaced);
 
 }  // namespace apiref

@@ -98,7 +98,9 @@ class TreeWriter {
     std::string label = type_label(raw);
     std::string url = name.empty() ? "" : href_(name);
     // A named object is labelled by its name; with a page to link to, the link is the label.
-    if (url.empty() || label != name) {
+    // A bare composition is labelled by its block below ("all of ..."), not twice.
+    bool composition = label == "one of" || label == "any of" || label == "all of";
+    if ((url.empty() || label != name) && !composition) {
       out_ += "<span class=\"schema-type\">";
       text(label);
       out_ += "</span>";

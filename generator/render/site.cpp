@@ -58,6 +58,7 @@ std::string scheme_label(const SecurityScheme& s) {
   if (s.type == "oauth2") return "OAuth 2.0";
   if (s.type == "openIdConnect") return "OpenID Connect";
   if (s.type == "mutualTLS") return "Mutual TLS";
+  if (s.type == "project") return s.description;
   return s.type;
 }
 
@@ -131,7 +132,8 @@ class SiteRenderer {
       problems_.push_back({Severity::Error, "template-missing", "no template named '" + tpl + "'", {"templates", "", {}}, {}});
       return {};
     }
-    std::string root = path == "404.html" ? (options_.base_url.empty() ? "/" : options_.base_url + "/") : root_of(path);
+    // 404.html is served at any depth, so its links start at the site's path on its host.
+    std::string root = path == "404.html" ? site_path() : root_of(path);
     ctx["root"] = root;
     ctx["assets"] = root + "assets/";
     ctx["site"] = {{"title", title_}, {"logo", options_.logo}, {"primary_color", options_.primary_color}};
@@ -411,6 +413,17 @@ class SiteRenderer {
     return page(path, "schema", ctx, &b);
   }
 
+  // "/docs/api/" for base_url https://example.com/docs/api; "/" without a base URL.
+  std::string site_path() const {
+    std::string b = options_.base_url;
+    size_t scheme = b.find("://");
+    if (scheme == std::string::npos) return "/";
+    size_t slash = b.find('/', scheme + 3);
+    std::string p = slash == std::string::npos ? "/" : b.substr(slash);
+    if (p.back() != '/') p += '/';
+    return p;
+  }
+
   // <bundle>/: the bundle's own front page, its tags with their operations.
   SiteFile bundle_page(const SiteBundle& b) {
     const ApiModel& m = *b.model;
@@ -501,8 +514,46 @@ class SiteRenderer {
                            {"description_html", describe(s.description, 3)}, {"operation_count", used}});
       }
     }
-    return {{"auth", {{"schemes", schemes}, {"has_schemes", !schemes.empty()}}},
+    return {{"auth", {{"schemes", schemes}, {"has_schemes", !schemes.empty()}, {"project", project_auth()}}},
             {"page", {{"title", "Authentication · " + title_}, {"description", "How to authenticate to " + title_}}}};
+  }
+
+  // The project's own instructions: how to get the credential, how the server wants it, a
+  // runnable example, and the no-auth mode.
+  json project_auth() {
+    const AuthConfig& a = options_.auth;
+    if (!a.configured) return nullptr;
+    json steps = json::array();
+    for (const std::string& st : a.obtain_steps) steps.push_back(render_markdown_inline(st));
+    json lines = json::array();
+    std::string cookie_line;
+    for (const auto& [name, value] : a.cookies) cookie_line += (cookie_line.empty() ? "" : "; ") + name + "=" + value;
+    for (const auto& [name, value] : a.headers) lines.push_back(name + ": " + value);
+    if (!cookie_line.empty()) lines.push_back("Cookie: " + cookie_line);
+    json shown = json::array();
+    for (const json& l : lines) {
+      std::string text = l.get<std::string>();
+      for (size_t at; (at = text.find("${token}")) != std::string::npos;) text.replace(at, 8, "$" + a.token_env);
+      shown.push_back(text);
+    }
+    json out = {{"name", a.name}, {"token_env", a.token_env}, {"steps", steps}, {"has_steps", !steps.empty()},
+                {"command", a.obtain_command}, {"url", a.obtain_url}, {"send_lines", shown},
+                {"required_by_default", a.required_by_default},
+                {"no_auth_mode_html", describe(a.no_auth_mode, 3)}};
+    // A runnable example: the first GET of the first bundle that needs the credential.
+    for (const SiteBundle& b : bundles_) {
+      for (const Operation& o : b.model->operations) {
+        if (o.method != "get" || o.is_webhook || o.security.alternatives.empty() || o.security.anonymous_allowed()) continue;
+        bool has_path_params = false;
+        for (const Parameter& p : o.parameters) has_path_params = has_path_params || p.in == "path" || p.required;
+        if (has_path_params) continue;
+        Request r = build_request(*b.document, *b.model, o, options_.snippets);
+        out["example_curl"] = curl_snippet(r);
+        out["example_summary"] = o.summary.empty() ? o.path : o.summary;
+        return out;
+      }
+    }
+    return out;
   }
 
   // A compact index: one array per operation, so GitHub's 1,223 fit in a small file.

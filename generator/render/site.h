@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "config/config.h"
 #include "diag/diagnostic.h"
 #include "model/model.h"
 #include "render/mustache.h"
@@ -28,7 +29,11 @@ struct SiteOptions {
   std::vector<std::pair<std::string, std::string>> footer_links;  // label, URL
   std::vector<std::string> snippet_languages = {"curl", "httpie", "python", "javascript", "go"};
   SnippetOptions snippets;
+  AuthConfig auth;  // the project's own account of authentication (apiref.yaml `auth:`)
 };
+
+// The name of the scheme that stands for the project's credential in the model.
+inline const char* kProjectScheme = "project-auth";
 
 struct SiteFile {
   std::string path;  // relative to the output folder, '/'-separated

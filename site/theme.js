@@ -1,0 +1,6 @@
+// Loaded without defer, before the page paints: apply the reader's stored theme choice so a
+// dark-theme reader never sees a light first frame. Everything else is in app.js.
+try {
+  var apirefTheme = localStorage.getItem("apiref-theme");
+  if (apirefTheme === "light" || apirefTheme === "dark") document.documentElement.setAttribute("data-theme", apirefTheme);
+} catch (e) { /* storage may be disabled */ }

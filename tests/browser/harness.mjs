@@ -1,0 +1,144 @@
+// A small test harness around playwright-core: one headless chromium for the whole run, a fresh
+// browser context per test, and for every page the test opens: console errors, uncaught page
+// errors, dialogs, and requests to any host other than 127.0.0.1/localhost (aborted and
+// counted). A test fails when its own body throws or when any of its pages logged an error or
+// tried to reach another host.
+import { chromium } from "playwright-core";
+
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+const TEST_TIMEOUT_MS = 180_000;
+
+const tests = [];
+export const totals = { pages: 0, consoleErrors: 0, pageErrors: 0, externalRequests: 0, dialogs: 0 };
+export const metrics = [];   // lines printed after the results
+
+export function test(name, fn) {
+  tests.push({ name, fn });
+}
+
+export function report(line) {
+  metrics.push(line);
+}
+
+class TestScope {
+  constructor(browser) {
+    this.browser = browser;
+    this.contexts = [];
+    this.problems = [];          // console errors, page errors, external requests
+    this.dialogs = [];
+    this.allowed = [];           // predicates over { kind, text, url } for expected problems
+  }
+
+  // Expect a console error, e.g. a 404 the test provokes on purpose: problems for which
+  // predicate({ kind, text, url }) is true do not fail the test.
+  allow(predicate) {
+    this.allowed.push(predicate);
+  }
+
+  record(kind, text, url, message) {
+    if (this.allowed.some((allow) => allow({ kind, text, url }))) return;
+    if (kind === "console") totals.consoleErrors++;
+    else if (kind === "pageerror") totals.pageErrors++;
+    this.problems.push(message);
+  }
+
+  // A fresh browser context with the checks attached. Options are playwright's newContext ones.
+  async context(options = {}) {
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    context.setDefaultTimeout(20_000);
+    context.setDefaultNavigationTimeout(30_000);
+    await context.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      if (LOCAL_HOSTS.has(url.hostname)) return route.continue();
+      totals.externalRequests++;
+      this.problems.push(`request to another host: ${url.href}`);
+      return route.abort("blockedbyclient");
+    });
+    context.on("page", (page) => this.watch(page));
+    this.contexts.push(context);
+    return context;
+  }
+
+  // A new page in a fresh context: the usual way a test starts.
+  async page(options = {}) {
+    const context = await this.context(options);
+    return context.newPage();
+  }
+
+  watch(page) {
+    totals.pages++;
+    page.on("console", (msg) => {
+      if (msg.type() !== "error") return;
+      const source = msg.location().url || "";
+      this.record("console", msg.text(), source,
+                  `console error on ${page.url()}: ${msg.text()}${source && source !== page.url() ? ` (${source})` : ""}`);
+    });
+    page.on("pageerror", (err) => {
+      this.record("pageerror", err.message, page.url(), `page error on ${page.url()}: ${err.message}`);
+    });
+    page.on("dialog", (dialog) => {
+      totals.dialogs++;
+      this.dialogs.push(`${dialog.type()} on ${page.url()}: ${dialog.message()}`);
+      dialog.dismiss().catch(() => {});
+    });
+  }
+
+  async close() {
+    for (const context of this.contexts) await context.close().catch(() => {});
+  }
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function run() {
+  const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+  console.log(`chromium ${browser.version()} (${executablePath}), ${tests.length} tests`);
+  const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
+  let passed = 0, failed = 0;
+  for (const { name, fn } of tests) {
+    if (only && !only.test(name)) continue;
+    const scope = new TestScope(browser);
+    const started = Date.now();
+    let error = null;
+    try {
+      await withTimeout(fn(scope), TEST_TIMEOUT_MS, name);
+    } catch (e) {
+      error = e;
+    }
+    await scope.close();
+    const problems = [...scope.problems, ...scope.dialogs.map((d) => `dialog: ${d}`)];
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (!error && problems.length === 0) {
+      passed++;
+      console.log(`ok   ${name} (${seconds} s)`);
+    } else {
+      failed++;
+      console.log(`FAIL ${name} (${seconds} s)`);
+      if (error) console.log(indent(error.stack || String(error)));
+      for (const p of problems.slice(0, 20)) console.log(indent(p));
+      if (problems.length > 20) console.log(indent(`... and ${problems.length - 20} more`));
+    }
+  }
+  await browser.close();
+  console.log("");
+  for (const line of metrics) console.log(line);
+  console.log(`pages opened: ${totals.pages}; console errors: ${totals.consoleErrors}; page errors: ${totals.pageErrors}; ` +
+              `dialogs: ${totals.dialogs}; requests to other hosts (aborted): ${totals.externalRequests}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+function indent(text) {
+  return String(text).split("\n").map((l) => "     " + l).join("\n");
+}

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Browser tests for the site `apiref build` writes. Usage: tests/browser/run.sh path/to/apiref
+#
+# Builds three sites into a temporary folder (the embedded example, GitHub's description from
+# ../shared/corpus, and a hostile description full of script injections), serves each on
+# 127.0.0.1 with python's static server, and drives Debian's chromium (/usr/bin/chromium, or
+# $CHROMIUM) through playwright-core. Prints `N passed, M failed` last; exits non-zero on any
+# failure. Screenshots go to tests/browser/screenshots/ (not committed).
+set -uo pipefail
+
+if [ $# -lt 1 ]; then
+  echo "usage: $0 path/to/apiref" >&2
+  exit 2
+fi
+APIREF=$(realpath "$1")
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+GITHUB_SPEC="$ROOT/../shared/corpus/github/api.github.com.json"
+export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+
+fail_setup() {  # a problem before any browser test ran still ends with the closing line
+  echo "FAIL: $*" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+}
+
+[ -x "$APIREF" ] || fail_setup "no apiref binary at $APIREF"
+[ -x "$CHROMIUM" ] || fail_setup "no chromium at $CHROMIUM (apt-get install chromium)"
+command -v node >/dev/null || fail_setup "node is not installed"
+command -v python3 >/dev/null || fail_setup "python3 is not installed"
+
+# --- node dependencies: npm ci when node_modules is missing or older than the lock file -------
+LOCK="$HERE/package-lock.json"
+STAMP="$HERE/node_modules/.package-lock.json"   # npm writes this on every install
+if [ ! -d "$HERE/node_modules/playwright-core" ] || [ ! -f "$STAMP" ] ||
+   [ "$LOCK" -nt "$STAMP" ] || [ "$HERE/package.json" -nt "$STAMP" ]; then
+  echo "installing node dependencies into tests/browser/node_modules"
+  npm ci --prefix "$HERE" --ignore-scripts --no-audit --no-fund >&2 || fail_setup "npm ci failed"
+fi
+
+WORK=$(mktemp -d)
+SERVER_PIDS=()
+cleanup() {
+  for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  wait 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# --- the sites ------------------------------------------------------------------------------
+build() {  # build NAME DIR-TO-RUN-IN apiref-args...
+  local name=$1 dir=$2
+  shift 2
+  if ! (cd "$dir" && "$APIREF" build -q "$@" -o "$WORK/$name") >"$WORK/$name.log" 2>&1; then
+    sed 's/^/    /' "$WORK/$name.log" >&2
+    fail_setup "apiref build of the $name site failed"
+  fi
+}
+
+build example "$ROOT/schemas"
+[ -f "$GITHUB_SPEC" ] || fail_setup "GitHub's description is missing: $GITHUB_SPEC"
+build github "$ROOT" "$GITHUB_SPEC"
+
+# Every place a description is rendered gets the usual ways of sneaking script into a page.
+# Each one sets window.__pwned to a different number, so a failure says which one got through.
+cat >"$WORK/hostile.yaml" <<'YAML'
+openapi: 3.0.3
+info:
+  title: Hostile API
+  version: 1.0.0
+  description: |
+    Intro <script>window.__pwned=1</script> text.
+
+    <img src=x onerror="window.__pwned=2">
+
+    A [click](javascript:window.__pwned=3) link and <a href="JaVaScRiPt:window.__pwned=4">x</a>.
+
+    <svg onload="window.__pwned=5"></svg>
+
+    <iframe src="javascript:window.__pwned=6"></iframe>
+servers:
+  - url: https://hostile.invalid
+tags:
+  - name: evil
+    description: |
+      Tag <script>window.__pwned=1</script>
+
+      <img src=x onerror="window.__pwned=2">
+
+      [click](javascript:window.__pwned=3) and <a href="JaVaScRiPt:window.__pwned=4">x</a>
+
+      <svg onload="window.__pwned=5"></svg>
+
+      <iframe src="javascript:window.__pwned=6"></iframe>
+paths:
+  /things:
+    get:
+      operationId: getThings
+      tags: [evil]
+      summary: '"><script>window.__pwned=7</script>'
+      description: |
+        Operation <script>window.__pwned=1</script>
+
+        <img src=x onerror="window.__pwned=2">
+
+        [click](javascript:window.__pwned=3) and <a href="JaVaScRiPt:window.__pwned=4">x</a>
+
+        <svg onload="window.__pwned=5"></svg>
+
+        <iframe src="javascript:window.__pwned=6"></iframe>
+      parameters:
+        - name: q
+          in: query
+          description: '<img src=x onerror="window.__pwned=2"> [click](javascript:window.__pwned=3)'
+          schema:
+            type: string
+      responses:
+        '200':
+          description: '<script>window.__pwned=1</script> ok'
+          content:
+            application/json:
+              schema:
+                type: object
+                description: '<svg onload="window.__pwned=5"></svg>'
+                properties:
+                  name:
+                    type: string
+                    description: '[click](javascript:window.__pwned=3)'
+YAML
+build hostile "$WORK" "$WORK/hostile.yaml"
+
+# --- static servers on 127.0.0.1, each on a port the kernel picks -----------------------------
+serve() {  # serve NAME: starts the server, sets PORT
+  local name=$1
+  local log="$WORK/$name.server.log"
+  python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$WORK/$name" >"$log" 2>&1 &
+  SERVER_PIDS+=($!)
+  PORT=""
+  for _ in $(seq 1 100); do
+    PORT=$(sed -n 's/.*port \([0-9][0-9]*\).*/\1/p' "$log" | head -n 1)
+    [ -n "$PORT" ] && return 0
+    sleep 0.1
+  done
+  cat "$log" >&2
+  fail_setup "the static server for the $name site did not start"
+}
+serve example; export EXAMPLE_URL="http://127.0.0.1:$PORT/"
+serve github; export GITHUB_URL="http://127.0.0.1:$PORT/"
+serve hostile; export HOSTILE_URL="http://127.0.0.1:$PORT/"
+export EXAMPLE_DIR="$WORK/example" GITHUB_DIR="$WORK/github" HOSTILE_DIR="$WORK/hostile"
+export SCREENSHOTS="$HERE/screenshots"
+
+node "$HERE/site.mjs"
+status=$?
+exit $status
