@@ -305,7 +305,7 @@ async function checkHostile(page, where) {
       }
     }
     for (const s of document.scripts) {
-      const own = s.src && new URL(s.src).pathname.endsWith("/assets/app.js") && new URL(s.src).origin === location.origin;
+      const own = s.src && /\/assets\/(app|theme)\.js$/.test(new URL(s.src).pathname) && new URL(s.src).origin === location.origin;
       if (!own || s.textContent.trim()) bad.push(`<script src="${s.getAttribute("src")}">${s.textContent.slice(0, 60)}`);
     }
     for (const el of document.querySelectorAll("iframe, frame, object, embed, svg, base, meta[http-equiv]")) {
