@@ -16,6 +16,7 @@
 #include "model/model.h"
 #include "render/mustache.h"
 #include "render/site.h"
+#include "snippets/snippets.h"
 #include "write/output.h"
 #include "config/config.h"
 #include "tree/write.h"
@@ -207,6 +208,32 @@ int run_bundle(const BundleArgs& a) {
   return kOk;
 }
 
+// Snippet settings from the project's auth section (how its server takes the token).
+SnippetOptions snippet_options(const AuthConfig& auth) {
+  SnippetOptions o;
+  if (!auth.configured) return o;
+  o.token_env = auth.token_env;
+  o.use_override = !auth.headers.empty() || !auth.cookies.empty();
+  for (const auto& [name, value] : auth.headers) o.override_auth.headers.push_back({name, literal(value)});
+  for (const auto& [name, value] : auth.cookies) o.override_auth.cookies.push_back({name, literal(value)});
+  return o;
+}
+
+// The model options a project's auth section implies: its credential where the description
+// is silent.
+ModelOptions model_options_for(const AuthConfig& auth) {
+  ModelOptions options;
+  if (auth.configured && auth.required_by_default) {
+    SecurityScheme project;
+    project.name = kProjectScheme;
+    project.type = "project";
+    project.description = auth.name;
+    options.extra_schemes.push_back(project);
+    options.default_security = {{SecurityRequirement{kProjectScheme, {}}}};
+  }
+  return options;
+}
+
 struct BuildArgs {
   std::string input;
   std::string output = "_site";
@@ -255,16 +282,7 @@ int run_build(const BuildArgs& a) {
   }
 
   const AuthConfig& auth = in.config.auth;
-  ModelOptions model_options;
-  if (auth.configured && auth.required_by_default) {
-    // Where the description is silent, the project's credential applies.
-    SecurityScheme project;
-    project.name = kProjectScheme;
-    project.type = "project";
-    project.description = auth.name;
-    model_options.extra_schemes.push_back(project);
-    model_options.default_security = {{SecurityRequirement{kProjectScheme, {}}}};
-  }
+  ModelOptions model_options = model_options_for(auth);
   std::vector<ApiModel> models(in.result.bundles.size());
   Diagnostics model_diags;
   for (size_t i = 0; i < in.result.bundles.size(); ++i)
@@ -281,12 +299,7 @@ int run_build(const BuildArgs& a) {
   site.footer_links = in.config.site.footer_links;
   site.description_link_base = in.config.site.description_link_base;
   site.auth = auth;
-  if (auth.configured) {
-    site.snippets.token_env = auth.token_env;
-    site.snippets.use_override = !auth.headers.empty() || !auth.cookies.empty();
-    for (const auto& [name, value] : auth.headers) site.snippets.override_auth.headers.push_back({name, literal(value)});
-    for (const auto& [name, value] : auth.cookies) site.snippets.override_auth.cookies.push_back({name, literal(value)});
-  }
+  site.snippets = snippet_options(auth);
   phase("templates and model");
   std::vector<SiteFile> files = render_site(bundles, templates, site, model_diags);
   phase("render");
@@ -311,6 +324,45 @@ int run_build(const BuildArgs& a) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cerr << "built " << a.output << ": " << files.size() << " files, " << ops << " operations, " << schemas
             << " schemas in " << std::fixed << std::setprecision(2) << seconds << " s\n";
+  return kOk;
+}
+
+struct SnippetsArgs {
+  std::string input;
+  std::vector<std::string> only;
+  std::vector<std::string> languages;
+  std::string server;
+  bool optional_parameters = false;
+  bool description_auth = false;
+};
+
+// Every operation's snippets as JSON lines, for scripts and for tests that run them.
+int run_snippets(const SnippetsArgs& a) {
+  LoadedInput in = load_input(a.input, {}, a.only);
+  if (in.exit_code != kOk) return in.exit_code;
+  print_diagnostics(in.result.diagnostics, true);
+  if (!in.result.ok()) return kInputErrors;
+  // --description-auth: credentials exactly as the description declares them (what a mock
+  // server such as Prism enforces), not as the project says its real server reads them.
+  AuthConfig auth = a.description_auth ? AuthConfig{} : in.config.auth;
+  ModelOptions model_options = model_options_for(auth);
+  SnippetOptions options = snippet_options(auth);
+  options.server = a.server;
+  options.optional_parameters = a.optional_parameters;
+  std::vector<std::string> languages = a.languages.empty() ? all_snippet_languages() : a.languages;
+  Diagnostics d;
+  for (const BundleOutput& b : in.result.bundles) {
+    ApiModel m = build_model(b.document, model_options, b.name, d);
+    for (const Operation& o : m.operations) {
+      if (o.is_webhook) continue;
+      Request r = build_request(b.document, m, o, options);
+      for (const Snippet& s : snippets_for(r, languages)) {
+        nlohmann::json line = {{"bundle", b.name}, {"operationId", o.id}, {"method", o.method},
+                               {"path", o.path}, {"language", s.language}, {"code", s.code}};
+        std::cout << line.dump() << "\n";
+      }
+    }
+  }
   return kOk;
 }
 
@@ -357,6 +409,18 @@ int main(int argc, char** argv) {
   build_cmd->add_flag("-q,--quiet", build.quiet, "print errors only, no warnings");
   build_cmd->add_flag("--timings", build.timings, "print how long each stage took");
 
+  SnippetsArgs snippets;
+  CLI::App* snippets_cmd = app.add_subcommand(
+      "snippets", "Print every operation's request snippets as JSON lines (bundle, operationId, language, code).");
+  snippets_cmd->add_option("input", snippets.input, "OpenAPI file, apiref.yaml or project folder");
+  snippets_cmd->add_option("--bundle", snippets.only, "only this bundle of the project (repeatable)");
+  snippets_cmd->add_option("--language", snippets.languages, "curl, httpie, python, javascript, go (repeatable)")
+      ->check(CLI::IsMember(all_snippet_languages()));
+  snippets_cmd->add_option("--server", snippets.server, "send requests here instead of the description's server");
+  snippets_cmd->add_flag("--optional-parameters", snippets.optional_parameters, "include optional parameters");
+  snippets_cmd->add_flag("--description-auth", snippets.description_auth,
+                         "send credentials as the description declares them, ignoring apiref.yaml's auth");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -365,5 +429,6 @@ int main(int argc, char** argv) {
   }
   if (cmd->parsed()) return run_bundle(bundle);
   if (build_cmd->parsed()) return run_build(build);
+  if (snippets_cmd->parsed()) return run_snippets(snippets);
   return kUsage;
 }

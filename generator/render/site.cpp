@@ -1,5 +1,6 @@
 #include "render/site.h"
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <map>
@@ -334,7 +335,27 @@ class SiteRenderer {
       Request request = build_request(*b.document, m, o, options_.snippets);
       json snippets = json::array();
       bool first = true;
-      for (const Snippet& sn : snippets_for(request, options_.snippet_languages)) {
+      std::vector<Snippet> list = snippets_for(request, options_.snippet_languages);
+      // x-codeSamples (x-code-samples): the description's own samples replace ours for the
+      // same language and come first; other languages are added.
+      if (o.code_samples && o.code_samples->is_array()) {
+        std::vector<Snippet> own;
+        for (const Node& cs : o.code_samples->items) {
+          std::string lang(cs.string_at("lang"));
+          std::string source(cs.string_at("source"));
+          if (source.empty()) continue;
+          std::string label(cs.string_at("label"));
+          std::string id = lang;
+          for (char& c : id) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+          if (id == "shell" || id == "bash" || id == "sh") id = "curl";
+          if (id == "node" || id == "js") id = "javascript";
+          own.push_back({slugify(id), label.empty() ? lang : label, source});
+          list.erase(std::remove_if(list.begin(), list.end(), [&](const Snippet& x) { return x.language == slugify(id); }),
+                     list.end());
+        }
+        list.insert(list.begin(), own.begin(), own.end());
+      }
+      for (const Snippet& sn : list) {
         snippets.push_back({{"language", sn.language}, {"label", sn.label}, {"code", sn.code}, {"first", first}});
         first = false;
       }

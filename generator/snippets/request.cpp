@@ -186,7 +186,9 @@ Request build_request(const Node& doc, const ApiModel& model, const Operation& o
   r.method = op.method;
   for (char& c : r.method) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
 
-  std::string server = op.servers.empty() ? "/" : op.servers[0].resolved_url;
+  std::string server = !options.server.empty() ? options.server
+                       : op.servers.empty()      ? "/"
+                                                 : op.servers[0].resolved_url;
   if (server.find("://") == std::string::npos) {
     // A relative server is relative to wherever the description is served; a snippet needs
     // a host, so it says localhost and tells the reader.

@@ -65,6 +65,7 @@ struct SnippetOptions {
   bool use_override = false;
   AuthOverride override_auth;
   bool optional_parameters = false;  // include optional query/header/cookie parameters
+  std::string server;                // use this server instead of the description's
 };
 
 // Environment variable a scheme's secret is read from: token_env, or for an API key the name
