@@ -37,7 +37,70 @@
     });
 
     setUpSearch();
+    setUpTryValues();
   });
+
+  // --- the reader's token and server, filled into every snippet of the page ------------------
+  // Kept in sessionStorage (this tab only); nothing here sends them anywhere.
+  function setUpTryValues() {
+    var sections = document.querySelectorAll(".snippets[data-server]");
+    if (!sections.length) return;
+    var token = "", server = "";
+    try {
+      token = sessionStorage.getItem("apiref-token") || "";
+      server = sessionStorage.getItem("apiref-server") || "";
+    } catch (e) { /* storage may be disabled */ }
+
+    function shellQuote(s) { return "'" + s.replace(/'/g, "'\\''") + "'"; }
+    function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+    // A server must be a plain URL: it lands inside quotes in several languages.
+    function safeServer(s) { return /^https?:\/\/[^\s'"`\\<>]+$/.test(s) ? s.replace(/\/+$/, "") : ""; }
+
+    function fill(section) {
+      var vars = (section.getAttribute("data-env") || "").split(" ").filter(Boolean);
+      var original = section.getAttribute("data-server").replace(/\/+$/, "");
+      section.querySelectorAll("details.snippet code").forEach(function (code) {
+        if (code.apirefOriginal === undefined) code.apirefOriginal = code.textContent;
+        var text = code.apirefOriginal;
+        var lang = code.closest("details").getAttribute("data-language");
+        if (token) {
+          vars.forEach(function (v) {
+            var json = JSON.stringify(token);
+            if (lang === "curl" || lang === "httpie") text = text.split('"$' + v + '"').join(shellQuote(token));
+            else if (lang === "python") text = text.split('os.environ["' + v + '"]').join(json);
+            else if (lang === "javascript") text = text.replace(new RegExp("process\\.env\\." + escapeRegExp(v) + "\\b", "g"), json);
+            else if (lang === "go") text = text.split('os.Getenv("' + v + '")').join(json);
+          });
+        }
+        var s = safeServer(server);
+        if (s && original) text = text.split(original).join(s);
+        code.textContent = text;
+      });
+    }
+
+    sections.forEach(function (section) {
+      var box = section.querySelector(".try-values");
+      if (!box) return;
+      box.hidden = false;
+      var tokenInput = box.querySelector(".try-token");
+      var serverInput = box.querySelector(".try-server");
+      if (tokenInput) tokenInput.value = token;
+      if (serverInput) serverInput.value = server;
+      function update() {
+        token = tokenInput ? tokenInput.value : "";
+        server = serverInput ? serverInput.value.trim() : "";
+        if (serverInput) serverInput.setAttribute("aria-invalid", server && !safeServer(server) ? "true" : "false");
+        try {
+          sessionStorage.setItem("apiref-token", token);
+          sessionStorage.setItem("apiref-server", server);
+        } catch (e) { /* ignore */ }
+        sections.forEach(fill);
+      }
+      if (tokenInput) tokenInput.addEventListener("input", update);
+      if (serverInput) serverInput.addEventListener("input", update);
+    });
+    sections.forEach(fill);
+  }
 
   // --- search: the index is fetched on first use, then matched in memory -------------------
   function setUpSearch() {

@@ -360,6 +360,21 @@ class SiteRenderer {
         first = false;
       }
       ctx["snippets"] = snippets;
+      // What the page's token and server box may fill in: the variables the snippets read
+      // credentials from, and the server URL they were written with.
+      std::vector<std::string> vars;
+      auto collect = [&](const Value& v) {
+        for (const Segment& seg : v)
+          if (seg.is_env && std::find(vars.begin(), vars.end(), seg.text) == vars.end()) vars.push_back(seg.text);
+      };
+      collect(request.url);
+      for (const NamedValue& h : request.headers) collect(h.value);
+      for (const NamedValue& c : request.cookies) collect(c.value);
+      collect(request.basic_password);
+      std::string joined;
+      for (const std::string& v : vars) joined += (joined.empty() ? "" : " ") + v;
+      ctx["snippet_env"] = joined;
+      ctx["snippet_server"] = o.servers.empty() ? "" : o.servers[0].resolved_url;
     }
     json tags = json::array();
     for (const std::string& t : o.tags)

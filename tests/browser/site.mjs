@@ -166,6 +166,40 @@ test("github: time to the operation's h1 and JS heap (measured, not asserted)", 
 
 // --- b. without JavaScript ---------------------------------------------------------------------
 
+test("snippets: the reader's token and server fill every snippet, kept in sessionStorage only", async (t) => {
+  const page = await t.page();
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await open(page, url(EXAMPLE, "public/operations/getDevice/"));
+  const box = page.locator(".try-values");
+  await box.waitFor({ state: "visible" });
+  const token = "tok'en \"$x\"";
+  await page.locator(".try-token").fill(token);
+  await page.locator(".try-server").fill("http://127.0.0.1:9081");
+  const code = async (lang) => page.locator(`details.snippet[data-language="${lang}"] code`).textContent();
+  const curl = await code("curl");
+  assert.ok(curl.includes("'Authorization: Bearer '" + "'tok'\\''en \"$x\"'"), curl);
+  assert.ok(curl.includes("'http://127.0.0.1:9081/api/devices/"), curl);
+  assert.ok(!curl.includes("$DEVICE_BEARER_AUTH_TOKEN"), curl);
+  const python = await code("python");
+  assert.ok(python.includes('"Bearer " + ' + JSON.stringify(token)), python);
+  const js = await code("javascript");
+  assert.ok(js.includes('"Bearer " + ' + JSON.stringify(token)), js);
+  const go = await code("go");
+  assert.ok(go.includes('"Bearer " + ' + JSON.stringify(token)), go);
+  // A server that could break out of the quotes is refused, and the snippets keep theirs.
+  await page.locator(".try-server").fill("http://x'; rm -rf /");
+  assert.ok((await code("curl")).includes("'https://api.fleet.example.com/api/devices/"));
+  await page.locator(".try-server").fill("http://127.0.0.1:9081");
+  // Another page of the site, same tab: the values come back from sessionStorage.
+  await open(page, url(EXAMPLE, "public/operations/listDevices/"));
+  await page.locator(".try-values").waitFor({ state: "visible" });
+  assert.ok((await code("curl")).includes("'http://127.0.0.1:9081/api/devices"));
+  assert.strictEqual(await page.evaluate(() => localStorage.getItem("apiref-token")), null, "never in localStorage");
+  // Nothing left the page with the token in it.
+  assert.ok(!requests.some((r) => r.includes("tok")), requests.join("\n"));
+});
+
 test("no JavaScript: the operation page is complete and <details> toggle", async (t) => {
   const page = await t.page({ javaScriptEnabled: false });
   await open(page, url(GITHUB, GH_OPERATION));
