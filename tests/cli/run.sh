@@ -100,6 +100,29 @@ check "meshery bundle: 124 operations" grep -q 'meshery.openapi.yaml (audience m
 check "cloud bundle: 210 operations" grep -q 'cloud.openapi.yaml (audience cloud, 210 operations)' err.txt
 check "--quiet hides warnings" bash -c '! grep -q "warning:" err.txt'
 
+# --- the three deployment configs send exactly what each server reads ----------------------
+snip() { "$APIREF" snippets "$ROOT/examples/$1" --language "$2" 2>/dev/null | python3 -c '
+import json, sys
+for line in sys.stdin:
+    d = json.loads(line)
+    if d["operationId"] == sys.argv[1]:
+        print(d["code"])
+        break' "$3"; }
+snip meshery curl getWorkspaces >meshery.curl
+check "Meshery Server: token and provider cookies" grep -qxF "  --cookie 'meshery-provider=Meshery; token='\"\$MESHERY_TOKEN\"" meshery.curl
+check "Meshery Server: no Authorization header" bash -c "! grep -q Authorization meshery.curl"
+snip meshplay curl getWorkspaces >meshplay.curl
+check "Meshplay: rebranded cookie and variable" grep -qxF "  --cookie 'meshplay-provider=Meshplay; token='\"\$MESHPLAY_TOKEN\"" meshplay.curl
+check "Meshplay: nothing of Meshery's left in the snippet" bash -c "! grep -qi 'meshery-provider\|MESHERY_TOKEN' meshplay.curl"
+snip layer5-cloud curl getWorkspaces >cloud.curl
+check "Layer5 Cloud: bearer token" grep -qxF "  -H 'Authorization: Bearer '\"\$LAYER5_TOKEN\" \\" cloud.curl
+check "Layer5 Cloud: organisation header" grep -qF "  -H 'layer5-current-orgid: '\"\$LAYER5_ORG_ID\"" cloud.curl
+snip meshery python getWorkspaces >meshery.py
+check "Meshery Server (Python): cookies from the environment" grep -qF '"token": os.environ["MESHERY_TOKEN"]' meshery.py
+snip layer5-cloud javascript getWorkspaces >cloud.mjs
+check "Layer5 Cloud (JavaScript): bearer from the environment" grep -qF '"Authorization": "Bearer " + process.env.LAYER5_TOKEN' cloud.mjs
+check "snippets command on a broken input exits 1" run 1 out.txt err.txt snippets bad/api.yaml
+
 # --- --version and --help ------------------------------------------------------------------
 check "--version" bash -c "'$APIREF' --version | grep -q '^apiref '"
 check "bundle --help lists --dereference" bash -c "'$APIREF' bundle --help | grep -q -- '--dereference'"
