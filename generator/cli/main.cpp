@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <iomanip>
+#include <sstream>
 
 #include "bundle/bundle.h"
 #include "model/model.h"
@@ -243,6 +244,7 @@ struct BuildArgs {
   bool allow_outside_root = false;
   bool quiet = false;
   bool timings = false;
+  std::string snippet_languages;  // comma-separated, "none", or "" for the project's choice
 };
 
 // Where the built-in templates/ and site/ folders are: beside the source tree this binary
@@ -300,6 +302,20 @@ int run_build(const BuildArgs& a) {
   site.description_link_base = in.config.site.description_link_base;
   site.auth = auth;
   site.snippets = snippet_options(auth);
+  if (!in.config.site.snippet_languages.empty()) site.snippet_languages = in.config.site.snippet_languages;
+  if (!a.snippet_languages.empty()) {
+    site.snippet_languages.clear();
+    std::stringstream list(a.snippet_languages);
+    for (std::string lang; std::getline(list, lang, ',');) {
+      if (lang == "none" || lang.empty()) continue;
+      const auto& all = all_snippet_languages();
+      if (std::find(all.begin(), all.end(), lang) == all.end()) {
+        std::cerr << "apiref: unknown snippet language '" << lang << "' (curl, httpie, python, javascript, go, none)\n";
+        return kUsage;
+      }
+      site.snippet_languages.push_back(lang);
+    }
+  }
   phase("templates and model");
   std::vector<SiteFile> files = render_site(bundles, templates, site, model_diags);
   phase("render");
@@ -408,6 +424,8 @@ int main(int argc, char** argv) {
   build_cmd->add_flag("--allow-outside-root", build.allow_outside_root, "allow $refs outside the project root");
   build_cmd->add_flag("-q,--quiet", build.quiet, "print errors only, no warnings");
   build_cmd->add_flag("--timings", build.timings, "print how long each stage took");
+  build_cmd->add_option("--snippets", build.snippet_languages,
+                        "snippet languages, comma-separated (curl,httpie,python,javascript,go) or none");
 
   SnippetsArgs snippets;
   CLI::App* snippets_cmd = app.add_subcommand(

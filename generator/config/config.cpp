@@ -119,6 +119,16 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
           break;
         }
       }
+      if (const Node* langs = site->find("snippets")) {
+        static const std::set<std::string> known_langs = {"curl", "httpie", "python", "javascript", "go"};
+        for (size_t i = 0; i < langs->items.size(); ++i) {
+          const Node& l = langs->items[i];
+          if (!known_langs.count(l.text))
+            error("/site/snippets/" + std::to_string(i), l.pos, "unknown snippet language '" + l.text + "' (curl, httpie, python, javascript, go)");
+          else
+            config.site.snippet_languages.push_back(l.text);
+        }
+      }
       if (const Node* links = site->find("footer_links")) {
         for (const Node& l : links->items)
           config.site.footer_links.push_back({std::string(l.string_at("label")), std::string(l.string_at("url"))});

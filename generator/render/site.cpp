@@ -331,7 +331,7 @@ class SiteRenderer {
       callbacks.push_back({{"name", c.name}, {"expression", c.expression}, {"operations", ops}});
     }
     ctx["callbacks"] = callbacks;
-    if (!o.is_webhook) {
+    if (!o.is_webhook && !options_.snippet_languages.empty()) {
       Request request = build_request(*b.document, m, o, options_.snippets);
       json snippets = json::array();
       bool first = true;
