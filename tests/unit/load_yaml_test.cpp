@@ -486,7 +486,7 @@ TEST_CASE("yaml: a key repeated after a merge is still a duplicate" * doctest::d
   CHECK(lc(d->related[0].pos) == "5:3");
 }
 
-TEST_CASE("yaml: a billion-laughs document is stopped quickly") {
+TEST_CASE("yaml: a billion-laughs document is stopped by the alias budget") {
   const char* text =
       "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
       "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
@@ -500,7 +500,10 @@ TEST_CASE("yaml: a billion-laughs document is stopped quickly") {
   auto start = std::chrono::steady_clock::now();
   Parsed p = yaml(text);
   auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  CHECK(secs < 5.0);
+  // The bound is proved by where it stops (below: the budget of 2,000,000 nodes is crossed at
+  // /g/2); the clock only guards against a hang, generously, since this suite also runs under
+  // ASan on a shared, loaded machine (about 0.3 s optimised, 12 s seen under ASan at load 9).
+  CHECK(secs < 120.0);
   CHECK_FALSE(p.ok);
   CHECK(p.root.is_null());
   REQUIRE(p.diags.size() == 1);
