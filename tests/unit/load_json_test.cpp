@@ -337,7 +337,7 @@ TEST_CASE("json: nesting depth is limited") {
     auto start = std::chrono::steady_clock::now();
     Parsed p = json(text);
     auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    CHECK(secs < 5.0);
+    CHECK(secs < 60.0);  // a hang guard only (the suite also runs under ASan on a loaded machine)
     CHECK_FALSE(p.ok);
     CHECK(p.root.is_null());
     REQUIRE(p.diags.size() == 1);
