@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "render/example.h"
+#include "tree/json_pointer.h"
 #include "tree/write.h"
 
 namespace apiref {
@@ -27,19 +28,7 @@ std::string value_as_text(const Value& v) {
 }
 
 std::string url_encode(std::string_view s, bool keep_slash) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    bool keep = isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || (keep_slash && c == '/');
-    if (keep) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
+  return percent_encode(s, keep_slash ? "/" : "");
 }
 
 namespace {

@@ -74,14 +74,13 @@ std::optional<std::string> percent_decode(std::string_view s) {
   return out;
 }
 
-std::string fragment_encode(std::string_view pointer) {
+std::string percent_encode(std::string_view s, std::string_view also_keep) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
-  out.reserve(pointer.size());
-  for (unsigned char c : pointer) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                std::string_view("-._~!$&'()*+,;=:@/?").find(static_cast<char>(c)) !=
-                    std::string_view::npos;
+  out.reserve(s.size());
+  for (unsigned char c : s) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                c == '.' || c == '_' || c == '~' || also_keep.find(static_cast<char>(c)) != std::string_view::npos;
     if (keep) {
       out += static_cast<char>(c);
     } else {
@@ -91,6 +90,11 @@ std::string fragment_encode(std::string_view pointer) {
     }
   }
   return out;
+}
+
+std::string fragment_encode(std::string_view pointer) {
+  // Sub-delimiters, ':', '@', '/' and '?' may stand raw in a fragment (RFC 3986 §3.5).
+  return percent_encode(pointer, "!$&'()*+,;=:@/?");
 }
 
 const Node* resolve_pointer(const Node& root, const std::vector<std::string>& tokens,
