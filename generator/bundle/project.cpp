@@ -111,10 +111,6 @@ class ProjectBundler {
   }
 
  private:
-  struct Origin {
-    Location where;
-  };
-
   std::string owner_prefix(const std::string& path) const {
     const Construct* best = nullptr;
     for (const Construct& c : constructs_)
@@ -184,10 +180,10 @@ class ProjectBundler {
               {Severity::Error, "duplicate-operation",
                "operation " + upper(m.key) + " " + entry.key + " is defined twice in bundle '" +
                    spec_.name + "'",
-               here, {seen->second.where}});
+               here, {seen->second}});
           continue;
         }
-        origins_[op_key] = {here};
+        origins_[op_key] = here;
         Node op = bundler_.rewrite(*item_doc, m.value, op_ptr, OasContext::Operation);
         if (Node* tags = op.find("tags")) {
           for (Node& t : tags->items) {
@@ -240,7 +236,7 @@ class ProjectBundler {
   Bundler bundler_;
   Node paths_ = Node::object();
   std::vector<Node> construct_tags_;
-  std::map<std::string, Origin> origins_;
+  std::map<std::string, Location> origins_;  // "path method" -> where it was first defined
 };
 
 }  // namespace
