@@ -66,7 +66,7 @@
         if (token) {
           vars.forEach(function (v) {
             var json = JSON.stringify(token);
-            if (lang === "curl" || lang === "httpie") text = text.split('"$' + v + '"').join(shellQuote(token));
+            if (lang.indexOf("curl") === 0 || lang === "httpie") text = text.split('"$' + v + '"').join(shellQuote(token));
             else if (lang === "python") text = text.split('os.environ["' + v + '"]').join(json);
             else if (lang === "javascript") text = text.replace(new RegExp("process\\.env\\." + escapeRegExp(v) + "\\b", "g"), json);
             else if (lang === "go") text = text.split('os.Getenv("' + v + '")').join(json);

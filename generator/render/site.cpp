@@ -335,7 +335,33 @@ class SiteRenderer {
       Request request = build_request(*b.document, m, o, options_.snippets);
       json snippets = json::array();
       bool first = true;
+      // What the page's token and server box may fill in: the variables the snippets read
+      // credentials from (of every alternative shown), and the server URL they were written with.
+      std::vector<std::string> vars;
+      auto collect = [&](const Request& req) {
+        auto add = [&](const Value& v) {
+          for (const Segment& seg : v)
+            if (seg.is_env && std::find(vars.begin(), vars.end(), seg.text) == vars.end()) vars.push_back(seg.text);
+        };
+        add(req.url);
+        for (const NamedValue& h : req.headers) add(h.value);
+        for (const NamedValue& c : req.cookies) add(c.value);
+        add(req.basic_password);
+      };
+      collect(request);
       std::vector<Snippet> list = snippets_for(request, options_.snippet_languages);
+      // An operation that accepts several ways to authenticate shows each: the first in every
+      // language, the others as further curl snippets named by their schemes.
+      bool own_auth = options_.snippets.use_override && o.security.source == SecuritySource::ProjectDefault;
+      for (size_t alt = 1; alt < o.security.alternatives.size() && !own_auth && !options_.snippets.use_override; ++alt) {
+        if (o.security.alternatives[alt].empty()) continue;
+        SnippetOptions other = options_.snippets;
+        other.alternative = alt;
+        Request alt_request = build_request(*b.document, m, o, other);
+        collect(alt_request);
+        list.push_back({"curl-alt-" + std::to_string(alt), "curl (" + alternative_label(o.security.alternatives[alt]) + ")",
+                        curl_snippet(alt_request)});
+      }
       // x-codeSamples (x-code-samples): the description's own samples replace ours for the
       // same language and come first; other languages are added.
       if (o.code_samples && o.code_samples->is_array()) {
@@ -360,17 +386,6 @@ class SiteRenderer {
         first = false;
       }
       ctx["snippets"] = snippets;
-      // What the page's token and server box may fill in: the variables the snippets read
-      // credentials from, and the server URL they were written with.
-      std::vector<std::string> vars;
-      auto collect = [&](const Value& v) {
-        for (const Segment& seg : v)
-          if (seg.is_env && std::find(vars.begin(), vars.end(), seg.text) == vars.end()) vars.push_back(seg.text);
-      };
-      collect(request.url);
-      for (const NamedValue& h : request.headers) collect(h.value);
-      for (const NamedValue& c : request.cookies) collect(c.value);
-      collect(request.basic_password);
       std::string joined;
       for (const std::string& v : vars) joined += (joined.empty() ? "" : " ") + v;
       ctx["snippet_env"] = joined;

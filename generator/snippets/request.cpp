@@ -160,6 +160,12 @@ bool is_binary_schema(const Node* s) {
 
 }  // namespace
 
+std::string alternative_label(const SecurityAlternative& alternative) {
+  std::string out;
+  for (const SecurityRequirement& r : alternative) out += (out.empty() ? "" : " + ") + r.scheme;
+  return out.empty() ? "no authentication" : out;
+}
+
 std::string scheme_env_var(const SecurityScheme& scheme, const SnippetOptions& options) {
   if (!options.token_env.empty()) return options.token_env;
   // An API key reads best named after what it is sent as (X-API-Key -> X_API_KEY).
@@ -223,7 +229,8 @@ Request build_request(const Node& doc, const ApiModel& model, const Operation& o
     for (const NamedValue& c : options.override_auth.cookies)
       r.cookies.push_back({c.name, expand_template(value_as_text(c.value), token)});
   } else if (needs_auth) {
-    const SecurityAlternative& alt = op.security.alternatives[0];
+    size_t chosen = std::min(options.alternative, op.security.alternatives.size() - 1);
+    const SecurityAlternative& alt = op.security.alternatives[chosen];
     for (const SecurityRequirement& req : alt) {
       const SecurityScheme* s = nullptr;
       for (const SecurityScheme& x : model.security_schemes)
@@ -255,7 +262,7 @@ Request build_request(const Node& doc, const ApiModel& model, const Operation& o
     }
     if (op.security.alternatives.size() > 1) {
       r.notes.push_back("this operation accepts " + std::to_string(op.security.alternatives.size()) +
-                        " ways to authenticate; the snippet uses the first (see the Authentication section)");
+                        " ways to authenticate; this snippet uses " + alternative_label(alt));
     }
   }
 

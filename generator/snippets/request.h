@@ -66,7 +66,11 @@ struct SnippetOptions {
   AuthOverride override_auth;
   bool optional_parameters = false;  // include optional query/header/cookie parameters
   std::string server;                // use this server instead of the description's
+  size_t alternative = 0;            // which of the operation's security alternatives to use
 };
+
+// "bearer + X-Org" for an alternative: the schemes it combines.
+std::string alternative_label(const SecurityAlternative& alternative);
 
 // Environment variable a scheme's secret is read from: token_env, or for an API key the name
 // it is sent as (X-API-Key -> X_API_KEY), else the scheme's name ("bearerAuth" ->

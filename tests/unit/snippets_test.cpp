@@ -210,6 +210,14 @@ components:
           return n.find("2 ways to authenticate") != std::string::npos;
         }) != post.notes.end());
 
+  // The second way to authenticate, as its own request: HTTP basic from two variables.
+  SnippetOptions second;
+  second.alternative = 1;
+  curl = curl_snippet(build_request(doc, m, m.operations[1], second));
+  CHECK(curl.find("-u \"$BASIC_USERNAME\"':'\"$BASIC_PASSWORD\"") != std::string::npos);
+  CHECK(curl.find("X-API-Key") == std::string::npos);
+  CHECK(curl.find("this snippet uses basic") != std::string::npos);
+
   Request up = build_request(doc, m, m.operations[2], {});
   curl = curl_snippet(up);
   CHECK(curl.find("'https://api.example.com/v1/upload?api_key='\"$API_KEY\"") != std::string::npos);
