@@ -127,6 +127,17 @@ struct ExampleMaker {
         if (recursive && !is_required) continue;  // leave optional recursion out entirely
         obj.set(p.key, make(p.value, depth + 1));
       }
+      // Required-only examples still honour minProperties: optional properties fill the gap.
+      const Node* min = s.find("minProperties");
+      size_t wanted = min && min->kind == NodeKind::Number ? static_cast<size_t>(std::stoul(min->text)) : 0;
+      for (const Member& p : props->members) {
+        if (obj.members.size() >= wanted) break;
+        if (obj.find(p.key)) continue;
+        const Node* ps = deref_internal(doc, p.value);
+        if (!ps || (options.direction == ExampleFor::Request && ps->find("readOnly") && ps->find("readOnly")->boolean))
+          continue;
+        obj.set(p.key, make(p.value, depth + 1));
+      }
     }
     return obj;
   }

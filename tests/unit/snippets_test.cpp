@@ -218,6 +218,22 @@ components:
   CHECK(curl.find("X-API-Key") == std::string::npos);
   CHECK(curl.find("this snippet uses basic") != std::string::npos);
 
+  // minProperties: a required-only body is not left empty when the schema forbids it.
+  Node patch_doc;
+  REQUIRE(parse_yaml(R"(openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /p:
+    patch:
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, minProperties: 1, properties: {id: {type: string, readOnly: true}, name: {type: string}}}
+      responses: {"204": {description: ok}}
+)", "p.yaml", patch_doc, d));
+  ApiModel pm = build_model(patch_doc, {}, "p.yaml", d);
+  CHECK(build_request(patch_doc, pm, pm.operations[0], {}).body == "{\n  \"name\": \"string\"\n}");
+
   Request up = build_request(doc, m, m.operations[2], {});
   curl = curl_snippet(up);
   CHECK(curl.find("'https://api.example.com/v1/upload?api_key='\"$API_KEY\"") != std::string::npos);
