@@ -12,15 +12,19 @@
 //   python      $PYTHON SNIPPET.py   (python3's own interpreter; prints the status first)
 //   javascript  node SNIPPET.mjs     (prints the status first)
 // with every environment variable the snippet reads set to a dummy credential and every
-// local file it uploads (./name) present in its working folder.
+// local file it uploads (./name) present in its working folder. Python and node load a guard
+// first (python_guard/sitecustomize.py, guard_fetch.mjs) that refuses any host but loopback
+// and does not follow a redirect off the machine (Prism answers a 3xx with the description's
+// example Location, e.g. https://codeload.github.com/...): the 3xx is then the answer. curl
+// follows no redirect.
 //
 // Verdicts: a status below 400 passes. Any 4xx fails (401/403: credentials missing or not
 // accepted, 400/422: request invalid, 404/405: no such route), and so does a snippet that
 // gets no status at all (curl, python or node failed). A 5xx is Prism unable to make a
 // response, and a request that crashes Prism is Prism's failure: both are counted apart as
 // "mock could not answer", not as snippet failures. The first --show failures are sent again
-// with the response shown, and Prism's reason (its `sl-violations` header, or its
-// problem+json body) is printed.
+// with the response shown (PRISM_SHOW_VIOLATIONS=1 makes the guards print the header), and
+// Prism's reason (its `sl-violations` header, or its problem+json body) is printed.
 
 import { spawn } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -151,6 +155,8 @@ function prepare(language, snippets, runDir) {
         if (!existsSync(p)) writeFileSync(p, "dummy upload for the prism snippet test\n");
       }
   }
+  // Python snippets load python_guard/sitecustomize.py, which keeps them on this machine.
+  if (language === "python") env.PYTHONPATH = [join(HERE, "python_guard"), process.env.PYTHONPATH].filter(Boolean).join(":");
   // Nothing of the machine's proxy settings may divert a request meant for 127.0.0.1.
   for (const k of ["http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"]) delete env[k];
   env.NO_PROXY = env.no_proxy = "127.0.0.1,localhost";
@@ -176,16 +182,15 @@ function run(cmd, argv, cwd, env, timeoutMs = 60000) {
 }
 
 function execute(ctx, i, show) {
-  const { language, snippets, runDir, env } = ctx;
+  const { language, snippets, runDir } = ctx;
+  const env = show ? { ...ctx.env, PRISM_SHOW_VIOLATIONS: "1" } : ctx.env;
   const s = snippets[i];
   if (language === "curl") return run("bash", ["-c", (show ? CURL_SHOW : CURL_STATUS) + s.code], runDir, env);
   const base = `${String(i).padStart(4, "0")}-${(s.operationId || "op").replace(/[^A-Za-z0-9_.-]/g, "_")}`;
   const file = join(runDir, base + (language === "python" ? ".py" : ".mjs"));
   writeFileSync(file, s.code);
-  if (language === "python")
-    return run(PYTHON, show ? [join(HERE, "show_python.py"), file] : [file], runDir, env);
-  if (language === "javascript")
-    return run(process.execPath, show ? ["--import", join(HERE, "show_fetch.mjs"), file] : [file], runDir, env);
+  if (language === "python") return run(PYTHON, [file], runDir, env);  // + python_guard/sitecustomize.py
+  if (language === "javascript") return run(process.execPath, ["--import", join(HERE, "guard_fetch.mjs"), file], runDir, env);
   throw new Error(`unknown language ${language}`);
 }
 

@@ -67,6 +67,21 @@ else
 fi
 LANGUAGES+=,javascript   # node >= 18, checked above, has fetch
 
+# Prism and the snippets run in a network namespace of their own when the machine allows it
+# (root, or unprivileged user namespaces): only loopback exists there, so nothing a snippet or a
+# redirect does can leave the machine. Otherwise the guards in check.mjs keep requests on 127.0.0.1.
+NETNS=
+if command -v unshare >/dev/null && command -v ip >/dev/null; then
+  if unshare -n ip link set lo up 2>/dev/null; then NETNS=(unshare -n)
+  elif unshare -rn ip link set lo up 2>/dev/null; then NETNS=(unshare -rn)
+  fi
+fi
+if [ -n "$NETNS" ]; then
+  echo "network: Prism and the snippets run in their own network namespace (${NETNS[*]}: loopback only)"
+else
+  echo "network: no namespace of its own (unshare -n not permitted); the guards keep requests on 127.0.0.1"
+fi
+
 WORK=$(mktemp -d)
 CHECK_PID=
 cleanup() {
@@ -119,9 +134,15 @@ run_target() {
       cp "$WORK/$id.$lang.all.jsonl" "$WORK/$id.$lang.jsonl"
     fi
   done
-  node "$HERE/check.mjs" --target "$id" --doc "$WORK/$id.json" --port "$port" \
-    --snippets-prefix "$WORK/$id" --languages "$LANGUAGES" --workdir "$WORK" \
-    --out "$WORK/result.$id.json" --jobs "$JOBS" --show "$SHOW" &
+  local check=(node "$HERE/check.mjs" --target "$id" --doc "$WORK/$id.json" --port "$port"
+    --snippets-prefix "$WORK/$id" --languages "$LANGUAGES" --workdir "$WORK"
+    --out "$WORK/result.$id.json" --jobs "$JOBS" --show "$SHOW")
+  if [ -n "$NETNS" ]; then
+    # unshare and sh exec: $! is check.mjs's node, which the trap can stop.
+    "${NETNS[@]}" sh -c 'ip link set lo up && exec "$@"' sh "${check[@]}" &
+  else
+    "${check[@]}" &
+  fi
   CHECK_PID=$!
   wait "$CHECK_PID" || SETUP_FAILURES=$((SETUP_FAILURES + 1))
   CHECK_PID=
