@@ -156,7 +156,10 @@ function prepare(language, snippets, runDir) {
       }
   }
   // Python snippets load python_guard/sitecustomize.py, which keeps them on this machine.
-  if (language === "python") env.PYTHONPATH = [join(HERE, "python_guard"), process.env.PYTHONPATH].filter(Boolean).join(":");
+  if (language === "python") {
+    env.PYTHONPATH = [join(HERE, "python_guard"), process.env.PYTHONPATH].filter(Boolean).join(":");
+    env.PYTHONDONTWRITEBYTECODE = "1";  // no __pycache__ in the checkout
+  }
   // Nothing of the machine's proxy settings may divert a request meant for 127.0.0.1.
   for (const k of ["http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"]) delete env[k];
   env.NO_PROXY = env.no_proxy = "127.0.0.1,localhost";
