@@ -15,6 +15,7 @@
 
 #include "bundle/bundle.h"
 #include "model/model.h"
+#include "resolve/oas_context.h"
 #include "render/mustache.h"
 #include "render/site.h"
 #include "snippets/snippets.h"
@@ -88,8 +89,7 @@ size_t count_operations(const Node& doc) {
   if (const Node* paths = doc.find("paths"))
     for (const Member& p : paths->members)
       for (const Member& m : p.value.members)
-        n += (m.key == "get" || m.key == "put" || m.key == "post" || m.key == "delete" ||
-              m.key == "options" || m.key == "head" || m.key == "patch" || m.key == "trace");
+        n += is_http_method(m.key);
   return n;
 }
 
