@@ -1,13 +1,26 @@
 #include "render/example.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "model/model.h"
+#include "render/pattern_sample.h"
 
 namespace apiref {
 namespace {
+
+// A schema's count keyword (minLength, minProperties ...) as a size, clamped: descriptions
+// may hold -1, 1.5 or 1e30 there, and an example generator must not throw on them.
+size_t count_keyword(const Node& s, const char* key, size_t fallback) {
+  const Node* n = s.find(key);
+  if (!n || n->kind != NodeKind::Number) return fallback;
+  double v = std::strtod(n->text.c_str(), nullptr);
+  if (!(v >= 0)) return 0;
+  return v > 1e6 ? 1000000 : static_cast<size_t>(v);
+}
 
 struct ExampleMaker {
   const Node& doc;
@@ -34,6 +47,9 @@ struct ExampleMaker {
       Node merged = Node::object();
       for (const Node& part : all->items) {
         Node piece = make(part, depth);
+        // allOf over scalars (a $ref to a string schema plus a description, say) describes a
+        // scalar: the parts cannot merge into an object.
+        if (!piece.is_null() && !piece.is_object()) return piece;
         for (Member& m : piece.members) merged.set(m.key, m.value);
       }
       // Properties beside allOf apply too.
@@ -51,7 +67,10 @@ struct ExampleMaker {
       if (const Node* items = s.find("items")) {
         Node item = make(*items, depth + 1);
         if (!item.is_null() || items->find("nullable")) {
-          for (size_t i = 0; i < options.max_array_items; ++i) arr.items.push_back(item);
+          // minItems and maxItems bound the count, so the example stays valid.
+          size_t count = std::max(options.max_array_items, std::min<size_t>(count_keyword(s, "minItems", 0), 16));
+          count = std::min(count, count_keyword(s, "maxItems", count));
+          for (size_t i = 0; i < count; ++i) arr.items.push_back(item);
         }
       }
       return arr;
@@ -96,15 +115,13 @@ struct ExampleMaker {
     if (f == "byte") return "ZXhhbXBsZQ==";
     if (f == "binary") return "<binary>";
     if (f == "password") return "********";
+    size_t min_length = count_keyword(s, "minLength", 0);
+    size_t max_length = std::min<size_t>(256, count_keyword(s, "maxLength", 256));
+    if (const Node* pattern = s.find("pattern"); pattern && pattern->is_string())
+      if (std::optional<std::string> sample = pattern_sample(pattern->text, min_length, max_length)) return *sample;
     std::string v = "string";
-    if (const Node* min = s.find("minLength"); min && min->kind == NodeKind::Number) {
-      size_t n = static_cast<size_t>(std::stoul(min->text));
-      while (v.size() < n && v.size() < 256) v += "x";
-    }
-    if (const Node* max = s.find("maxLength"); max && max->kind == NodeKind::Number) {
-      size_t n = static_cast<size_t>(std::stoul(max->text));
-      if (v.size() > n) v.resize(n);
-    }
+    while (v.size() < min_length && v.size() < 256) v += "x";
+    if (v.size() > max_length) v.resize(max_length);
     return v;
   }
 
@@ -128,8 +145,7 @@ struct ExampleMaker {
         obj.set(p.key, make(p.value, depth + 1));
       }
       // Required-only examples still honour minProperties: optional properties fill the gap.
-      const Node* min = s.find("minProperties");
-      size_t wanted = min && min->kind == NodeKind::Number ? static_cast<size_t>(std::stoul(min->text)) : 0;
+      size_t wanted = count_keyword(s, "minProperties", 0);
       for (const Member& p : props->members) {
         if (obj.members.size() >= wanted) break;
         if (obj.find(p.key)) continue;

@@ -292,7 +292,15 @@ Request build_request(const Node& doc, const ApiModel& model, const Operation& o
         if (!r.body.empty() && r.body.back() == '\n') r.body.pop_back();
       } else if (m->name == "application/x-www-form-urlencoded") {
         r.body_kind = BodyKind::Form;
-        for (const Member& f : value.members) r.form.push_back({f.key, scalar_string(f.value)});
+        // Form style explodes arrays into one field per item (tags=a&tags=b), the default
+        // encoding of OpenAPI for urlencoded bodies.
+        for (const Member& f : value.members) {
+          if (f.value.is_array()) {
+            for (const Node& item : f.value.items) r.form.push_back({f.key, scalar_string(item)});
+          } else {
+            r.form.push_back({f.key, scalar_string(f.value)});
+          }
+        }
       } else if (m->name == "multipart/form-data") {
         r.body_kind = BodyKind::Multipart;
         const Node* props = m->schema ? deref_internal(doc, *m->schema) : nullptr;
@@ -300,14 +308,30 @@ Request build_request(const Node& doc, const ApiModel& model, const Operation& o
         for (const Member& f : value.members) {
           const Node* fs = props ? props->find(f.key) : nullptr;
           fs = fs ? deref_internal(doc, *fs) : nullptr;
-          MultipartPart part{f.key, scalar_string(f.value), false, ""};
-          if (is_binary_schema(fs)) {
-            part.is_file = true;
-            part.value = "./" + f.key;
-          }
+          std::string declared_type;
           if (m->encoding)
-            if (const Node* e = m->encoding->find(f.key)) part.content_type = std::string(e->string_at("contentType"));
-          r.parts.push_back(part);
+            if (const Node* e = m->encoding->find(f.key)) declared_type = std::string(e->string_at("contentType"));
+          // An array property is sent as one part per item, each with the item's encoding.
+          const Node* items_schema = fs && f.value.is_array() ? fs->find("items") : nullptr;
+          items_schema = items_schema ? deref_internal(doc, *items_schema) : nullptr;
+          auto add_part = [&](const Node& v, const Node* schema, size_t index) {
+            MultipartPart part{f.key, scalar_string(v), false, declared_type};
+            if (is_binary_schema(schema)) {
+              part.is_file = true;
+              part.value = "./" + f.key + (index ? "-" + std::to_string(index + 1) : "");
+            } else if (v.is_object() || v.is_array()) {
+              // OpenAPI's default encoding for an object part is JSON.
+              part.value = to_json(v, false);
+              if (!part.value.empty() && part.value.back() == '\n') part.value.pop_back();
+              if (part.content_type.empty()) part.content_type = "application/json";
+            }
+            r.parts.push_back(part);
+          };
+          if (f.value.is_array()) {
+            for (size_t i = 0; i < f.value.items.size(); ++i) add_part(f.value.items[i], items_schema, i);
+          } else {
+            add_part(f.value, fs, 0);
+          }
         }
       } else {
         r.body_kind = BodyKind::Raw;

@@ -83,6 +83,15 @@ std::string curl_snippet(const Request& r) {
         if (p.is_file) {
           std::string spec = p.name + "=@" + p.value + (p.content_type.empty() ? "" : ";type=" + p.content_type);
           args.push_back("-F " + shell_quote(spec));
+        } else if (!p.content_type.empty()) {
+          // A typed text part: curl reads a double-quoted value as text (not @file or <file)
+          // and takes ;type= after it.
+          std::string quoted;
+          for (char c : p.value) {
+            if (c == '"' || c == '\\') quoted += '\\';
+            quoted += c;
+          }
+          args.push_back("-F " + shell_quote(p.name + "=\"" + quoted + "\";type=" + p.content_type));
         } else {
           // --form-string: a value starting with @ or < is text, not a file to read.
           args.push_back("--form-string " + shell_quote(p.name + "=" + p.value));
@@ -155,18 +164,25 @@ std::string python_snippet(const Request& r) {
     case BodyKind::Json:
     case BodyKind::Raw: out += "    data=" + json_quote(r.body) + ".encode(),\n"; break;
     case BodyKind::Form:
-      out += "    data={\n";
-      for (const auto& [k, v] : r.form) out += "        " + json_quote(k) + ": " + json_quote(v) + ",\n";
-      out += "    },\n";
+      // A list of pairs, not a dict: a field may repeat (tags=a&tags=b).
+      out += "    data=[\n";
+      for (const auto& [k, v] : r.form) out += "        (" + json_quote(k) + ", " + json_quote(v) + "),\n";
+      out += "    ],\n";
       break;
     case BodyKind::Multipart: {
       std::string files, data;
       for (const MultipartPart& p : r.parts) {
-        if (p.is_file) files += "        " + json_quote(p.name) + ": open(" + json_quote(p.value) + ", \"rb\"),\n";
-        else data += "        " + json_quote(p.name) + ": " + json_quote(p.value) + ",\n";
+        std::string type = p.content_type.empty() ? "" : ", " + json_quote(p.content_type);
+        if (p.is_file)
+          files += "        (" + json_quote(p.name) + ", (" + json_quote(p.value.substr(p.value.rfind('/') + 1)) +
+                   ", open(" + json_quote(p.value) + ", \"rb\")" + type + ")),\n";
+        else if (!type.empty())  // a typed text part goes with the files, without a file name
+          files += "        (" + json_quote(p.name) + ", (None, " + json_quote(p.value) + type + ")),\n";
+        else
+          data += "        (" + json_quote(p.name) + ", " + json_quote(p.value) + "),\n";
       }
-      if (!data.empty()) out += "    data={\n" + data + "    },\n";
-      if (!files.empty()) out += "    files={\n" + files + "    },\n";
+      if (!data.empty()) out += "    data=[\n" + data + "    ],\n";
+      if (!files.empty()) out += "    files=[\n" + files + "    ],\n";
       break;
     }
     case BodyKind::None: break;
@@ -190,9 +206,12 @@ std::string javascript_snippet(const Request& r) {
   if (r.body_kind == BodyKind::Multipart) {
     out += "const { readFile } = await import(\"node:fs/promises\");\n\nconst body = new FormData();\n";
     for (const MultipartPart& p : r.parts) {
+      std::string type = p.content_type.empty() ? "" : ", { type: " + json_quote(p.content_type) + " }";
       if (p.is_file)
-        out += "body.append(" + json_quote(p.name) + ", new Blob([await readFile(" + json_quote(p.value) + ")]), " +
-               json_quote(p.value.substr(p.value.rfind('/') + 1)) + ");\n";
+        out += "body.append(" + json_quote(p.name) + ", new Blob([await readFile(" + json_quote(p.value) + ")]" + type +
+               "), " + json_quote(p.value.substr(p.value.rfind('/') + 1)) + ");\n";
+      else if (!type.empty())  // a Blob carries the part's content type
+        out += "body.append(" + json_quote(p.name) + ", new Blob([" + json_quote(p.value) + "]" + type + "));\n";
       else
         out += "body.append(" + json_quote(p.name) + ", " + json_quote(p.value) + ");\n";
     }
@@ -209,9 +228,10 @@ std::string javascript_snippet(const Request& r) {
     case BodyKind::Json:
     case BodyKind::Raw: out += "  body: " + json_quote(r.body) + ",\n"; break;
     case BodyKind::Form: {
-      out += "  body: new URLSearchParams({\n";
-      for (const auto& [k, v] : r.form) out += "    " + json_quote(k) + ": " + json_quote(v) + ",\n";
-      out += "  }),\n";
+      // Pairs, not an object: a field may repeat (tags=a&tags=b).
+      out += "  body: new URLSearchParams([\n";
+      for (const auto& [k, v] : r.form) out += "    [" + json_quote(k) + ", " + json_quote(v) + "],\n";
+      out += "  ]),\n";
       break;
     }
     case BodyKind::Multipart: out += "  body,\n"; break;
@@ -233,21 +253,34 @@ std::string go_snippet(const Request& r) {
   scan(r.basic_user);
   bool multipart = r.body_kind == BodyKind::Multipart;
   bool form = r.body_kind == BodyKind::Form;
+  bool typed_parts = false;
   std::string body = "nil";
   std::string setup;
   if (r.body_kind == BodyKind::Json || r.body_kind == BodyKind::Raw) {
     body = "strings.NewReader(" + json_quote(r.body) + ")";
   } else if (form) {
     setup += "\tform := url.Values{}\n";
-    for (const auto& [k, v] : r.form) setup += "\tform.Set(" + json_quote(k) + ", " + json_quote(v) + ")\n";
+    for (const auto& [k, v] : r.form) setup += "\tform.Add(" + json_quote(k) + ", " + json_quote(v) + ")\n";
     body = "strings.NewReader(form.Encode())";
   } else if (multipart) {
     setup += "\tvar buf bytes.Buffer\n\tmw := multipart.NewWriter(&buf)\n";
     for (const MultipartPart& p : r.parts) {
+      std::string file_name = p.value.substr(p.value.rfind('/') + 1);
+      // A part with its own content type needs CreatePart with explicit headers.
+      std::string create = "mw.CreateFormFile(" + json_quote(p.name) + ", " + json_quote(file_name) + ")";
+      if (!p.content_type.empty()) {
+        typed_parts = true;
+        std::string disposition = "form-data; name=\"" + p.name + "\"" + (p.is_file ? "; filename=\"" + file_name + "\"" : "");
+        create = "mw.CreatePart(textproto.MIMEHeader{\"Content-Disposition\": {" + json_quote(disposition) +
+                 "}, \"Content-Type\": {" + json_quote(p.content_type) + "}})";
+      }
       if (p.is_file) {
         setup += "\tif f, err := os.Open(" + json_quote(p.value) + "); err != nil {\n\t\tpanic(err)\n\t} else {\n"
-                 "\t\tpart, _ := mw.CreateFormFile(" + json_quote(p.name) + ", " + json_quote(p.value.substr(p.value.rfind('/') + 1)) + ")\n"
+                 "\t\tpart, _ := " + create + "\n"
                  "\t\tif _, err := io.Copy(part, f); err != nil {\n\t\t\tpanic(err)\n\t\t}\n\t\tf.Close()\n\t}\n";
+      } else if (!p.content_type.empty()) {
+        setup += "\tif part, err := " + create + "; err != nil {\n\t\tpanic(err)\n\t} else {\n"
+                 "\t\tio.WriteString(part, " + json_quote(p.value) + ")\n\t}\n";
       } else {
         setup += "\tmw.WriteField(" + json_quote(p.name) + ", " + json_quote(p.value) + ")\n";
       }
@@ -260,6 +293,7 @@ std::string go_snippet(const Request& r) {
   out += "\t\"fmt\"\n\t\"io\"\n";
   if (multipart) out += "\t\"mime/multipart\"\n";
   out += "\t\"net/http\"\n";
+  if (typed_parts) out += "\t\"net/textproto\"\n";
   if (form) out += "\t\"net/url\"\n";
   if (uses_env || multipart) out += "\t\"os\"\n";
   if (r.body_kind == BodyKind::Json || r.body_kind == BodyKind::Raw || form) out += "\t\"strings\"\n";
