@@ -33,6 +33,10 @@ Node Bundler::rewrite(const Document& doc, const Node& n, const std::string& poi
     Node out = Node::object(n.pos);
     out.members.reserve(n.members.size());
     for (const Member& m : n.members) {
+      if (ctx == OasContext::Schema && m.key == "discriminator" && m.value.is_object()) {
+        out.members.push_back(Member{m.key, m.key_pos, rewrite_discriminator(doc, m.value, append_pointer(pointer, m.key))});
+        continue;
+      }
       out.members.push_back(Member{
           m.key, m.key_pos,
           rewrite(doc, m.value, append_pointer(pointer, m.key), child_context(ctx, m.key))});
@@ -48,6 +52,35 @@ Node Bundler::rewrite(const Document& doc, const Node& n, const std::string& poi
     return out;
   }
   return n;
+}
+
+// discriminator.mapping values are references written as plain strings (a schema name, or a
+// ref like "#/components/schemas/Cat" or "pets.yaml#/Cat"): they must follow the schemas
+// they name into the output, or the mapping points at components that no longer exist.
+Node Bundler::rewrite_discriminator(const Document& doc, const Node& n, const std::string& pointer) {
+  Node out = n;
+  Node* mapping = nullptr;
+  for (Member& m : out.members)
+    if (m.key == "mapping" && m.value.is_object()) mapping = &m.value;
+  if (!mapping) return out;
+  for (Member& entry : mapping->members) {
+    if (!entry.value.is_string()) continue;
+    const std::string& value = entry.value.text;
+    // A bare name means a schema of the same document's components (OpenAPI 3.x).
+    bool is_name = value.find('#') == std::string::npos && value.find('/') == std::string::npos &&
+                   value.find(".yaml") == std::string::npos && value.find(".yml") == std::string::npos &&
+                   value.find(".json") == std::string::npos;
+    std::string ref = is_name ? "#/components/schemas/" + value : value;
+    if (ref[0] == '#' && &doc == keep_internal_of_ && !dereference_) {
+      if (is_name) continue;  // still valid as written in the root document
+    }
+    std::string entry_pointer = append_pointer(append_pointer(pointer, "mapping"), entry.key);
+    RefTarget target = resolve_ref(docs_, doc, ref, entry_pointer, entry.value);
+    if (!target) continue;  // reported by resolve_ref
+    if (ref[0] == '#' && &doc == keep_internal_of_ && !dereference_) continue;
+    entry.value = Node::string(component_ref(target, "schemas"), entry.value.pos);
+  }
+  return out;
 }
 
 // Follows {$ref} objects that point at other {$ref} objects; a loop of them defines nothing

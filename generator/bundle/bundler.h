@@ -45,6 +45,7 @@ class Bundler {
 
  private:
   Node rewrite_ref(const Document& doc, const Node& n, const std::string& pointer, OasContext ctx);
+  Node rewrite_discriminator(const Document& doc, const Node& n, const std::string& pointer);
   Node inline_target(const RefTarget& t, const Node& ref_object, OasContext ctx);
   static void merge_into(Node& target, const Member& m);
 

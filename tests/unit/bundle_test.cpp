@@ -551,3 +551,59 @@ paths:
   REQUIRE(doc.find("tags"));
   CHECK(doc.find("tags")->items.size() == 1);
 }
+
+TEST_CASE("discriminator mappings follow the schemas they name into the bundle") {
+  TempProject t;
+  std::string root = t.write("openapi.yaml", R"(openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /pets:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "./models/pet.yaml#/components/schemas/Pet"}
+)");
+  t.write("models/pet.yaml", R"(components:
+  schemas:
+    Pet:
+      oneOf: [{$ref: "#/components/schemas/Cat"}, {$ref: "./dog.yaml"}]
+      discriminator:
+        propertyName: kind
+        mapping:
+          cat: Cat
+          dog: "./dog.yaml"
+          lizard: "#/components/schemas/Missing"
+    Cat: {type: object, properties: {kind: {type: string}}}
+)");
+  t.write("models/dog.yaml", "type: object\nproperties:\n  kind: {type: string}\n");
+  for (bool dereference : {false, true}) {
+    CAPTURE(dereference);
+    BundleOptions o;
+    o.dereference = dereference;
+    BundleResult r = bundle_file(root, o);
+    // The broken mapping entry is an error naming the file, pointer and line.
+    const Diagnostic* missing = find_code(r.diagnostics, "ref-not-found");
+    REQUIRE(missing != nullptr);
+    CHECK(missing->where.pointer == "/components/schemas/Pet/discriminator/mapping/lizard");
+    CHECK(missing->where.pos.line == 10);
+    const Node& doc = r.bundles[0].document;
+    const Node* schemas = doc.find("components")->find("schemas");
+    REQUIRE(schemas != nullptr);
+    const Node* pet = dereference ? doc.find("paths")->find("/pets")->find("get")->find("responses")->find("200")
+                                         ->find("content")->find("application/json")->find("schema")
+                                   : schemas->find("Pet");
+    REQUIRE(pet != nullptr);
+    const Node& mapping = *pet->find("discriminator")->find("mapping");
+    // Each rewritten value lands on a schema of the bundle.
+    for (const char* key : {"cat", "dog"}) {
+      CAPTURE(key);
+      std::string ref(mapping.string_at(key));
+      REQUIRE(ref.rfind("#/components/schemas/", 0) == 0);
+      CHECK(schemas->find(ref.substr(21)) != nullptr);
+    }
+    CHECK(mapping.string_at("dog") != "./dog.yaml");
+  }
+}
