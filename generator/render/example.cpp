@@ -37,12 +37,23 @@ struct ExampleMaker {
     return out;
   }
 
+  // A documented value typed differently from its schema (`example: 1.0` unquoted under
+  // type: string, as in Meshery's version fields) is what YAML made of it, not what the
+  // author meant: a server validating the schema would reject it as written.
+  static Node as_schema_type(const Node& value, const Node& s) {
+    const Node* t = s.find("type");
+    if (!t || !t->is_string()) return value;
+    if (t->text == "string" && (value.kind == NodeKind::Number || value.kind == NodeKind::Bool))
+      return Node::string(value.kind == NodeKind::Bool ? (value.boolean ? "true" : "false") : value.text, value.pos);
+    return value;
+  }
+
   Node make_resolved(const Node& s, int depth) {
-    if (const Node* e = s.find("example")) return *e;
-    if (const Node* e = s.find("examples"); e && e->is_array() && !e->items.empty()) return e->items[0];
-    if (const Node* d = s.find("default")) return *d;
+    if (const Node* e = s.find("example")) return as_schema_type(*e, s);
+    if (const Node* e = s.find("examples"); e && e->is_array() && !e->items.empty()) return as_schema_type(e->items[0], s);
+    if (const Node* d = s.find("default")) return as_schema_type(*d, s);
     if (const Node* c = s.find("const")) return *c;
-    if (const Node* e = s.find("enum"); e && e->is_array() && !e->items.empty()) return e->items[0];
+    if (const Node* e = s.find("enum"); e && e->is_array() && !e->items.empty()) return as_schema_type(e->items[0], s);
     if (const Node* all = s.find("allOf")) {
       Node merged = Node::object();
       for (const Node& part : all->items) {

@@ -319,6 +319,9 @@ Request build_request(const Node& doc, const ApiModel& model, const Operation& o
             if (is_binary_schema(schema)) {
               part.is_file = true;
               part.value = "./" + f.key + (index ? "-" + std::to_string(index + 1) : "");
+              // Said explicitly: Python's requests sends a file part with no Content-Type
+              // otherwise, which some servers (and Prism) cannot parse.
+              if (part.content_type.empty()) part.content_type = "application/octet-stream";
             } else if (v.is_object() || v.is_array()) {
               // OpenAPI's default encoding for an object part is JSON.
               part.value = to_json(v, false);
