@@ -31,29 +31,60 @@ struct ExampleMaker {
     const Node* s = deref_internal(doc, raw);
     if (!s || !s->is_object()) return Node();
     if (std::find(stack.begin(), stack.end(), s) != stack.end() || depth > options.max_depth) return Node();
+    // A value documented beside the $ref (Meshery writes `$ref` + `default:`) is about this
+    // use of the schema, and wins over the target's own.
+    if (&raw != s && raw.is_object()) {
+      for (const char* key : {"example", "default"})
+        if (const Node* beside = raw.find(key))
+          if (std::optional<Node> v = as_schema_type(*beside, *s)) return *v;
+    }
     stack.push_back(s);
     Node out = make_resolved(*s, depth);
     stack.pop_back();
     return out;
   }
 
-  // A documented value typed differently from its schema (`example: 1.0` unquoted under
-  // type: string, as in Meshery's version fields) is what YAML made of it, not what the
-  // author meant: a server validating the schema would reject it as written.
-  static Node as_schema_type(const Node& value, const Node& s) {
+  // A documented value (example, default, enum) as the schema's type wants it, or nothing
+  // when it cannot be one. `example: 1.0` unquoted under type: string is what YAML made of
+  // the author's "1.0"; `example: [v1, v2]` under type: string was meant as `examples`.
+  // Either way a server validating the schema would reject the value as written.
+  static std::optional<Node> as_schema_type(const Node& value, const Node& s) {
     const Node* t = s.find("type");
     if (!t || !t->is_string()) return value;
-    if (t->text == "string" && (value.kind == NodeKind::Number || value.kind == NodeKind::Bool))
-      return Node::string(value.kind == NodeKind::Bool ? (value.boolean ? "true" : "false") : value.text, value.pos);
+    const std::string& type = t->text;
+    bool nullable = s.find("nullable") && s.find("nullable")->boolean;
+    if (value.is_null()) return nullable ? std::optional<Node>(value) : std::nullopt;
+    if (type == "string") {
+      if (value.is_string()) return value;
+      if (value.kind == NodeKind::Number) return Node::string(value.text, value.pos);
+      if (value.kind == NodeKind::Bool) return Node::string(value.boolean ? "true" : "false", value.pos);
+      return std::nullopt;
+    }
+    if (type == "integer" || type == "number") return value.kind == NodeKind::Number ? std::optional<Node>(value) : std::nullopt;
+    if (type == "boolean") return value.kind == NodeKind::Bool ? std::optional<Node>(value) : std::nullopt;
+    if (type == "array") return value.is_array() ? std::optional<Node>(value) : std::nullopt;
+    if (type == "object") return value.is_object() ? std::optional<Node>(value) : std::nullopt;
     return value;
   }
 
+  // The first documented value the schema gives that fits its type.
+  static std::optional<Node> documented_value(const Node& s) {
+    if (const Node* e = s.find("example"))
+      if (std::optional<Node> v = as_schema_type(*e, s)) return v;
+    if (const Node* e = s.find("examples"); e && e->is_array() && !e->items.empty())
+      if (std::optional<Node> v = as_schema_type(e->items[0], s)) return v;
+    if (const Node* d = s.find("default"))
+      if (std::optional<Node> v = as_schema_type(*d, s)) return v;
+    return std::nullopt;
+  }
+
   Node make_resolved(const Node& s, int depth) {
-    if (const Node* e = s.find("example")) return as_schema_type(*e, s);
-    if (const Node* e = s.find("examples"); e && e->is_array() && !e->items.empty()) return as_schema_type(e->items[0], s);
-    if (const Node* d = s.find("default")) return as_schema_type(*d, s);
+    if (std::optional<Node> v = documented_value(s)) return *v;
     if (const Node* c = s.find("const")) return *c;
-    if (const Node* e = s.find("enum"); e && e->is_array() && !e->items.empty()) return as_schema_type(e->items[0], s);
+    if (const Node* e = s.find("enum"); e && e->is_array() && !e->items.empty()) {
+      std::optional<Node> v = as_schema_type(e->items[0], s);
+      return v ? *v : e->items[0];
+    }
     if (const Node* all = s.find("allOf")) {
       Node merged = Node::object();
       for (const Node& part : all->items) {

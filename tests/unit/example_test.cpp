@@ -40,6 +40,15 @@ components:
     Few: {type: array, items: {type: integer}, maxItems: 0}
     Hostile: {type: string, minLength: 1e30, maxLength: -4, pattern: "(?=lookahead)"}
     Count: {type: integer, minimum: 5}
+    # Meshery's VersionString: `example` holding a list (meant as `examples`), and a use of it
+    # with its own default beside the $ref.
+    VersionString: {type: string, pattern: "^v[0-9]+$", example: [v1, v2]}
+    Connection:
+      type: object
+      required: [schemaVersion, plain]
+      properties:
+        schemaVersion: {$ref: "#/components/schemas/VersionString", default: v3}
+        plain: {$ref: "#/components/schemas/VersionString"}
 )yaml";
 
 }  // namespace
@@ -68,4 +77,9 @@ TEST_CASE("examples: minItems and maxItems bound arrays") {
 TEST_CASE("examples: absurd bounds and unsupported patterns do not throw or explode") {
   std::string hostile = example_json(kSchemas, "Hostile");
   CHECK(hostile.size() < 300);
+}
+
+TEST_CASE("examples: a documented value that does not fit the schema's type is skipped; a default beside a $ref wins") {
+  CHECK(example_json(kSchemas, "VersionString") == R"("v0")");
+  CHECK(example_json(kSchemas, "Connection") == R"({"schemaVersion":"v3","plain":"v0"})");
 }
