@@ -508,6 +508,7 @@ std::string format_mustache_error(const MustacheError& e) {
 }
 
 const std::string& MustacheTemplate::name() const { return compiled_->name; }
+size_t MustacheTemplate::source_size() const { return compiled_->source_size; }
 
 std::optional<MustacheTemplate> compile_mustache(std::string_view source, std::string name,
                                                  MustacheError* error) {
@@ -607,9 +608,15 @@ const MustacheTemplate* TemplateSet::find(const std::string& name) const {
 }
 
 std::string TemplateSet::render(const std::string& name, const json& data) const {
-  const MustacheTemplate* t = find(name);
-  if (!t) throw std::out_of_range("no template named '" + name + "'");
-  return render_mustache(*t, data, [this](const std::string& n) { return find(n); });
+  auto it = templates_.find(name);
+  if (it == templates_.end()) throw std::out_of_range("no template named '" + name + "'");
+  std::string out;
+  out.reserve(std::max(it->second.last_size->load(std::memory_order_relaxed) + 4096,
+                       it->second.tmpl.source_size() * 3 / 2));
+  render_mustache_to(out, it->second.tmpl, std::vector<const json*>{&data},
+                     [this](const std::string& n) { return find(n); });
+  it->second.last_size->store(out.size(), std::memory_order_relaxed);
+  return out;
 }
 
 void TemplateSet::render_to(std::string& out, const std::string& name,
