@@ -68,7 +68,7 @@ const std::vector<RuleInfo>& check_rules() {
       // Parse and resolve problems (from the load and resolve stages).
       {"yaml-syntax", "the file is not valid YAML", ERR, ERR, ERR},
       {"json-syntax", "the file is not valid JSON", ERR, ERR, ERR},
-      {"yaml-duplicate-key", "a mapping has the same key twice", ERR, ERR, ERR},
+      {"duplicate-key", "a mapping (YAML or JSON) has the same key twice", ERR, ERR, ERR},
       {"yaml-non-string-key", "a mapping key is a number or boolean, not a string", ERR, ERR, ERR},
       {"yaml-complex-key", "a mapping key is a collection", ERR, ERR, ERR},
       {"yaml-too-deep", "nesting beyond the parser's limit", ERR, ERR, ERR},
@@ -91,6 +91,7 @@ const std::vector<RuleInfo>& check_rules() {
       {"spec-unknown-field", "a field the OpenAPI object does not have (x- is allowed)", ERR, ERR, ERR},
       {"spec-version-keyword", "a keyword of the other OpenAPI version (nullable, const, type arrays...)", ERR, ERR, ERR},
       {"spec-component-name", "component names must match ^[a-zA-Z0-9.\\-_]+$", ERR, ERR, ERR},
+      {"schema-nullable-3.1", "nullable in a 3.1 schema (ignored there: null is refused)", OFF, WARN, ERR},
       {"schema-unknown-keyword", "a keyword JSON Schema 2020-12 does not define (3.1)", OFF, WARN, WARN},
       {"schema-pattern-invalid", "a pattern that is not a valid regular expression", OFF, ERR, ERR},
       // Paths and operations.
@@ -227,9 +228,33 @@ std::string normalise_template(const std::string& path) {
 // Script, event handlers and javascript: URLs are what a renderer that forgot to sanitise
 // would execute; the site's sanitiser removes them, but the description is also read by
 // other tools (Swagger UI, portals).
-std::string unsafe_html(const std::string& text) {
-  if (text.find('<') == std::string::npos && text.find(':') == std::string::npos) return "";
-  std::string l = lower(text);
+// Markdown code (spans and fenced blocks) is shown, not interpreted: "`<script>`" is safe.
+std::string strip_code(const std::string& t) {
+  std::string out;
+  out.reserve(t.size());
+  size_t i = 0;
+  while (i < t.size()) {
+    if (t[i] != '`') {
+      out += t[i++];
+      continue;
+    }
+    size_t run = 0;
+    while (i + run < t.size() && t[i + run] == '`') ++run;
+    std::string fence(run, '`');
+    size_t close = t.find(fence, i + run);
+    if (close == std::string::npos) {  // unmatched: literal backticks
+      out.append(t, i, run);
+      i += run;
+      continue;
+    }
+    i = close + run;
+  }
+  return out;
+}
+
+std::string unsafe_html(const std::string& raw) {
+  if (raw.find('<') == std::string::npos && raw.find(':') == std::string::npos) return "";
+  std::string l = lower(raw.find('`') == std::string::npos ? raw : strip_code(raw));
   for (const char* tag : {"<script", "<iframe", "<object", "<embed", "<form", "<meta", "<base"}) {
     size_t p = l.find(tag);
     if (p != std::string::npos) {
@@ -785,8 +810,12 @@ class Checker {
         continue;
       }
       if (!(f->versions & ver)) {
-        at_key("spec-version-keyword", st, mp, m,
-               "'" + m.key + "' is only defined in OpenAPI " + (st.v30 ? "3.1 (JSON Schema 2020-12)" : "3.0; use type: [..., \"null\"] in 3.1"));
+        // 3.1 schemas may carry unknown keywords, so `nullable` there is legal but ignored:
+        // a real defect (null is refused), not a document that cannot be rendered.
+        if (st.v30)
+          at_key("spec-version-keyword", st, mp, m, "'" + m.key + "' is only defined in OpenAPI 3.1 (JSON Schema 2020-12)");
+        else
+          at_key("schema-nullable-3.1", st, mp, m, "'" + m.key + "' is OpenAPI 3.0 and ignored in 3.1; use type: [..., \"null\"]");
         continue;
       }
       if (f->type != T::Special) {
@@ -1231,7 +1260,9 @@ class Checker {
         at_key("operation-operationId", st, op_ptr, m, upper_method(m.key) + " " + st.path + " has no operationId");
       } else if (id->is_string()) {
         for (char c : id->text)
-          if (!isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.' && c != '~') {
+          // RFC 3986 unreserved and reserved characters: what a URL carries without escaping
+          // (GitHub's "repos/get" is fine; spaces, quotes, braces and non-ASCII are not).
+          if (!isalnum(static_cast<unsigned char>(c)) && !std::strchr("-._~:/?#[]@!$&'()*+,;=", c)) {
             at_value("operation-operationId-url-safe", st, append_pointer(op_ptr, "operationId"), *id,
                      "operationId '" + id->text + "' has characters that are not URL-safe");
             break;
