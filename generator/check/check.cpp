@@ -332,12 +332,15 @@ struct RootInfo {
   const Document* doc = nullptr;
   bool v30 = true;
   bool walkable = false;
+  bool base = false;       // a bundle's base document: constructs supply its paths
+  bool in_bundle = true;   // merged into the project's bundles (deprecated constructs are not)
 };
 
 struct Settings {
   std::vector<ExtensionPolicy> extensions;
   std::map<std::string, std::string> naming;
   bool project_mode = false;  // audiences (x-internal) decide what ends up in one bundle
+  std::set<std::string> bases;  // absolute paths of the bundles' base documents
 };
 
 class Checker {
@@ -353,6 +356,13 @@ class Checker {
       collect_diagnostics(-1);
       if (r.doc) {
         const Node& n = r.doc->root;
+        r.base = settings_.bases.count(p) > 0;
+        // As the project bundler does: a construct whose info says x-deprecated: true is
+        // checked on its own but not merged, so it cannot clash with its successor.
+        if (const Node* info = n.find("info")) {
+          const Node* dep = info->find("x-deprecated");
+          if (dep && dep->kind == NodeKind::Bool && dep->boolean) r.in_bundle = false;
+        }
         std::string_view ver = n.string_at("openapi");
         if (!n.is_object()) {
           report("spec-structure", r.doc, "", n.pos, n.pos, -1,
@@ -1096,7 +1106,7 @@ class Checker {
   }
 
   void root_rules(const Node& n, const std::string& ptr, const St& st) {
-    if (st.v30 && !n.find("paths"))
+    if (st.v30 && !n.find("paths") && !roots_[static_cast<size_t>(st.root)].base)
       report("spec-structure", st.doc, ptr, n.pos, n.pos, st.chain, "OpenAPI Object is missing required field 'paths'", "paths");
     if (!st.v30 && !n.find("paths") && !n.find("components") && !n.find("webhooks"))
       report("spec-structure", st.doc, ptr, n.pos, n.pos, st.chain, "an OpenAPI 3.1 document needs paths, components or webhooks");
@@ -1359,7 +1369,10 @@ class Checker {
       if (std::find(b.begin(), b.end(), x) != b.end()) return true;
     return false;
   }
-  int group_of(int root) const { return settings_.project_mode ? 0 : root; }
+  int group_of(int root) const {
+    if (!settings_.project_mode) return root;
+    return roots_[static_cast<size_t>(root)].in_bundle ? -1 : root;
+  }
 
   void finish() {
     // operationId unique (per API; in a project, per bundle = shared audience).
@@ -1616,8 +1629,10 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
   } else if (have_config) {
     settings.project_mode = true;
     std::set<std::string> seen;
-    for (const BundleSpec& b : config.bundles)
+    for (const BundleSpec& b : config.bundles) {
       if (seen.insert(b.base).second) roots.push_back(b.base);
+      settings.bases.insert(b.base);
+    }
     for (const std::string& c : discover_constructs(config))
       if (seen.insert(c).second) roots.push_back(c);
     base_dir = config.dir;

@@ -183,6 +183,12 @@ struct Validator {
     if (s.kind == NodeKind::Bool) return s.boolean ? true : fail(path, "no value is allowed here (schema is false)");
     if (!s.is_object()) return true;
     if (s.is_ref()) {
+      // `nullable: true` beside a 3.0 $ref is ignored by the letter of the spec but honoured
+      // by most tools; ref-siblings reports it, the example is not blamed a second time.
+      if (oas30 && v.kind == NodeKind::Null) {
+        const Node* nb = s.find("nullable");
+        if (nb && nb->kind == NodeKind::Bool && nb->boolean) return true;
+      }
       SchemaRef r = resolve(doc, s);
       if (!r.node) return true;  // broken refs are reported by the ref rules
       if (!run(v, *r.doc, *r.node, path, depth + 1)) return false;
