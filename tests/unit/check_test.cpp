@@ -29,6 +29,7 @@ const fs::path kCorpus = fs::path(APIREF_CORPUS_DIR);
 struct Case {
   std::vector<std::string> header;  // directive lines, kept on rewrite
   std::string profile;
+  bool project = false;  // "# project": no inputs, the apiref.yaml's bundles and constructs
   std::vector<std::string> inputs;
   std::vector<std::string> expected;
 };
@@ -42,6 +43,7 @@ Case read_case(const fs::path& dir) {
     if (line[0] == '#') {
       c.header.push_back(line);
       if (line.rfind("# profile:", 0) == 0) c.profile = line.substr(11);
+      if (line == "# project") c.project = true;
       if (line.rfind("# inputs:", 0) == 0) {
         std::istringstream s(line.substr(9));
         std::string f;
@@ -51,7 +53,7 @@ Case read_case(const fs::path& dir) {
     }
     c.expected.push_back(line);
   }
-  if (c.inputs.empty()) c.inputs.push_back(fs::exists(dir / "api.json") ? "api.json" : "api.yaml");
+  if (c.inputs.empty() && !c.project) c.inputs.push_back(fs::exists(dir / "api.json") ? "api.json" : "api.yaml");
   return c;
 }
 
