@@ -586,7 +586,21 @@ class Checker {
     }
     uint8_t ver = st.v30 ? V30 : V31;
     for (const Member& m : n.members) {
-      if (is_ext(m.key)) continue;
+      if (is_ext(m.key)) {
+        if (m.key == "x-lint-ignore") continue;
+        std::string mp = append_pointer(ptr, m.key);
+        if (k == K::Root && m.key == "x-webhooks" && m.value.is_object()) {
+          // The 3.0 convention for what 3.1 calls webhooks (GitHub, Redocly): path items.
+          for (const Member& w : m.value.members) {
+            St s = st;
+            s.path = w.key;
+            walk(w.value, append_pointer(mp, w.key), K::PathItem, s, depth + 1);
+          }
+        } else {
+          scan_extension_refs(m.value, mp, st, depth + 1);
+        }
+        continue;
+      }
       std::string mp = append_pointer(ptr, m.key);
       const Field* f = find_field(k, m.key);
       if (!f) {
@@ -607,6 +621,21 @@ class Checker {
                std::string(kind_label(k)) + " is missing required field '" + f.name + "'", f.name);
     }
     object_rules(n, ptr, k, st);
+  }
+
+  // Extension content is not OpenAPI, but the bundler follows $refs in it: they must
+  // resolve, and what they point at counts as used.
+  void scan_extension_refs(const Node& n, const std::string& ptr, const St& st, int depth) {
+    if (depth > 1000) return;
+    if (n.is_ref()) {
+      RefTarget t = resolve(st, n, ptr);
+      if (t) used_.insert(t.key());
+      return;
+    }
+    if (n.is_object())
+      for (const Member& m : n.members) scan_extension_refs(m.value, append_pointer(ptr, m.key), st, depth + 1);
+    else if (n.is_array())
+      for (size_t i = 0; i < n.items.size(); ++i) scan_extension_refs(n.items[i], ptr + "/" + std::to_string(i), st, depth + 1);
   }
 
   void walk_field(const Member& m, const Field& f, const std::string& mp, const St& st, int depth) {
@@ -1303,7 +1332,9 @@ class Checker {
           if (!d.node || !d.node->is_object()) continue;
           const Node* content = d.node->find("content");
           bool has_content = content && content->is_object() && !content->members.empty();
-          if ((r.key == "200" || r.key == "206") && !has_content && m.key != "head")
+          // Webhook and callback responses are the receiver's acknowledgement: an empty 200
+          // and no error responses are the norm there.
+          if ((r.key == "200" || r.key == "206") && !has_content && m.key != "head" && template_path)
             at_key("response-content-expected", st, rp, r, upper_method(m.key) + " " + st.path + " " + r.key + " response describes no content");
           if ((r.key == "204" || r.key == "304") && has_content)
             at_key("response-no-content", st, rp, r, r.key + " responses have no body, but this one describes content");
@@ -1311,10 +1342,10 @@ class Checker {
         Member rsm{"responses", SourcePos{}, Node()};
         for (const Member& x : op.members)
           if (x.key == "responses") rsm.key_pos = x.key_pos;
-        if (!success)
+        if (!success && template_path)
           at_key("operation-success-response", st, append_pointer(op_ptr, "responses"), rsm,
                  upper_method(m.key) + " " + st.path + " describes no 2xx or 3xx response");
-        if (!client_error)
+        if (!client_error && template_path)
           at_key("operation-4xx-response", st, append_pointer(op_ptr, "responses"), rsm,
                  upper_method(m.key) + " " + st.path + " describes no 4xx (or default) error response");
       }
