@@ -476,6 +476,15 @@ class Checker {
         return;
       }
     }
+    // A whole OpenAPI document where a component belongs: its openapi/info/paths would be read
+    // as keywords of the component (Meshery's registry pointing at relationship.yaml).
+    if (t.pointer.empty() && t.node->is_object() && t.node->find("openapi") && t.node->find("info")) {
+      report("ref-wrong-kind", st.doc, rp, r->pos, value_end(*r), st.chain,
+             std::string("$ref stands for a ") + kind_label(k) +
+                 " but points at a whole OpenAPI document; add a fragment such as #/components/" +
+                 (component_section(k) ? component_section(k) : "schemas") + "/<name>");
+      return;
+    }
     // A chain of bare $refs that comes back to itself has no object at its end.
     if (t.node->is_ref()) {
       std::unordered_set<std::string> seen{t.key()};
