@@ -1333,7 +1333,8 @@ class Checker {
       if (const Node* rs = op.find("responses"); rs && rs->is_object()) {
         bool success = false, client_error = false;
         for (const Member& r : rs->members) {
-          if (r.key.size() == 3 && (r.key[0] == '2' || r.key[0] == '3')) success = true;
+          // 101 Switching Protocols is how a WebSocket endpoint succeeds.
+          if (r.key.size() == 3 && (r.key[0] == '2' || r.key[0] == '3' || r.key == "101")) success = true;
           if (r.key.size() == 3 && r.key[0] == '4') client_error = true;
           if (r.key == "default") client_error = true;
           std::string rp = append_pointer(append_pointer(op_ptr, "responses"), r.key);
