@@ -675,6 +675,12 @@ class Checker {
         for (const Member& e : v.members) {
           // In maps keyed by user names an x- key is still an entry, except where OpenAPI
           // says the map itself is extensible (none of these are).
+          if (f.kind == K::PathItem) {  // webhooks / components.pathItems: named, not templated
+            St s = st;
+            s.path = e.key;
+            walk(e.value, append_pointer(mp, e.key), f.kind, s, depth + 1);
+            continue;
+          }
           walk(e.value, append_pointer(mp, e.key), f.kind, st, depth + 1);
         }
         return;
