@@ -98,6 +98,7 @@ const std::vector<RuleInfo>& check_rules() {
       {"path-params-defined", "every {template} of a path has an in: path parameter", ERR, ERR, ERR},
       {"path-params-unused", "every in: path parameter appears in the path", ERR, ERR, ERR},
       {"path-param-required", "path parameters are required: true", ERR, ERR, ERR},
+      {"path-template-duplicate", "a path template names the same variable twice", ERR, ERR, ERR},
       {"paths-identical", "two paths that differ only in parameter names", ERR, ERR, ERR},
       {"paths-ambiguous", "two paths a request could match both of", OFF, WARN, WARN},
       {"operation-duplicate", "the same method and path in two documents of one bundle", ERR, ERR, ERR},
@@ -750,6 +751,15 @@ class Checker {
       at_key("path-trailing-slash", st, mp, m, "path '" + p + "' ends with '/'");
     if (p.find("//") != std::string::npos)
       at_key("path-double-slash", st, mp, m, "path '" + p + "' has an empty segment ('//')");
+    {
+      std::vector<std::string> vars = path_vars(p);
+      std::set<std::string> seen;
+      for (const std::string& v : vars)
+        if (!seen.insert(v).second) {
+          at_key("path-template-duplicate", st, mp, m, "path '" + p + "' uses the variable '{" + v + "}' twice", v);
+          break;
+        }
+    }
     if (p.find_first_of("?#") != std::string::npos)
       at_key("path-query-string", st, mp, m, "path '" + p + "' contains a query string or fragment; describe query parameters with in: query");
     for (const std::string& seg : segments(p)) {
@@ -1600,6 +1610,29 @@ bool resolve_profile(const CheckConfig& c, const std::string& name, Effective& e
   return true;
 }
 
+// Messages may quote the input (a parser's "unknown escape character: \xff"); reports are
+// JSON, SARIF and XML, so invalid UTF-8 becomes U+FFFD.
+std::string valid_utf8(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = n > 0 && i + n <= s.size();
+    for (size_t k = 1; ok && k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) ok = false;
+    if (ok && n == 1 && c < 0x20 && c != '\n' && c != '\t') ok = false;  // control characters
+    if (ok) {
+      out.append(s, i, n);
+      i += n;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> discover_constructs(const ProjectConfig& config) {
   std::vector<std::string> found;
   std::error_code ec;
@@ -1747,9 +1780,10 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
                         std::to_string(f.start.line) + ":" + std::to_string(f.start.col);
     if (!seen.insert(place).second) continue;
     out.severity = static_cast<FindingSeverity>(sev);
-    out.message = std::move(f.message);
-    out.start = f.start;
-    out.end = f.end;
+    out.message = valid_utf8(f.message);
+    // A finding always names a line: problems of a whole (e.g. empty) file sit at 1:1.
+    out.start = f.start.line ? f.start : SourcePos{1, 1};
+    out.end = f.end.line ? f.end : out.start;
     if (f.chain >= 0)
       for (RefHop h : checker.chains()[static_cast<size_t>(f.chain)]) {
         h.file = rel(h.file);
