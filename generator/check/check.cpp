@@ -98,7 +98,7 @@ const std::vector<RuleInfo>& check_rules() {
       {"path-params-defined", "every {template} of a path has an in: path parameter", ERR, ERR, ERR},
       {"path-params-unused", "every in: path parameter appears in the path", ERR, ERR, ERR},
       {"path-param-required", "path parameters are required: true", ERR, ERR, ERR},
-      {"path-template-duplicate", "a path template names the same variable twice", ERR, ERR, ERR},
+      {"path-template-duplicate", "a path template names the same variable twice (one value, two places)", OFF, WARN, ERR},
       {"paths-identical", "two paths that differ only in parameter names", ERR, ERR, ERR},
       {"paths-ambiguous", "two paths a request could match both of", OFF, WARN, WARN},
       {"operation-duplicate", "the same method and path in two documents of one bundle", ERR, ERR, ERR},
