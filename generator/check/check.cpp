@@ -505,7 +505,8 @@ class Checker {
         cur = next;
       }
     }
-    if (root_set_.count(t.doc->path)) return;  // root documents are walked whole
+    // Root documents are walked whole, except extension content ("#/x-defs/...").
+    if (root_set_.count(t.doc->path) && t.pointer.compare(0, 3, "/x-") != 0) return;
     if (!queued_.insert(t.key() + "|" + std::to_string(static_cast<int>(k))).second) return;
     Work w;
     w.st = st;
@@ -535,9 +536,10 @@ class Checker {
     Deref d{doc, &n, ptr};
     for (int i = 0; i < 16 && d.node->is_ref(); ++i) {
       const Node* r = d.node->find("$ref");
-      size_t before = docs_.diagnostics().size();
       RefTarget t = resolve_ref(docs_, *d.doc, r->text, append_pointer(d.pointer, "$ref"), *r);
-      docs_.diagnostics().resize(before);  // the walk reports these where it meets them
+      // Kept, not dropped: a file is parsed (and its errors reported) only on first use, which
+      // may be here. The walk meets the same ref again; the duplicate is merged at the end.
+      collect_diagnostics(-1);
       if (!t) return {};
       d = {t.doc, t.node, t.pointer};
     }
@@ -1747,7 +1749,7 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
   for (const RuleInfo& r : check_rules())
     builtin[r.id] = eff.builtin == 0 ? r.spec : eff.builtin == 1 ? r.recommended : r.strict;
 
-  std::set<std::string> seen;
+  std::map<std::string, size_t> seen;  // place -> index in result.findings
   for (RawFinding& f : checker.raw()) {
     Finding out;
     out.rule = f.rule;
@@ -1778,7 +1780,17 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
     if (ignored) continue;
     std::string place = f.rule + "\n" + out.file + "\n" + out.pointer + "\n" + f.discriminator + "\n" +
                         std::to_string(f.start.line) + ":" + std::to_string(f.start.col);
-    if (!seen.insert(place).second) continue;
+    if (auto it = seen.find(place); it != seen.end()) {
+      // The same place met twice (a look-up before the walk): keep the $ref chain if one has it.
+      Finding& first = result.findings[it->second];
+      if (first.ref_chain.empty() && f.chain >= 0)
+        for (RefHop h : checker.chains()[static_cast<size_t>(f.chain)]) {
+          h.file = rel(h.file);
+          first.ref_chain.push_back(std::move(h));
+        }
+      continue;
+    }
+    seen.emplace(place, result.findings.size());
     out.severity = static_cast<FindingSeverity>(sev);
     out.message = valid_utf8(f.message);
     // A finding always names a line: problems of a whole (e.g. empty) file sit at 1:1.
