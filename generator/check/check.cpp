@@ -1607,6 +1607,8 @@ bool resolve_profile(const CheckConfig& c, const std::string& name, Effective& e
     for (const ExtensionPolicy& x : p->extensions) s.extensions.push_back(x);
     for (const auto& [what, style] : p->naming) s.naming[what] = style;
   }
+  // strict without a naming section: operationIds in camelCase, the common convention.
+  if (s.naming.empty() && e.builtin == 2) s.naming["operationId"] = "camelCase";
   // Configured naming conventions turn their rule on unless the profile says otherwise.
   if (!s.naming.empty() && !e.rules.count("naming-convention")) e.rules["naming-convention"] = WARN;
   return true;
