@@ -3,6 +3,22 @@
 // validates them against the OpenAPI 3.0 / 3.1 object model, runs the correctness rules and
 // applies the profile, the project's `check:` settings and inline `x-lint-ignore`.
 // The report stage (generator/report) formats the result; this stage never prints.
+//
+// apiref.yaml:
+//   check:
+//     profile: team                  # default profile: spec | recommended | strict | a name below
+//     rules: {component-unused: off} # for every profile: off | hint | info | warning | error
+//     overrides:                     # by file glob ('**' crosses folders) and/or pointer prefix
+//       - files: ["constructs/v1alpha1/**"]
+//         pointers: ["/components/schemas"]
+//         rules: {naming-convention: off}
+//     profiles:
+//       team:
+//         extends: recommended
+//         naming: {operationId: camelCase, schema: PascalCase}   # also parameter, property
+//         extensions:                # "every operation has x-internal from {meshery, cloud}"
+//           - {where: operation, name: x-internal, values: [meshery, cloud]}
+// and in a description, on any object: `x-lint-ignore: [rule-id, ...]` (that object and below).
 #pragma once
 
 #include <string>
