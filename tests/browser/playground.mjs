@@ -6,6 +6,7 @@
 // The API server the example names for local development, http://localhost:8080, is never
 // reached: page.route answers for it inside the browser and records what was sent.
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import path from "node:path";
 import { test, report } from "./harness.mjs";
 
@@ -120,6 +121,29 @@ test("playground: 'Try it' on an operation page opens that operation expanded (p
   await page.goto(url(EXAMPLE, "public/operations/getDevice/"));
   assert.equal(await page.locator('header a[href="../../../playground/"]').textContent(), "Playground");
   assertOnlyHost(requests, EXAMPLE);
+});
+
+test("playground: deep links survive awkward names (spaces, '/', non-ASCII, no id, no tag, path item $ref)", async (t) => {
+  const EDGE = env("EDGE_URL"), EDGE_DIR = env("EDGE_DIR");
+  const ops = fs.readdirSync(path.join(EDGE_DIR, "edge", "operations")).sort();
+  assert.equal(ops.length, 5);
+  const page = await t.page();
+  const requests = recordRequests(page);
+  for (const op of ops) {
+    await page.goto(url(EDGE, `edge/operations/${op}/`));
+    const method = (await page.locator(".endpoint .method").textContent()).trim().toLowerCase();
+    const opPath = (await page.locator(".endpoint .path").textContent()).trim();
+    await page.locator("a.try-it").click();
+    await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
+    const open = page.locator(".opblock.is-open");
+    await open.first().waitFor({ state: "visible" });
+    assert.equal(await open.count(), 1, `${op}: one operation open`);
+    assert.equal((await open.locator(".opblock-summary-method").textContent()).trim().toLowerCase(), method, op);
+    assert.equal((await open.locator(".opblock-summary-path").getAttribute("data-path")), opPath, op);
+    assert.ok(await inViewport(open), `${op}: scrolled into view`);
+    await assertNoSwaggerError(page, op);
+  }
+  assertOnlyHost(requests, EDGE);
 });
 
 // --- the project's auth, from the token box ---------------------------------------------------
