@@ -146,6 +146,46 @@ test("playground: deep links survive awkward names (spaces, '/', non-ASCII, no i
   assertOnlyHost(requests, EDGE);
 });
 
+test("playground: a hostile description runs no script in Swagger UI (and the CSP holds)", async (t) => {
+  const HOSTILE = env("HOSTILE_URL");
+  // Swagger UI keeps <img src=x> (without its onerror): the browser asks for it and gets a 404.
+  t.allow(({ kind, text, url: source }) => kind === "console" && / 404 /.test(text) && /\/x$/.test(source));
+  // Swagger UI parses description HTML in an inert document (nothing ran there even without the
+  // CSP: checked by hand), but the page's CSP still reports each inline handler it saw there.
+  const csp = /^Executing inline event handler violates the following Content Security Policy directive 'script-src 'self''/;
+  t.allow(({ kind, text }) => kind === "console" && csp.test(text));
+  const page = await t.page();
+  let blocked = 0;
+  page.on("console", (m) => { if (csp.test(m.text())) blocked++; });
+  const requests = recordRequests(page);
+  await openPlayground(page, url(HOSTILE, "playground/index.html#/evil/getThings"));
+  await page.locator(".opblock.is-open").waitFor({ state: "visible" });
+  await page.locator(".opblock.is-open .responses-wrapper").waitFor({ state: "visible" });
+  await page.waitForTimeout(500);  // let any injected handler fire
+  const found = await page.evaluate(() => {
+    const out = { pwned: window.__pwned, scripts: [], handlers: [], jsUrls: [], frames: 0 };
+    document.querySelectorAll("script").forEach((s) => out.scripts.push(s.getAttribute("src") || "inline"));
+    document.querySelectorAll("*").forEach((el) => {
+      for (const a of el.attributes) {
+        if (/^on/i.test(a.name)) out.handlers.push(`${el.tagName} ${a.name}`);
+        if (/^\s*javascript:/i.test(a.value)) out.jsUrls.push(`${el.tagName} ${a.name}`);
+      }
+    });
+    out.frames = document.querySelectorAll("iframe, object, embed").length;
+    return out;
+  });
+  assert.equal(found.pwned, undefined, "window.__pwned was set");
+  assert.deepEqual(found.scripts, ["swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "apiref-playground.js"]);
+  assert.deepEqual(found.handlers, []);
+  assert.deepEqual(found.jsUrls, []);
+  assert.equal(found.frames, 0);
+  assert.match(await page.locator(".opblock.is-open .opblock-summary-description").textContent(), /<script>window.__pwned=7<\/script>/,
+               "the summary is shown as text");
+  assert.equal(t.dialogs.length, 0);
+  assert.ok(blocked > 0, "the Content-Security-Policy is in force (it reported the description's inline handlers)");
+  assertOnlyHost(requests, HOSTILE);
+});
+
 // --- the project's auth, from the token box ---------------------------------------------------
 
 // Answers for the example's local server (and for serve's proxy path when given) inside the
