@@ -338,7 +338,7 @@ test("playground: GitHub's bundle loads with no error shown; repos/get deep link
   assert.ok(await inViewport(page.locator(".opblock.is-open")), "repos/get is scrolled into view");
   await assertNoSwaggerError(page, "GitHub deep link");
   await page.screenshot({ path: path.join(SCREENSHOTS, "playground-github-repos-get.png") });
-  report(`playground: GitHub (10 MB, 1,223 operations) ready in Swagger UI: ${times.map((x) => `${(x / 1000).toFixed(1)} s`).join(", ")} ` +
+  report(`playground: GitHub (12.4 MiB JSON, 1,223 operations) ready in Swagger UI: ${times.map((x) => `${(x / 1000).toFixed(1)} s`).join(", ")} ` +
          `(fresh context each); Try it to repos/get expanded: ${(deep / 1000).toFixed(1)} s`);
 });
 
