@@ -17,6 +17,7 @@
 #include "model/model.h"
 #include "resolve/oas_context.h"
 #include "render/mustache.h"
+#include "render/playground.h"
 #include "render/site.h"
 #include "snippets/snippets.h"
 #include "write/output.h"
@@ -301,6 +302,7 @@ int run_build(const BuildArgs& a) {
   site.footer_links = in.config.site.footer_links;
   site.description_link_base = in.config.site.description_link_base;
   site.auth = auth;
+  site.persist_authorization = in.config.site.persist_authorization;
   site.snippets = snippet_options(auth);
   if (!in.config.site.snippet_languages.empty()) site.snippet_languages = in.config.site.snippet_languages;
   if (!a.snippet_languages.empty()) {
@@ -323,6 +325,13 @@ int run_build(const BuildArgs& a) {
   if (has_errors(model_diags)) {
     std::cerr << "apiref: site not written; " << a.output << " is unchanged\n";
     return kInputErrors;
+  }
+  // The playground is part of every site: without Swagger UI's files every "Try it" link
+  // would be broken, so a build stops and says how to install them.
+  std::string playground_error;
+  if (!load_playground_assets(data_dir(), files, playground_error)) {
+    std::cerr << "apiref: " << playground_error << "\n";
+    return kUsage;
   }
   std::vector<std::string> assets = {data_dir() + "/site"};
   if (!a.templates.empty()) assets.push_back((fs::path(a.templates) / "assets").string());

@@ -58,6 +58,25 @@ build() {  # build NAME DIR-TO-RUN-IN apiref-args...
 }
 
 build example "$ROOT/schemas"
+# The example again, with a project auth section: a header, a second variable and a cookie,
+# for the playground's token box (playground.mjs).
+cp -r "$ROOT/schemas" "$WORK/example-auth-src"
+cat >>"$WORK/example-auth-src/apiref.yaml" <<'YAML'
+
+auth:
+  name: Fleet token
+  token_env: FLEET_TOKEN
+  send:
+    headers:
+      Authorization: Bearer ${token}
+      X-Fleet-Org: ${FLEET_ORG}
+    cookies:
+      fleet_session: ${token}
+  default: required
+YAML
+sed -i 's/^site:$/site:\n  playground:\n    persist_authorization: true/' "$WORK/example-auth-src/apiref.yaml"
+build example-auth "$WORK/example-auth-src"
+build meshery "$ROOT/examples/meshery"
 [ -f "$GITHUB_SPEC" ] || fail_setup "GitHub's description is missing: $GITHUB_SPEC"
 build github "$ROOT" "$GITHUB_SPEC"
 
@@ -129,6 +148,39 @@ paths:
 YAML
 build hostile "$WORK" "$WORK/hostile.yaml"
 
+# Names Swagger UI's deep links trip over: tags with spaces, a '/' and non-ASCII letters, an
+# operationId with a space, operations without an id or a tag, a path item that is a $ref.
+cat >"$WORK/edge.yaml" <<'YAML'
+openapi: 3.0.3
+info: {title: Edge names API, version: 1.0.0}
+servers: [{url: 'http://localhost:8080'}]
+tags:
+  - {name: Device groups}
+  - {name: Ünïcode/slash}
+paths:
+  /groups/{id}:
+    get:
+      operationId: get group
+      tags: [Device groups]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+  /café/items:
+    post:
+      tags: [Ünïcode/slash]
+      responses: {'201': {description: created}}
+  /untagged:
+    get:
+      operationId: untagged.op-1
+      responses: {'200': {description: ok}}
+  /alias:
+    $ref: '#/paths/~1source'
+  /source:
+    delete:
+      tags: [Device groups]
+      responses: {'204': {description: gone}}
+YAML
+build edge "$WORK" "$WORK/edge.yaml"
+
 # --- static servers on 127.0.0.1, each on a port the kernel picks -----------------------------
 serve() {  # serve NAME: starts the server, sets PORT
   local name=$1
@@ -147,7 +199,10 @@ serve() {  # serve NAME: starts the server, sets PORT
 serve example; export EXAMPLE_URL="http://127.0.0.1:$PORT/"
 serve github; export GITHUB_URL="http://127.0.0.1:$PORT/"
 serve hostile; export HOSTILE_URL="http://127.0.0.1:$PORT/"
-export EXAMPLE_DIR="$WORK/example" GITHUB_DIR="$WORK/github" HOSTILE_DIR="$WORK/hostile"
+serve example-auth; export EXAMPLE_AUTH_URL="http://127.0.0.1:$PORT/"
+serve meshery; export MESHERY_URL="http://127.0.0.1:$PORT/"
+serve edge; export EDGE_URL="http://127.0.0.1:$PORT/"
+export EXAMPLE_DIR="$WORK/example" GITHUB_DIR="$WORK/github" HOSTILE_DIR="$WORK/hostile" EDGE_DIR="$WORK/edge"
 export SCREENSHOTS="$HERE/screenshots"
 
 node "$HERE/site.mjs"
