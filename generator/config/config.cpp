@@ -62,6 +62,146 @@ static void read_auth(const Node& auth, AuthConfig& a, const std::string& file, 
   a.no_auth_mode = std::string(auth.string_at("no_auth_mode"));
 }
 
+// ---- check: -------------------------------------------------------------------------------
+
+static int parse_rule_severity(const Node& v) {
+  if (v.kind == NodeKind::Bool) return v.boolean ? 3 : -1;  // `rule: false` reads as off
+  if (!v.is_string()) return -2;
+  const std::string& s = v.text;
+  if (s == "off") return -1;
+  if (s == "hint") return 0;
+  if (s == "info") return 1;
+  if (s == "warning" || s == "warn") return 2;
+  if (s == "error") return 3;
+  return -2;
+}
+
+static void read_rule_map(const Node& rules, RuleSeverities& into, const std::string& file,
+                          const std::string& pointer, Diagnostics& out) {
+  if (!rules.is_object()) {
+    out.push_back({Severity::Error, "config-invalid", "'rules' must map rule ids to off|hint|info|warning|error",
+                   {file, pointer, rules.pos}, {}});
+    return;
+  }
+  for (const Member& m : rules.members) {
+    int sev = parse_rule_severity(m.value);
+    if (sev == -2) {
+      out.push_back({Severity::Error, "config-invalid",
+                     "severity of rule '" + m.key + "' must be off, hint, info, warning or error",
+                     {file, append_pointer(pointer, m.key), m.value.pos}, {}});
+      continue;
+    }
+    into.push_back({m.key, sev});
+  }
+}
+
+static std::vector<std::string> string_list(const Node* n, const std::string& file,
+                                            const std::string& pointer, Diagnostics& out) {
+  std::vector<std::string> v;
+  if (!n) return v;
+  if (n->is_string()) return {n->text};
+  if (!n->is_array()) {
+    out.push_back({Severity::Error, "config-invalid", "expected a string or a list of strings", {file, pointer, n->pos}, {}});
+    return v;
+  }
+  for (size_t i = 0; i < n->items.size(); ++i) {
+    const Node& it = n->items[i];
+    if (it.is_string() || it.kind == NodeKind::Number || it.kind == NodeKind::Bool)
+      v.push_back(it.kind == NodeKind::Bool ? (it.boolean ? "true" : "false") : it.text);
+    else
+      out.push_back({Severity::Error, "config-invalid", "expected a string", {file, pointer + "/" + std::to_string(i), it.pos}, {}});
+  }
+  return v;
+}
+
+static void read_check_profile(const Node& p, CheckProfileConfig& c, const std::string& file,
+                               const std::string& pointer, Diagnostics& out, bool top) {
+  if (!p.is_object()) {
+    out.push_back({Severity::Error, "config-invalid", "a check profile must be a mapping", {file, pointer, p.pos}, {}});
+    return;
+  }
+  static const std::set<std::string> known = {"extends", "rules", "overrides", "extensions", "naming"};
+  static const std::set<std::string> known_top = {"profile", "profiles", "rules", "overrides", "extensions", "naming"};
+  for (const Member& m : p.members) {
+    if (!(top ? known_top : known).count(m.key))
+      out.push_back({Severity::Warning, "config-unknown-key",
+                     "unknown key '" + m.key + "' in check settings (known: " +
+                         std::string(top ? "profile, profiles, " : "extends, ") + "rules, overrides, extensions, naming)",
+                     {file, append_pointer(pointer, m.key), m.key_pos}, {}});
+  }
+  if (!top) c.extends = std::string(p.string_at("extends"));
+  if (const Node* r = p.find("rules")) read_rule_map(*r, c.rules, file, pointer + "/rules", out);
+  if (const Node* o = p.find("overrides")) {
+    for (size_t i = 0; i < o->items.size(); ++i) {
+      const Node& it = o->items[i];
+      std::string ip = pointer + "/overrides/" + std::to_string(i);
+      CheckOverride ov;
+      ov.files = string_list(it.find("files"), file, ip + "/files", out);
+      ov.pointers = string_list(it.find("pointers"), file, ip + "/pointers", out);
+      if (const Node* r = it.find("rules")) read_rule_map(*r, ov.rules, file, ip + "/rules", out);
+      else out.push_back({Severity::Error, "config-invalid", "an override needs 'rules'", {file, ip, it.pos}, {}});
+      c.overrides.push_back(std::move(ov));
+    }
+  }
+  if (const Node* e = p.find("extensions")) {
+    for (size_t i = 0; i < e->items.size(); ++i) {
+      const Node& it = e->items[i];
+      std::string ip = pointer + "/extensions/" + std::to_string(i);
+      ExtensionPolicy pol;
+      pol.where = std::string(it.string_at("where"));
+      pol.name = std::string(it.string_at("name"));
+      static const std::set<std::string> wheres = {"operation", "path", "schema", "parameter", "tag", "root"};
+      if (!wheres.count(pol.where) || pol.name.empty()) {
+        out.push_back({Severity::Error, "config-invalid",
+                       "an extension policy needs 'where' (operation, path, schema, parameter, tag, root) and 'name'",
+                       {file, ip, it.pos}, {}});
+        continue;
+      }
+      if (const Node* r = it.find("required")) pol.required = r->kind == NodeKind::Bool && r->boolean;
+      pol.values = string_list(it.find("values"), file, ip + "/values", out);
+      if (const Node* s = it.find("severity")) {
+        int sev = parse_rule_severity(*s);
+        if (sev < -1) out.push_back({Severity::Error, "config-invalid", "bad severity", {file, ip + "/severity", s->pos}, {}});
+        else pol.severity = sev;
+      }
+      pol.rule = std::string(it.string_at("rule"));
+      if (pol.rule.empty()) pol.rule = "extension-policy";
+      c.extensions.push_back(std::move(pol));
+    }
+  }
+  if (const Node* n = p.find("naming")) {
+    static const std::set<std::string> what = {"operationId", "schema", "parameter", "property"};
+    static const std::set<std::string> styles = {"camelCase", "PascalCase", "snake_case", "kebab-case", "any"};
+    for (const Member& m : n->members) {
+      if (!what.count(m.key) || !m.value.is_string() || !styles.count(m.value.text)) {
+        out.push_back({Severity::Error, "config-invalid",
+                       "naming: '" + m.key + "' must be one of operationId, schema, parameter, property, with camelCase, PascalCase, snake_case, kebab-case or any",
+                       {file, append_pointer(pointer + "/naming", m.key), m.key_pos}, {}});
+        continue;
+      }
+      c.naming.push_back({m.key, m.value.text});
+    }
+  }
+}
+
+void read_check_config(const Node& check, CheckConfig& c, const std::string& file, Diagnostics& out) {
+  c.configured = true;
+  if (!check.is_object()) {
+    out.push_back({Severity::Error, "config-invalid", "'check' must be a mapping", {file, "/check", check.pos}, {}});
+    return;
+  }
+  c.profile = std::string(check.string_at("profile"));
+  read_check_profile(check, c.common, file, "/check", out, true);
+  if (const Node* ps = check.find("profiles")) {
+    for (const Member& m : ps->members) {
+      CheckProfileConfig p;
+      p.name = m.key;
+      read_check_profile(m.value, p, file, append_pointer("/check/profiles", m.key), out, false);
+      c.profiles.push_back(std::move(p));
+    }
+  }
+}
+
 bool load_project_config(const std::string& path, ProjectConfig& config, Diagnostics& out) {
   config = ProjectConfig{};
   config.file = normalise_path(path);
@@ -92,11 +232,11 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
   auto in_project = [&](const std::string& rel) {
     return normalise_path((fs::path(config.dir) / rel).generic_string());
   };
-  static const std::set<std::string> known = {"title", "root", "constructs", "exclude", "bundles", "site", "auth"};
+  static const std::set<std::string> known = {"title", "root", "constructs", "exclude", "bundles", "site", "auth", "check"};
   for (const Member& m : root.members) {
     if (!known.count(m.key)) {
       out.push_back({Severity::Warning, "config-unknown-key",
-                     "unknown key '" + m.key + "' (known: title, root, constructs, exclude, bundles, site, auth)",
+                     "unknown key '" + m.key + "' (known: title, root, constructs, exclude, bundles, site, auth, check)",
                      {file, append_pointer("", m.key), m.key_pos}, {}});
     }
   }
@@ -146,6 +286,7 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
     }
   }
   if (const Node* auth = root.find("auth")) read_auth(*auth, config.auth, file, out);
+  if (const Node* check = root.find("check")) read_check_config(*check, config.check, file, out);
   const Node* bundles = root.find("bundles");
   if (!bundles || !bundles->is_array() || bundles->items.empty()) {
     error("/bundles", bundles ? bundles->pos : root.pos,

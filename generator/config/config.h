@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "tree/node.h"
 
 namespace apiref {
 
@@ -42,6 +43,49 @@ struct AuthConfig {
   std::string no_auth_mode;    // Markdown: when the server runs without authentication
 };
 
+// One rule's severity as apiref.yaml sets it: -1 off, else a FindingSeverity value
+// (0 hint, 1 info, 2 warning, 3 error).
+using RuleSeverities = std::vector<std::pair<std::string, int>>;
+
+// Severities that apply only to some files (glob, '**' crosses folders) and/or some JSON
+// pointer prefixes; an empty list matches everything.
+struct CheckOverride {
+  std::vector<std::string> files;
+  std::vector<std::string> pointers;
+  RuleSeverities rules;
+};
+
+// A declarative extension policy: "every <where> has <name>, with values from <values>".
+struct ExtensionPolicy {
+  std::string where;  // operation | path | schema | parameter | tag | root
+  std::string name;   // x-internal
+  bool required = true;
+  std::vector<std::string> values;  // allowed values (string, or each item of a list); empty: any
+  int severity = 3;
+  std::string rule;   // rule id findings carry: "extension-policy" unless set
+};
+
+// One profile of the `check:` section: rules, overrides, extension policies and naming
+// conventions (what: operationId | schema | parameter | property -> camelCase | PascalCase |
+// snake_case | kebab-case).
+struct CheckProfileConfig {
+  std::string name;
+  std::string extends;  // spec | recommended | strict | another profile ("" = recommended)
+  RuleSeverities rules;
+  std::vector<CheckOverride> overrides;
+  std::vector<ExtensionPolicy> extensions;
+  std::vector<std::pair<std::string, std::string>> naming;
+};
+
+// The `check:` section. Its top-level rules/overrides/extensions/naming apply to every
+// profile; `profiles:` adds named ones (selected by `profile:` or `--profile`).
+struct CheckConfig {
+  bool configured = false;
+  std::string profile;  // default profile name
+  CheckProfileConfig common;
+  std::vector<CheckProfileConfig> profiles;
+};
+
 struct ProjectConfig {
   std::string file;            // absolute path of apiref.yaml
   std::string dir;             // the project root: apiref.yaml's folder, or its `root:`
@@ -51,7 +95,11 @@ struct ProjectConfig {
   std::vector<BundleSpec> bundles;
   SiteConfig site;
   AuthConfig auth;
+  CheckConfig check;
 };
+
+// Reads a `check:` section (also usable on its own, e.g. from a file holding only `check:`).
+void read_check_config(const Node& check, CheckConfig& c, const std::string& file, Diagnostics& out);
 
 // Reads and checks apiref.yaml. Returns false (with errors) when it cannot be used.
 bool load_project_config(const std::string& path, ProjectConfig& config, Diagnostics& out);

@@ -1,0 +1,215 @@
+#include "check/model.h"
+
+namespace apiref {
+namespace check_internal {
+
+namespace {
+
+// Shorthands keep the tables readable: one line per field, as in the specification.
+constexpr Field S(const char* n, uint8_t v = VB, bool req = false) { return {n, T::Str, K::Any, v, req}; }
+constexpr Field B(const char* n, uint8_t v = VB) { return {n, T::Bool, K::Any, v, false}; }
+constexpr Field N(const char* n, uint8_t v = VB) { return {n, T::Num, K::Any, v, false}; }
+constexpr Field I(const char* n, uint8_t v = VB) { return {n, T::Int, K::Any, v, false}; }
+constexpr Field A(const char* n, uint8_t v = VB) { return {n, T::Any, K::Any, v, false}; }
+constexpr Field O(const char* n, K k, uint8_t v = VB, bool req = false) { return {n, T::Obj, k, v, req}; }
+constexpr Field M(const char* n, K k, uint8_t v = VB, bool req = false) { return {n, T::Map, k, v, req}; }
+constexpr Field L(const char* n, K k, uint8_t v = VB) { return {n, T::List, k, v, false}; }
+constexpr Field SL(const char* n, uint8_t v = VB) { return {n, T::StrList, K::Any, v, false}; }
+constexpr Field SM(const char* n, uint8_t v = VB, bool req = false) { return {n, T::StrMap, K::Any, v, req}; }
+constexpr Field SC(const char* n, uint8_t v = VB) { return {n, T::Schema, K::Schema, v, false}; }
+constexpr Field X(const char* n, uint8_t v = VB) { return {n, T::Special, K::Any, v, false}; }
+
+const std::vector<Field> kRoot = {
+    S("openapi", VB, true), O("info", K::Info, VB, true), S("jsonSchemaDialect", V31),
+    L("servers", K::Server), O("paths", K::Paths, VB), M("webhooks", K::PathItem, V31),
+    O("components", K::Components), L("security", K::SecurityRequirement), L("tags", K::Tag),
+    O("externalDocs", K::ExternalDocs)};
+const std::vector<Field> kInfo = {S("title", VB, true), S("summary", V31), S("description"),
+                                  S("termsOfService"), O("contact", K::Contact),
+                                  O("license", K::License), S("version", VB, true)};
+const std::vector<Field> kContact = {S("name"), S("url"), S("email")};
+const std::vector<Field> kLicense = {S("name", VB, true), S("identifier", V31), S("url")};
+const std::vector<Field> kServer = {S("url", VB, true), S("description"),
+                                    M("variables", K::ServerVariable)};
+const std::vector<Field> kServerVariable = {SL("enum"), S("default", VB, true), S("description")};
+const std::vector<Field> kComponents = {
+    M("schemas", K::Schema), M("responses", K::Response), M("parameters", K::Parameter),
+    M("examples", K::Example), M("requestBodies", K::RequestBody), M("headers", K::Header),
+    M("securitySchemes", K::SecurityScheme), M("links", K::Link), M("callbacks", K::Callback),
+    M("pathItems", K::PathItem, V31)};
+const std::vector<Field> kPathItem = {
+    S("$ref"), S("summary"), S("description"), O("get", K::Operation), O("put", K::Operation),
+    O("post", K::Operation), O("delete", K::Operation), O("options", K::Operation),
+    O("head", K::Operation), O("patch", K::Operation), O("trace", K::Operation),
+    L("servers", K::Server), L("parameters", K::Parameter)};
+const std::vector<Field> kOperation = {
+    SL("tags"), S("summary"), S("description"), O("externalDocs", K::ExternalDocs),
+    S("operationId"), L("parameters", K::Parameter), O("requestBody", K::RequestBody),
+    // Required in 3.0 only; check.cpp enforces that version difference.
+    O("responses", K::Responses), M("callbacks", K::Callback), B("deprecated"),
+    L("security", K::SecurityRequirement), L("servers", K::Server)};
+const std::vector<Field> kExternalDocs = {S("description"), S("url", VB, true)};
+const std::vector<Field> kParameter = {
+    S("name", VB, true), S("in", VB, true), S("description"), B("required"), B("deprecated"),
+    B("allowEmptyValue"), S("style"), B("explode"), B("allowReserved"), SC("schema"),
+    A("example"), M("examples", K::Example), M("content", K::MediaType)};
+const std::vector<Field> kHeader = {
+    S("description"), B("required"), B("deprecated"), B("allowEmptyValue"), S("style"),
+    B("explode"), B("allowReserved"), SC("schema"), A("example"), M("examples", K::Example),
+    M("content", K::MediaType)};
+const std::vector<Field> kRequestBody = {S("description"), M("content", K::MediaType, VB, true),
+                                        B("required")};
+const std::vector<Field> kMediaType = {SC("schema"), A("example"), M("examples", K::Example),
+                                       M("encoding", K::Encoding)};
+const std::vector<Field> kEncoding = {S("contentType"), M("headers", K::Header), S("style"),
+                                      B("explode"), B("allowReserved")};
+const std::vector<Field> kResponse = {S("description", VB, true), M("headers", K::Header),
+                                      M("content", K::MediaType), M("links", K::Link)};
+const std::vector<Field> kExample = {S("summary"), S("description"), A("value"), S("externalValue")};
+const std::vector<Field> kLink = {S("operationRef"), S("operationId"), A("parameters"),
+                                  A("requestBody"), S("description"), O("server", K::Server)};
+const std::vector<Field> kTag = {S("name", VB, true), S("description"),
+                                 O("externalDocs", K::ExternalDocs)};
+const std::vector<Field> kDiscriminator = {S("propertyName", VB, true), SM("mapping")};
+const std::vector<Field> kXml = {S("name"), S("namespace"), S("prefix"), B("attribute"), B("wrapped")};
+const std::vector<Field> kSecurityScheme = {
+    S("type", VB, true), S("description"), S("name"), S("in"), S("scheme"), S("bearerFormat"),
+    O("flows", K::OAuthFlows), S("openIdConnectUrl")};
+const std::vector<Field> kOAuthFlows = {O("implicit", K::OAuthFlow), O("password", K::OAuthFlow),
+                                        O("clientCredentials", K::OAuthFlow),
+                                        O("authorizationCode", K::OAuthFlow)};
+const std::vector<Field> kOAuthFlow = {S("authorizationUrl"), S("tokenUrl"), S("refreshUrl"),
+                                       SM("scopes", VB, true)};
+// The Schema Object: 3.0's fixed subset of JSON Schema draft 5 plus OpenAPI's additions, and
+// 3.1's full 2020-12 vocabulary.
+const std::vector<Field> kSchema = {
+    S("title"), N("multipleOf"), N("maximum"), X("exclusiveMaximum"), N("minimum"),
+    X("exclusiveMinimum"), I("maxLength"), I("minLength"), S("pattern"), I("maxItems"),
+    I("minItems"), B("uniqueItems"), I("maxProperties"), I("minProperties"), SL("required"),
+    X("enum"), X("type"), X("allOf"), X("oneOf"), X("anyOf"), SC("not"), X("items"),
+    M("properties", K::Schema), X("additionalProperties"), S("description"), S("format"),
+    A("default"), B("nullable", V30), O("discriminator", K::Discriminator), B("readOnly"),
+    B("writeOnly"), O("xml", K::Xml), O("externalDocs", K::ExternalDocs), A("example"),
+    B("deprecated"),
+    // 3.1 only (JSON Schema 2020-12)
+    S("$schema", V31), S("$id", V31), S("$anchor", V31), S("$dynamicAnchor", V31),
+    S("$dynamicRef", V31), M("$defs", K::Schema, V31), S("$comment", V31),
+    A("$vocabulary", V31), A("const", V31), X("examples", V31), X("prefixItems", V31),
+    SC("contains", V31), I("minContains", V31), I("maxContains", V31), SC("if", V31),
+    SC("then", V31), SC("else", V31), M("dependentSchemas", K::Schema, V31),
+    A("dependentRequired", V31), M("patternProperties", K::Schema, V31),
+    SC("propertyNames", V31), SC("unevaluatedItems", V31), SC("unevaluatedProperties", V31),
+    S("contentEncoding", V31), S("contentMediaType", V31), SC("contentSchema", V31),
+    S("$ref")};
+const std::vector<Field> kNone = {};
+
+}  // namespace
+
+const std::vector<Field>& fields_of(K k) {
+  switch (k) {
+    case K::Root: return kRoot;
+    case K::Info: return kInfo;
+    case K::Contact: return kContact;
+    case K::License: return kLicense;
+    case K::Server: return kServer;
+    case K::ServerVariable: return kServerVariable;
+    case K::Components: return kComponents;
+    case K::PathItem: return kPathItem;
+    case K::Operation: return kOperation;
+    case K::ExternalDocs: return kExternalDocs;
+    case K::Parameter: return kParameter;
+    case K::Header: return kHeader;
+    case K::RequestBody: return kRequestBody;
+    case K::MediaType: return kMediaType;
+    case K::Encoding: return kEncoding;
+    case K::Response: return kResponse;
+    case K::Example: return kExample;
+    case K::Link: return kLink;
+    case K::Tag: return kTag;
+    case K::Schema: return kSchema;
+    case K::Discriminator: return kDiscriminator;
+    case K::Xml: return kXml;
+    case K::SecurityScheme: return kSecurityScheme;
+    case K::OAuthFlows: return kOAuthFlows;
+    case K::OAuthFlow: return kOAuthFlow;
+    default: return kNone;
+  }
+}
+
+const Field* find_field(K k, std::string_view name) {
+  for (const Field& f : fields_of(k))
+    if (name == f.name) return &f;
+  return nullptr;
+}
+
+const char* kind_label(K k) {
+  switch (k) {
+    case K::Root: return "OpenAPI Object";
+    case K::Info: return "Info Object";
+    case K::Contact: return "Contact Object";
+    case K::License: return "License Object";
+    case K::Server: return "Server Object";
+    case K::ServerVariable: return "Server Variable Object";
+    case K::Components: return "Components Object";
+    case K::Paths: return "Paths Object";
+    case K::PathItem: return "Path Item Object";
+    case K::Operation: return "Operation Object";
+    case K::ExternalDocs: return "External Documentation Object";
+    case K::Parameter: return "Parameter Object";
+    case K::Header: return "Header Object";
+    case K::RequestBody: return "Request Body Object";
+    case K::MediaType: return "Media Type Object";
+    case K::Encoding: return "Encoding Object";
+    case K::Responses: return "Responses Object";
+    case K::Response: return "Response Object";
+    case K::Callback: return "Callback Object";
+    case K::Example: return "Example Object";
+    case K::Link: return "Link Object";
+    case K::Tag: return "Tag Object";
+    case K::Schema: return "Schema Object";
+    case K::Discriminator: return "Discriminator Object";
+    case K::Xml: return "XML Object";
+    case K::SecurityScheme: return "Security Scheme Object";
+    case K::OAuthFlows: return "OAuth Flows Object";
+    case K::OAuthFlow: return "OAuth Flow Object";
+    case K::SecurityRequirement: return "Security Requirement Object";
+    case K::Any: return "value";
+  }
+  return "object";
+}
+
+bool refable(K k) {
+  switch (k) {
+    case K::Parameter: case K::Header: case K::RequestBody: case K::Response: case K::Example:
+    case K::Link: case K::Callback: case K::Schema: case K::SecurityScheme: case K::PathItem:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const char* component_section(K k) {
+  switch (k) {
+    case K::Schema: return "schemas";
+    case K::Response: return "responses";
+    case K::Parameter: return "parameters";
+    case K::Example: return "examples";
+    case K::RequestBody: return "requestBodies";
+    case K::Header: return "headers";
+    case K::SecurityScheme: return "securitySchemes";
+    case K::Link: return "links";
+    case K::Callback: return "callbacks";
+    case K::PathItem: return "pathItems";
+    default: return nullptr;
+  }
+}
+
+K kind_of_component_section(std::string_view s) {
+  for (K k : {K::Schema, K::Response, K::Parameter, K::Example, K::RequestBody, K::Header,
+              K::SecurityScheme, K::Link, K::Callback, K::PathItem})
+    if (s == component_section(k)) return k;
+  return K::Any;
+}
+
+}  // namespace check_internal
+}  // namespace apiref
