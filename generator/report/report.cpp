@@ -408,7 +408,7 @@ std::set<std::string> files_read(const CheckResult& result) {
 }  // namespace
 
 BaselineOutcome apply_baseline(CheckResult& result, const std::vector<BaselineEntry>& baseline,
-                               bool (*file_is_gone)(const std::string& file)) {
+                               const std::function<bool(const std::string& file)>& file_is_gone) {
   BaselineOutcome outcome;
   std::map<std::string, std::vector<size_t>> by_fingerprint;  // fingerprint -> unused entries
   for (size_t i = 0; i < baseline.size(); ++i) by_fingerprint[baseline[i].fingerprint].push_back(i);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -89,7 +90,7 @@ struct BaselineOutcome {
 // `file_is_gone` says the file no longer exists; entries for files outside this run are neither
 // matched nor stale (a check of one file does not make the rest of the baseline stale).
 BaselineOutcome apply_baseline(CheckResult& result, const std::vector<BaselineEntry>& baseline,
-                               bool (*file_is_gone)(const std::string& file) = nullptr);
+                               const std::function<bool(const std::string& file)>& file_is_gone = nullptr);
 // The baseline `--update-baseline` writes: this run's findings, plus the old entries for files
 // this run did not read.
 std::vector<BaselineEntry> updated_baseline(const CheckResult& result, const std::vector<BaselineEntry>& old);

@@ -28,7 +28,11 @@ const char* sarif_level(FindingSeverity s) {
 // are 1-based, endColumn is one past the last character).
 ojson physical_location(const std::string& file, SourcePos start, SourcePos end) {
   ojson loc = ojson::object();
-  loc["artifactLocation"] = {{"uri", report_text::uri_path(file)}, {"uriBaseId", "SRCROOT"}};
+  // Relative paths are relative to SRCROOT; a file outside it keeps its absolute file: URI.
+  if (!file.empty() && file[0] == '/')
+    loc["artifactLocation"] = {{"uri", "file://" + report_text::uri_path(file)}};
+  else
+    loc["artifactLocation"] = {{"uri", report_text::uri_path(file)}, {"uriBaseId", "SRCROOT"}};
   if (start.line && start.col) {
     if (!end.line || !end.col || end.line < start.line || (end.line == start.line && end.col < start.col))
       end = start;
