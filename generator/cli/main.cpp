@@ -431,7 +431,12 @@ std::string check_base_dir(const CheckOptions& o) {
   std::error_code ec;
   std::string config = o.config_path;
   if (config.empty() && o.inputs.empty() && fs::is_regular_file("apiref.yaml", ec)) config = "apiref.yaml";
-  fs::path base = config.empty() ? fs::current_path(ec) : fs::absolute(config, ec).parent_path();
+  if (config.empty()) return fs::current_path(ec).lexically_normal().generic_string();
+  // The project root: apiref.yaml's folder, or the folder its `root:` names.
+  ProjectConfig project;
+  Diagnostics ignored;
+  load_project_config(config, project, ignored);
+  fs::path base = project.dir.empty() ? fs::absolute(config, ec).parent_path() : fs::absolute(project.dir, ec);
   return base.lexically_normal().generic_string();
 }
 

@@ -208,6 +208,8 @@ check "Meshery project: runs (exit 0 or 1, not 2), findings are complete" bash -
 import json; d = json.load(open('$WORK/mesh.json')); f = d['findings']
 assert len(d['files']) > 100 and len(f) > 0, (len(d['files']), len(f))
 assert all(x['file'] and x['start']['line'] > 0 and x['start']['col'] > 0 and len(x['fingerprint']) == 16 for x in f)
+import os; missing = {x['file'] for x in f if not os.path.isfile(x['file'])}
+assert not missing, ('paths that name no file', sorted(missing)[:5])
 assert len({x['fingerprint'] for x in f}) == len(f), 'fingerprints collide'
 assert any(x['refChain'] for x in f), 'no ref chain anywhere'
 \""
