@@ -332,7 +332,7 @@ TEST_CASE("report: GitLab code quality is a JSON array with unique fingerprints"
   CHECK(issues[1]["description"] == "tag \"<script>\" is not declared");
 }
 
-TEST_CASE("report: markdown table per file; step summary; text cannot break the table") {
+TEST_CASE("report: markdown table per file, step summary, text cannot break the table") {
   std::string md = render(write_markdown, hostile_result());
   CHECK(md.find("## specs/a b,c:d%.yaml") == std::string::npos);  // escaped, so not literally
   CHECK(md.find("## specs/a b\\,c\\:d\\%\\.yaml") != std::string::npos);
