@@ -3,7 +3,6 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -27,6 +26,7 @@
 #include "snippets/snippets.h"
 #include "write/output.h"
 #include "config/config.h"
+#include "tree/json_pointer.h"
 #include "tree/write.h"
 
 namespace fs = std::filesystem;
@@ -456,17 +456,7 @@ void rebase_paths(CheckResult& r, const std::string& base_dir) {
 }
 
 std::string file_uri(const std::string& dir) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out = "file://";
-  for (unsigned char c : dir) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
+  std::string out = "file://" + percent_encode(dir, "/");
   if (out.back() != '/') out += '/';
   return out;
 }

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "tree/json_pointer.h"
+
 namespace apiref::report_text {
 
 namespace {
@@ -137,22 +139,7 @@ std::string markdown(const std::string& s) {
   return out;
 }
 
-std::string uri_path(const std::string& path) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                c == '.' || c == '_' || c == '~' || c == '/';
-    if (keep) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
+std::string uri_path(const std::string& path) { return percent_encode(path, "/"); }
 
 const char* severity_name(FindingSeverity s) {
   switch (s) {
