@@ -2,18 +2,23 @@
 // the documented codes (0 ok, 1 input has errors, 2 usage/config/IO).
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <iostream>
 #include <unistd.h>
 
 #include <chrono>
+#include <future>
 #include <cstdlib>
 #include <iomanip>
 #include <sstream>
 
 #include "bundle/bundle.h"
+#include "check/check.h"
+#include "report/report.h"
 #include "model/model.h"
 #include "resolve/oas_context.h"
 #include "render/mustache.h"
@@ -22,6 +27,7 @@
 #include "snippets/snippets.h"
 #include "write/output.h"
 #include "config/config.h"
+#include "tree/json_pointer.h"
 #include "tree/write.h"
 
 namespace fs = std::filesystem;
@@ -245,6 +251,7 @@ struct BuildArgs {
   bool allow_outside_root = false;
   bool quiet = false;
   bool timings = false;
+  bool ignore_spec_errors = false;
   std::string snippet_languages;  // comma-separated, "none", or "" for the project's choice
 };
 
@@ -254,6 +261,12 @@ std::string data_dir() {
   if (const char* env = std::getenv("APIREF_DATA_DIR")) return env;
   return APIREF_DATA_DIR;
 }
+
+struct SpecGate {
+  int code = 0;      // kOk: the description may be rendered
+  std::string text;  // the findings, as `apiref check --profile spec` prints them
+};
+SpecGate spec_gate(const std::string& input, const std::string& root, bool allow_outside_root, bool quiet);
 
 int run_build(const BuildArgs& a) {
   auto started = std::chrono::steady_clock::now();
@@ -265,12 +278,27 @@ int run_build(const BuildArgs& a) {
                 << std::chrono::duration<double>(now - phase_start).count() << " s\n";
     phase_start = now;
   };
+  // The spec profile first: a description that breaks the standard is not rendered. The check
+  // reads the files on its own, so it runs beside the loader and bundler (which are
+  // single-threaded) and costs a build little wall time.
+  std::future<SpecGate> gate_run =
+      std::async(std::launch::async, [&] { return spec_gate(a.input, a.root, a.allow_outside_root, a.quiet); });
   BundleOptions options;
   options.allow_outside_root = a.allow_outside_root;
   options.root_dir = a.root;
   LoadedInput in = load_input(a.input, options, a.only);
+  SpecGate gate = gate_run.get();
   if (in.exit_code != kOk) return in.exit_code;
-  phase("load and bundle");
+  std::cerr << gate.text;
+  if (gate.code != kOk) {
+    if (!a.ignore_spec_errors) {
+      std::cerr << "apiref: not building a site from a description that fails the spec profile; " << a.output
+                << " is unchanged\n";
+      return kInputErrors;
+    }
+    std::cerr << "apiref: building despite the spec errors above (--ignore-spec-errors)\n";
+  }
+  phase("spec check, load and bundle");
   print_diagnostics(in.result.diagnostics, a.quiet);
   if (!in.result.ok()) {
     std::cerr << "apiref: not building a site from input with errors; " << a.output << " is unchanged\n";
@@ -391,6 +419,228 @@ int run_snippets(const SnippetsArgs& a) {
   return kOk;
 }
 
+// --- apiref check ------------------------------------------------------------------------------
+
+struct CheckArgs {
+  std::vector<std::string> inputs;
+  std::string config;
+  std::string profile;
+  std::vector<std::string> formats;  // "F" or "F=path"
+  std::string fail_on = "error";
+  std::string baseline;
+  bool update_baseline = false;
+  bool baseline_strict = false;
+  bool allow_outside_root = false;
+  bool quiet = false;
+};
+
+// Where the check's project-relative paths are relative to: the project's folder, or the
+// current one when the inputs are plain files.
+std::string check_base_dir(const CheckOptions& o) {
+  std::error_code ec;
+  std::string config = o.config_path;
+  if (config.empty() && o.inputs.empty() && fs::is_regular_file("apiref.yaml", ec)) config = "apiref.yaml";
+  if (config.empty()) return fs::current_path(ec).lexically_normal().generic_string();
+  // The project root: apiref.yaml's folder, or the folder its `root:` names.
+  ProjectConfig project;
+  Diagnostics ignored;
+  load_project_config(config, project, ignored);
+  fs::path base = project.dir.empty() ? fs::absolute(config, ec).parent_path() : fs::absolute(project.dir, ec);
+  return base.lexically_normal().generic_string();
+}
+
+// The paths a user and a CI system see: relative to the current folder (where GitHub, GitLab
+// and SARIF viewers expect them: the repository root), absolute outside it.
+void rebase_paths(CheckResult& r, const std::string& base_dir) {
+  auto rebase = [&](std::string& file) {
+    if (file.empty() || file[0] == '/') return;
+    file = display_path((fs::path(base_dir) / file).lexically_normal().generic_string());
+  };
+  for (Finding& f : r.findings) {
+    rebase(f.file);
+    for (RefHop& h : f.ref_chain) rebase(h.file);
+  }
+  for (std::string& f : r.files) rebase(f);
+  for (std::string& f : r.roots) rebase(f);
+}
+
+std::string file_uri(const std::string& dir) {
+  std::string out = "file://" + percent_encode(dir, "/");
+  if (out.back() != '/') out += '/';
+  return out;
+}
+
+std::optional<FindingSeverity> parse_fail_on(const std::string& s) {
+  if (s == "error") return FindingSeverity::Error;
+  if (s == "warning") return FindingSeverity::Warning;
+  if (s == "info") return FindingSeverity::Info;
+  return FindingSeverity::Hint;  // "hint"; "none" is handled by the caller
+}
+
+// The spec-profile gate of `apiref build`: the same findings, in the same stylish lines, that
+// `apiref check --profile spec` prints. Returns kOk when the description may be rendered.
+SpecGate spec_gate(const std::string& input, const std::string& root, bool allow_outside_root, bool quiet) {
+  CheckOptions o;
+  o.profile = "spec";
+  // --root widens what the bundler accepts; the check only knows allow_outside_root, so with a
+  // --root the bundler stays the judge of where $refs may go.
+  o.allow_outside_root = allow_outside_root || !root.empty();
+  std::string project = project_file_for(input);
+  if (project.empty())
+    o.inputs.push_back(input);
+  else
+    o.config_path = project;
+  CheckResult result;
+  std::string fatal;
+  SpecGate gate;
+  if (!run_check(o, result, fatal)) return gate;  // the loader reports what is unreadable
+  rebase_paths(result, check_base_dir(o));
+  ReportContext ctx;
+  ctx.quiet = quiet;
+  ctx.color = isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
+  std::ostringstream text;
+  if (!result.findings.empty()) write_stylish(text, result, ctx);
+  gate.text = text.str();
+  gate.code = count_failing(result, FindingSeverity::Error) ? kInputErrors : kOk;
+  return gate;
+}
+
+int run_check_command(const CheckArgs& a) {
+  CheckOptions o;
+  o.profile = a.profile;
+  o.config_path = a.config;
+  o.allow_outside_root = a.allow_outside_root;
+  std::error_code ec;
+  for (const std::string& input : a.inputs) {
+    std::string project = project_file_for(input);
+    if (project.empty()) {
+      o.inputs.push_back(input);
+      continue;
+    }
+    // A project folder or apiref.yaml: check its bundles and constructs.
+    if (a.inputs.size() > 1 || !a.config.empty()) {
+      std::cerr << "apiref: give either a project (" << input << ") or files with --config, not both\n";
+      return kUsage;
+    }
+    if (!fs::is_regular_file(project, ec)) {
+      std::cerr << "apiref: no apiref.yaml in " << input << "\n";
+      return kUsage;
+    }
+    o.config_path = project;
+  }
+
+  std::optional<FindingSeverity> fail_on;
+  if (a.fail_on != "none") fail_on = parse_fail_on(a.fail_on);
+
+  struct Output {
+    std::string format, path;  // path "" = standard output
+  };
+  std::vector<Output> outputs;
+  size_t to_stdout = 0;
+  for (const std::string& spec : a.formats) {
+    size_t eq = spec.find('=');
+    Output out{spec.substr(0, eq), eq == std::string::npos ? "" : spec.substr(eq + 1)};
+    const auto& known = report_formats();
+    if (std::find(known.begin(), known.end(), out.format) == known.end()) {
+      std::cerr << "apiref: unknown format '" << out.format << "' (stylish, json, sarif, github, junit, gitlab, markdown)\n";
+      return kUsage;
+    }
+    if (out.path == "-") out.path.clear();
+    to_stdout += out.path.empty();
+    outputs.push_back(out);
+  }
+  if (outputs.empty()) outputs.push_back({"stylish", ""}), to_stdout = 1;
+  if (to_stdout > 1) {
+    std::cerr << "apiref: only one --format may write to standard output; give the others a file (F=path)\n";
+    return kUsage;
+  }
+  if (a.update_baseline && a.baseline.empty()) {
+    std::cerr << "apiref: --update-baseline needs --baseline FILE\n";
+    return kUsage;
+  }
+
+  std::vector<BaselineEntry> baseline;
+  bool have_baseline = false;
+  if (!a.baseline.empty() && fs::exists(a.baseline, ec)) {
+    std::ifstream in(a.baseline, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string error;
+    if (!in || !parse_baseline(text.str(), baseline, error)) {
+      std::cerr << "apiref: " << a.baseline << ": not a baseline file: " << error << "\n";
+      return kUsage;
+    }
+    have_baseline = true;
+  } else if (!a.baseline.empty() && !a.update_baseline) {
+    std::cerr << "apiref: no such baseline file: " << a.baseline << " (create it with --update-baseline)\n";
+    return kUsage;
+  }
+
+  CheckResult result;
+  std::string fatal;
+  if (!run_check(o, result, fatal)) {
+    std::cerr << "apiref: " << fatal << "\n";
+    return kUsage;
+  }
+  std::string base = check_base_dir(o);
+
+  ReportContext ctx;
+  ctx.fail_on = fail_on;
+  ctx.quiet = a.quiet;
+  ctx.baseline_file = a.baseline;
+  for (const RuleInfo& r : check_rules()) ctx.rule_summaries[r.id] = r.summary;
+  // Baselines hold project-relative paths (the same whatever folder CI runs in), so they are
+  // applied before the paths are rebased for display.
+  if (a.update_baseline) {
+    baseline = updated_baseline(result, baseline);
+    std::string text = baseline_to_json(baseline);
+    if (!write_atomically(a.baseline, text)) {
+      std::cerr << "apiref: cannot write " << a.baseline << "\n";
+      return kUsage;
+    }
+    std::cerr << "wrote " << a.baseline << " (" << baseline.size() << (baseline.size() == 1 ? " entry" : " entries")
+              << ")\n";
+    have_baseline = true;
+  }
+  if (have_baseline) {
+    BaselineOutcome outcome = apply_baseline(result, baseline, [&](const std::string& file) {
+      std::error_code e;
+      return !fs::exists(fs::path(base) / file, e);
+    });
+    ctx.suppressed = outcome.suppressed;
+    ctx.stale = outcome.stale;
+  }
+  rebase_paths(result, base);
+  ctx.source_root_uri = file_uri(fs::current_path(ec).generic_string());
+
+  for (const Output& out : outputs) {
+    if (out.path.empty()) {
+      ReportContext c = ctx;
+      c.color = out.format == "stylish" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+      write_report(out.format, std::cout, result, c);
+      std::cout.flush();
+      if (!std::cout) return kUsage;
+    } else {
+      std::ostringstream text;
+      write_report(out.format, text, result, ctx);
+      if (!write_atomically(out.path, text.str())) {
+        std::cerr << "apiref: cannot write " << out.path << "\n";
+        return kUsage;
+      }
+    }
+    // GitHub Actions: the annotations go to the log, a markdown summary to the job's page.
+    const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
+    if (out.format == "github" && summary && *summary) {
+      std::ofstream s(summary, std::ios::app | std::ios::binary);
+      write_github_summary(s, result, ctx);
+      if (!s) std::cerr << "apiref: cannot append to GITHUB_STEP_SUMMARY " << summary << "\n";
+    }
+  }
+  bool failing = count_failing(result, fail_on) > 0;
+  bool stale_fails = a.baseline_strict && !ctx.stale.empty();
+  return failing || stale_fails ? kInputErrors : kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -433,6 +683,8 @@ int main(int argc, char** argv) {
   build_cmd->add_flag("--allow-outside-root", build.allow_outside_root, "allow $refs outside the project root");
   build_cmd->add_flag("-q,--quiet", build.quiet, "print errors only, no warnings");
   build_cmd->add_flag("--timings", build.timings, "print how long each stage took");
+  build_cmd->add_flag("--ignore-spec-errors", build.ignore_spec_errors,
+                      "render even when the description fails the spec profile (the findings are still printed)");
   build_cmd->add_option("--snippets", build.snippet_languages,
                         "snippet languages, comma-separated (curl,httpie,python,javascript,go) or none");
 
@@ -448,6 +700,27 @@ int main(int argc, char** argv) {
   snippets_cmd->add_flag("--description-auth", snippets.description_auth,
                          "send credentials as the description declares them, ignoring apiref.yaml's auth");
 
+  CheckArgs check;
+  CLI::App* check_cmd = app.add_subcommand(
+      "check",
+      "Check OpenAPI descriptions: structure against the OpenAPI 3.0/3.1 object model, and\n"
+      "correctness rules. INPUTS are files, or a project (apiref.yaml or a folder holding one;\n"
+      "the default is ./apiref.yaml). Exit 0: nothing at or above --fail-on; 1: findings at or\n"
+      "above it (or stale baseline entries with --baseline-strict); 2: could not run.");
+  check_cmd->add_option("inputs", check.inputs, "OpenAPI files, or one apiref.yaml or project folder");
+  check_cmd->add_option("--config", check.config, "apiref.yaml with the check: settings (for file inputs)");
+  check_cmd->add_option("--profile", check.profile, "spec, recommended or strict (default: the config's, else recommended)");
+  check_cmd->add_option("--format", check.formats,
+                        "stylish (default), json, sarif, github, junit, gitlab, markdown; F=path writes to a "
+                        "file (repeatable)");
+  check_cmd->add_option("--fail-on", check.fail_on, "lowest severity that fails the run (default: error)")
+      ->check(CLI::IsMember({"error", "warning", "info", "hint", "none"}));
+  check_cmd->add_option("--baseline", check.baseline, "JSON file of accepted findings to suppress");
+  check_cmd->add_flag("--update-baseline", check.update_baseline, "write this run's findings to --baseline");
+  check_cmd->add_flag("--baseline-strict", check.baseline_strict, "fail when baseline entries are stale");
+  check_cmd->add_flag("--allow-outside-root", check.allow_outside_root, "allow $refs outside the project root");
+  check_cmd->add_flag("-q,--quiet", check.quiet, "stylish: only findings at or above --fail-on");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -457,5 +730,6 @@ int main(int argc, char** argv) {
   if (cmd->parsed()) return run_bundle(bundle);
   if (build_cmd->parsed()) return run_build(build);
   if (snippets_cmd->parsed()) return run_snippets(snippets);
+  if (check_cmd->parsed()) return run_check_command(check);
   return kUsage;
 }

@@ -104,7 +104,12 @@ check "no script but ours, no handlers, no javascript: URLs" bash -c "! grep -rE
 check "description ids cannot take the page's ids" bash -c "test \$(grep -o 'id=\"content\"' xss/index.html | wc -l) -eq 1"
 
 # --- the corpus -----------------------------------------------------------------------------
-check "Meshery project builds" "$APIREF" build "$ROOT/examples/meshery" -q -o mesh
+# Parts of the corpus fail the spec profile for real reasons (GitHub: two paths identical up to
+# parameter names; Meshery: numeric response keys, duplicate operationIds; some oas-examples: 3.0
+# keywords in 3.1 documents, paths with a fragment, undefined security schemes), so `apiref
+# build` refuses them by default (tests/cli/check.sh tests that). Here the renderer is under
+# test: --ignore-spec-errors builds them anyway.
+check "Meshery project builds" "$APIREF" build "$ROOT/examples/meshery" -q --ignore-spec-errors -o mesh
 check "Meshery site passes the checker" $CHECK mesh --expect-pages 300
 check "Meshery: both audiences" bash -c "test \$(ls mesh/meshery/operations | wc -l) -eq 124 && test \$(ls mesh/cloud/operations | wc -l) -eq 210"
 check "Meshery: published descriptions are byte-identical to apiref bundle" same_as_bundle mesh "$ROOT/examples/meshery" meshery cloud
@@ -115,13 +120,13 @@ n=0
 bad_examples=""
 for f in $(find "$CORPUS/oas-examples/3.0" "$CORPUS/oas-examples/3.1" -name '*.yaml' -o -name '*.json' | sort); do
   out="oas/$(echo "$f" | md5sum | cut -c1-8)"
-  if "$APIREF" build "$f" -q -o "$out" 2>/dev/null && $CHECK "$out" >/dev/null; then n=$((n + 1)); else bad_examples="$bad_examples $f"; fi
+  if "$APIREF" build "$f" -q --ignore-spec-errors -o "$out" 2>/dev/null && $CHECK "$out" >/dev/null; then n=$((n + 1)); else bad_examples="$bad_examples $f"; fi
 done
 check "every oas-examples 3.x document builds a clean site ($n built)" test -z "$bad_examples"
 [ -n "$bad_examples" ] && echo "  failed:$bad_examples" >&2
 
 if [ "$MODE" != quick ]; then
-  check "GitHub builds" "$APIREF" build "$CORPUS/github/api.github.com.json" -q -o gh
+  check "GitHub builds" "$APIREF" build "$CORPUS/github/api.github.com.json" -q --ignore-spec-errors -o gh
   check "GitHub: a page per operation and schema" bash -c "test \$(ls gh/api.github.com/operations | wc -l) -eq 1223 && test \$(ls gh/api.github.com/schemas | grep -vc index.html) -eq 969"
   check "GitHub site passes the checker (links, hosts, size <= 1 MB, structure)" $CHECK gh --expect-pages 2240
   check "GitHub: the published description is byte-identical to apiref bundle" bash -c "'$APIREF' bundle '$CORPUS/github/api.github.com.json' -q -o gh.bundle.json && cmp gh.bundle.json gh/api.github.com/openapi.json && '$APIREF' bundle '$CORPUS/github/api.github.com.json' -q -o gh.bundle.yaml && cmp gh.bundle.yaml gh/api.github.com/openapi.yaml"
