@@ -247,6 +247,7 @@ BundleResult bundle_project(const ProjectConfig& config, const BundleOptions& op
   ResolveOptions ro;
   ro.root_dir = options.root_dir.empty() ? config.dir : normalise_path(options.root_dir);
   ro.allow_outside_root = options.allow_outside_root;
+  ro.cache = options.cache;
   DocumentSet docs(ro);
 
   std::vector<Construct> constructs = discover_constructs(config);

@@ -42,6 +42,11 @@ struct AuthConfig {
   std::string no_auth_mode;    // Markdown: when the server runs without authentication
 };
 
+// `apiref serve` settings (the `serve:` section).
+struct ServeConfig {
+  std::vector<std::string> proxy_allow;  // URL prefixes --proxy may forward to, beyond the servers
+};
+
 struct ProjectConfig {
   std::string file;            // absolute path of apiref.yaml
   std::string dir;             // the project root: apiref.yaml's folder, or its `root:`
@@ -51,6 +56,7 @@ struct ProjectConfig {
   std::vector<BundleSpec> bundles;
   SiteConfig site;
   AuthConfig auth;
+  ServeConfig serve;
 };
 
 // Reads and checks apiref.yaml. Returns false (with errors) when it cannot be used.

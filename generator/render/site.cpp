@@ -10,6 +10,7 @@
 #include "markdown/markdown.h"
 #include "render/description.h"
 #include "render/example.h"
+#include "render/page_keys.h"
 #include "render/schema_tree.h"
 #include "snippets/snippets.h"
 #include "tree/write.h"
@@ -66,8 +67,8 @@ std::string scheme_label(const SecurityScheme& s) {
 class SiteRenderer {
  public:
   SiteRenderer(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
-               const SiteOptions& options, Diagnostics& out)
-      : bundles_(bundles), templates_(templates), options_(options), out_(out) {}
+               const SiteOptions& options, Diagnostics& out, RenderMemo* memo)
+      : bundles_(bundles), templates_(templates), options_(options), out_(out), memo_(memo) {}
 
   std::vector<SiteFile> run() {
     title_ = options_.title;
@@ -76,30 +77,61 @@ class SiteRenderer {
 
     // Page jobs first (cheap), then rendered on all cores into their own slots.
     std::vector<std::function<SiteFile()>> jobs;
-    jobs.push_back([this] { return page("index.html", "overview", overview()); });
-    jobs.push_back([this] { return page("authentication/index.html", "authentication", authentication()); });
-    jobs.push_back([this] { return page("404.html", "not-found", json::object()); });
+    // With a memo: the page each job makes and the key of its inputs (empty: always render).
+    std::vector<std::pair<std::string, uint64_t>> keys;
+    auto add = [&](std::function<SiteFile()> job, std::string path = "", uint64_t key = 0) {
+      jobs.push_back(std::move(job));
+      keys.emplace_back(memo_ ? std::move(path) : std::string(), key);
+    };
+    add([this] { return page("index.html", "overview", overview()); });
+    add([this] { return page("authentication/index.html", "authentication", authentication()); });
+    add([this] { return page("404.html", "not-found", json::object()); });
+    uint64_t site = memo_ ? site_key(bundles_) : 0;
     for (const SiteBundle& b : bundles_) {
       const ApiModel& m = *b.model;
+      BundleKeys k = memo_ ? page_keys(b, site) : BundleKeys{};
       for (size_t i = 0; i < m.operations.size(); ++i)
-        jobs.push_back([this, &b, i] { return operation_page(b, i); });
+        add([this, &b, i] { return operation_page(b, i); }, memo_ ? op_path(b, m.operations[i]) + "index.html" : "",
+            memo_ ? k.operations[i] : 0);
       for (size_t i = 0; i < m.tags.size(); ++i)
-        jobs.push_back([this, &b, i] { return tag_page(b, i); });
+        add([this, &b, i] { return tag_page(b, i); }, memo_ ? tag_path(b, m.tags[i]) + "index.html" : "",
+            memo_ ? k.tags[i] : 0);
       for (size_t i = 0; i < m.schemas.size(); ++i)
-        jobs.push_back([this, &b, i] { return schema_page(b, i); });
-      jobs.push_back([this, &b] { return bundle_page(b); });
-      jobs.push_back([this, &b] { return schema_index_page(b); });
+        add([this, &b, i] { return schema_page(b, i); }, memo_ ? schema_path(b, m.schemas[i]) + "index.html" : "",
+            memo_ ? k.schemas[i] : 0);
+      add([this, &b] { return bundle_page(b); });
+      add([this, &b] { return schema_index_page(b); });
     }
     std::vector<SiteFile> files(jobs.size());
-    std::atomic<size_t> next{0};
+    std::atomic<size_t> next{0}, reused{0};
+    auto run_job = [&](size_t i) {
+      const auto& [path, key] = keys[i];
+      if (!path.empty()) {
+        auto old = memo_->pages.find(path);
+        if (old != memo_->pages.end() && old->second.key == key) {
+          files[i] = {path, old->second.content};
+          ++reused;
+          return;
+        }
+      }
+      files[i] = jobs[i]();
+    };
     std::vector<std::thread> pool;
     size_t workers = std::max(1u, std::thread::hardware_concurrency());
     for (size_t w = 0; w < workers; ++w) {
       pool.emplace_back([&] {
-        for (size_t i = next++; i < jobs.size(); i = next++) files[i] = jobs[i]();
+        for (size_t i = next++; i < jobs.size(); i = next++) run_job(i);
       });
     }
     for (std::thread& t : pool) t.join();
+    if (memo_) {
+      std::map<std::string, RenderMemo::Page> pages;
+      for (size_t i = 0; i < files.size(); ++i)
+        if (!keys[i].first.empty() && files[i].path == keys[i].first) pages[keys[i].first] = {keys[i].second, files[i].content};
+      memo_->pages = std::move(pages);
+      memo_->reused = reused;
+      memo_->rendered = jobs.size() - reused;
+    }
     std::vector<SiteFile> out;
     for (SiteFile& f : files)
       if (!f.path.empty()) out.push_back(std::move(f));
@@ -652,13 +684,14 @@ class SiteRenderer {
   std::mutex mutex_;
   std::string title_;
   DescriptionStats stats_;
+  RenderMemo* memo_;
 };
 
 }  // namespace
 
 std::vector<SiteFile> render_site(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
-                                  const SiteOptions& options, Diagnostics& out) {
-  return SiteRenderer(bundles, templates, options, out).run();
+                                  const SiteOptions& options, Diagnostics& out, RenderMemo* memo) {
+  return SiteRenderer(bundles, templates, options, out, memo).run();
 }
 
 }  // namespace apiref

@@ -3,6 +3,8 @@
 // only the model and the bundled document the model points into, never the source YAML.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,9 +42,23 @@ struct SiteFile {
   std::string content;
 };
 
+// Pages kept from one render to the next (apiref serve): a page whose inputs hash to the same
+// key as last time is reused, not rendered again. The caller must clear() it when the
+// templates or the site options change (the key covers the descriptions only).
+struct RenderMemo {
+  struct Page {
+    uint64_t key = 0;
+    std::string content;
+  };
+  std::map<std::string, Page> pages;  // by path
+  size_t reused = 0, rendered = 0;    // in the last render
+  void clear() { pages.clear(); }
+};
+
 // Renders every page. Template problems (a missing template) are reported; a page whose
-// template is missing is not written.
+// template is missing is not written. With `memo`, unchanged pages are reused from it and it
+// is updated for the next call.
 std::vector<SiteFile> render_site(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
-                                  const SiteOptions& options, Diagnostics& out);
+                                  const SiteOptions& options, Diagnostics& out, RenderMemo* memo = nullptr);
 
 }  // namespace apiref

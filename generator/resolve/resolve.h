@@ -16,10 +16,29 @@
 
 namespace apiref {
 
+// Parsed documents kept from one build to the next (`apiref serve`): a file is parsed again
+// only after forget() says it changed on disk. Shared between threads.
+class DocumentCache {
+ public:
+  struct Entry {
+    std::shared_ptr<const Document> doc;
+    Diagnostics diagnostics;  // what parsing it reported, repeated on every build that uses it
+  };
+  bool find(const std::string& absolute_path, Entry& out) const;
+  void store(const std::string& absolute_path, Entry entry);
+  void forget(const std::string& absolute_path);
+  size_t size() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::string, Entry> entries_;
+};
+
 struct ResolveOptions {
   std::string root_dir;             // absolute; refs may not leave it unless allowed
   bool allow_outside_root = false;
   ParseLimits limits;
+  DocumentCache* cache = nullptr;   // parsed files shared with earlier builds (may be null)
 };
 
 class DocumentSet {
@@ -39,7 +58,7 @@ class DocumentSet {
 
  private:
   ResolveOptions options_;
-  std::map<std::string, std::unique_ptr<Document>> cache_;
+  std::map<std::string, std::shared_ptr<const Document>> cache_;
   std::vector<std::string> order_;
   std::set<std::string> listed_;
   Diagnostics diagnostics_;
