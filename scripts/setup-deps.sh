@@ -18,7 +18,30 @@ for p in "${packages[@]}"; do
   if [ "$p" = npm ] && command -v npm >/dev/null; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# The playground's Swagger UI (swagger-ui-dist, pinned by version and integrity hash in
+# vendor/swagger-ui/package-lock.json), copied into every site by `apiref build`. Installed
+# once from the npm registry; --ignore-scripts: no install script runs (swagger-ui-dist's
+# @scarf/scarf dependency would otherwise report the install to scarf.sh).
+install_swagger_ui() {
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/vendor/swagger-ui"
+  local stamp="$dir/node_modules/.package-lock.json"
+  if [ -f "$dir/node_modules/swagger-ui-dist/swagger-ui-bundle.js" ] && [ -f "$stamp" ] &&
+     [ ! "$dir/package-lock.json" -nt "$stamp" ]; then
+    return 0
+  fi
+  if ! command -v npm >/dev/null; then
+    echo "apiref needs npm to install the playground's Swagger UI into $dir" >&2
+    return 1
+  fi
+  echo "installing Swagger UI (swagger-ui-dist, pinned) into vendor/swagger-ui/node_modules" >&2
+  npm ci --prefix "$dir" --ignore-scripts --no-audit --no-fund >&2
+}
+
+if [ ${#missing[@]} -eq 0 ]; then
+  install_swagger_ui
+  exit $?
+fi
 
 cmd="apt-get install -y --no-install-recommends ${missing[*]}"
 if [ "$(id -u)" -ne 0 ]; then
@@ -30,3 +53,4 @@ echo "installing: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 $cmd >/dev/null
+install_swagger_ui

@@ -18,6 +18,7 @@
 #include "model/model.h"
 #include "resolve/oas_context.h"
 #include "render/mustache.h"
+#include "render/playground.h"
 #include "render/site.h"
 #include "serve/serve.h"
 #include "snippets/snippets.h"
@@ -327,6 +328,7 @@ SiteResult build_site(const BuildArgs& a, std::ostream& log, DocumentCache* cach
   site.footer_links = in.config.site.footer_links;
   site.description_link_base = in.config.site.description_link_base;
   site.auth = auth;
+  site.persist_authorization = in.config.site.persist_authorization;
   site.snippets = snippet_options(auth);
   if (!in.config.site.snippet_languages.empty()) site.snippet_languages = in.config.site.snippet_languages;
   if (!a.snippet_languages.empty()) {
@@ -346,6 +348,10 @@ SiteResult build_site(const BuildArgs& a, std::ostream& log, DocumentCache* cach
   print_diagnostics(model_diags, a.quiet, log);
   r.diagnostics.insert(r.diagnostics.end(), model_diags.begin(), model_diags.end());
   if (has_errors(model_diags)) return fail(kInputErrors, "apiref: site not written; " + a.output + " is unchanged");
+  // The playground is part of every site: without Swagger UI's files every "Try it" link
+  // would be broken, so a build stops and says how to install them.
+  std::string playground_error;
+  if (!load_playground_assets(data_dir(), r.files, playground_error)) return fail(kUsage, "apiref: " + playground_error);
   r.asset_dirs = {data_dir() + "/site"};
   if (!a.templates.empty()) r.asset_dirs.push_back((fs::path(a.templates) / "assets").string());
   for (const ApiModel& m : models) {

@@ -129,6 +129,15 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
             config.site.snippet_languages.push_back(l.text);
         }
       }
+      if (const Node* playground = site->find("playground")) {
+        const Node* persist = playground->is_object() ? playground->find("persist_authorization") : nullptr;
+        if (!playground->is_object())
+          error("/site/playground", playground->pos, "'playground' must be a mapping (persist_authorization)");
+        else if (persist && persist->kind != NodeKind::Bool)
+          error("/site/playground/persist_authorization", persist->pos, "'persist_authorization' must be true or false");
+        else if (persist)
+          config.site.persist_authorization = persist->boolean;
+      }
       if (const Node* links = site->find("footer_links")) {
         for (const Node& l : links->items)
           config.site.footer_links.push_back({std::string(l.string_at("label")), std::string(l.string_at("url"))});

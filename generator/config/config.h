@@ -24,6 +24,7 @@ struct SiteConfig {
   std::string description_link_base;  // where relative links in descriptions point
   std::vector<std::pair<std::string, std::string>> footer_links;  // label, URL
   std::vector<std::string> snippet_languages;  // empty: all of them
+  bool persist_authorization = false;  // site.playground.persist_authorization: keep playground auth across reloads
 };
 
 // How the project's server really takes credentials (the `auth:` section). The description

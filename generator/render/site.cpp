@@ -11,6 +11,7 @@
 #include "render/description.h"
 #include "render/example.h"
 #include "render/page_keys.h"
+#include "render/playground.h"
 #include "render/schema_tree.h"
 #include "snippets/snippets.h"
 #include "tree/write.h"
@@ -87,6 +88,10 @@ class SiteRenderer {
     add([this] { return page("authentication/index.html", "authentication", authentication()); });
     add([this] { return page("404.html", "not-found", json::object()); });
     uint64_t site = memo_ ? site_key(bundles_) : 0;
+    add([this] {
+      return page("playground/index.html", "playground",
+                  {{"page", {{"title", "Playground · " + title_}, {"description", "Try the operations of " + title_}}}});
+    });
     for (const SiteBundle& b : bundles_) {
       const ApiModel& m = *b.model;
       BundleKeys k = memo_ ? page_keys(b, site) : BundleKeys{};
@@ -140,6 +145,7 @@ class SiteRenderer {
       out.push_back({b.name + "/openapi.yaml", to_yaml(*b.document)});
     }
     out.push_back({"search-index.json", search_index()});
+    for (SiteFile& f : playground_config_files(bundles_, options_)) out.push_back(std::move(f));
     out.push_back({"sitemap.xml", sitemap(out)});
     std::lock_guard<std::mutex> lock(mutex_);
     out_.insert(out_.end(), problems_.begin(), problems_.end());
@@ -437,6 +443,8 @@ class SiteRenderer {
     std::string path = op_path(b, o) + "index.html";
     std::string root = root_of(path);
     json ctx = {{"operation", operation_context(b, o, root)}};
+    std::string try_href = playground_href(b.name, o);
+    if (!try_href.empty()) ctx["operation"]["try_href"] = root + try_href;
     ctx["page"] = {{"title", ctx["operation"]["title"].get<std::string>() + " · " + m.title},
                    {"description", markdown_to_plain_text(o.description.empty() ? o.summary : o.description, 160)}};
     // Previous and next in reading order (tag by tag, as the sidebar lists them).

@@ -32,6 +32,7 @@ struct SiteOptions {
   std::vector<std::string> snippet_languages = {"curl", "httpie", "python", "javascript", "go"};
   SnippetOptions snippets;
   AuthConfig auth;  // the project's own account of authentication (apiref.yaml `auth:`)
+  bool persist_authorization = false;  // the playground keeps what the reader authorised across reloads
 };
 
 // The name of the scheme that stands for the project's credential in the model.

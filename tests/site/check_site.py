@@ -5,11 +5,16 @@
   on the target page;
 - nothing is loaded from another host (scripts, styles, images, frames, fonts);
 - no page is larger than 1 MB;
-- every page is complete HTML: lang, title, one <main>, exactly one <h1>, headings in order.
+- every page is complete HTML: lang, title, one <main>, exactly one <h1>, headings in order;
+- the playground: swagger-config.json lists every bundle and each `urls` entry is a file of the
+  site; apiref-playground.json is there; every "Try it" deep link
+  (playground/index.html?urls.primaryName=B#/<tag>/<operationId>) names a bundle of
+  swagger-config.json and an operation of that bundle's description, as Swagger UI keys it.
 
 Usage: check_site.py SITE_DIR [--expect-pages N]   (exit 1 and a list of problems on failure)
 """
 import html.parser
+import json
 import os
 import sys
 import urllib.parse
@@ -53,6 +58,79 @@ class Page(html.parser.HTMLParser):
             self.links.append(("href", a["href"]))
 
 
+def swagger_operation_id(operation, path, method):
+    """The id Swagger UI 5 gives an operation in its deep links: the description's operationId
+    as written, else method + path with every non-word UTF-16 code unit made '_'."""
+    op_id = operation.get("operationId")
+    if isinstance(op_id, str) and op_id.strip():
+        return op_id
+    out = []
+    for c in path:
+        if c.isascii() and (c.isalnum() or c == "_"):
+            out.append(c)
+        else:
+            out.append("__" if ord(c) > 0xFFFF else "_")
+    return method + "".join(out)
+
+
+def check_playground(site, problems):
+    """Returns {bundle name: set of (tag, operationId)} for the deep-link check."""
+    config_path = os.path.join(site, "playground", "swagger-config.json")
+    if not os.path.isfile(config_path):
+        problems.append("playground/swagger-config.json is missing")
+        return {}
+    if not os.path.isfile(os.path.join(site, "playground", "apiref-playground.json")):
+        problems.append("playground/apiref-playground.json is missing")
+    with open(config_path, encoding="utf-8") as fh:
+        config = json.load(fh)
+    keys = {}
+    urls = config.get("urls") or []
+    if not urls:
+        problems.append("playground/swagger-config.json lists no bundle in urls")
+    names = [u.get("name") for u in urls]
+    if config.get("urls.primaryName") not in names:
+        problems.append(f"playground/swagger-config.json: urls.primaryName {config.get('urls.primaryName')!r} is not in urls")
+    if config.get("validatorUrl", "unset") is not None:
+        problems.append("playground/swagger-config.json: validatorUrl must be null (no description sent to an online validator)")
+    for u in urls:
+        target = os.path.normpath(os.path.join("playground", urllib.parse.unquote(u.get("url", ""))))
+        path = os.path.join(site, target)
+        if target.startswith("..") or not os.path.isfile(path):
+            problems.append(f"playground/swagger-config.json: {u.get('name')}: {u.get('url')} is not a file of the site")
+            continue
+        with open(path, encoding="utf-8") as fh:
+            doc = json.load(fh)
+        ops = set()
+        for p, item in (doc.get("paths") or {}).items():
+            if not isinstance(item, dict):
+                continue
+            for method, op in item.items():
+                if method in ("get", "put", "post", "delete", "options", "head", "patch", "trace") and isinstance(op, dict):
+                    for tag in op.get("tags") or ["default"]:
+                        ops.add((tag, swagger_operation_id(op, p, method)))
+        keys[u.get("name")] = ops
+    for page in ("index.html", "swagger-ui-bundle.js", "swagger-ui.css", "oauth2-redirect.html"):
+        if not os.path.isfile(os.path.join(site, "playground", page)):
+            problems.append(f"playground/{page} is missing")
+    return keys
+
+
+def check_deep_link(rel, url, parts, keys, problems):
+    """A Swagger UI deep link: #/<tag>/<operationId> in the bundle ?urls.primaryName names."""
+    query = urllib.parse.parse_qs(parts.query)
+    bundle = (query.get("urls.primaryName") or [None])[0]
+    if bundle not in keys:
+        problems.append(f"{rel}: {url}: urls.primaryName {bundle!r} is not a bundle of playground/swagger-config.json")
+        return
+    segments = parts.fragment[1:].split("/")
+    if len(segments) != 2:
+        problems.append(f"{rel}: {url}: the deep link is not #/<tag>/<operationId>")
+        return
+    tag, op_id = (urllib.parse.unquote(x) for x in segments)
+    if (tag, op_id) not in keys[bundle]:
+        problems.append(f"{rel}: {url}: bundle {bundle!r} has no operation {op_id!r} tagged {tag!r}")
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__)
@@ -76,6 +154,7 @@ def main():
             with open(path, encoding="utf-8") as fh:
                 p.feed(fh.read())
             pages[rel] = p
+    playground_keys = check_playground(site, problems)
     for rel, p in sorted(pages.items()):
         if not p.lang:
             problems.append(f"{rel}: <html> has no lang")
@@ -113,6 +192,9 @@ def main():
                 if not os.path.isfile(os.path.join(site, target)):
                     problems.append(f"{rel}: broken link {url}")
                     continue
+            if target == os.path.join("playground", "index.html") and parts.fragment.startswith("/"):
+                check_deep_link(rel, url, parts, playground_keys, problems)
+                continue
             if parts.fragment and target.endswith(".html"):
                 frag = urllib.parse.unquote(parts.fragment)
                 tp = pages.get(target)
