@@ -6,7 +6,9 @@
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <netdb.h>
 #include <poll.h>
+#include <sys/socket.h>
 #include <signal.h>
 #include <sys/inotify.h>
 #include <sys/signalfd.h>
@@ -278,6 +280,34 @@ httplib::Headers upstream_headers(const httplib::Request& req) {
   return out;
 }
 
+// httplib connects without blocking, so errno does not say why a connection failed. One plain
+// connect() tells it (refused, unreachable, timed out, unknown host) for the error message.
+std::string connect_failure(const std::string& host, int port) {
+  addrinfo hints{};
+  hints.ai_socktype = SOCK_STREAM;
+  addrinfo* found = nullptr;
+  std::string h = host.size() > 2 && host.front() == '[' ? host.substr(1, host.size() - 2) : host;
+  int rc = getaddrinfo(h.c_str(), std::to_string(port).c_str(), &hints, &found);
+  if (rc != 0) return std::string("cannot resolve ") + host + " (" + gai_strerror(rc) + ")";
+  std::string why;
+  for (addrinfo* a = found; a; a = a->ai_next) {
+    int fd = socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
+    if (fd < 0) continue;
+    timeval tv{3, 0};
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    int ok = connect(fd, a->ai_addr, a->ai_addrlen);
+    int err = errno;
+    close(fd);
+    if (ok == 0) {
+      why.clear();
+      break;
+    }
+    why = err == EINPROGRESS || err == EAGAIN ? "connection timed out" : std::strerror(err);
+  }
+  freeaddrinfo(found);
+  return why;
+}
+
 std::string describe_error(httplib::Error e, int saved_errno) {
   std::string s;
   switch (e) {
@@ -305,8 +335,7 @@ std::string describe_error(httplib::Error e, int saved_errno) {
     default:
       s = httplib::to_string(e);
   }
-  if (saved_errno && (e == httplib::Error::Connection || e == httplib::Error::Read || e == httplib::Error::Write))
-    s += std::string(": ") + std::strerror(saved_errno);
+  if (saved_errno) s += std::string(": ") + std::strerror(saved_errno);
   return s;
 }
 
@@ -487,7 +516,9 @@ class SiteServer {
     std::string method = req.method, body = req.body;
     std::string base = target.scheme + "://" + target.host + ":" + std::to_string(target.port);
     std::string path = target.path + (target.query.empty() ? "" : "?" + target.query);
-    std::thread([up, base, method, path, headers, body] {
+    std::string host = target.host;
+    int port = target.port;
+    std::thread([up, base, method, path, headers, body, host, port] {
       httplib::Client client(base);
       client.set_connection_timeout(5, 0);
       client.set_read_timeout(60, 0);
@@ -524,7 +555,15 @@ class SiteServer {
       bool sent = client.send(r, response, error);
       int saved_errno = errno;
       std::lock_guard<std::mutex> lock(up->mutex);
-      if (!sent && !up->headers) up->error = describe_error(error, saved_errno);
+      if (!sent && !up->headers) {
+        up->error = describe_error(error, 0);
+        if (error == httplib::Error::Connection || error == httplib::Error::ConnectionTimeout) {
+          std::string why = connect_failure(host, port);
+          if (!why.empty()) up->error += ": " + why;
+        } else if (saved_errno && saved_errno != EINPROGRESS && saved_errno != EAGAIN) {
+          up->error += std::string(": ") + std::strerror(saved_errno);
+        }
+      }
       up->done = true;
       up->cv.notify_all();
     }).detach();
@@ -610,6 +649,10 @@ int serve(const ServeOptions& options, const SiteBuilder& build) {
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
+  // A shell starts background jobs with SIGINT ignored; an ignored signal is discarded, never
+  // queued for the signalfd, so take the default back (it stays blocked).
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
   int signal_fd = signalfd(-1, &signals, SFD_CLOEXEC | SFD_NONBLOCK);
