@@ -47,6 +47,7 @@ const char* const kSwaggerUiFiles[] = {
     "swagger-ui-standalone-preset.js.LICENSE.txt",
     "swagger-ui.css",
     "oauth2-redirect.js",
+    "favicon-32x32.png",
     "LICENSE",
     "NOTICE",
 };

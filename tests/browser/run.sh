@@ -58,6 +58,25 @@ build() {  # build NAME DIR-TO-RUN-IN apiref-args...
 }
 
 build example "$ROOT/schemas"
+# The example again, with a project auth section: a header, a second variable and a cookie,
+# for the playground's token box (playground.mjs).
+cp -r "$ROOT/schemas" "$WORK/example-auth-src"
+cat >>"$WORK/example-auth-src/apiref.yaml" <<'YAML'
+
+auth:
+  name: Fleet token
+  token_env: FLEET_TOKEN
+  send:
+    headers:
+      Authorization: Bearer ${token}
+      X-Fleet-Org: ${FLEET_ORG}
+    cookies:
+      fleet_session: ${token}
+  default: required
+YAML
+sed -i 's/^site:$/site:\n  playground:\n    persist_authorization: true/' "$WORK/example-auth-src/apiref.yaml"
+build example-auth "$WORK/example-auth-src"
+build meshery "$ROOT/examples/meshery"
 [ -f "$GITHUB_SPEC" ] || fail_setup "GitHub's description is missing: $GITHUB_SPEC"
 build github "$ROOT" "$GITHUB_SPEC"
 
@@ -147,6 +166,8 @@ serve() {  # serve NAME: starts the server, sets PORT
 serve example; export EXAMPLE_URL="http://127.0.0.1:$PORT/"
 serve github; export GITHUB_URL="http://127.0.0.1:$PORT/"
 serve hostile; export HOSTILE_URL="http://127.0.0.1:$PORT/"
+serve example-auth; export EXAMPLE_AUTH_URL="http://127.0.0.1:$PORT/"
+serve meshery; export MESHERY_URL="http://127.0.0.1:$PORT/"
 export EXAMPLE_DIR="$WORK/example" GITHUB_DIR="$WORK/github" HOSTILE_DIR="$WORK/hostile"
 export SCREENSHOTS="$HERE/screenshots"
 

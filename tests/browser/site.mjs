@@ -465,4 +465,5 @@ test("screenshots: GitHub operation and overview (light, dark), example operatio
   report(`screenshots: ${shots.map((f) => path.relative(process.cwd(), f)).join(", ")}`);
 });
 
+await import("./playground.mjs");  // the playground's tests, after the site's
 process.exitCode = await run();

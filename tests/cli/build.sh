@@ -33,6 +33,31 @@ check "overview, auth guide, 404, sitemap, search index" bash -c "test -s ex/ind
 check "bundled descriptions are published" bash -c "python3 -c 'import json; d=json.load(open(\"ex/public/openapi.json\")); assert len(d[\"paths\"]) > 10' && test -s ex/public/openapi.yaml"
 check "deprecated construct left out of the site" bash -c "! grep -rq 'Beacon' ex/public/ ex/internal/"
 check "assets copied" bash -c "test -s ex/assets/style.css && test -s ex/assets/app.js"
+# The playground loads <bundle>/openapi.json: it must be exactly what `apiref bundle` writes.
+same_as_bundle() {  # same_as_bundle SITE INPUT NAME...: every published description equals the bundle command's
+  local site=$1 input=$2
+  shift 2
+  local out="$WORK/bundled-$(basename "$site")"
+  "$APIREF" bundle "$input" -q --format json -o "$out/json" 2>/dev/null || return 1
+  "$APIREF" bundle "$input" -q --format yaml -o "$out/yaml" 2>/dev/null || return 1
+  for name in "$@"; do
+    cmp "$out/json/$name.openapi.json" "$site/$name/openapi.json" || return 1
+    cmp "$out/yaml/$name.openapi.yaml" "$site/$name/openapi.yaml" || return 1
+  done
+}
+check "published descriptions are byte-identical to apiref bundle (JSON and YAML)" same_as_bundle ex "$ROOT/schemas" public internal
+check "playground: Swagger UI, apiref's page and script, both settings files" bash -c "for f in index.html swagger-ui-bundle.js swagger-ui-standalone-preset.js swagger-ui.css oauth2-redirect.html oauth2-redirect.js apiref-playground.js swagger-config.json apiref-playground.json LICENSE; do test -s ex/playground/\$f || { echo missing \$f; exit 1; }; done"
+check "playground: swagger-config lists both bundles, public primary, no validator" python3 -c "
+import json; c = json.load(open('ex/playground/swagger-config.json'))
+assert c['urls'] == [{'name': 'public', 'url': '../public/openapi.json'}, {'name': 'internal', 'url': '../internal/openapi.json'}], c['urls']
+assert c['urls.primaryName'] == 'public' and c['validatorUrl'] is None and c['deepLinking'] is True
+assert c['tryItOutEnabled'] is True and c['requestSnippetsEnabled'] is True and c['persistAuthorization'] is False
+s = json.load(open('ex/playground/apiref-playground.json'))
+assert s == {'auth': None, 'persistAuthorization': False, 'proxy': None}, s"
+check "playground: Swagger UI's files are the pinned package's, byte for byte" bash -c "cmp ex/playground/swagger-ui-bundle.js '$ROOT/vendor/swagger-ui/node_modules/swagger-ui-dist/swagger-ui-bundle.js' && grep -q '\"version\": \"5.35.0\"' '$ROOT/vendor/swagger-ui/node_modules/swagger-ui-dist/package.json'"
+check "operation pages link to the playground at their operation" grep -q 'class="try-it" href="../../../playground/index.html?urls.primaryName=public#/Device_devices/getDevice"' ex/public/operations/getDevice/index.html
+mkdir -p nodata && cp -r "$ROOT/templates" "$ROOT/site" "$ROOT/playground" nodata/
+check "without the vendored Swagger UI: exit 2, says how to install it, writes nothing" bash -c "cd '$ROOT/schemas' && APIREF_DATA_DIR='$WORK/nodata' '$APIREF' build -q -o '$WORK/nov' 2>'$WORK/nov.err'; test \$? -eq 2 && grep -q 'setup-deps.sh' '$WORK/nov.err' && test ! -e '$WORK/nov'"
 
 # --- same input, same bytes ----------------------------------------------------------------
 check "second build is byte-identical" bash -c "cd '$ROOT/schemas' && '$APIREF' build -q -o '$WORK/ex2' 2>/dev/null && diff -r '$WORK/ex' '$WORK/ex2'"
@@ -82,6 +107,10 @@ check "description ids cannot take the page's ids" bash -c "test \$(grep -o 'id=
 check "Meshery project builds" "$APIREF" build "$ROOT/examples/meshery" -q -o mesh
 check "Meshery site passes the checker" $CHECK mesh --expect-pages 300
 check "Meshery: both audiences" bash -c "test \$(ls mesh/meshery/operations | wc -l) -eq 124 && test \$(ls mesh/cloud/operations | wc -l) -eq 210"
+check "Meshery: published descriptions are byte-identical to apiref bundle" same_as_bundle mesh "$ROOT/examples/meshery" meshery cloud
+check "Meshery: the playground sends the token as Meshery Server reads it (cookies)" python3 -c "
+import json; s = json.load(open('mesh/playground/apiref-playground.json'))
+assert s['auth'] == {'name': 'Meshery token', 'headers': [], 'cookies': [['meshery-provider', 'Meshery'], ['token', '\${token}']]}, s"
 n=0
 bad_examples=""
 for f in $(find "$CORPUS/oas-examples/3.0" "$CORPUS/oas-examples/3.1" -name '*.yaml' -o -name '*.json' | sort); do
@@ -95,6 +124,7 @@ if [ "$MODE" != quick ]; then
   check "GitHub builds" "$APIREF" build "$CORPUS/github/api.github.com.json" -q -o gh
   check "GitHub: a page per operation and schema" bash -c "test \$(ls gh/api.github.com/operations | wc -l) -eq 1223 && test \$(ls gh/api.github.com/schemas | grep -vc index.html) -eq 969"
   check "GitHub site passes the checker (links, hosts, size <= 1 MB, structure)" $CHECK gh --expect-pages 2240
+  check "GitHub: the published description is byte-identical to apiref bundle" bash -c "'$APIREF' bundle '$CORPUS/github/api.github.com.json' -q -o gh.bundle.json && cmp gh.bundle.json gh/api.github.com/openapi.json && '$APIREF' bundle '$CORPUS/github/api.github.com.json' -q -o gh.bundle.yaml && cmp gh.bundle.yaml gh/api.github.com/openapi.yaml"
 fi
 
 echo "$passed passed, $failed failed"

@@ -73,6 +73,19 @@ def swagger_operation_id(operation, path, method):
     return method + "".join(out)
 
 
+def resolve_local(doc, ref):
+    """The node a local $ref ("#/a/b~1c") points at, or None."""
+    if not ref.startswith("#/"):
+        return None
+    node = doc
+    for token in ref[2:].split("/"):
+        token = urllib.parse.unquote(token).replace("~1", "/").replace("~0", "~")
+        if not isinstance(node, dict) or token not in node:
+            return None
+        node = node[token]
+    return node
+
+
 def check_playground(site, problems):
     """Returns {bundle name: set of (tag, operationId)} for the deep-link check."""
     config_path = os.path.join(site, "playground", "swagger-config.json")
@@ -102,6 +115,8 @@ def check_playground(site, problems):
             doc = json.load(fh)
         ops = set()
         for p, item in (doc.get("paths") or {}).items():
+            if isinstance(item, dict) and isinstance(item.get("$ref"), str):
+                item = resolve_local(doc, item["$ref"])  # Swagger UI resolves path item $refs
             if not isinstance(item, dict):
                 continue
             for method, op in item.items():

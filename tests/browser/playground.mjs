@@ -1,0 +1,304 @@
+// Browser tests for the playground every site carries (_site/playground/): Swagger UI 5.35.0 set
+// up by apiref's page and script. Imported by site.mjs; run through run.sh, which also sets:
+//   EXAMPLE_AUTH_URL   the example built with an auth: section (a header, a second variable and a
+//                      cookie) and site.playground.persist_authorization: true
+//   MESHERY_URL        examples/meshery (bundles meshery and cloud)
+// The API server the example names for local development, http://localhost:8080, is never
+// reached: page.route answers for it inside the browser and records what was sent.
+import assert from "node:assert/strict";
+import path from "node:path";
+import { test, report } from "./harness.mjs";
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run this through tests/browser/run.sh`);
+  return value;
+};
+const EXAMPLE = env("EXAMPLE_URL"), EXAMPLE_AUTH = env("EXAMPLE_AUTH_URL");
+const GITHUB = env("GITHUB_URL"), MESHERY = env("MESHERY_URL");
+const SCREENSHOTS = env("SCREENSHOTS");
+const url = (base, p = "") => new URL(p, base).href;
+const LOCAL_API = "http://localhost:8080";
+const LOAD_TIMEOUT = 150_000;  // GitHub's 10 MB description in Swagger UI on a busy 2-core machine
+
+// Every request the page makes, to assert that all of them stay on the static server.
+function recordRequests(page) {
+  const seen = [];
+  page.on("request", (r) => seen.push(r.url()));
+  return seen;
+}
+
+function assertOnlyHost(requests, base, also = []) {
+  const allowed = new Set([new URL(base).host, ...also.map((a) => new URL(a).host)]);
+  const others = requests.filter((r) => !r.startsWith("data:") && !allowed.has(new URL(r).host));
+  assert.deepEqual(others, [], "requests to a host other than the static server");
+}
+
+// Opens the playground and waits until Swagger UI rendered the description; returns the time.
+async function openPlayground(page, address) {
+  const started = Date.now();
+  const response = await page.goto(address);
+  assert.equal(response.status(), 200, `${address} answered ${response.status()}`);
+  await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
+  await page.locator(".opblock").first().waitFor({ state: "visible", timeout: LOAD_TIMEOUT });
+  return Date.now() - started;
+}
+
+// No error in Swagger UI's error store (resolver, parser, fetch) and none on screen.
+async function assertNoSwaggerError(page, what) {
+  const errors = await page.evaluate(() =>
+    window.ui.errSelectors.allErrors().toJS().map((e) => `${e.source || ""} ${e.level || ""}: ${e.message} ${JSON.stringify(e.path || "")}`));
+  assert.deepEqual(errors, [], `${what}: Swagger UI reports errors`);
+  assert.equal(await page.locator(".errors-wrapper").count(), 0, `${what}: an error box is shown`);
+  const text = await page.locator("#swagger-ui").textContent();
+  assert.doesNotMatch(text, /Resolver error|Failed to load API definition|Unable to render this definition/, what);
+}
+
+async function openOperationIds(page) {
+  return page.locator(".opblock.is-open").evaluateAll((els) => els.map((e) => e.id));
+}
+
+async function inViewport(locator) {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight;
+  });
+}
+
+// --- the embedded example ---------------------------------------------------------------------
+
+test("playground: the example's playground lists both bundles and loads each, only from the static server", async (t) => {
+  const page = await t.page();
+  const requests = recordRequests(page);
+  await openPlayground(page, url(EXAMPLE, "playground/"));
+  assert.deepEqual(await page.locator(".topbar select option").allTextContents(), ["public", "internal"]);
+  assert.equal(await page.locator(".topbar select").inputValue(), "../public/openapi.json");
+  assert.match(await page.locator(".info .title").textContent(), /^Harbor Fleet API/);
+  assert.ok(await page.locator(".opblock").count() >= 25, "the public bundle's operations are listed");
+  await assertNoSwaggerError(page, "public");
+  // What Swagger UI loaded is the site's own openapi.json, the file `apiref bundle` writes.
+  const loaded = await page.evaluate(() => window.ui.specSelectors.url());
+  assert.equal(new URL(loaded, url(EXAMPLE, "playground/")).href, url(EXAMPLE, "public/openapi.json"));
+  // The other bundle, picked in Swagger UI's own selector.
+  await page.locator(".topbar select").selectOption({ label: "internal" });
+  await page.locator(".info .title", { hasText: "Internal" }).waitFor({ timeout: 30_000 });
+  await page.locator(".opblock").first().waitFor({ state: "visible" });
+  await assertNoSwaggerError(page, "internal");
+  assert.match(page.url(), /[?&]urls\.primaryName=internal/, "the choice is kept in the address");
+  // Configured on purpose: no validator badge (nothing sent to validator.swagger.io), and
+  // "Try it out" already on.
+  assert.equal(await page.locator(".validator-badge, img[src*=validator]").count(), 0);
+  assert.ok(await page.evaluate(() => window.ui.getConfigs().validatorUrl === null));
+  assert.ok(await page.evaluate(() => window.ui.getConfigs().tryItOutEnabled === true));
+  assert.ok(await page.evaluate(() => window.ui.getConfigs().requestSnippetsEnabled === true));
+  assert.ok(await page.evaluate(() => window.ui.getConfigs().persistAuthorization === false));
+  assert.equal(await page.locator("#apiref-auth").isHidden(), true, "no token box: the example configures no auth");
+  assertOnlyHost(requests, EXAMPLE);
+  await page.screenshot({ path: path.join(SCREENSHOTS, "playground-example.png") });
+});
+
+test("playground: 'Try it' on an operation page opens that operation expanded (public and internal)", async (t) => {
+  const page = await t.page();
+  const requests = recordRequests(page);
+  for (const [bundle, op, id] of [
+    ["public", "createDeviceGroup", "operations-Device_Group_device-groups-createDeviceGroup"],
+    ["internal", "getFirmwareImage", "operations-Firmware_firmware-getFirmwareImage"],
+  ]) {
+    await page.goto(url(EXAMPLE, `${bundle}/operations/${op}/`));
+    await page.locator("a.try-it").click();
+    await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
+    await page.locator(`#${id}.is-open`).waitFor({ state: "visible" });
+    assert.deepEqual(await openOperationIds(page), [id], `${bundle}: only ${op} is open`);
+    assert.equal(await page.locator(".topbar select option:checked").textContent(), bundle);
+    assert.ok(await inViewport(page.locator(`#${id}`)), `${op} is scrolled into view`);
+    assert.ok(await page.locator(`#${id} button.execute`).isVisible(), "Try it out is on: Execute is there");
+    assert.equal(new URL(page.url()).hash, `#/${id.split("-").slice(1, -1).join("-")}/${op}`, "the deep link stays in the address");
+    await assertNoSwaggerError(page, `${bundle} ${op}`);
+    if (bundle === "public") await page.screenshot({ path: path.join(SCREENSHOTS, "playground-deep-link.png") });
+  }
+  // The header of every page links to the playground.
+  await page.goto(url(EXAMPLE, "public/operations/getDevice/"));
+  assert.equal(await page.locator('header a[href="../../../playground/"]').textContent(), "Playground");
+  assertOnlyHost(requests, EXAMPLE);
+});
+
+// --- the project's auth, from the token box ---------------------------------------------------
+
+// Answers for the example's local server (and for serve's proxy path when given) inside the
+// browser, recording each request.
+async function fakeServer(page, pattern, body = () => '[{"id":1}]') {
+  const got = [];
+  await page.route(pattern, async (route) => {
+    const r = route.request();
+    got.push({ method: r.method(), url: r.url(), headers: await r.allHeaders(), body: r.postData() });
+    await route.fulfill({ status: 200, contentType: "application/json",
+                          headers: { "access-control-allow-origin": "*" }, body: body(r) });
+  });
+  return got;
+}
+
+async function execute(page, operationId, tag) {
+  await page.evaluate(([t, o]) => { location.hash = `#/${t}/${o}`; }, [tag, operationId]);
+  const op = page.locator(`#operations-${tag}-${operationId}`);
+  await op.locator("button.execute").waitFor({ state: "visible" });
+  await op.locator("button.execute").click();
+  await op.locator(".live-responses-table .response-col_status").first().waitFor({ timeout: 60_000 });
+  return op;
+}
+
+test("playground: the token box sends the project's auth (token entered once, on an operation page)", async (t) => {
+  const page = await t.page();
+  const requests = recordRequests(page);
+  // The reader enters the token on an operation page (site/app.js stores it in sessionStorage).
+  await page.goto(url(EXAMPLE_AUTH, "public/operations/listDevices/"));
+  await page.locator(".try-token").fill("tok-123");
+  await page.locator("a.try-it").click();
+  await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
+  assert.equal(await page.locator("#apiref-auth h2").textContent(), "Your Fleet token");
+  assert.equal(await page.locator("#apiref-auth input[name=token]").inputValue(), "tok-123", "the token is reused");
+  await page.locator("#apiref-auth input[name=FLEET_ORG]").fill("org-7");
+  // Without a proxy the cookie cannot be sent, and the page says so.
+  assert.match(await page.locator(".apiref-warning").textContent(), /apiref serve --proxy/);
+  assert.ok(await page.evaluate(() => window.ui.getConfigs().persistAuthorization === true),
+            "site.playground.persist_authorization: true reaches Swagger UI");
+  await page.locator(".servers select").selectOption(LOCAL_API);
+  const got = await fakeServer(page, `${LOCAL_API}/**`);
+  await execute(page, "listDevices", "Device_devices");
+  await execute(page, "createDeviceGroup", "Device_Group_device-groups");
+  assert.equal(got.length, 2, `two requests reached the server: ${JSON.stringify(got.map((g) => g.url))}`);
+  const [get, post] = got;
+  assert.equal(get.method, "GET");
+  assert.match(get.url, /^http:\/\/localhost:8080\/api\/devices(\?|$)/);
+  assert.equal(post.method, "POST");
+  assert.equal(post.url, `${LOCAL_API}/api/device-groups`);
+  assert.ok(JSON.parse(post.body) && typeof JSON.parse(post.body) === "object", "the POST carries its JSON body");
+  for (const r of got) {
+    assert.equal(r.headers.authorization, "Bearer tok-123", `${r.method}: Authorization`);
+    assert.equal(r.headers["x-fleet-org"], "org-7", `${r.method}: the second variable`);
+    assert.equal(r.headers["x-apiref-cookie"], undefined, `${r.method}: no proxy, no X-Apiref-Cookie`);
+    assert.equal(r.headers.cookie, undefined, `${r.method}: no cookie for another origin`);
+  }
+  assert.match(await page.locator("#apiref-status").textContent(), /without the Fleet token cookie/);
+  // sessionStorage only: nothing in localStorage or cookies.
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("apiref-token")), "tok-123");
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("apiref-var-FLEET_ORG")), "org-7");
+  assert.equal(await page.evaluate(() => localStorage.length === 0 || Object.keys(localStorage).every((k) => !/tok-123/.test(localStorage.getItem(k)))), true);
+  assert.equal(await page.evaluate(() => document.cookie), "");
+  assertOnlyHost(requests, EXAMPLE_AUTH, [LOCAL_API]);
+  await page.locator("#apiref-auth").screenshot({ path: path.join(SCREENSHOTS, "playground-token-box.png") });
+});
+
+test("playground: with serve's proxy set, requests go through it with the cookie in X-Apiref-Cookie", async (t) => {
+  const page = await t.page();
+  const requests = recordRequests(page);
+  // What `apiref serve --proxy` does: the same site with apiref-playground.json's proxy set.
+  await page.route(url(EXAMPLE_AUTH, "playground/apiref-playground.json"), async (route) => {
+    const response = await route.fetch();
+    const settings = await response.json();
+    settings.proxy = "/_apiref/proxy";
+    await route.fulfill({ response, json: settings });
+  });
+  const direct = await fakeServer(page, `${LOCAL_API}/**`);
+  const proxied = await fakeServer(page, (u) => u.origin === new URL(EXAMPLE_AUTH).origin && u.pathname === "/_apiref/proxy");
+  await page.goto(url(EXAMPLE_AUTH, "public/"));
+  await page.evaluate(() => { sessionStorage.setItem("apiref-token", "tok-9"); sessionStorage.setItem("apiref-var-FLEET_ORG", "org-1"); });
+  await openPlayground(page, url(EXAMPLE_AUTH, "playground/index.html#/Device_devices/listDevices"));
+  assert.equal(await page.locator(".apiref-warning").count(), 0, "no cookie warning: the proxy sends it");
+  await page.locator(".servers select").selectOption(LOCAL_API);
+  await execute(page, "listDevices", "Device_devices");
+  await execute(page, "createDeviceGroup", "Device_Group_device-groups");
+  assert.equal(direct.length, 0, "nothing went to the API server directly");
+  assert.equal(proxied.length, 2);
+  const [get, post] = proxied;
+  const target = (r) => new URL(r.url).searchParams.get("url");
+  assert.equal(new URL(get.url).pathname, "/_apiref/proxy");
+  assert.equal(new URL(get.url).origin, new URL(EXAMPLE_AUTH).origin, "same origin: no CORS");
+  assert.match(target(get), /^http:\/\/localhost:8080\/api\/devices(\?|$)/);
+  assert.equal(get.url, url(EXAMPLE_AUTH, "/_apiref/proxy?url=" + encodeURIComponent(target(get))), "P + ?url= + encodeURIComponent(U)");
+  assert.equal(target(post), `${LOCAL_API}/api/device-groups`);
+  assert.equal(get.method, "GET");
+  assert.equal(post.method, "POST");
+  assert.ok(typeof JSON.parse(post.body) === "object", "the body is kept");
+  for (const r of proxied) {
+    assert.equal(r.headers.authorization, "Bearer tok-9");
+    assert.equal(r.headers["x-fleet-org"], "org-1");
+    assert.equal(r.headers["x-apiref-cookie"], "fleet_session=tok-9", "the cookie, for serve to move into Cookie");
+  }
+  assertOnlyHost(requests, EXAMPLE_AUTH);
+});
+
+test("playground: a very large response is shown as plain text, a small one highlighted", async (t) => {
+  const page = await t.page();
+  let big = true;
+  const huge = JSON.stringify(Array.from({ length: 20000 }, (_, i) => ({ id: i, name: `device-${i}`, tags: ["a", "b"] })));
+  await fakeServer(page, `${LOCAL_API}/**`, () => (big ? huge : '[{"id":1}]'));
+  await openPlayground(page, url(EXAMPLE, "playground/index.html#/Device_devices/listDevices"));
+  await page.locator(".servers select").selectOption(LOCAL_API);
+  const op = await execute(page, "listDevices", "Device_devices");
+  const body = op.locator(".live-responses-table tbody .response-col_description .highlight-code").first();
+  await body.waitFor();
+  assert.ok((await body.textContent()).length > 1_000_000, "the whole 1.8 MB body is shown");
+  assert.equal(await body.locator("pre code").count(), 0, "a 1.8 MB body is not highlighted");
+  big = false;
+  await op.locator("button.execute").click();
+  await page.waitForFunction(() => {
+    const el = document.querySelector(".opblock.is-open .live-responses-table tbody .response-col_description .highlight-code");
+    return el && el.textContent.length < 1000;
+  });
+  assert.ok(await body.locator("pre code span").count() > 0, "a small body is highlighted again");
+});
+
+// --- item 2: the GitHub and Meshery bundles ---------------------------------------------------
+
+test("playground: GitHub's bundle loads with no error shown; repos/get deep link opens it (load time measured)", async (t) => {
+  const times = [];
+  for (let i = 0; i < 2; i++) {
+    const page = await t.page();
+    const requests = recordRequests(page);
+    times.push(await openPlayground(page, url(GITHUB, "playground/")));
+    await assertNoSwaggerError(page, "GitHub");
+    assert.match(await page.locator(".info .title").textContent(), /GitHub/);
+    assertOnlyHost(requests, GITHUB);
+    await page.close();
+  }
+  // From the operation page's "Try it": GitHub's ids have a '/', which Swagger UI alone would not match.
+  const page = await t.page();
+  await page.goto(url(GITHUB, "api.github.com/operations/repos-get/"));
+  const started = Date.now();
+  await page.locator("a.try-it").click();
+  await page.locator(".opblock.is-open").waitFor({ state: "visible", timeout: LOAD_TIMEOUT });
+  const deep = Date.now() - started;
+  // Swagger UI's element id is CSS-escaped: operations-repos-repos\/get.
+  assert.deepEqual(await openOperationIds(page), ["operations-repos-repos\\/get"]);
+  assert.match(await page.locator(".opblock.is-open .opblock-summary-path").textContent(), /^\/repos\/\{owner\}\/\{repo\}/);
+  assert.ok(await inViewport(page.locator(".opblock.is-open")), "repos/get is scrolled into view");
+  await assertNoSwaggerError(page, "GitHub deep link");
+  await page.screenshot({ path: path.join(SCREENSHOTS, "playground-github-repos-get.png") });
+  report(`playground: GitHub (10 MB, 1,223 operations) ready in Swagger UI: ${times.map((x) => `${(x / 1000).toFixed(1)} s`).join(", ")} ` +
+         `(fresh context each); Try it to repos/get expanded: ${(deep / 1000).toFixed(1)} s`);
+});
+
+test("playground: Meshery's bundles (meshery, cloud) load with no error shown", async (t) => {
+  const page = await t.page();
+  const requests = recordRequests(page);
+  const times = {};
+  times.meshery = await openPlayground(page, url(MESHERY, "playground/"));
+  assert.deepEqual(await page.locator(".topbar select option").allTextContents(), ["meshery", "cloud"]);
+  await assertNoSwaggerError(page, "meshery");
+  const mesheryOps = await page.locator(".opblock-tag").count();
+  assert.ok(mesheryOps > 5, `meshery: tags listed (${mesheryOps})`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, "playground-meshery.png") });
+  const started = Date.now();
+  await page.locator(".topbar select").selectOption({ label: "cloud" });
+  await page.waitForFunction(() => /\bcloud\/openapi\.json$/.test(window.ui.specSelectors.url() || ""));
+  await page.locator("html[data-playground=ready]").waitFor({ state: "attached" });
+  await page.locator(".opblock").first().waitFor({ state: "visible", timeout: LOAD_TIMEOUT });
+  await page.waitForFunction(() => window.ui.specSelectors.loadingStatus() === "success");
+  times.cloud = Date.now() - started;
+  await assertNoSwaggerError(page, "cloud");
+  // The cookie auth of Meshery Server: the box is there, and says a proxy is needed.
+  assert.equal(await page.locator("#apiref-auth h2").textContent(), "Your Meshery token");
+  assert.match(await page.locator(".apiref-warning").textContent(), /cookie/);
+  assertOnlyHost(requests, MESHERY);
+  report(`playground: Meshery ready in Swagger UI: meshery ${(times.meshery / 1000).toFixed(1)} s, cloud ${(times.cloud / 1000).toFixed(1)} s`);
+});

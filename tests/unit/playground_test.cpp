@@ -1,0 +1,181 @@
+// The playground's generated files and deep links (render/playground.h), and its config key.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "bundle/bundle.h"
+#include "config/config.h"
+#include "model/model.h"
+#include "render/playground.h"
+#include "test_util.h"
+
+using namespace apiref;
+using namespace apiref_test;
+using Json = nlohmann::json;
+
+namespace {
+
+const std::string kSource = APIREF_SOURCE_DIR;
+
+Operation op(std::string id, std::string method, std::string path, std::vector<std::string> tags) {
+  Operation o;
+  o.id_generated = id.empty();
+  o.id = id.empty() ? method + "-" + path : id;
+  o.method = std::move(method);
+  o.path = std::move(path);
+  o.tags = std::move(tags);
+  return o;
+}
+
+const SiteFile& file(const std::vector<SiteFile>& files, const std::string& path) {
+  for (const SiteFile& f : files)
+    if (f.path == path) return f;
+  FAIL("no file " << path);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("playground_href: Swagger UI's own tag and id, each encodeURIComponent'd") {
+  // The description's operationId as written; a '/' (GitHub: repos/get) is encoded.
+  CHECK(playground_href("api.github.com", op("repos/get", "get", "/repos/{owner}/{repo}", {"repos"})) ==
+        "playground/index.html?urls.primaryName=api.github.com#/repos/repos%2Fget");
+  // No operationId: Swagger UI's opId, method + path with every non-word character made '_'.
+  CHECK(playground_href("public", op("", "get", "/devices/{id}/status-v2", {"Device"})) ==
+        "playground/index.html?urls.primaryName=public#/Device/get_devices__id__status_v2");
+  // No tag: Swagger UI lists the operation under "default".
+  CHECK(playground_href("b", op("ping", "head", "/ping", {})) == "playground/index.html?urls.primaryName=b#/default/ping");
+  // Spaces, reserved and non-ASCII characters in the tag, the bundle and the id.
+  CHECK(playground_href("my bundle", op("do it&now", "post", "/x", {"Device groups/É"})) ==
+        "playground/index.html?urls.primaryName=my%20bundle#/Device%20groups%2F%C3%89/do%20it%26now");
+  // JavaScript's \W works on UTF-16 code units: one '_' per BMP character, two outside it.
+  CHECK(playground_href("b", op("", "get", "/caf\xC3\xA9/\xF0\x9F\x98\x80", {"t"})) ==
+        "playground/index.html?urls.primaryName=b#/t/get_caf____");
+  // The first tag when there are several (Swagger UI shows it under each; any one opens it).
+  CHECK(playground_href("b", op("x", "get", "/x", {"first", "second"})) == "playground/index.html?urls.primaryName=b#/first/x");
+  // Characters encodeURIComponent leaves alone stay as they are.
+  CHECK(playground_href("b", op("a-b_c.d!e~f*g'h(i)", "get", "/x", {"t"})) ==
+        "playground/index.html?urls.primaryName=b#/t/a-b_c.d!e~f*g'h(i)");
+  // Webhooks cannot be sent from Swagger UI: no link.
+  Operation hook = op("onEvent", "post", "deviceEvent", {"Webhooks"});
+  hook.is_webhook = true;
+  CHECK(playground_href("b", hook).empty());
+}
+
+TEST_CASE("playground_config_files: the example's bundles, no auth, nothing persisted, no proxy") {
+  ProjectConfig config;
+  Diagnostics d;
+  REQUIRE(load_project_config(kSource + "/schemas/apiref.yaml", config, d));
+  BundleResult r = bundle_project(config, {});
+  REQUIRE(r.ok());
+  std::vector<ApiModel> models(r.bundles.size());
+  std::vector<SiteBundle> bundles;
+  for (size_t i = 0; i < r.bundles.size(); ++i) {
+    models[i] = build_model(r.bundles[i].document, {}, r.bundles[i].name, d);
+    bundles.push_back({r.bundles[i].name, &r.bundles[i].document, &models[i]});
+  }
+  SiteOptions options;
+  std::vector<SiteFile> files = playground_config_files(bundles, options);
+  REQUIRE(files.size() == 2);
+  Json config_json = Json::parse(file(files, "playground/swagger-config.json").content);
+  CHECK(config_json["urls"] == Json::parse(R"([{"url": "../public/openapi.json", "name": "public"},
+                                                {"url": "../internal/openapi.json", "name": "internal"}])"));
+  CHECK(config_json["urls.primaryName"] == "public");
+  CHECK(config_json["validatorUrl"].is_null());
+  CHECK(config_json["deepLinking"] == true);
+  CHECK(config_json["tryItOutEnabled"] == true);
+  CHECK(config_json["requestSnippetsEnabled"] == true);
+  CHECK(config_json["persistAuthorization"] == false);
+  CHECK(Json::parse(file(files, "playground/apiref-playground.json").content) ==
+        Json::parse(R"({"auth": null, "persistAuthorization": false, "proxy": null})"));
+}
+
+TEST_CASE("playground_config_files: the project's auth as its server takes it, persistAuthorization on request") {
+  // Meshery Server: cookies. Layer5 Cloud: a bearer header and an organisation header.
+  for (const char* project : {"meshery", "layer5-cloud"}) {
+    CAPTURE(project);
+    ProjectConfig config;
+    Diagnostics d;
+    REQUIRE(load_project_config(kSource + "/examples/" + project + "/apiref.yaml", config, d));
+    SiteOptions options;
+    options.auth = config.auth;
+    options.persist_authorization = true;
+    std::vector<SiteFile> files = playground_config_files({}, options);
+    Json settings = Json::parse(file(files, "playground/apiref-playground.json").content);
+    if (std::string(project) == "meshery") {
+      CHECK(settings["auth"] == Json::parse(R"({"name": "Meshery token", "headers": [],
+          "cookies": [["meshery-provider", "Meshery"], ["token", "${token}"]]})"));
+    } else {
+      CHECK(settings["auth"] == Json::parse(R"({"name": "Layer5 Cloud token", "cookies": [],
+          "headers": [["Authorization", "Bearer ${token}"], ["layer5-current-orgid", "${LAYER5_ORG_ID}"]]})"));
+    }
+    CHECK(settings["persistAuthorization"] == true);
+    CHECK(settings["proxy"].is_null());
+    CHECK(Json::parse(file(files, "playground/swagger-config.json").content)["persistAuthorization"] == true);
+  }
+}
+
+TEST_CASE("config: site.playground.persist_authorization") {
+  TempDir dir;
+  dir.write("base.yml", "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n");
+  auto load = [&](const std::string& site, ProjectConfig& config, Diagnostics& d) {
+    std::string path = dir.write("apiref.yaml", "bundles:\n  - {name: b, base: base.yml, audience: a}\nsite:\n" + site);
+    return load_project_config(path, config, d);
+  };
+  {
+    ProjectConfig c;
+    Diagnostics d;
+    REQUIRE(load("  title: x\n", c, d));
+    CHECK_FALSE(c.site.persist_authorization);
+  }
+  {
+    ProjectConfig c;
+    Diagnostics d;
+    REQUIRE(load("  playground:\n    persist_authorization: true\n", c, d));
+    CHECK(c.site.persist_authorization);
+    CHECK(d.empty());
+  }
+  {
+    ProjectConfig c;
+    Diagnostics d;
+    CHECK_FALSE(load("  playground:\n    persist_authorization: \"yes\"\n", c, d));
+    const Diagnostic* e = find_diag(d, "config-invalid");
+    REQUIRE(e);
+    CHECK(e->where.pointer == "/site/playground/persist_authorization");
+    CHECK(lc(e->where.pos) == "5:28");
+    CHECK_FALSE(c.site.persist_authorization);
+  }
+  {
+    ProjectConfig c;
+    Diagnostics d;
+    CHECK_FALSE(load("  playground: [persist_authorization]\n", c, d));
+    const Diagnostic* e = find_diag(d, "config-invalid");
+    REQUIRE(e);
+    CHECK(e->where.pointer == "/site/playground");
+  }
+}
+
+TEST_CASE("load_playground_assets: Swagger UI and apiref's files, or an error saying how to install them") {
+  std::vector<SiteFile> files;
+  std::string error;
+  REQUIRE_MESSAGE(load_playground_assets(kSource, files, error), error);
+  CHECK(error.empty());
+  std::vector<std::string> paths;
+  for (const SiteFile& f : files) paths.push_back(f.path);
+  for (const char* name : {"playground/swagger-ui-bundle.js", "playground/swagger-ui-standalone-preset.js",
+                           "playground/swagger-ui.css", "playground/oauth2-redirect.js", "playground/oauth2-redirect.html",
+                           "playground/apiref-playground.js", "playground/LICENSE"}) {
+    CAPTURE(name);
+    CHECK(std::find(paths.begin(), paths.end(), name) != paths.end());
+  }
+  CHECK(file(files, "playground/swagger-ui-bundle.js").content.size() > 1000000);
+  // Nothing of swagger-ui-dist's default initializer, which loads the petstore from the network.
+  CHECK(std::find(paths.begin(), paths.end(), "playground/swagger-initializer.js") == paths.end());
+
+  TempDir empty;
+  std::vector<SiteFile> none;
+  CHECK_FALSE(load_playground_assets(empty.str(), none, error));
+  CHECK(none.empty());
+  CHECK(error.find("swagger-ui-bundle.js is missing") != std::string::npos);
+  CHECK(error.find("scripts/setup-deps.sh") != std::string::npos);
+}
