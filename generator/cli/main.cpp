@@ -416,9 +416,14 @@ int run_serve(const ServeArgs& s) {
     };
     SiteResult r = build_site(a, log, &cache, &memo, phase);
     config_file = r.config_file;
-    timings << ", " << memo.rendered << " pages rendered, " << memo.reused << " reused";
     SiteSnapshot snap;
     snap.ok = r.exit_code == kOk;
+    if (snap.ok) {
+      timings << ", " << memo.rendered << " pages rendered, " << memo.unchanged.size() << " unchanged";
+      snap.unchanged = memo.unchanged;
+    } else {
+      memo.clear();  // serve keeps the last good site, which this memo no longer describes
+    }
     snap.log = log.str();
     for (const Diagnostic& d : r.diagnostics)
       if (d.severity == Severity::Error) snap.errors += format_diagnostic(d) + "\n";

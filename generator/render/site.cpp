@@ -84,6 +84,11 @@ class SiteRenderer {
       jobs.push_back(std::move(job));
       keys.emplace_back(memo_ ? std::move(path) : std::string(), key);
     };
+    // The bundled descriptions first: the longest jobs, and they change on every edit.
+    for (const SiteBundle& b : bundles_) {
+      add([&b] { return SiteFile{b.name + "/openapi.json", to_json(*b.document)}; });
+      add([&b] { return SiteFile{b.name + "/openapi.yaml", to_yaml(*b.document)}; });
+    }
     add([this] { return page("index.html", "overview", overview()); });
     add([this] { return page("authentication/index.html", "authentication", authentication()); });
     add([this] { return page("404.html", "not-found", json::object()); });
@@ -108,14 +113,14 @@ class SiteRenderer {
       add([this, &b] { return schema_index_page(b); });
     }
     std::vector<SiteFile> files(jobs.size());
-    std::atomic<size_t> next{0}, reused{0};
+    std::atomic<size_t> next{0};
+    std::vector<char> skipped(jobs.size(), 0);
     auto run_job = [&](size_t i) {
       const auto& [path, key] = keys[i];
       if (!path.empty()) {
-        auto old = memo_->pages.find(path);
-        if (old != memo_->pages.end() && old->second.key == key) {
-          files[i] = {path, old->second.content};
-          ++reused;
+        auto old = memo_->keys.find(path);
+        if (old != memo_->keys.end() && old->second == key) {
+          skipped[i] = 1;
           return;
         }
       }
@@ -129,24 +134,29 @@ class SiteRenderer {
       });
     }
     for (std::thread& t : pool) t.join();
+    std::vector<std::string> unchanged;
     if (memo_) {
-      std::map<std::string, RenderMemo::Page> pages;
-      for (size_t i = 0; i < files.size(); ++i)
-        if (!keys[i].first.empty() && files[i].path == keys[i].first) pages[keys[i].first] = {keys[i].second, files[i].content};
-      memo_->pages = std::move(pages);
-      memo_->reused = reused;
-      memo_->rendered = jobs.size() - reused;
+      std::map<std::string, uint64_t> next_keys;
+      for (size_t i = 0; i < files.size(); ++i) {
+        if (keys[i].first.empty()) continue;
+        if (skipped[i]) unchanged.push_back(keys[i].first);
+        if (skipped[i] || files[i].path == keys[i].first) next_keys[keys[i].first] = keys[i].second;
+      }
+      memo_->keys = std::move(next_keys);
+      memo_->unchanged = unchanged;
+      memo_->rendered = jobs.size() - unchanged.size();
     }
     std::vector<SiteFile> out;
-    for (SiteFile& f : files)
-      if (!f.path.empty()) out.push_back(std::move(f));
-    for (const SiteBundle& b : bundles_) {
-      out.push_back({b.name + "/openapi.json", to_json(*b.document)});
-      out.push_back({b.name + "/openapi.yaml", to_yaml(*b.document)});
+    std::vector<std::string> page_paths;
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (skipped[i]) page_paths.push_back(keys[i].first);
+      if (files[i].path.empty()) continue;
+      page_paths.push_back(files[i].path);
+      out.push_back(std::move(files[i]));
     }
     out.push_back({"search-index.json", search_index()});
     for (SiteFile& f : playground_config_files(bundles_, options_)) out.push_back(std::move(f));
-    out.push_back({"sitemap.xml", sitemap(out)});
+    out.push_back({"sitemap.xml", sitemap(page_paths)});
     std::lock_guard<std::mutex> lock(mutex_);
     out_.insert(out_.end(), problems_.begin(), problems_.end());
     if (stats_.unlinked) {
@@ -664,13 +674,14 @@ class SiteRenderer {
     return index.dump();
   }
 
-  std::string sitemap(const std::vector<SiteFile>& files) {
+  // `paths`: every page of the site, in the order they were made.
+  std::string sitemap(const std::vector<std::string>& paths) {
     std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
     std::string base = options_.base_url;
     if (!base.empty() && base.back() != '/') base += '/';
-    for (const SiteFile& f : files) {
-      if (f.path == "404.html" || f.path.size() < 10 || f.path.compare(f.path.size() - 10, 10, "index.html") != 0) continue;
-      std::string url = f.path.substr(0, f.path.size() - 10);
+    for (const std::string& path : paths) {
+      if (path == "404.html" || path.size() < 10 || path.compare(path.size() - 10, 10, "index.html") != 0) continue;
+      std::string url = path.substr(0, path.size() - 10);
       xml += "  <url><loc>" + html_escape(base + url) + "</loc></url>\n";
     }
     xml += "</urlset>\n";

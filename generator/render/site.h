@@ -43,22 +43,21 @@ struct SiteFile {
   std::string content;
 };
 
-// Pages kept from one render to the next (apiref serve): a page whose inputs hash to the same
-// key as last time is reused, not rendered again. The caller must clear() it when the
-// templates or the site options change (the key covers the descriptions only).
+// What one render remembers for the next (apiref serve): a key per page, a hash of the page's
+// inputs. A page whose key did not change is not rendered again, and not returned either: its
+// path is listed in `unchanged`, and the caller keeps the content it got last time. The caller
+// must clear() the memo when the templates or the site options change (the keys cover the
+// descriptions only), and when it did not keep a render's output.
 struct RenderMemo {
-  struct Page {
-    uint64_t key = 0;
-    std::string content;
-  };
-  std::map<std::string, Page> pages;  // by path
-  size_t reused = 0, rendered = 0;    // in the last render
-  void clear() { pages.clear(); }
+  std::map<std::string, uint64_t> keys;  // page path -> key, of the last render
+  std::vector<std::string> unchanged;    // out: pages of the last call left out of its result
+  size_t rendered = 0;                   // out: pages rendered by the last call
+  void clear() { keys.clear(); unchanged.clear(); }
 };
 
 // Renders every page. Template problems (a missing template) are reported; a page whose
-// template is missing is not written. With `memo`, unchanged pages are reused from it and it
-// is updated for the next call.
+// template is missing is not written. With `memo`, pages whose inputs did not change since
+// the previous call are left out (listed in memo->unchanged), and the memo is updated.
 std::vector<SiteFile> render_site(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
                                   const SiteOptions& options, Diagnostics& out, RenderMemo* memo = nullptr);
 

@@ -99,6 +99,20 @@ void DocumentSet::preload(const std::vector<std::string>& absolute_paths) {
 
 std::vector<std::string> DocumentSet::files() const { return order_; }
 
+const DocumentSet::FileRef& DocumentSet::file_ref(const std::string& base_dir, const std::string& decoded_uri) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::string key = base_dir + '\n' + decoded_uri;
+  auto it = file_refs_.find(key);
+  if (it != file_refs_.end()) return it->second;
+  FileRef r;
+  r.path = fs::path(decoded_uri).is_absolute() ? normalise_path(decoded_uri)
+                                              : normalise_path((fs::path(base_dir) / decoded_uri).generic_string());
+  r.within_root = path_is_within(r.path, options_.root_dir);
+  std::error_code ec;
+  r.is_file = fs::is_regular_file(r.path, ec);
+  return file_refs_.emplace(std::move(key), std::move(r)).first->second;
+}
+
 static bool has_uri_scheme(const std::string& s) {
   // RFC 3986 scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" — but not a Windows drive.
   size_t colon = s.find(':');
@@ -134,18 +148,15 @@ RefTarget resolve_ref(DocumentSet& docs, const Document& from, const std::string
     }
     auto decoded = percent_decode(uri);
     if (!decoded) return report("ref-malformed", "$ref '" + ref + "' has a malformed %-escape");
-    fs::path base = fs::path(from.path).parent_path();
-    std::string path = fs::path(*decoded).is_absolute()
-                           ? normalise_path(*decoded)
-                           : normalise_path((base / *decoded).generic_string());
-    if (!docs.options().allow_outside_root && !path_is_within(path, docs.options().root_dir)) {
+    const DocumentSet::FileRef& file = docs.file_ref(fs::path(from.path).parent_path().generic_string(), *decoded);
+    const std::string& path = file.path;
+    if (!docs.options().allow_outside_root && !file.within_root) {
       return report("ref-outside-root",
                     "$ref '" + ref + "' leaves the project root " +
                         display_path(docs.options().root_dir) +
                         " (pass --allow-outside-root to permit it)");
     }
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) {
+    if (!file.is_file) {
       return report("ref-file-not-found",
                     "$ref '" + ref + "': file " + display_path(path) + " does not exist");
     }

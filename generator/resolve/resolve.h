@@ -56,11 +56,22 @@ class DocumentSet {
   const ResolveOptions& options() const { return options_; }
   Diagnostics& diagnostics() { return diagnostics_; }
 
+  // What a file reference written in a file of folder `base_dir` leads to, worked out once per
+  // build: the same relative reference recurs thousands of times in a large tree, and
+  // normalising it and asking the file system each time was a large part of a rebuild.
+  struct FileRef {
+    std::string path;      // absolute, normalised
+    bool within_root = false;
+    bool is_file = false;
+  };
+  const FileRef& file_ref(const std::string& base_dir, const std::string& decoded_uri);
+
  private:
   ResolveOptions options_;
   std::map<std::string, std::shared_ptr<const Document>> cache_;
   std::vector<std::string> order_;
   std::set<std::string> listed_;
+  std::map<std::string, FileRef> file_refs_;  // by base_dir + '\n' + decoded uri
   Diagnostics diagnostics_;
   std::mutex mutex_;
 };

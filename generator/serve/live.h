@@ -50,6 +50,8 @@ inline constexpr const char* kLiveScript = R"JS((function () {
   var source = new EventSource('/_apiref/events');
   source.addEventListener('build', function (ev) {
     var b = JSON.parse(ev.data);
+    // Tests and tools can tell that the page listens: <html data-apiref-live="N">.
+    document.documentElement.setAttribute('data-apiref-live', String(b.site));
     if (!b.ok) { showErrors(b.errors); return; }
     if (loaded === null) { loaded = b.site; if (overlay) { overlay.remove(); overlay = null; } return; }
     if (b.site !== loaded) reload();

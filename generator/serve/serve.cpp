@@ -124,10 +124,14 @@ void add_assets(const std::vector<std::string>& dirs, std::vector<SiteFile>& out
 }
 
 // The served files of a build; files whose bytes did not change keep their body and ETag.
-std::shared_ptr<const FileMap> publishable(std::vector<SiteFile>& files, const FileMap* previous, size_t& changed,
-                                           bool proxy) {
+std::shared_ptr<const FileMap> publishable(std::vector<SiteFile>& files, const std::vector<std::string>& unchanged,
+                                           const FileMap* previous, size_t& changed, bool proxy) {
   auto map = std::make_shared<FileMap>();
   changed = 0;
+  for (const std::string& path : unchanged) {
+    auto old = previous ? previous->find(path) : FileMap::const_iterator();
+    if (previous && old != previous->end()) (*map)[path] = old->second;
+  }
   for (SiteFile& f : files) {
     if (proxy && f.path == "playground/apiref-playground.json") {
       // The contract: serve --proxy tells the playground to send its requests through it.
@@ -680,7 +684,7 @@ int serve(const ServeOptions& options, const SiteBuilder& build) {
   size_t changed_files = 0;
   if (first.ok) {
     add_assets(first.asset_dirs, first.files);
-    state.files = publishable(first.files, nullptr, changed_files, options.proxy);
+    state.files = publishable(first.files, first.unchanged, nullptr, changed_files, options.proxy);
     state.proxy_allow = first.proxy_allow;
     state.site = 1;
     state.ok = true;
@@ -733,7 +737,7 @@ int serve(const ServeOptions& options, const SiteBuilder& build) {
       if (next.ok) {
         add_assets(next.asset_dirs, next.files);
         size_t changed_count = 0;
-        state.files = publishable(next.files, state.files.get(), changed_count, options.proxy);
+        state.files = publishable(next.files, next.unchanged, state.files.get(), changed_count, options.proxy);
         state.proxy_allow = next.proxy_allow;
         state.site += 1;
         state.ok = true;

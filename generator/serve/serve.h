@@ -27,6 +27,7 @@ struct SiteSnapshot {
   std::string log;     // every diagnostic, as `apiref build` prints them
   std::string errors;  // the errors alone (file:line:col: message), for the terminal and the page
   std::vector<SiteFile> files;          // the site, paths relative to its root
+  std::vector<std::string> unchanged;   // pages left out of `files`: the same as in the previous build
   std::vector<std::string> asset_dirs;  // copied under assets/, later folders win file by file
   std::vector<std::string> watch;       // files and folders whose change means "build again"
   std::vector<std::string> proxy_allow; // URL prefixes the proxy forwards to
