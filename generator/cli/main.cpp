@@ -427,7 +427,8 @@ int run_serve(const ServeArgs& s) {
     snap.log = log.str();
     for (const Diagnostic& d : r.diagnostics)
       if (d.severity == Severity::Error) snap.errors += format_diagnostic(d) + "\n";
-    if (!snap.ok && !r.failure.empty()) snap.errors += r.failure + "\n";
+    // The failure line speaks of an output folder; serve has none, so only when it is all there is.
+    if (!snap.ok && snap.errors.empty() && !r.failure.empty()) snap.errors = r.failure + "\n";
     if (!snap.ok && snap.errors.empty()) snap.errors = snap.log;
     snap.files = std::move(r.files);
     snap.asset_dirs = r.asset_dirs;

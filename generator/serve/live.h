@@ -36,7 +36,9 @@ inline constexpr const char* kLiveScript = R"JS((function () {
       var title = document.createElement('strong');
       title.textContent = 'apiref serve: the last edit does not build; this page shows the last good build.';
       var pre = document.createElement('pre');
-      Object.assign(pre.style, { whiteSpace: 'pre-wrap', margin: '8px 0 0' });
+      // Explicit colours: the site's own styles for <pre> must not make the text unreadable.
+      Object.assign(pre.style, { whiteSpace: 'pre-wrap', margin: '8px 0 0', padding: '0', border: '0',
+                                 background: 'transparent', color: '#ffd9d9', font: 'inherit' });
       overlay.appendChild(title);
       overlay.appendChild(pre);
       document.documentElement.appendChild(overlay);

@@ -78,7 +78,7 @@ test("serve --proxy: the playground's GET and POST reach the local server with t
   assert.deepEqual(others, [], "requests to a host other than serve");
   const proxied = requests.filter((r) => new URL(r).pathname === "/_apiref/proxy");
   assert.equal(proxied.length, 2, "both calls went through /_apiref/proxy");
-  await post.scrollIntoViewIfNeeded();
+  await post.locator(".live-responses-table").scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENSHOTS, "serve-proxy-playground.png") });
 });
 
