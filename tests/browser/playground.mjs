@@ -6,6 +6,7 @@
 // The API server the example names for local development, http://localhost:8080, is never
 // reached: page.route answers for it inside the browser and records what was sent.
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import path from "node:path";
 import { test, report } from "./harness.mjs";
 
@@ -120,6 +121,69 @@ test("playground: 'Try it' on an operation page opens that operation expanded (p
   await page.goto(url(EXAMPLE, "public/operations/getDevice/"));
   assert.equal(await page.locator('header a[href="../../../playground/"]').textContent(), "Playground");
   assertOnlyHost(requests, EXAMPLE);
+});
+
+test("playground: deep links survive awkward names (spaces, '/', non-ASCII, no id, no tag, path item $ref)", async (t) => {
+  const EDGE = env("EDGE_URL"), EDGE_DIR = env("EDGE_DIR");
+  const ops = fs.readdirSync(path.join(EDGE_DIR, "edge", "operations")).sort();
+  assert.equal(ops.length, 5);
+  const page = await t.page();
+  const requests = recordRequests(page);
+  for (const op of ops) {
+    await page.goto(url(EDGE, `edge/operations/${op}/`));
+    const method = (await page.locator(".endpoint .method").textContent()).trim().toLowerCase();
+    const opPath = (await page.locator(".endpoint .path").textContent()).trim();
+    await page.locator("a.try-it").click();
+    await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
+    const open = page.locator(".opblock.is-open");
+    await open.first().waitFor({ state: "visible" });
+    assert.equal(await open.count(), 1, `${op}: one operation open`);
+    assert.equal((await open.locator(".opblock-summary-method").textContent()).trim().toLowerCase(), method, op);
+    assert.equal((await open.locator(".opblock-summary-path").getAttribute("data-path")), opPath, op);
+    assert.ok(await inViewport(open), `${op}: scrolled into view`);
+    await assertNoSwaggerError(page, op);
+  }
+  assertOnlyHost(requests, EDGE);
+});
+
+test("playground: a hostile description runs no script in Swagger UI (and the CSP holds)", async (t) => {
+  const HOSTILE = env("HOSTILE_URL");
+  // Swagger UI keeps <img src=x> (without its onerror): the browser asks for it and gets a 404.
+  t.allow(({ kind, text, url: source }) => kind === "console" && / 404 /.test(text) && /\/x$/.test(source));
+  // Swagger UI parses description HTML in an inert document (nothing ran there even without the
+  // CSP: checked by hand), but the page's CSP still reports each inline handler it saw there.
+  const csp = /^Executing inline event handler violates the following Content Security Policy directive 'script-src 'self''/;
+  t.allow(({ kind, text }) => kind === "console" && csp.test(text));
+  const page = await t.page();
+  let blocked = 0;
+  page.on("console", (m) => { if (csp.test(m.text())) blocked++; });
+  const requests = recordRequests(page);
+  await openPlayground(page, url(HOSTILE, "playground/index.html#/evil/getThings"));
+  await page.locator(".opblock.is-open").waitFor({ state: "visible" });
+  await page.locator(".opblock.is-open .responses-wrapper").waitFor({ state: "visible" });
+  await page.waitForTimeout(500);  // let any injected handler fire
+  const found = await page.evaluate(() => {
+    const out = { pwned: window.__pwned, scripts: [], handlers: [], jsUrls: [], frames: 0 };
+    document.querySelectorAll("script").forEach((s) => out.scripts.push(s.getAttribute("src") || "inline"));
+    document.querySelectorAll("*").forEach((el) => {
+      for (const a of el.attributes) {
+        if (/^on/i.test(a.name)) out.handlers.push(`${el.tagName} ${a.name}`);
+        if (/^\s*javascript:/i.test(a.value)) out.jsUrls.push(`${el.tagName} ${a.name}`);
+      }
+    });
+    out.frames = document.querySelectorAll("iframe, object, embed").length;
+    return out;
+  });
+  assert.equal(found.pwned, undefined, "window.__pwned was set");
+  assert.deepEqual(found.scripts, ["swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "apiref-playground.js"]);
+  assert.deepEqual(found.handlers, []);
+  assert.deepEqual(found.jsUrls, []);
+  assert.equal(found.frames, 0);
+  assert.match(await page.locator(".opblock.is-open .opblock-summary-description").textContent(), /<script>window.__pwned=7<\/script>/,
+               "the summary is shown as text");
+  assert.equal(t.dialogs.length, 0);
+  assert.ok(blocked > 0, "the Content-Security-Policy is in force (it reported the description's inline handlers)");
+  assertOnlyHost(requests, HOSTILE);
 });
 
 // --- the project's auth, from the token box ---------------------------------------------------
@@ -274,7 +338,7 @@ test("playground: GitHub's bundle loads with no error shown; repos/get deep link
   assert.ok(await inViewport(page.locator(".opblock.is-open")), "repos/get is scrolled into view");
   await assertNoSwaggerError(page, "GitHub deep link");
   await page.screenshot({ path: path.join(SCREENSHOTS, "playground-github-repos-get.png") });
-  report(`playground: GitHub (10 MB, 1,223 operations) ready in Swagger UI: ${times.map((x) => `${(x / 1000).toFixed(1)} s`).join(", ")} ` +
+  report(`playground: GitHub (12.4 MiB JSON, 1,223 operations) ready in Swagger UI: ${times.map((x) => `${(x / 1000).toFixed(1)} s`).join(", ")} ` +
          `(fresh context each); Try it to repos/get expanded: ${(deep / 1000).toFixed(1)} s`);
 });
 

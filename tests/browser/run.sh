@@ -148,6 +148,39 @@ paths:
 YAML
 build hostile "$WORK" "$WORK/hostile.yaml"
 
+# Names Swagger UI's deep links trip over: tags with spaces, a '/' and non-ASCII letters, an
+# operationId with a space, operations without an id or a tag, a path item that is a $ref.
+cat >"$WORK/edge.yaml" <<'YAML'
+openapi: 3.0.3
+info: {title: Edge names API, version: 1.0.0}
+servers: [{url: 'http://localhost:8080'}]
+tags:
+  - {name: Device groups}
+  - {name: Ünïcode/slash}
+paths:
+  /groups/{id}:
+    get:
+      operationId: get group
+      tags: [Device groups]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+  /café/items:
+    post:
+      tags: [Ünïcode/slash]
+      responses: {'201': {description: created}}
+  /untagged:
+    get:
+      operationId: untagged.op-1
+      responses: {'200': {description: ok}}
+  /alias:
+    $ref: '#/paths/~1source'
+  /source:
+    delete:
+      tags: [Device groups]
+      responses: {'204': {description: gone}}
+YAML
+build edge "$WORK" "$WORK/edge.yaml"
+
 # --- static servers on 127.0.0.1, each on a port the kernel picks -----------------------------
 serve() {  # serve NAME: starts the server, sets PORT
   local name=$1
@@ -168,6 +201,7 @@ serve github; export GITHUB_URL="http://127.0.0.1:$PORT/"
 serve hostile; export HOSTILE_URL="http://127.0.0.1:$PORT/"
 serve example-auth; export EXAMPLE_AUTH_URL="http://127.0.0.1:$PORT/"
 serve meshery; export MESHERY_URL="http://127.0.0.1:$PORT/"
+serve edge; export EDGE_URL="http://127.0.0.1:$PORT/"
 # --- apiref serve (serve.mjs) -------------------------------------------------------------------
 # The example with its auth section, served with --proxy; its local development server is the
 # project's echo upstream, which records what it receives.
@@ -200,7 +234,7 @@ sed 's#^root: .*#root: schemas#' "$ROOT/examples/meshery/apiref.yaml" >"$WORK/me
 apiref_serve serve-meshery "$WORK/meshery-copy" -q; export SERVE_MESHERY_URL="http://127.0.0.1:$PORT/"
 export SERVE_MESHERY_DIR="$WORK/meshery-copy/schemas"
 
-export EXAMPLE_DIR="$WORK/example" GITHUB_DIR="$WORK/github" HOSTILE_DIR="$WORK/hostile"
+export EXAMPLE_DIR="$WORK/example" GITHUB_DIR="$WORK/github" HOSTILE_DIR="$WORK/hostile" EDGE_DIR="$WORK/edge"
 export SCREENSHOTS="$HERE/screenshots"
 
 node "$HERE/site.mjs"
