@@ -67,6 +67,7 @@ BundleResult bundle_file(const std::string& path, const BundleOptions& options) 
   ro.root_dir = options.root_dir.empty() ? fs::path(root_path).parent_path().generic_string()
                                          : normalise_path(options.root_dir);
   ro.allow_outside_root = options.allow_outside_root;
+  ro.cache = options.cache;
   DocumentSet docs(ro);
   const Document* root = docs.load(root_path);
   if (root && check_openapi_version(*root, docs.diagnostics()).empty()) root = nullptr;

@@ -18,6 +18,7 @@ struct BundleOptions {
   bool dereference = false;
   bool allow_outside_root = false;
   std::string root_dir;  // default: the input file's folder, or the project folder
+  DocumentCache* cache = nullptr;  // parsed files kept between builds (serve); may be null
 };
 
 struct BundleOutput {

@@ -111,12 +111,15 @@ class ProjectBundler {
   }
 
  private:
-  std::string owner_prefix(const std::string& path) const {
+  // Remembered per file: it is asked for every component, and path arithmetic is slow.
+  std::string owner_prefix(const std::string& path) {
+    auto known = owners_.find(path);
+    if (known != owners_.end()) return known->second;
     const Construct* best = nullptr;
     for (const Construct& c : constructs_)
       if (path_is_within(path, c.dir) && (!best || c.dir.size() > best->dir.size())) best = &c;
-    if (best && !best->prefix.empty()) return best->prefix;
-    return sanitise_component_name(fs::path(path).stem().string());
+    std::string prefix = best && !best->prefix.empty() ? best->prefix : sanitise_component_name(fs::path(path).stem().string());
+    return owners_.emplace(path, prefix).first->second;
   }
 
   // The output name of a security scheme a requirement in `doc` names.
@@ -237,6 +240,7 @@ class ProjectBundler {
   Node paths_ = Node::object();
   std::vector<Node> construct_tags_;
   std::map<std::string, Location> origins_;  // "path method" -> where it was first defined
+  std::map<std::string, std::string> owners_;  // file -> the prefix of its components
 };
 
 }  // namespace
@@ -247,6 +251,7 @@ BundleResult bundle_project(const ProjectConfig& config, const BundleOptions& op
   ResolveOptions ro;
   ro.root_dir = options.root_dir.empty() ? config.dir : normalise_path(options.root_dir);
   ro.allow_outside_root = options.allow_outside_root;
+  ro.cache = options.cache;
   DocumentSet docs(ro);
 
   std::vector<Construct> constructs = discover_constructs(config);

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <future>
+#include <functional>
 #include <cstdlib>
 #include <iomanip>
 #include <sstream>
@@ -24,6 +25,7 @@
 #include "render/mustache.h"
 #include "render/playground.h"
 #include "render/site.h"
+#include "serve/serve.h"
 #include "snippets/snippets.h"
 #include "write/output.h"
 #include "config/config.h"
@@ -39,15 +41,15 @@ constexpr int kOk = 0;
 constexpr int kInputErrors = 1;
 constexpr int kUsage = 2;
 
-void print_diagnostics(const Diagnostics& diags, bool quiet) {
+void print_diagnostics(const Diagnostics& diags, bool quiet, std::ostream& log = std::cerr) {
   size_t errors = 0, warnings = 0;
   for (const Diagnostic& d : diags) {
     (d.severity == Severity::Error ? errors : warnings)++;
     if (quiet && d.severity != Severity::Error) continue;
-    std::cerr << format_diagnostic(d) << "\n";
+    log << format_diagnostic(d) << "\n";
   }
   if (errors || warnings) {
-    std::cerr << errors << (errors == 1 ? " error, " : " errors, ") << warnings
+    log << errors << (errors == 1 ? " error, " : " errors, ") << warnings
               << (warnings == 1 ? " warning\n" : " warnings\n");
   }
 }
@@ -120,14 +122,14 @@ struct LoadedInput {
 };
 
 LoadedInput load_input(const std::string& input, const BundleOptions& options,
-                       const std::vector<std::string>& only) {
+                       const std::vector<std::string>& only, std::ostream& log = std::cerr) {
   LoadedInput in;
   std::string project_file = project_file_for(input);
   std::error_code ec;
   in.project = !project_file.empty();
   if (in.project) {
     if (!fs::is_regular_file(project_file, ec)) {
-      std::cerr << "apiref: " << (input.empty() ? "no input given and no apiref.yaml here"
+      log << "apiref: " << (input.empty() ? "no input given and no apiref.yaml here"
                                                 : "no such project file: " + project_file)
                 << "\n";
       in.exit_code = kUsage;
@@ -135,7 +137,8 @@ LoadedInput load_input(const std::string& input, const BundleOptions& options,
     }
     Diagnostics config_diags;
     if (!load_project_config(project_file, in.config, config_diags)) {
-      print_diagnostics(config_diags, false);
+      print_diagnostics(config_diags, false, log);
+      in.result.diagnostics = config_diags;
       in.exit_code = kUsage;
       return in;
     }
@@ -143,7 +146,7 @@ LoadedInput load_input(const std::string& input, const BundleOptions& options,
       bool known = false;
       for (const BundleSpec& b : in.config.bundles) known = known || b.name == name;
       if (!known) {
-        std::cerr << "apiref: " << display_path(in.config.file) << " declares no bundle '" << name << "'\n";
+        log << "apiref: " << display_path(in.config.file) << " declares no bundle '" << name << "'\n";
         in.exit_code = kUsage;
         return in;
       }
@@ -152,7 +155,7 @@ LoadedInput load_input(const std::string& input, const BundleOptions& options,
     in.result.diagnostics.insert(in.result.diagnostics.begin(), config_diags.begin(), config_diags.end());
   } else {
     if (!fs::is_regular_file(input, ec)) {
-      std::cerr << "apiref: no such file: " << input << "\n";
+      log << "apiref: no such file: " << input << "\n";
       in.exit_code = kUsage;
       return in;
     }
@@ -268,48 +271,52 @@ struct SpecGate {
 };
 SpecGate spec_gate(const std::string& input, const std::string& root, bool allow_outside_root, bool quiet);
 
-int run_build(const BuildArgs& a) {
-  auto started = std::chrono::steady_clock::now();
-  auto phase_start = started;
-  auto phase = [&](const char* name) {
-    auto now = std::chrono::steady_clock::now();
-    if (a.timings)
-      std::cerr << "  " << name << ": " << std::fixed << std::setprecision(3)
-                << std::chrono::duration<double>(now - phase_start).count() << " s\n";
-    phase_start = now;
+// What `build` and `serve` share: from the input to the site's files, in memory.
+struct SiteResult {
+  int exit_code = kOk;
+  std::vector<SiteFile> files;
+  std::vector<std::string> asset_dirs;  // copied to assets/, later ones win file by file
+  std::vector<std::string> inputs;      // every file the build read
+  std::string config_file;              // apiref.yaml ("" for a single description)
+  std::string constructs_dir;           // where new constructs may appear ("" for none)
+  std::vector<std::string> servers;     // every server URL the descriptions declare, expanded
+  std::vector<std::string> proxy_allow; // apiref.yaml's serve.proxy_allow
+  Diagnostics diagnostics;              // everything reported, errors and warnings
+  std::string failure;                  // why nothing was built, when exit_code != kOk
+  size_t operations = 0, schemas = 0;
+};
+
+// Phases are reported to `phase` (name, when the previous one ended) for --timings and serve.
+SiteResult build_site(const BuildArgs& a, std::ostream& log, DocumentCache* cache, RenderMemo* memo,
+                      const std::function<void(const char*)>& phase) {
+  SiteResult r;
+  auto fail = [&](int code, const std::string& message) {
+    if (!message.empty()) log << message << "\n";
+    r.exit_code = code;
+    r.failure = message;
+    return r;
   };
-  // The spec profile first: a description that breaks the standard is not rendered. The check
-  // reads the files on its own, so it runs beside the loader and bundler (which are
-  // single-threaded) and costs a build little wall time.
-  std::future<SpecGate> gate_run =
-      std::async(std::launch::async, [&] { return spec_gate(a.input, a.root, a.allow_outside_root, a.quiet); });
   BundleOptions options;
   options.allow_outside_root = a.allow_outside_root;
   options.root_dir = a.root;
-  LoadedInput in = load_input(a.input, options, a.only);
-  SpecGate gate = gate_run.get();
-  if (in.exit_code != kOk) return in.exit_code;
-  std::cerr << gate.text;
-  if (gate.code != kOk) {
-    if (!a.ignore_spec_errors) {
-      std::cerr << "apiref: not building a site from a description that fails the spec profile; " << a.output
-                << " is unchanged\n";
-      return kInputErrors;
-    }
-    std::cerr << "apiref: building despite the spec errors above (--ignore-spec-errors)\n";
-  }
-  phase("spec check, load and bundle");
-  print_diagnostics(in.result.diagnostics, a.quiet);
-  if (!in.result.ok()) {
-    std::cerr << "apiref: not building a site from input with errors; " << a.output << " is unchanged\n";
-    return kInputErrors;
-  }
+  options.cache = cache;
+  LoadedInput in = load_input(a.input, options, a.only, log);
+  r.inputs = in.result.files;
+  r.config_file = in.project ? in.config.file : "";
+  r.constructs_dir = in.project ? in.config.constructs_dir : "";
+  r.proxy_allow = in.config.serve.proxy_allow;
+  r.diagnostics = in.result.diagnostics;
+  if (in.exit_code != kOk) return fail(in.exit_code, "");
+  phase("load and bundle");
+  print_diagnostics(in.result.diagnostics, a.quiet, log);
+  if (!in.result.ok()) return fail(kInputErrors, "apiref: not building a site from input with errors; " + a.output + " is unchanged");
 
   std::vector<MustacheError> template_errors;
   TemplateSet templates;
   if (!templates.load(data_dir() + "/templates", a.templates, template_errors)) {
-    for (const MustacheError& e : template_errors) std::cerr << format_mustache_error(e) << "\n";
-    return kUsage;
+    std::string text;
+    for (const MustacheError& e : template_errors) text += (text.empty() ? "" : "\n") + format_mustache_error(e);
+    return fail(kUsage, text);
   }
 
   const AuthConfig& auth = in.config.auth;
@@ -319,8 +326,12 @@ int run_build(const BuildArgs& a) {
   for (size_t i = 0; i < in.result.bundles.size(); ++i)
     models[i] = build_model(in.result.bundles[i].document, model_options, in.result.bundles[i].name, model_diags);
   std::vector<SiteBundle> bundles;
-  for (size_t i = 0; i < in.result.bundles.size(); ++i)
+  std::vector<const ApiModel*> model_list;
+  for (size_t i = 0; i < in.result.bundles.size(); ++i) {
     bundles.push_back({in.result.bundles[i].name, &in.result.bundles[i].document, &models[i]});
+    model_list.push_back(&models[i]);
+  }
+  r.servers = declared_server_urls(model_list);
 
   SiteOptions site;
   site.title = in.config.site.title;
@@ -339,45 +350,133 @@ int run_build(const BuildArgs& a) {
     for (std::string lang; std::getline(list, lang, ',');) {
       if (lang == "none" || lang.empty()) continue;
       const auto& all = all_snippet_languages();
-      if (std::find(all.begin(), all.end(), lang) == all.end()) {
-        std::cerr << "apiref: unknown snippet language '" << lang << "' (curl, httpie, python, javascript, go, none)\n";
-        return kUsage;
-      }
+      if (std::find(all.begin(), all.end(), lang) == all.end())
+        return fail(kUsage, "apiref: unknown snippet language '" + lang + "' (curl, httpie, python, javascript, go, none)");
       site.snippet_languages.push_back(lang);
     }
   }
   phase("templates and model");
-  std::vector<SiteFile> files = render_site(bundles, templates, site, model_diags);
+  r.files = render_site(bundles, templates, site, model_diags, memo);
   phase("render");
-  print_diagnostics(model_diags, a.quiet);
-  if (has_errors(model_diags)) {
-    std::cerr << "apiref: site not written; " << a.output << " is unchanged\n";
-    return kInputErrors;
-  }
+  print_diagnostics(model_diags, a.quiet, log);
+  r.diagnostics.insert(r.diagnostics.end(), model_diags.begin(), model_diags.end());
+  if (has_errors(model_diags)) return fail(kInputErrors, "apiref: site not written; " + a.output + " is unchanged");
   // The playground is part of every site: without Swagger UI's files every "Try it" link
   // would be broken, so a build stops and says how to install them.
   std::string playground_error;
-  if (!load_playground_assets(data_dir(), files, playground_error)) {
-    std::cerr << "apiref: " << playground_error << "\n";
-    return kUsage;
+  if (!load_playground_assets(data_dir(), r.files, playground_error)) return fail(kUsage, "apiref: " + playground_error);
+  r.asset_dirs = {data_dir() + "/site"};
+  if (!a.templates.empty()) r.asset_dirs.push_back((fs::path(a.templates) / "assets").string());
+  for (const ApiModel& m : models) {
+    r.operations += m.operations.size();
+    r.schemas += m.schemas.size();
   }
-  std::vector<std::string> assets = {data_dir() + "/site"};
-  if (!a.templates.empty()) assets.push_back((fs::path(a.templates) / "assets").string());
+  return r;
+}
+
+int run_build(const BuildArgs& a) {
+  auto started = std::chrono::steady_clock::now();
+  auto phase_start = started;
+  auto phase = [&](const char* name) {
+    auto now = std::chrono::steady_clock::now();
+    if (a.timings)
+      std::cerr << "  " << name << ": " << std::fixed << std::setprecision(3)
+                << std::chrono::duration<double>(now - phase_start).count() << " s\n";
+    phase_start = now;
+  };
+  // The spec profile first: a description that breaks the standard is not rendered. The check
+  // reads the files on its own, so it runs beside the loader and bundler (which are
+  // single-threaded) and costs a build little wall time. (serve does not run it: it would
+  // reread every file on each save; its pages show the same load errors.)
+  std::future<SpecGate> gate_run =
+      std::async(std::launch::async, [&] { return spec_gate(a.input, a.root, a.allow_outside_root, a.quiet); });
+  SiteResult site = build_site(a, std::cerr, nullptr, nullptr, phase);
+  SpecGate gate = gate_run.get();
+  if (site.exit_code != kOk) return site.exit_code;
+  std::cerr << gate.text;
+  if (gate.code != kOk) {
+    if (!a.ignore_spec_errors) {
+      std::cerr << "apiref: not building a site from a description that fails the spec profile; " << a.output
+                << " is unchanged (`apiref check --profile spec` lists the findings; --ignore-spec-errors builds anyway)\n";
+      return kInputErrors;
+    }
+    std::cerr << "apiref: building despite the spec errors above (--ignore-spec-errors)\n";
+  }
+  phase("spec check");
   std::string error;
-  if (!write_site(a.output, files, assets, error)) {
+  if (!write_site(a.output, site.files, site.asset_dirs, error)) {
     std::cerr << "apiref: " << error << "\n";
     return kUsage;
   }
   phase("write");
-  size_t ops = 0, schemas = 0;
-  for (const ApiModel& m : models) {
-    ops += m.operations.size();
-    schemas += m.schemas.size();
-  }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::cerr << "built " << a.output << ": " << files.size() << " files, " << ops << " operations, " << schemas
-            << " schemas in " << std::fixed << std::setprecision(2) << seconds << " s\n";
+  std::cerr << "built " << a.output << ": " << site.files.size() << " files, " << site.operations << " operations, "
+            << site.schemas << " schemas in " << std::fixed << std::setprecision(2) << seconds << " s\n";
   return kOk;
+}
+
+struct ServeArgs {
+  BuildArgs build;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  bool proxy = false;
+  std::vector<std::string> open_allow;
+};
+
+// The site in memory, served and rebuilt on every save. Parsed files are kept between
+// builds, so a save parses only the files it changed.
+int run_serve(const ServeArgs& s) {
+  DocumentCache cache;
+  RenderMemo memo;
+  const BuildArgs& a = s.build;
+  std::string config_file, templates_dir = a.templates.empty() ? "" : normalise_path(a.templates);
+  SiteBuilder builder = [&](const std::vector<std::string>& changed) {
+    for (const std::string& f : changed) {
+      cache.forget(f);
+      // Page keys cover the descriptions; the project file and the templates touch every page.
+      if (f == config_file || (!templates_dir.empty() && path_is_within(f, templates_dir))) memo.clear();
+    }
+    std::ostringstream log, timings;
+    auto phase_start = std::chrono::steady_clock::now();
+    auto phase = [&](const char* name) {
+      auto now = std::chrono::steady_clock::now();
+      timings << (timings.tellp() > 0 ? ", " : "") << name << " " << std::fixed << std::setprecision(0)
+              << std::chrono::duration<double, std::milli>(now - phase_start).count() << " ms";
+      phase_start = now;
+    };
+    SiteResult r = build_site(a, log, &cache, &memo, phase);
+    config_file = r.config_file;
+    SiteSnapshot snap;
+    snap.ok = r.exit_code == kOk;
+    if (snap.ok) {
+      timings << ", " << memo.rendered << " pages rendered, " << memo.unchanged.size() << " unchanged";
+      snap.unchanged = memo.unchanged;
+    } else {
+      memo.clear();  // serve keeps the last good site, which this memo no longer describes
+    }
+    snap.log = log.str();
+    for (const Diagnostic& d : r.diagnostics)
+      if (d.severity == Severity::Error) snap.errors += format_diagnostic(d) + "\n";
+    // The failure line speaks of an output folder; serve has none, so only when it is all there is.
+    if (!snap.ok && snap.errors.empty() && !r.failure.empty()) snap.errors = r.failure + "\n";
+    if (!snap.ok && snap.errors.empty()) snap.errors = snap.log;
+    snap.files = std::move(r.files);
+    snap.asset_dirs = r.asset_dirs;
+    snap.watch = r.inputs;
+    if (!r.config_file.empty()) snap.watch.push_back(r.config_file);
+    if (!r.constructs_dir.empty()) snap.watch.push_back(r.constructs_dir);
+    if (!a.templates.empty()) snap.watch.push_back(normalise_path(a.templates));
+    snap.proxy_allow = r.servers;
+    snap.proxy_allow.insert(snap.proxy_allow.end(), r.proxy_allow.begin(), r.proxy_allow.end());
+    snap.timings = timings.str();
+    return snap;
+  };
+  ServeOptions options;
+  options.host = s.host;
+  options.port = s.port;
+  options.proxy = s.proxy;
+  options.open_allow = s.open_allow;
+  return serve(options, builder);
 }
 
 struct SnippetsArgs {
@@ -688,6 +787,28 @@ int main(int argc, char** argv) {
   build_cmd->add_option("--snippets", build.snippet_languages,
                         "snippet languages, comma-separated (curl,httpie,python,javascript,go) or none");
 
+  ServeArgs serve_args;
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve",
+      "Build the site in memory and serve it on 127.0.0.1; rebuild on every save and reload open\n"
+      "pages. INPUT as for build.");
+  serve_cmd->add_option("input", serve_args.build.input, "OpenAPI file, apiref.yaml or project folder");
+  serve_cmd->add_option("--port", serve_args.port, "port to listen on (default: 8080)")->check(CLI::Range(1, 65535));
+  serve_cmd->add_option("--host", serve_args.host,
+                        "address to listen on (default: 127.0.0.1; anything else exposes the site, with a warning)");
+  serve_cmd->add_flag("--proxy", serve_args.proxy,
+                      "forward the playground's requests to the description's servers through /_apiref/proxy");
+  serve_cmd->add_option("--open-allow", serve_args.open_allow,
+                        "a further URL prefix the proxy may forward to (repeatable)");
+  serve_cmd->add_option("--templates", serve_args.build.templates,
+                        "folder whose templates (and assets/) replace the built-in ones, file by file");
+  serve_cmd->add_option("--bundle", serve_args.build.only, "only this bundle of the project (repeatable)");
+  serve_cmd->add_option("--root", serve_args.build.root, "project root that $refs may not leave");
+  serve_cmd->add_flag("--allow-outside-root", serve_args.build.allow_outside_root, "allow $refs outside the project root");
+  serve_cmd->add_flag("-q,--quiet", serve_args.build.quiet, "print errors only, no warnings");
+  serve_cmd->add_option("--snippets", serve_args.build.snippet_languages,
+                        "snippet languages, comma-separated (curl,httpie,python,javascript,go) or none");
+
   SnippetsArgs snippets;
   CLI::App* snippets_cmd = app.add_subcommand(
       "snippets", "Print every operation's request snippets as JSON lines (bundle, operationId, language, code).");
@@ -729,6 +850,7 @@ int main(int argc, char** argv) {
   }
   if (cmd->parsed()) return run_bundle(bundle);
   if (build_cmd->parsed()) return run_build(build);
+  if (serve_cmd->parsed()) return run_serve(serve_args);
   if (snippets_cmd->parsed()) return run_snippets(snippets);
   if (check_cmd->parsed()) return run_check_command(check);
   return kUsage;

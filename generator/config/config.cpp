@@ -232,11 +232,11 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
   auto in_project = [&](const std::string& rel) {
     return normalise_path((fs::path(config.dir) / rel).generic_string());
   };
-  static const std::set<std::string> known = {"title", "root", "constructs", "exclude", "bundles", "site", "auth", "check"};
+  static const std::set<std::string> known = {"title", "root", "constructs", "exclude", "bundles", "site", "auth", "check", "serve"};
   for (const Member& m : root.members) {
     if (!known.count(m.key)) {
       out.push_back({Severity::Warning, "config-unknown-key",
-                     "unknown key '" + m.key + "' (known: title, root, constructs, exclude, bundles, site, auth, check)",
+                     "unknown key '" + m.key + "' (known: title, root, constructs, exclude, bundles, site, auth, check, serve)",
                      {file, append_pointer("", m.key), m.key_pos}, {}});
     }
   }
@@ -296,6 +296,22 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
   }
   if (const Node* auth = root.find("auth")) read_auth(*auth, config.auth, file, out);
   if (const Node* check = root.find("check")) read_check_config(*check, config.check, file, out);
+  if (const Node* serve = root.find("serve")) {
+    const Node* allow = serve->is_object() ? serve->find("proxy_allow") : nullptr;
+    if (!serve->is_object()) error("/serve", serve->pos, "'serve' must be a mapping (proxy_allow)");
+    else if (allow && !allow->is_array()) error("/serve/proxy_allow", allow->pos, "'proxy_allow' must be a list of URLs");
+    else if (allow) {
+      for (size_t i = 0; i < allow->items.size(); ++i) {
+        const Node& u = allow->items[i];
+        std::string lowered = u.is_string() ? u.text : "";
+        for (char& c : lowered) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+        if (lowered.rfind("http://", 0) != 0 && lowered.rfind("https://", 0) != 0)
+          error("/serve/proxy_allow/" + std::to_string(i), u.pos, "expected an absolute http:// or https:// URL");
+        else
+          config.serve.proxy_allow.push_back(u.text);
+      }
+    }
+  }
   const Node* bundles = root.find("bundles");
   if (!bundles || !bundles->is_array() || bundles->items.empty()) {
     error("/bundles", bundles ? bundles->pos : root.pos,

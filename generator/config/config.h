@@ -87,6 +87,11 @@ struct CheckConfig {
   std::vector<CheckProfileConfig> profiles;
 };
 
+// `apiref serve` settings (the `serve:` section).
+struct ServeConfig {
+  std::vector<std::string> proxy_allow;  // URL prefixes --proxy may forward to, beyond the servers
+};
+
 struct ProjectConfig {
   std::string file;            // absolute path of apiref.yaml
   std::string dir;             // the project root: apiref.yaml's folder, or its `root:`
@@ -97,6 +102,7 @@ struct ProjectConfig {
   SiteConfig site;
   AuthConfig auth;
   CheckConfig check;
+  ServeConfig serve;
 };
 
 // Reads a `check:` section (also usable on its own, e.g. from a file holding only `check:`).

@@ -10,6 +10,7 @@
 #include "markdown/markdown.h"
 #include "render/description.h"
 #include "render/example.h"
+#include "render/page_keys.h"
 #include "render/playground.h"
 #include "render/schema_tree.h"
 #include "snippets/snippets.h"
@@ -67,8 +68,8 @@ std::string scheme_label(const SecurityScheme& s) {
 class SiteRenderer {
  public:
   SiteRenderer(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
-               const SiteOptions& options, Diagnostics& out)
-      : bundles_(bundles), templates_(templates), options_(options), out_(out) {}
+               const SiteOptions& options, Diagnostics& out, RenderMemo* memo)
+      : bundles_(bundles), templates_(templates), options_(options), out_(out), memo_(memo) {}
 
   std::vector<SiteFile> run() {
     title_ = options_.title;
@@ -77,44 +78,85 @@ class SiteRenderer {
 
     // Page jobs first (cheap), then rendered on all cores into their own slots.
     std::vector<std::function<SiteFile()>> jobs;
-    jobs.push_back([this] { return page("index.html", "overview", overview()); });
-    jobs.push_back([this] { return page("authentication/index.html", "authentication", authentication()); });
-    jobs.push_back([this] { return page("404.html", "not-found", json::object()); });
-    jobs.push_back([this] {
+    // With a memo: the page each job makes and the key of its inputs (empty: always render).
+    std::vector<std::pair<std::string, uint64_t>> keys;
+    auto add = [&](std::function<SiteFile()> job, std::string path = "", uint64_t key = 0) {
+      jobs.push_back(std::move(job));
+      keys.emplace_back(memo_ ? std::move(path) : std::string(), key);
+    };
+    // The bundled descriptions first: the longest jobs, and they change on every edit.
+    for (const SiteBundle& b : bundles_) {
+      add([&b] { return SiteFile{b.name + "/openapi.json", to_json(*b.document)}; });
+      add([&b] { return SiteFile{b.name + "/openapi.yaml", to_yaml(*b.document)}; });
+    }
+    add([this] { return page("index.html", "overview", overview()); });
+    add([this] { return page("authentication/index.html", "authentication", authentication()); });
+    add([this] { return page("404.html", "not-found", json::object()); });
+    uint64_t site = memo_ ? site_key(bundles_) : 0;
+    add([this] {
       return page("playground/index.html", "playground",
                   {{"page", {{"title", "Playground · " + title_}, {"description", "Try the operations of " + title_}}}});
     });
     for (const SiteBundle& b : bundles_) {
       const ApiModel& m = *b.model;
+      BundleKeys k = memo_ ? page_keys(b, site) : BundleKeys{};
       for (size_t i = 0; i < m.operations.size(); ++i)
-        jobs.push_back([this, &b, i] { return operation_page(b, i); });
+        add([this, &b, i] { return operation_page(b, i); }, memo_ ? op_path(b, m.operations[i]) + "index.html" : "",
+            memo_ ? k.operations[i] : 0);
       for (size_t i = 0; i < m.tags.size(); ++i)
-        jobs.push_back([this, &b, i] { return tag_page(b, i); });
+        add([this, &b, i] { return tag_page(b, i); }, memo_ ? tag_path(b, m.tags[i]) + "index.html" : "",
+            memo_ ? k.tags[i] : 0);
       for (size_t i = 0; i < m.schemas.size(); ++i)
-        jobs.push_back([this, &b, i] { return schema_page(b, i); });
-      jobs.push_back([this, &b] { return bundle_page(b); });
-      jobs.push_back([this, &b] { return schema_index_page(b); });
+        add([this, &b, i] { return schema_page(b, i); }, memo_ ? schema_path(b, m.schemas[i]) + "index.html" : "",
+            memo_ ? k.schemas[i] : 0);
+      add([this, &b] { return bundle_page(b); });
+      add([this, &b] { return schema_index_page(b); });
     }
     std::vector<SiteFile> files(jobs.size());
     std::atomic<size_t> next{0};
+    std::vector<char> skipped(jobs.size(), 0);
+    auto run_job = [&](size_t i) {
+      const auto& [path, key] = keys[i];
+      if (!path.empty()) {
+        auto old = memo_->keys.find(path);
+        if (old != memo_->keys.end() && old->second == key) {
+          skipped[i] = 1;
+          return;
+        }
+      }
+      files[i] = jobs[i]();
+    };
     std::vector<std::thread> pool;
     size_t workers = std::max(1u, std::thread::hardware_concurrency());
     for (size_t w = 0; w < workers; ++w) {
       pool.emplace_back([&] {
-        for (size_t i = next++; i < jobs.size(); i = next++) files[i] = jobs[i]();
+        for (size_t i = next++; i < jobs.size(); i = next++) run_job(i);
       });
     }
     for (std::thread& t : pool) t.join();
+    std::vector<std::string> unchanged;
+    if (memo_) {
+      std::map<std::string, uint64_t> next_keys;
+      for (size_t i = 0; i < files.size(); ++i) {
+        if (keys[i].first.empty()) continue;
+        if (skipped[i]) unchanged.push_back(keys[i].first);
+        if (skipped[i] || files[i].path == keys[i].first) next_keys[keys[i].first] = keys[i].second;
+      }
+      memo_->keys = std::move(next_keys);
+      memo_->unchanged = unchanged;
+      memo_->rendered = jobs.size() - unchanged.size();
+    }
     std::vector<SiteFile> out;
-    for (SiteFile& f : files)
-      if (!f.path.empty()) out.push_back(std::move(f));
-    for (const SiteBundle& b : bundles_) {
-      out.push_back({b.name + "/openapi.json", to_json(*b.document)});
-      out.push_back({b.name + "/openapi.yaml", to_yaml(*b.document)});
+    std::vector<std::string> page_paths;
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (skipped[i]) page_paths.push_back(keys[i].first);
+      if (files[i].path.empty()) continue;
+      page_paths.push_back(files[i].path);
+      out.push_back(std::move(files[i]));
     }
     out.push_back({"search-index.json", search_index()});
     for (SiteFile& f : playground_config_files(bundles_, options_)) out.push_back(std::move(f));
-    out.push_back({"sitemap.xml", sitemap(out)});
+    out.push_back({"sitemap.xml", sitemap(page_paths)});
     std::lock_guard<std::mutex> lock(mutex_);
     out_.insert(out_.end(), problems_.begin(), problems_.end());
     if (stats_.unlinked) {
@@ -632,13 +674,14 @@ class SiteRenderer {
     return index.dump();
   }
 
-  std::string sitemap(const std::vector<SiteFile>& files) {
+  // `paths`: every page of the site, in the order they were made.
+  std::string sitemap(const std::vector<std::string>& paths) {
     std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
     std::string base = options_.base_url;
     if (!base.empty() && base.back() != '/') base += '/';
-    for (const SiteFile& f : files) {
-      if (f.path == "404.html" || f.path.size() < 10 || f.path.compare(f.path.size() - 10, 10, "index.html") != 0) continue;
-      std::string url = f.path.substr(0, f.path.size() - 10);
+    for (const std::string& path : paths) {
+      if (path == "404.html" || path.size() < 10 || path.compare(path.size() - 10, 10, "index.html") != 0) continue;
+      std::string url = path.substr(0, path.size() - 10);
       xml += "  <url><loc>" + html_escape(base + url) + "</loc></url>\n";
     }
     xml += "</urlset>\n";
@@ -660,13 +703,14 @@ class SiteRenderer {
   std::mutex mutex_;
   std::string title_;
   DescriptionStats stats_;
+  RenderMemo* memo_;
 };
 
 }  // namespace
 
 std::vector<SiteFile> render_site(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
-                                  const SiteOptions& options, Diagnostics& out) {
-  return SiteRenderer(bundles, templates, options, out).run();
+                                  const SiteOptions& options, Diagnostics& out, RenderMemo* memo) {
+  return SiteRenderer(bundles, templates, options, out, memo).run();
 }
 
 }  // namespace apiref

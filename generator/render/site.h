@@ -3,6 +3,8 @@
 // only the model and the bundled document the model points into, never the source YAML.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -41,9 +43,22 @@ struct SiteFile {
   std::string content;
 };
 
+// What one render remembers for the next (apiref serve): a key per page, a hash of the page's
+// inputs. A page whose key did not change is not rendered again, and not returned either: its
+// path is listed in `unchanged`, and the caller keeps the content it got last time. The caller
+// must clear() the memo when the templates or the site options change (the keys cover the
+// descriptions only), and when it did not keep a render's output.
+struct RenderMemo {
+  std::map<std::string, uint64_t> keys;  // page path -> key, of the last render
+  std::vector<std::string> unchanged;    // out: pages of the last call left out of its result
+  size_t rendered = 0;                   // out: pages rendered by the last call
+  void clear() { keys.clear(); unchanged.clear(); }
+};
+
 // Renders every page. Template problems (a missing template) are reported; a page whose
-// template is missing is not written.
+// template is missing is not written. With `memo`, pages whose inputs did not change since
+// the previous call are left out (listed in memo->unchanged), and the memo is updated.
 std::vector<SiteFile> render_site(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
-                                  const SiteOptions& options, Diagnostics& out);
+                                  const SiteOptions& options, Diagnostics& out, RenderMemo* memo = nullptr);
 
 }  // namespace apiref

@@ -27,13 +27,48 @@ std::string RefTarget::key() const { return (doc ? doc->path : std::string()) + 
 
 DocumentSet::DocumentSet(ResolveOptions options) : options_(std::move(options)) {}
 
+bool DocumentCache::find(const std::string& absolute_path, Entry& out) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = entries_.find(absolute_path);
+  if (it == entries_.end()) return false;
+  out = it->second;
+  return true;
+}
+
+void DocumentCache::store(const std::string& absolute_path, Entry entry) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  entries_[absolute_path] = std::move(entry);
+}
+
+void DocumentCache::forget(const std::string& absolute_path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  entries_.erase(absolute_path);
+}
+
+size_t DocumentCache::size() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return entries_.size();
+}
+
+// One file, from the shared cache when an earlier build parsed it, else from disk.
+static std::shared_ptr<const Document> load_cached(const std::string& path, DocumentCache* cache,
+                                                   const ParseLimits& limits, Diagnostics& out) {
+  DocumentCache::Entry entry;
+  if (cache && cache->find(path, entry)) {
+    out.insert(out.end(), entry.diagnostics.begin(), entry.diagnostics.end());
+    return entry.doc;
+  }
+  entry.doc = std::make_shared<const Document>(load_document(path, entry.diagnostics, limits));
+  out.insert(out.end(), entry.diagnostics.begin(), entry.diagnostics.end());
+  if (cache) cache->store(path, entry);
+  return entry.doc;
+}
+
 const Document* DocumentSet::load(const std::string& absolute_path) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = cache_.find(absolute_path);
-  if (it == cache_.end()) {
-    auto doc = std::make_unique<Document>(load_document(absolute_path, diagnostics_, options_.limits));
-    it = cache_.emplace(absolute_path, std::move(doc)).first;
-  }
+  if (it == cache_.end())
+    it = cache_.emplace(absolute_path, load_cached(absolute_path, options_.cache, options_.limits, diagnostics_)).first;
   if (listed_.insert(absolute_path).second) order_.push_back(absolute_path);
   return it->second->ok ? it->second.get() : nullptr;
 }
@@ -41,7 +76,7 @@ const Document* DocumentSet::load(const std::string& absolute_path) {
 void DocumentSet::preload(const std::vector<std::string>& absolute_paths) {
   // Parse in parallel into private results, then publish in the given order so that the
   // diagnostics come out in the same order on every run.
-  std::vector<std::unique_ptr<Document>> docs(absolute_paths.size());
+  std::vector<std::shared_ptr<const Document>> docs(absolute_paths.size());
   std::vector<Diagnostics> found(absolute_paths.size());
   size_t workers = std::max(1u, std::thread::hardware_concurrency());
   workers = std::min(workers, absolute_paths.size());
@@ -50,7 +85,7 @@ void DocumentSet::preload(const std::vector<std::string>& absolute_paths) {
   for (size_t w = 0; w < workers; ++w) {
     pool.emplace_back([&] {
       for (size_t i = next++; i < absolute_paths.size(); i = next++)
-        docs[i] = std::make_unique<Document>(load_document(absolute_paths[i], found[i], options_.limits));
+        docs[i] = load_cached(absolute_paths[i], options_.cache, options_.limits, found[i]);
     });
   }
   for (std::thread& t : pool) t.join();
@@ -63,6 +98,20 @@ void DocumentSet::preload(const std::vector<std::string>& absolute_paths) {
 }
 
 std::vector<std::string> DocumentSet::files() const { return order_; }
+
+const DocumentSet::FileRef& DocumentSet::file_ref(const std::string& base_dir, const std::string& decoded_uri) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::string key = base_dir + '\n' + decoded_uri;
+  auto it = file_refs_.find(key);
+  if (it != file_refs_.end()) return it->second;
+  FileRef r;
+  r.path = fs::path(decoded_uri).is_absolute() ? normalise_path(decoded_uri)
+                                              : normalise_path((fs::path(base_dir) / decoded_uri).generic_string());
+  r.within_root = path_is_within(r.path, options_.root_dir);
+  std::error_code ec;
+  r.is_file = fs::is_regular_file(r.path, ec);
+  return file_refs_.emplace(std::move(key), std::move(r)).first->second;
+}
 
 static bool has_uri_scheme(const std::string& s) {
   // RFC 3986 scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" — but not a Windows drive.
@@ -99,18 +148,15 @@ RefTarget resolve_ref(DocumentSet& docs, const Document& from, const std::string
     }
     auto decoded = percent_decode(uri);
     if (!decoded) return report("ref-malformed", "$ref '" + ref + "' has a malformed %-escape");
-    fs::path base = fs::path(from.path).parent_path();
-    std::string path = fs::path(*decoded).is_absolute()
-                           ? normalise_path(*decoded)
-                           : normalise_path((base / *decoded).generic_string());
-    if (!docs.options().allow_outside_root && !path_is_within(path, docs.options().root_dir)) {
+    const DocumentSet::FileRef& file = docs.file_ref(fs::path(from.path).parent_path().generic_string(), *decoded);
+    const std::string& path = file.path;
+    if (!docs.options().allow_outside_root && !file.within_root) {
       return report("ref-outside-root",
                     "$ref '" + ref + "' leaves the project root " +
                         display_path(docs.options().root_dir) +
                         " (pass --allow-outside-root to permit it)");
     }
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) {
+    if (!file.is_file) {
       return report("ref-file-not-found",
                     "$ref '" + ref + "': file " + display_path(path) + " does not exist");
     }

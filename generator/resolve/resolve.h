@@ -16,10 +16,29 @@
 
 namespace apiref {
 
+// Parsed documents kept from one build to the next (`apiref serve`): a file is parsed again
+// only after forget() says it changed on disk. Shared between threads.
+class DocumentCache {
+ public:
+  struct Entry {
+    std::shared_ptr<const Document> doc;
+    Diagnostics diagnostics;  // what parsing it reported, repeated on every build that uses it
+  };
+  bool find(const std::string& absolute_path, Entry& out) const;
+  void store(const std::string& absolute_path, Entry entry);
+  void forget(const std::string& absolute_path);
+  size_t size() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::string, Entry> entries_;
+};
+
 struct ResolveOptions {
   std::string root_dir;             // absolute; refs may not leave it unless allowed
   bool allow_outside_root = false;
   ParseLimits limits;
+  DocumentCache* cache = nullptr;   // parsed files shared with earlier builds (may be null)
 };
 
 class DocumentSet {
@@ -37,11 +56,22 @@ class DocumentSet {
   const ResolveOptions& options() const { return options_; }
   Diagnostics& diagnostics() { return diagnostics_; }
 
+  // What a file reference written in a file of folder `base_dir` leads to, worked out once per
+  // build: the same relative reference recurs thousands of times in a large tree, and
+  // normalising it and asking the file system each time was a large part of a rebuild.
+  struct FileRef {
+    std::string path;      // absolute, normalised
+    bool within_root = false;
+    bool is_file = false;
+  };
+  const FileRef& file_ref(const std::string& base_dir, const std::string& decoded_uri);
+
  private:
   ResolveOptions options_;
-  std::map<std::string, std::unique_ptr<Document>> cache_;
+  std::map<std::string, std::shared_ptr<const Document>> cache_;
   std::vector<std::string> order_;
   std::set<std::string> listed_;
+  std::map<std::string, FileRef> file_refs_;  // by base_dir + '\n' + decoded uri
   Diagnostics diagnostics_;
   std::mutex mutex_;
 };

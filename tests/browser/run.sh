@@ -203,6 +203,38 @@ serve hostile; export HOSTILE_URL="http://127.0.0.1:$PORT/"
 serve example-auth; export EXAMPLE_AUTH_URL="http://127.0.0.1:$PORT/"
 serve meshery; export MESHERY_URL="http://127.0.0.1:$PORT/"
 serve edge; export EDGE_URL="http://127.0.0.1:$PORT/"
+# --- apiref serve (serve.mjs) -------------------------------------------------------------------
+# The example with its auth section, served with --proxy; its local development server is the
+# project's echo upstream, which records what it receives.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+apiref_serve() {  # apiref_serve NAME DIR args...: starts apiref serve, sets PORT
+  local name=$1 dir=$2
+  shift 2
+  PORT=$(free_port)
+  (cd "$dir" && exec "$APIREF" serve --port "$PORT" "$@") >"$WORK/$name.serve.log" 2>&1 &
+  SERVER_PIDS+=($!)
+  for _ in $(seq 1 300); do
+    grep -q "serving http://127.0.0.1:$PORT/" "$WORK/$name.serve.log" && return 0
+    sleep 0.1
+  done
+  cat "$WORK/$name.serve.log" >&2
+  fail_setup "apiref serve of $name did not start"
+}
+UPSTREAM_PORT=$(free_port)
+cp -r "$WORK/example-auth-src" "$WORK/serve-example"
+sed -i "s#http://localhost:8080#http://localhost:$UPSTREAM_PORT#" "$WORK/serve-example/base_public.yml"
+python3 "$ROOT/tests/cli/echo_upstream.py" "$UPSTREAM_PORT" "$WORK/upstream.log" >"$WORK/upstream.out" 2>&1 &
+SERVER_PIDS+=($!)
+apiref_serve serve-example "$WORK/serve-example" --proxy -q; export SERVE_EXAMPLE_URL="http://127.0.0.1:$PORT/"
+export SERVE_UPSTREAM_URL="http://localhost:$UPSTREAM_PORT/" SERVE_UPSTREAM_LOG="$WORK/upstream.log"
+# A copy of Meshery's tree (never the shared corpus itself): the live-reload test edits it.
+mkdir -p "$WORK/meshery-copy"
+cp -r "$ROOT/../shared/corpus/meshery/schemas" "$WORK/meshery-copy/schemas"
+chmod -R u+w "$WORK/meshery-copy"
+sed 's#^root: .*#root: schemas#' "$ROOT/examples/meshery/apiref.yaml" >"$WORK/meshery-copy/apiref.yaml"
+apiref_serve serve-meshery "$WORK/meshery-copy" -q; export SERVE_MESHERY_URL="http://127.0.0.1:$PORT/"
+export SERVE_MESHERY_DIR="$WORK/meshery-copy/schemas"
+
 export EXAMPLE_DIR="$WORK/example" GITHUB_DIR="$WORK/github" HOSTILE_DIR="$WORK/hostile" EDGE_DIR="$WORK/edge"
 export SCREENSHOTS="$HERE/screenshots"
 

@@ -468,4 +468,5 @@ test("screenshots: GitHub operation and overview (light, dark), example operatio
 });
 
 await import("./playground.mjs");  // the playground's tests, after the site's
+await import("./serve.mjs");       // apiref serve: proxy from the playground, live reload
 process.exitCode = await run();
