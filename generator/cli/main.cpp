@@ -392,8 +392,8 @@ int run_build(const BuildArgs& a) {
       std::async(std::launch::async, [&] { return spec_gate(a.input, a.root, a.allow_outside_root, a.quiet); });
   SiteResult site = build_site(a, std::cerr, nullptr, nullptr, phase);
   SpecGate gate = gate_run.get();
-  if (site.exit_code != kOk) return site.exit_code;
   std::cerr << gate.text;
+  if (site.exit_code != kOk) return site.exit_code;
   if (gate.code != kOk) {
     if (!a.ignore_spec_errors) {
       std::cerr << "apiref: not building a site from a description that fails the spec profile; " << a.output
