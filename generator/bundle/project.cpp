@@ -26,22 +26,11 @@ struct Construct {
 
 std::vector<Construct> discover_constructs(const ProjectConfig& config) {
   std::vector<Construct> found;
-  std::error_code ec;
-  std::vector<fs::path> versions;
-  for (const auto& v : fs::directory_iterator(config.constructs_dir, ec))
-    if (v.is_directory()) versions.push_back(v.path());
-  std::sort(versions.begin(), versions.end());
-  for (const fs::path& v : versions) {
-    std::vector<fs::path> names;
-    for (const auto& n : fs::directory_iterator(v, ec))
-      if (n.is_directory() && fs::is_regular_file(n.path() / "api.yml")) names.push_back(n.path());
-    std::sort(names.begin(), names.end());
-    for (const fs::path& n : names) {
-      Construct c;
-      c.dir = normalise_path(n.generic_string());
-      c.file = normalise_path((n / "api.yml").generic_string());
-      found.push_back(c);
-    }
+  for (const std::string& dir : construct_folders(config)) {
+    Construct c;
+    c.dir = dir;
+    c.file = normalise_path(dir + "/api.yml");
+    found.push_back(c);
   }
   return found;
 }

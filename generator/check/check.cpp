@@ -1639,23 +1639,11 @@ std::string valid_utf8(const std::string& s) {
 
 std::vector<std::string> discover_constructs(const ProjectConfig& config) {
   std::vector<std::string> found;
-  std::error_code ec;
-  std::vector<fs::path> versions;
-  for (const auto& v : fs::directory_iterator(config.constructs_dir, ec))
-    if (v.is_directory()) versions.push_back(v.path());
-  std::sort(versions.begin(), versions.end());
-  for (const fs::path& v : versions) {
-    std::vector<fs::path> names;
-    for (const auto& n : fs::directory_iterator(v, ec))
-      if (n.is_directory() && fs::is_regular_file(n.path() / "api.yml")) names.push_back(n.path());
-    std::sort(names.begin(), names.end());
-    for (const fs::path& n : names) {
-      std::string dir = normalise_path(n.generic_string());
-      bool excluded = false;
-      for (const std::string& x : config.exclude)
-        if (path_is_within(dir, x)) excluded = true;
-      if (!excluded) found.push_back(normalise_path((n / "api.yml").generic_string()));
-    }
+  for (const std::string& dir : construct_folders(config)) {
+    bool excluded = false;
+    for (const std::string& x : config.exclude)
+      if (path_is_within(dir, x)) excluded = true;
+    if (!excluded) found.push_back(normalise_path(dir + "/api.yml"));
   }
   return found;
 }

@@ -1,5 +1,6 @@
 #include "config/config.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -347,6 +348,24 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
     config.bundles.push_back(spec);
   }
   return !has_errors(Diagnostics(out.begin() + static_cast<long>(errors_before), out.end()));
+}
+
+std::vector<std::string> construct_folders(const ProjectConfig& config) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> found;
+  std::error_code ec;
+  std::vector<fs::path> versions;
+  for (const auto& v : fs::directory_iterator(config.constructs_dir, ec))
+    if (v.is_directory()) versions.push_back(v.path());
+  std::sort(versions.begin(), versions.end());
+  for (const fs::path& v : versions) {
+    std::vector<fs::path> names;
+    for (const auto& n : fs::directory_iterator(v, ec))
+      if (n.is_directory() && fs::is_regular_file(n.path() / "api.yml")) names.push_back(n.path());
+    std::sort(names.begin(), names.end());
+    for (const fs::path& n : names) found.push_back(normalise_path(n.generic_string()));
+  }
+  return found;
 }
 
 }  // namespace apiref

@@ -108,6 +108,10 @@ struct ProjectConfig {
 // Reads a `check:` section (also usable on its own, e.g. from a file holding only `check:`).
 void read_check_config(const Node& check, CheckConfig& c, const std::string& file, Diagnostics& out);
 
+// Every construct of the project: <constructs_dir>/<version>/<name>/ folders holding an api.yml,
+// as normalised absolute folder paths, sorted by version then name. Exclusion is the caller's.
+std::vector<std::string> construct_folders(const ProjectConfig& config);
+
 // Reads and checks apiref.yaml. Returns false (with errors) when it cannot be used.
 bool load_project_config(const std::string& path, ProjectConfig& config, Diagnostics& out);
 
