@@ -142,3 +142,14 @@ export async function run() {
 function indent(text) {
   return String(text).split("\n").map((l) => "     " + l).join("\n");
 }
+
+// Swagger UI: opens an operation by its deep link, presses Execute and waits for the response
+// (the playground and serve tests both drive requests this way).
+export async function execute(page, operationId, tag) {
+  await page.evaluate(([t, o]) => { location.hash = `#/${t}/${o}`; }, [tag, operationId]);
+  const op = page.locator(`#operations-${tag}-${operationId}`);
+  await op.locator("button.execute").waitFor({ state: "visible" });
+  await op.locator("button.execute").click();
+  await op.locator(".live-responses-table .response-col_status").first().waitFor({ timeout: 60_000 });
+  return op;
+}

@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { test, report } from "./harness.mjs";
+import { test, report, execute } from "./harness.mjs";
 
 const env = (name) => {
   const value = process.env[name];
@@ -199,15 +199,6 @@ async function fakeServer(page, pattern, body = () => '[{"id":1}]') {
                           headers: { "access-control-allow-origin": "*" }, body: body(r) });
   });
   return got;
-}
-
-async function execute(page, operationId, tag) {
-  await page.evaluate(([t, o]) => { location.hash = `#/${t}/${o}`; }, [tag, operationId]);
-  const op = page.locator(`#operations-${tag}-${operationId}`);
-  await op.locator("button.execute").waitFor({ state: "visible" });
-  await op.locator("button.execute").click();
-  await op.locator(".live-responses-table .response-col_status").first().waitFor({ timeout: 60_000 });
-  return op;
 }
 
 test("playground: the token box sends the project's auth (token entered once, on an operation page)", async (t) => {

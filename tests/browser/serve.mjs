@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { test, report } from "./harness.mjs";
+import { test, report, execute } from "./harness.mjs";
 
 const env = (name) => {
   const value = process.env[name];
@@ -24,15 +24,6 @@ const LOAD_TIMEOUT = 150_000;
 function upstreamRequests() {
   if (!fs.existsSync(UPSTREAM_LOG)) return [];
   return fs.readFileSync(UPSTREAM_LOG, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
-}
-
-async function execute(page, operationId, tag) {
-  await page.evaluate(([t, o]) => { location.hash = `#/${t}/${o}`; }, [tag, operationId]);
-  const op = page.locator(`#operations-${tag}-${operationId}`);
-  await op.locator("button.execute").waitFor({ state: "visible" });
-  await op.locator("button.execute").click();
-  await op.locator(".live-responses-table .response-col_status").first().waitFor({ timeout: 60_000 });
-  return op;
 }
 
 test("serve --proxy: the playground's GET and POST reach the local server with the token as header and cookie", async (t) => {
