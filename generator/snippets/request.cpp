@@ -323,9 +323,8 @@ Request build_request(const Node& doc, const ApiModel& model, const Operation& o
               // otherwise, which some servers (and Prism) cannot parse.
               if (part.content_type.empty()) part.content_type = "application/octet-stream";
             } else if (v.is_object() || v.is_array()) {
-              // OpenAPI's default encoding for an object part is JSON.
-              part.value = to_json(v, false);
-              if (!part.value.empty() && part.value.back() == '\n') part.value.pop_back();
+              // OpenAPI's default encoding for an object part is JSON (scalar_string already
+              // wrote the value as compact JSON).
               if (part.content_type.empty()) part.content_type = "application/json";
             }
             r.parts.push_back(part);
