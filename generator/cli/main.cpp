@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -287,8 +288,9 @@ struct SiteResult {
 };
 
 // Phases are reported to `phase` (name, when the previous one ended) for --timings and serve.
+// With `sink`, files go to it as they are made (r.files stays empty); see render_site.
 SiteResult build_site(const BuildArgs& a, std::ostream& log, DocumentCache* cache, RenderMemo* memo,
-                      const std::function<void(const char*)>& phase) {
+                      const std::function<void(const char*)>& phase, const FileSink* sink = nullptr) {
   SiteResult r;
   auto fail = [&](int code, const std::string& message) {
     if (!message.empty()) log << message << "\n";
@@ -355,16 +357,21 @@ SiteResult build_site(const BuildArgs& a, std::ostream& log, DocumentCache* cach
       site.snippet_languages.push_back(lang);
     }
   }
+  // The playground is part of every site: without Swagger UI's files every "Try it" link
+  // would be broken, so a build stops and says how to install them (before rendering).
+  std::vector<SiteFile> playground;
+  std::string playground_error;
+  if (!load_playground_assets(data_dir(), playground, playground_error)) return fail(kUsage, "apiref: " + playground_error);
   phase("templates and model");
-  r.files = render_site(bundles, templates, site, model_diags, memo);
+  r.files = render_site(bundles, templates, site, model_diags, memo, sink);
+  for (SiteFile& f : playground) {
+    if (!sink) r.files.push_back(std::move(f));
+    else if (!(*sink)(std::move(f))) break;  // the writer keeps the error
+  }
   phase("render");
   print_diagnostics(model_diags, a.quiet, log);
   r.diagnostics.insert(r.diagnostics.end(), model_diags.begin(), model_diags.end());
   if (has_errors(model_diags)) return fail(kInputErrors, "apiref: site not written; " + a.output + " is unchanged");
-  // The playground is part of every site: without Swagger UI's files every "Try it" link
-  // would be broken, so a build stops and says how to install them.
-  std::string playground_error;
-  if (!load_playground_assets(data_dir(), r.files, playground_error)) return fail(kUsage, "apiref: " + playground_error);
   r.asset_dirs = {data_dir() + "/site"};
   if (!a.templates.empty()) r.asset_dirs.push_back((fs::path(a.templates) / "assets").string());
   for (const ApiModel& m : models) {
@@ -390,7 +397,18 @@ int run_build(const BuildArgs& a) {
   // reread every file on each save; its pages show the same load errors.)
   std::future<SpecGate> gate_run =
       std::async(std::launch::async, [&] { return spec_gate(a.input, a.root, a.allow_outside_root, a.quiet); });
-  SiteResult site = build_site(a, std::cerr, nullptr, nullptr, phase);
+  // Pages are written into a staging folder as they are rendered; the site replaces the
+  // output folder only once everything succeeded (`staged` removes itself otherwise).
+  StagedSite staged;
+  std::string error;
+  if (!begin_site(a.output, staged, error)) {
+    gate_run.wait();
+    std::cerr << "apiref: " << error << "\n";
+    return kUsage;
+  }
+  std::atomic<size_t> written{0};
+  FileSink sink = [&](SiteFile&& f) { return stage_file(staged, f) && ++written; };
+  SiteResult site = build_site(a, std::cerr, nullptr, nullptr, phase, &sink);
   SpecGate gate = gate_run.get();
   std::cerr << gate.text;
   if (site.exit_code != kOk) return site.exit_code;
@@ -403,14 +421,13 @@ int run_build(const BuildArgs& a) {
     std::cerr << "apiref: building despite the spec errors above (--ignore-spec-errors)\n";
   }
   phase("spec check");
-  std::string error;
-  if (!write_site(a.output, site.files, site.asset_dirs, error)) {
-    std::cerr << "apiref: " << error << "\n";
+  if (!commit_site(staged, site.asset_dirs, error)) {
+    std::cerr << "apiref: " << error << "; " << a.output << " is unchanged\n";
     return kUsage;
   }
   phase("write");
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::cerr << "built " << a.output << ": " << site.files.size() << " files, " << site.operations << " operations, "
+  std::cerr << "built " << a.output << ": " << written << " files, " << site.operations << " operations, "
             << site.schemas << " schemas in " << std::fixed << std::setprecision(2) << seconds << " s\n";
   return kOk;
 }

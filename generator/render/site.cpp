@@ -68,8 +68,8 @@ std::string scheme_label(const SecurityScheme& s) {
 class SiteRenderer {
  public:
   SiteRenderer(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
-               const SiteOptions& options, Diagnostics& out, RenderMemo* memo)
-      : bundles_(bundles), templates_(templates), options_(options), out_(out), memo_(memo) {}
+               const SiteOptions& options, Diagnostics& out, RenderMemo* memo, const FileSink* sink)
+      : bundles_(bundles), templates_(templates), options_(options), out_(out), memo_(memo), sink_(sink) {}
 
   std::vector<SiteFile> run() {
     title_ = options_.title;
@@ -115,6 +115,7 @@ class SiteRenderer {
     std::vector<SiteFile> files(jobs.size());
     std::atomic<size_t> next{0};
     std::vector<char> skipped(jobs.size(), 0);
+    std::atomic<bool> sink_failed{false};
     auto run_job = [&](size_t i) {
       const auto& [path, key] = keys[i];
       if (!path.empty()) {
@@ -124,7 +125,15 @@ class SiteRenderer {
           return;
         }
       }
-      files[i] = jobs[i]();
+      if (sink_failed) return;
+      SiteFile file = jobs[i]();
+      if (!sink_ || file.path.empty()) {
+        files[i] = std::move(file);
+        return;
+      }
+      // Streamed: only the path stays, for the memo and the sitemap.
+      files[i].path = file.path;
+      if (!(*sink_)(std::move(file))) sink_failed = true;
     };
     std::vector<std::thread> pool;
     size_t workers = std::max(1u, std::thread::hardware_concurrency());
@@ -152,11 +161,16 @@ class SiteRenderer {
       if (skipped[i]) page_paths.push_back(keys[i].first);
       if (files[i].path.empty()) continue;
       page_paths.push_back(files[i].path);
-      out.push_back(std::move(files[i]));
+      if (!sink_) out.push_back(std::move(files[i]));
     }
     out.push_back({"search-index.json", search_index()});
     for (SiteFile& f : playground_config_files(bundles_, options_)) out.push_back(std::move(f));
     out.push_back({"sitemap.xml", sitemap(page_paths)});
+    if (sink_) {
+      for (SiteFile& f : out)
+        if (sink_failed || !(*sink_)(std::move(f))) sink_failed = true;
+      out.clear();
+    }
     std::lock_guard<std::mutex> lock(mutex_);
     out_.insert(out_.end(), problems_.begin(), problems_.end());
     if (stats_.unlinked) {
@@ -704,13 +718,15 @@ class SiteRenderer {
   std::string title_;
   DescriptionStats stats_;
   RenderMemo* memo_;
+  const FileSink* sink_;
 };
 
 }  // namespace
 
 std::vector<SiteFile> render_site(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
-                                  const SiteOptions& options, Diagnostics& out, RenderMemo* memo) {
-  return SiteRenderer(bundles, templates, options, out, memo).run();
+                                  const SiteOptions& options, Diagnostics& out, RenderMemo* memo,
+                                  const FileSink* sink) {
+  return SiteRenderer(bundles, templates, options, out, memo, sink).run();
 }
 
 }  // namespace apiref

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -58,7 +59,14 @@ struct RenderMemo {
 // Renders every page. Template problems (a missing template) are reported; a page whose
 // template is missing is not written. With `memo`, pages whose inputs did not change since
 // the previous call are left out (listed in memo->unchanged), and the memo is updated.
+//
+// With `sink`, every file goes to the sink as soon as it is made, from the render workers (so
+// the sink must be thread-safe), and the returned vector is empty: `apiref build` writes pages
+// while others are still rendering and never holds the whole site in memory. A sink that
+// returns false (it could not write) stops the render; the caller knows why.
+using FileSink = std::function<bool(SiteFile&&)>;
 std::vector<SiteFile> render_site(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
-                                  const SiteOptions& options, Diagnostics& out, RenderMemo* memo = nullptr);
+                                  const SiteOptions& options, Diagnostics& out, RenderMemo* memo = nullptr,
+                                  const FileSink* sink = nullptr);
 
 }  // namespace apiref

@@ -4,9 +4,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <filesystem>
-#include <mutex>
-#include <set>
 #include <thread>
 #include <unistd.h>
 
@@ -16,9 +13,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool write_whole_file(const std::string& path, const std::string& content) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return false;
+int open_for_writing(const std::string& path) {
+  return ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+}
+
+bool write_whole_file(int fd, const std::string& content) {
   const char* p = content.data();
   size_t left = content.size();
   while (left > 0) {
@@ -36,76 +35,110 @@ bool write_whole_file(const std::string& path, const std::string& content) {
   return ::close(fd) == 0;
 }
 
+bool record_failure(StagedSite& site, const std::string& message) {
+  std::lock_guard<std::mutex> lock(site.failure_mutex);
+  if (site.failure.empty()) site.failure = message;
+  return false;
+}
+
 }  // namespace
 
-bool write_site(const std::string& out_dir, const std::vector<SiteFile>& files,
-                const std::vector<std::string>& assets_dirs, std::string& error) {
+StagedSite::~StagedSite() {
+  if (committed || staging.empty()) return;
+  std::error_code ignore;
+  fs::remove_all(staging, ignore);
+}
+
+bool begin_site(const std::string& out_dir, StagedSite& site, std::string& error) {
   std::error_code ec;
   fs::path target = fs::absolute(out_dir, ec).lexically_normal();
   if (target.filename().empty()) target = target.parent_path();
   std::string suffix = "." + std::to_string(getpid());
-  fs::path tmp = target.parent_path() / ("." + target.filename().string() + ".tmp" + suffix);
-  fs::path old = target.parent_path() / ("." + target.filename().string() + ".old" + suffix);
-  fs::remove_all(tmp, ec);
-  fs::create_directories(tmp, ec);
+  site.target = target;
+  site.staging = target.parent_path() / ("." + target.filename().string() + ".tmp" + suffix);
+  site.old = target.parent_path() / ("." + target.filename().string() + ".old" + suffix);
+  fs::remove_all(site.staging, ec);
+  fs::create_directories(site.staging, ec);
   if (ec) {
-    error = "cannot create " + tmp.string() + ": " + ec.message();
+    error = "cannot create " + site.staging.string() + ": " + ec.message();
+    site.staging.clear();  // not ours to remove
     return false;
   }
-  auto fail = [&](const std::string& msg) {
-    error = msg;
-    std::error_code ignore;
-    fs::remove_all(tmp, ignore);
-    return false;
-  };
-  // Folders first, each once (create_directories per file stats every component of the
-  // path again: thousands of pages share a handful of parents).
-  std::set<std::string> folders;
-  for (const SiteFile& f : files) {
-    size_t slash = f.path.rfind('/');
-    if (slash != std::string::npos) folders.insert(f.path.substr(0, slash));
+  return true;
+}
+
+bool stage_file(StagedSite& site, const SiteFile& file) {
+  {
+    std::lock_guard<std::mutex> lock(site.failure_mutex);
+    if (!site.failure.empty()) return false;
   }
-  for (const std::string& folder : folders) {
-    fs::create_directories(tmp / folder, ec);
-    if (ec) return fail("cannot create " + (tmp / folder).string() + ": " + ec.message());
+  std::string path = (site.staging / file.path).string();
+  int fd = open_for_writing(path);
+  if (fd < 0 && errno == ENOENT) {
+    // Most pages have a folder of their own (operations/<slug>/index.html): made on first
+    // use rather than all up front, so writers never wait for each other. Two writers
+    // making the same folder is fine: create_directories accepts one that exists.
+    std::error_code ec;
+    fs::create_directories(fs::path(path).parent_path(), ec);
+    if (ec) return record_failure(site, "cannot create " + fs::path(path).parent_path().string() + ": " + ec.message());
+    fd = open_for_writing(path);
   }
-  // Files by two writers: most of the time is the file system's, which overlaps well.
-  std::atomic<size_t> next{0};
-  std::mutex failure_mutex;
-  std::string failure;
-  auto writer = [&] {
-    for (size_t i; (i = next++) < files.size();) {
-      std::string path = (tmp / files[i].path).string();
-      if (!write_whole_file(path, files[i].content)) {
-        std::lock_guard<std::mutex> lock(failure_mutex);
-        if (failure.empty()) failure = "cannot write " + path + ": " + std::strerror(errno);
-        return;
-      }
+  if (fd < 0 || !write_whole_file(fd, file.content))
+    return record_failure(site, "cannot write " + path + ": " + std::strerror(errno));
+  return true;
+}
+
+bool commit_site(StagedSite& site, const std::vector<std::string>& assets_dirs, std::string& error) {
+  {
+    std::lock_guard<std::mutex> lock(site.failure_mutex);
+    if (!site.failure.empty()) {
+      error = site.failure;
+      return false;
     }
+  }
+  std::error_code ec;
+  for (const std::string& dir : assets_dirs) {
+    if (dir.empty() || !fs::is_directory(dir, ec)) continue;
+    fs::copy(dir, site.staging / "assets", fs::copy_options::recursive | fs::copy_options::overwrite_existing, ec);
+    if (ec) {
+      error = "cannot copy assets from " + dir + ": " + ec.message();
+      return false;
+    }
+  }
+  bool had_old = fs::exists(site.target, ec);
+  if (had_old) {
+    fs::rename(site.target, site.old, ec);
+    if (ec) {
+      error = "cannot move the previous " + site.target.string() + " aside: " + ec.message();
+      return false;
+    }
+  }
+  fs::rename(site.staging, site.target, ec);
+  if (ec) {
+    std::error_code ignore;
+    if (had_old) fs::rename(site.old, site.target, ignore);  // put the previous site back
+    error = "cannot move the new site into " + site.target.string() + ": " + ec.message();
+    return false;
+  }
+  site.committed = true;
+  if (had_old) fs::remove_all(site.old, ec);
+  return true;
+}
+
+bool write_site(const std::string& out_dir, const std::vector<SiteFile>& files,
+                const std::vector<std::string>& assets_dirs, std::string& error) {
+  StagedSite site;
+  if (!begin_site(out_dir, site, error)) return false;
+  // Two writers: most of the time is the file system's, which overlaps well.
+  std::atomic<size_t> next{0};
+  auto writer = [&] {
+    for (size_t i; (i = next++) < files.size();)
+      if (!stage_file(site, files[i])) return;
   };
   std::thread second(writer);
   writer();
   second.join();
-  if (!failure.empty()) return fail(failure);
-  // Later folders override earlier ones file by file (built-in assets, then the user's).
-  for (const std::string& dir : assets_dirs) {
-    if (dir.empty() || !fs::is_directory(dir, ec)) continue;
-    fs::copy(dir, tmp / "assets", fs::copy_options::recursive | fs::copy_options::overwrite_existing, ec);
-    if (ec) return fail("cannot copy assets from " + dir + ": " + ec.message());
-  }
-  bool had_old = fs::exists(target, ec);
-  if (had_old) {
-    fs::rename(target, old, ec);
-    if (ec) return fail("cannot move the previous " + target.string() + " aside: " + ec.message());
-  }
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    std::error_code ignore;
-    if (had_old) fs::rename(old, target, ignore);  // put the previous site back
-    return fail("cannot move the new site into " + target.string() + ": " + ec.message());
-  }
-  if (had_old) fs::remove_all(old, ec);
-  return true;
+  return commit_site(site, assets_dirs, error);
 }
 
 }  // namespace apiref

@@ -1,0 +1,124 @@
+// The write stage: a site is staged beside the output folder, file by file from several
+// threads, and replaces the output folder only on commit; a failure or an abandoned build
+// leaves the previous site as it was and no staging folder behind.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "test_util.h"
+#include "write/output.h"
+
+using namespace apiref;
+using apiref_test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Every entry below `dir`, relative, sorted: what a reader of the folder sees.
+std::vector<std::string> listing(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) out.push_back(fs::relative(e.path(), dir).generic_string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> hidden_siblings(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().filename().string().rfind('.', 0) == 0) out.push_back(e.path().filename().string());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("write: files staged from several threads replace the previous site on commit") {
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  std::string error;
+  REQUIRE(write_site(out.string(), {{"index.html", "old"}, {"gone/index.html", "old page"}}, {}, error));
+
+  StagedSite site;
+  REQUIRE(begin_site(out.string(), site, error));
+  // 4 threads, 2,000 pages in 500 folders shared between threads: folders are made on first
+  // use by whichever thread gets there first.
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&site, t] {
+      for (int i = t; i < 2000; i += 4) {
+        std::string folder = "operations/op-" + std::to_string(i % 500) + "/";
+        CHECK(stage_file(site, {folder + "page-" + std::to_string(i) + ".html", "page " + std::to_string(i)}));
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  CHECK(stage_file(site, {"index.html", "new"}));
+  CHECK(fs::exists(out / "gone/index.html"));  // not yet: the old site is served until commit
+  TempDir assets;
+  assets.write("style.css", "body{}");
+  REQUIRE(commit_site(site, {assets.str()}, error));
+  CHECK(slurp(out / "index.html") == "new");
+  CHECK(slurp(out / "operations/op-7/page-1507.html") == "page 1507");
+  CHECK(slurp(out / "assets/style.css") == "body{}");
+  CHECK_FALSE(fs::exists(out / "gone"));
+  CHECK(listing(out).size() == 1 + 500 + 2000 + 1 + 1 + 1);  // index, folders, pages, operations/, assets/, css
+  CHECK(hidden_siblings(tmp.path()).empty());
+}
+
+TEST_CASE("write: a build that fails or is abandoned leaves the previous site and no staging folder") {
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  std::string error;
+  REQUIRE(write_site(out.string(), {{"index.html", "old"}, {"a/index.html", "old a"}}, {}, error));
+  auto before = listing(out);
+
+  SUBCASE("abandoned after staging some files (the spec gate refused the description)") {
+    {
+      StagedSite site;
+      REQUIRE(begin_site(out.string(), site, error));
+      CHECK(stage_file(site, {"index.html", "new"}));
+      CHECK(stage_file(site, {"b/index.html", "new b"}));
+      CHECK(hidden_siblings(tmp.path()).size() == 1);
+    }
+    CHECK(hidden_siblings(tmp.path()).empty());
+  }
+  SUBCASE("a file that cannot be written: later files are refused and commit reports the first error") {
+    StagedSite site;
+    REQUIRE(begin_site(out.string(), site, error));
+    CHECK(stage_file(site, {"x", "a file"}));
+    CHECK_FALSE(stage_file(site, {"x/index.html", "under a file"}));  // ENOTDIR
+    CHECK_FALSE(stage_file(site, {"fine.html", "refused after a failure"}));
+    CHECK_FALSE(commit_site(site, {}, error));
+    CHECK(error.find("x/index.html") != std::string::npos);
+  }
+  SUBCASE("an assets folder that cannot be copied") {
+    StagedSite site;
+    REQUIRE(begin_site(out.string(), site, error));
+    CHECK(stage_file(site, {"assets", "a file where the assets folder goes"}));
+    TempDir assets;
+    assets.write("app.js", "1");
+    CHECK_FALSE(commit_site(site, {assets.str()}, error));
+    CHECK(error.find("cannot copy assets") != std::string::npos);
+  }
+  CHECK(listing(out) == before);
+  CHECK(slurp(out / "index.html") == "old");
+  CHECK(hidden_siblings(tmp.path()).empty());
+}
+
+TEST_CASE("write: an output folder that cannot be made is an error naming it") {
+  TempDir tmp;
+  tmp.write("file", "not a folder");
+  StagedSite site;
+  std::string error;
+  CHECK_FALSE(begin_site((tmp.path() / "file" / "site").string(), site, error));
+  CHECK(error.find("cannot create") != std::string::npos);
+  CHECK(error.find("file") != std::string::npos);
+}
