@@ -40,16 +40,31 @@
     setUpTryValues();
   });
 
-  // --- the reader's token and server, filled into every snippet of the page ------------------
+  // --- the reader's credentials and server, filled into every snippet of the page -----------
+  // One field per variable the snippets read (data-var): the token's field shares its storage
+  // key with the playground's token field, every other variable (an organisation ID, say) uses
+  // the playground's key for that variable, so a value entered on either is found on the other.
   // Kept in sessionStorage (this tab only); nothing here sends them anywhere.
   function setUpTryValues() {
     var sections = document.querySelectorAll(".snippets[data-server]");
     if (!sections.length) return;
-    var token = "", server = "";
-    try {
-      token = sessionStorage.getItem("apiref-token") || "";
-      server = sessionStorage.getItem("apiref-server") || "";
-    } catch (e) { /* storage may be disabled */ }
+    var TOKEN_KEY = "apiref-token", VARIABLE_PREFIX = "apiref-var-";
+    var values = {}, tokenVar = {}, server = "";
+
+    function storageKey(name) { return tokenVar[name] ? TOKEN_KEY : VARIABLE_PREFIX + name; }
+    function read(key) { try { return sessionStorage.getItem(key) || ""; } catch (e) { return ""; } }
+    function write(key, value) { try { sessionStorage.setItem(key, value); } catch (e) { /* storage may be disabled */ } }
+
+    document.querySelectorAll(".try-values input[data-var]").forEach(function (input) {
+      var name = input.getAttribute("data-var");
+      if (input.classList.contains("try-token")) tokenVar[name] = true;
+    });
+    Object.keys(tokenVar).forEach(function (name) { values[name] = read(TOKEN_KEY); });
+    document.querySelectorAll(".try-values input[data-var]").forEach(function (input) {
+      var name = input.getAttribute("data-var");
+      if (!(name in values)) values[name] = read(storageKey(name));
+    });
+    server = read("apiref-server");
 
     function shellQuote(s) { return "'" + s.replace(/'/g, "'\\''") + "'"; }
     function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
@@ -63,15 +78,15 @@
         if (code.apirefOriginal === undefined) code.apirefOriginal = code.textContent;
         var text = code.apirefOriginal;
         var lang = code.closest("details").getAttribute("data-language");
-        if (token) {
-          vars.forEach(function (v) {
-            var json = JSON.stringify(token);
-            if (lang.indexOf("curl") === 0 || lang === "httpie") text = text.split('"$' + v + '"').join(shellQuote(token));
-            else if (lang === "python") text = text.split('os.environ["' + v + '"]').join(json);
-            else if (lang === "javascript") text = text.replace(new RegExp("process\\.env\\." + escapeRegExp(v) + "\\b", "g"), json);
-            else if (lang === "go") text = text.split('os.Getenv("' + v + '")').join(json);
-          });
-        }
+        vars.forEach(function (v) {
+          var value = values[v];
+          if (!value) return;
+          var json = JSON.stringify(value);
+          if (lang.indexOf("curl") === 0 || lang === "httpie") text = text.split('"$' + v + '"').join(shellQuote(value));
+          else if (lang === "python") text = text.split('os.environ["' + v + '"]').join(json);
+          else if (lang === "javascript") text = text.replace(new RegExp("process\\.env\\." + escapeRegExp(v) + "\\b", "g"), json);
+          else if (lang === "go") text = text.split('os.Getenv("' + v + '")').join(json);
+        });
         var s = safeServer(server);
         if (s && original) text = text.split(original).join(s);
         code.textContent = text;
@@ -82,21 +97,22 @@
       var box = section.querySelector(".try-values");
       if (!box) return;
       box.hidden = false;
-      var tokenInput = box.querySelector(".try-token");
+      var inputs = box.querySelectorAll("input[data-var]");
       var serverInput = box.querySelector(".try-server");
-      if (tokenInput) tokenInput.value = token;
+      inputs.forEach(function (input) { input.value = values[input.getAttribute("data-var")] || ""; });
       if (serverInput) serverInput.value = server;
       function update() {
-        token = tokenInput ? tokenInput.value : "";
+        inputs.forEach(function (input) {
+          var name = input.getAttribute("data-var");
+          values[name] = input.value;
+          write(storageKey(name), input.value);
+        });
         server = serverInput ? serverInput.value.trim() : "";
         if (serverInput) serverInput.setAttribute("aria-invalid", server && !safeServer(server) ? "true" : "false");
-        try {
-          sessionStorage.setItem("apiref-token", token);
-          sessionStorage.setItem("apiref-server", server);
-        } catch (e) { /* ignore */ }
+        write("apiref-server", server);
         sections.forEach(fill);
       }
-      if (tokenInput) tokenInput.addEventListener("input", update);
+      inputs.forEach(function (input) { input.addEventListener("input", update); });
       if (serverInput) serverInput.addEventListener("input", update);
     });
     sections.forEach(fill);

@@ -451,6 +451,14 @@ class SiteRenderer {
       std::string joined;
       for (const std::string& v : vars) joined += (joined.empty() ? "" : " ") + v;
       ctx["snippet_env"] = joined;
+      // The page's box has a field per variable: the token's (the project's token_env, else
+      // the first) shares its storage with the playground's token field, and every other one
+      // (an organisation ID, a basic-auth user) is filled only into its own places.
+      std::string token_var = options_.snippets.token_env;
+      if (std::find(vars.begin(), vars.end(), token_var) == vars.end()) token_var = vars.empty() ? "" : vars[0];
+      json fields = json::array();
+      for (const std::string& v : vars) fields.push_back({{"name", v}, {"token", v == token_var}});
+      ctx["snippet_vars"] = fields;
       ctx["snippet_server"] = o.servers.empty() ? "" : o.servers[0].resolved_url;
     }
     json tags = json::array();

@@ -243,6 +243,46 @@ test("playground: the token box sends the project's auth (token entered once, on
   await page.locator("#apiref-auth").screenshot({ path: path.join(SCREENSHOTS, "playground-token-box.png") });
 });
 
+test("operation page: one field per variable, each filled only into its own places, shared with the playground", async (t) => {
+  const page = await t.page();
+  const requests = recordRequests(page);
+  await page.goto(url(EXAMPLE_AUTH, "public/operations/listDevices/"));
+  await page.locator(".try-values").waitFor({ state: "visible" });
+  const fields = await page.locator(".try-values input[data-var]").evaluateAll((els) =>
+    els.map((e) => [e.getAttribute("data-var"), e.classList.contains("try-token")]));
+  assert.deepEqual(fields, [["FLEET_TOKEN", true], ["FLEET_ORG", false]], "a field per variable, the token's first");
+  const code = async (lang) => page.locator(`details.snippet[data-language="${lang}"] code`).textContent();
+  // The token alone: the organisation stays an environment variable, never the token.
+  await page.locator(".try-token").fill("tok-5");
+  let curl = await code("curl");
+  assert.ok(curl.includes("-H 'Authorization: Bearer ''tok-5'"), curl);
+  assert.ok(curl.includes("--cookie 'fleet_session=''tok-5'"), curl);
+  assert.ok(curl.includes(`-H 'X-Fleet-Org: '"$FLEET_ORG"`), curl);
+  await page.locator('.try-values input[data-var="FLEET_ORG"]').fill("org-3");
+  curl = await code("curl");
+  assert.ok(curl.includes("-H 'X-Fleet-Org: ''org-3'"), curl);
+  assert.ok(curl.includes("-H 'Authorization: Bearer ''tok-5'"), curl);
+  const python = await code("python");
+  assert.ok(python.includes('"X-Fleet-Org": "org-3"') && python.includes('"Bearer " + "tok-5"'), python);
+  const js = await code("javascript");
+  assert.ok(js.includes('"org-3"') && !js.includes("process.env.FLEET_ORG"), js);
+  // The playground's own keys: the token and this variable are already filled in there.
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("apiref-token")), "tok-5");
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("apiref-var-FLEET_ORG")), "org-3");
+  await page.locator("a.try-it").click();
+  await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
+  assert.equal(await page.locator("#apiref-auth input[name=token]").inputValue(), "tok-5");
+  assert.equal(await page.locator("#apiref-auth input[name=FLEET_ORG]").inputValue(), "org-3");
+  // And back: a value changed in the playground is the page's after a reload.
+  await page.locator("#apiref-auth input[name=FLEET_ORG]").fill("org-4");
+  await page.goto(url(EXAMPLE_AUTH, "public/operations/listDevices/"));
+  await page.locator(".try-values").waitFor({ state: "visible" });
+  assert.equal(await page.locator('.try-values input[data-var="FLEET_ORG"]').inputValue(), "org-4");
+  assert.ok((await code("curl")).includes("-H 'X-Fleet-Org: ''org-4'"));
+  assertOnlyHost(requests, EXAMPLE_AUTH);
+  await page.locator(".try-values").screenshot({ path: path.join(SCREENSHOTS, "operation-try-values.png") });
+});
+
 test("playground: with serve's proxy set, requests go through it with the cookie in X-Apiref-Cookie", async (t) => {
   const page = await t.page();
   const requests = recordRequests(page);
