@@ -22,24 +22,20 @@
 set -uo pipefail
 export LC_ALL=C   # so that EPOCHREALTIME and awk use '.' as the decimal point
 
-die() { echo "bench/build.sh: $*" >&2; exit 2; }
-say() { echo "$*" >&2; }
-
+BENCH=build.sh
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO=$(cd "$HERE/.." && pwd)
-CACHE=$HERE/.cache
+# shellcheck source=bench/lib.sh
+source "$HERE/lib.sh"
 RUNS=${RUNS:-5}
 WARMUP=${WARMUP:-1}
 TIMEOUT=${TIMEOUT:-300}
 CASES=${CASES:-"gh mesh mesh1 browser"}
-APIREF=${APIREF:-$REPO/build/apiref}
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer (got '$RUNS')"
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer (got '$WARMUP')"
 [[ $TIMEOUT =~ ^[1-9][0-9]*$ ]] || die "TIMEOUT must be a positive number of seconds (got '$TIMEOUT')"
-[[ -n ${EPOCHREALTIME:-} ]] || die "needs bash >= 5 (EPOCHREALTIME)"
-command -v timeout >/dev/null || die "needs timeout (GNU coreutils)"
+need_timing_tools
 
 # ---- inputs: the corpus is ../shared/corpus relative to the repository root --------------------
 CORPUS=$REPO/../shared/corpus
@@ -50,64 +46,14 @@ PROJ=examples/meshery   # relative to $REPO; its apiref.yaml points at ../shared
 for f in "$GH" "$REPO/$PROJ/apiref.yaml"; do [[ -f $f ]] || die "missing input $f"; done
 BROWSER_PAGE=api.github.com/operations/repos-get/   # the operation page timed in the browser
 
-# ---- /usr/bin/time (GNU time, for the peak RSS) -------------------------------------------------
-if [[ ! -x /usr/bin/time ]]; then
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    say "installing GNU time (Debian package 'time')..."
-    apt-get install -y -q time >/dev/null 2>&1 ||
-      { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q time >/dev/null 2>&1; } ||
-      die "could not install the 'time' package"
-  else
-    die "/usr/bin/time is missing: install GNU time (Debian: apt-get install time)"
-  fi
-fi
-
-# ---- apiref --------------------------------------------------------------------------------------
-if [[ ! -x $APIREF ]]; then
-  if [[ $APIREF == "$REPO/build/apiref" ]]; then
-    say "building apiref..."
-    if [[ -f $REPO/build/build.ninja ]] && command -v ninja >/dev/null; then
-      ninja -C "$REPO/build" apiref >&2 || die "ninja -C build apiref failed"
-    else
-      make -C "$REPO" build >&2 || die "make build failed"
-    fi
-  fi
-  [[ -x $APIREF ]] || die "apiref binary not found at $APIREF"
-fi
-APIREF_BUILD=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$(dirname "$APIREF")/CMakeCache.txt" 2>/dev/null)
+need_apiref
 APIREF_ORIG=$APIREF
 
 # ---- the anchors: pinned in bench/package.json + package-lock.json, installed into bench/.cache ----
-command -v node >/dev/null || die "node is required for the anchors"
-command -v npm >/dev/null || die "npm is required to install the anchors"
-PKGS=("@redocly/cli" widdershins playwright-core swagger-ui-dist)
-declare -A PIN
-for p in "${PKGS[@]}"; do
-  PIN[$p]=$(node -p "require(process.argv[1]).dependencies[process.argv[2]] || ''" "$HERE/package.json" "$p") ||
-    die "cannot read bench/package.json"
-  [[ -n ${PIN[$p]} ]] || die "bench/package.json does not pin $p"
-done
-have_version() {
-  node -p "require(process.argv[1]).version" "$CACHE/node_modules/$1/package.json" 2>/dev/null
-}
-installed() {
-  cmp -s "$HERE/package-lock.json" "$CACHE/package-lock.json" || return 1
-  local p; for p in "${PKGS[@]}"; do [[ $(have_version "$p") == "${PIN[$p]}" ]] || return 1; done
-}
+need_anchors "@redocly/cli" widdershins playwright-core swagger-ui-dist
 REDOCLY=$CACHE/node_modules/.bin/redocly
 WIDDERSHINS=$CACHE/node_modules/.bin/widdershins
-if ! installed || [[ ! -x $REDOCLY || ! -x $WIDDERSHINS ]]; then
-  say "installing the pinned anchors into bench/.cache (npm ci)..."
-  mkdir -p "$CACHE"
-  cp "$HERE/package.json" "$HERE/package-lock.json" "$CACHE/"
-  npm ci --prefix "$CACHE" --ignore-scripts --no-audit --no-fund --loglevel=error >&2 ||
-    die "npm ci in bench/.cache failed"
-  if ! installed || [[ ! -x $REDOCLY || ! -x $WIDDERSHINS ]]; then
-    die "the pinned anchors are not installed after npm ci"
-  fi
-fi
-# No network: no usage data, no update check, no announcements (checked with strace: no connect()).
-export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true REDOCLY_SUPPRESS_NOTIFICATIONS=true
+[[ -x $REDOCLY && -x $WIDDERSHINS ]] || die "redocly or widdershins is missing from bench/.cache/node_modules/.bin"
 
 # ---- the cases ------------------------------------------------------------------------------------
 case_label() {
@@ -222,11 +168,6 @@ run_one() {
     fi
   fi
   [[ $status == ok ]] && printf '%s' "$wall" || printf '%s' "${status^^}"
-}
-
-median() {  # median of the numbers on stdin
-  sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1
-    if (NR % 2) printf "%.6f", v[(NR + 1) / 2]; else printf "%.6f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 ANCHORS="@redocly/cli ${PIN[@redocly/cli]}, widdershins ${PIN[widdershins]}"

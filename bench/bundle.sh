@@ -18,20 +18,17 @@
 set -uo pipefail
 export LC_ALL=C   # so that EPOCHREALTIME and awk use '.' as the decimal point
 
-die() { echo "bench/bundle.sh: $*" >&2; exit 2; }
-say() { echo "$*" >&2; }
-
+BENCH=bundle.sh
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO=$(cd "$HERE/.." && pwd)
-CACHE=$HERE/.cache
+# shellcheck source=bench/lib.sh
+source "$HERE/lib.sh"
 RUNS=${RUNS:-5}
 WARMUP=${WARMUP:-1}
 CASES=${CASES:-"gh gh-deref ws ws-deref proj proj-deref"}
-APIREF=${APIREF:-$REPO/build/apiref}
 
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer (got '$RUNS')"
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer (got '$WARMUP')"
-[[ -n ${EPOCHREALTIME:-} ]] || die "needs bash >= 5 (EPOCHREALTIME)"
+need_timing_tools
 
 # ---- inputs: the corpus is ../shared/corpus relative to the repository root --------------------
 CORPUS=$REPO/../shared/corpus
@@ -43,53 +40,13 @@ WS=$MESH/constructs/v1beta1/workspace/api.yml
 PROJ=examples/meshery   # relative to $REPO; its apiref.yaml points at ../shared/corpus/meshery/schemas
 for f in "$GH" "$WS" "$REPO/$PROJ/apiref.yaml"; do [[ -f $f ]] || die "missing input $f"; done
 
-# ---- /usr/bin/time (GNU time, for the peak RSS) -------------------------------------------------
-if [[ ! -x /usr/bin/time ]]; then
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    say "installing GNU time (Debian package 'time')..."
-    apt-get install -y -q time >/dev/null 2>&1 ||
-      { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q time >/dev/null 2>&1; } ||
-      die "could not install the 'time' package"
-  else
-    die "/usr/bin/time is missing: install GNU time (Debian: apt-get install time)"
-  fi
-fi
-
-# ---- apiref --------------------------------------------------------------------------------------
-if [[ ! -x $APIREF ]]; then
-  if [[ $APIREF == "$REPO/build/apiref" ]]; then
-    say "building apiref..."
-    if [[ -f $REPO/build/build.ninja ]] && command -v ninja >/dev/null; then
-      ninja -C "$REPO/build" apiref >&2 || die "ninja -C build apiref failed"
-    else
-      make -C "$REPO" build >&2 || die "make build failed"
-    fi
-  fi
-  [[ -x $APIREF ]] || die "apiref binary not found at $APIREF"
-fi
+need_apiref
 APIREF_VERSION=$("$APIREF" --version 2>/dev/null | head -n1)
-APIREF_BUILD=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$(dirname "$APIREF")/CMakeCache.txt" 2>/dev/null)
 
 # ---- the anchor: @redocly/cli, pinned in bench/package.json + package-lock.json ------------------
-command -v node >/dev/null || die "node is required for the anchor (@redocly/cli)"
-command -v npm >/dev/null || die "npm is required to install the anchor (@redocly/cli)"
-PIN=$(node -p "require(process.argv[1]).dependencies['@redocly/cli']" "$HERE/package.json") ||
-  die "cannot read the @redocly/cli pin from bench/package.json"
-have_version() {
-  node -p "require(process.argv[1]).version" "$CACHE/node_modules/@redocly/cli/package.json" 2>/dev/null
-}
+need_anchors "@redocly/cli"
 REDOCLY=$CACHE/node_modules/.bin/redocly
-if [[ $(have_version) != "$PIN" || ! -x $REDOCLY ]] ||
-   ! cmp -s "$HERE/package-lock.json" "$CACHE/package-lock.json"; then
-  say "installing @redocly/cli $PIN into bench/.cache (npm ci)..."
-  mkdir -p "$CACHE"
-  cp "$HERE/package.json" "$HERE/package-lock.json" "$CACHE/"
-  npm ci --prefix "$CACHE" --ignore-scripts --no-audit --no-fund --loglevel=error >&2 ||
-    die "npm ci of @redocly/cli failed"
-  [[ $(have_version) == "$PIN" && -x $REDOCLY ]] || die "@redocly/cli $PIN is not installed after npm ci"
-fi
-# No network: no usage data, no update check, no announcements.
-export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true REDOCLY_SUPPRESS_NOTIFICATIONS=true
+[[ -x $REDOCLY ]] || die "redocly is missing from bench/.cache/node_modules/.bin"
 
 # ---- the cases ------------------------------------------------------------------------------------
 case_label() {
@@ -169,13 +126,8 @@ run_one() {
   [[ $status == ok ]] && printf '%s' "$wall"
 }
 
-median() {  # median of the numbers on stdin
-  sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1
-    if (NR % 2) printf "%.6f", v[(NR + 1) / 2]; else printf "%.6f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
 mkdir -p "$WORK/res"
-say "$APIREF_VERSION (${APIREF_BUILD:-build type unknown})   anchor: @redocly/cli $PIN (node $(node --version))"
+say "$APIREF_VERSION (${APIREF_BUILD:-build type unknown})   anchor: @redocly/cli ${PIN[@redocly/cli]} (node $(node --version))"
 say "runs: $RUNS timed + $WARMUP warm-up per tool and case; load average at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 for c in $CASES; do
@@ -201,7 +153,7 @@ med() { [[ -s $WORK/res/$1.$2 ]] && awk -v k="$3" '{ print $k }' "$WORK/res/$1.$
 failed() { [[ -s $WORK/res/$1.$2.failed ]]; }
 
 echo "apiref bundle vs redocly bundle: median of $RUNS runs each, interleaved"
-echo "$APIREF_VERSION (${APIREF_BUILD:-?}); @redocly/cli $PIN on node $(node --version); $(nproc) cores; load avg $LOAD_START -> $LOAD_END"
+echo "$APIREF_VERSION (${APIREF_BUILD:-?}); @redocly/cli ${PIN[@redocly/cli]} on node $(node --version); $(nproc) cores; load avg $LOAD_START -> $LOAD_END"
 echo
 fmt='%-47s %9s %9s %7s %11s %11s %7s\n'
 # shellcheck disable=SC2059

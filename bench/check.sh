@@ -21,23 +21,19 @@
 set -uo pipefail
 export LC_ALL=C
 
-die() { echo "bench/check.sh: $*" >&2; exit 2; }
-say() { echo "$*" >&2; }
-
+BENCH=check.sh
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO=$(cd "$HERE/.." && pwd)
-CACHE=$HERE/.cache
+# shellcheck source=bench/lib.sh
+source "$HERE/lib.sh"
 RUNS=${RUNS:-5}
 ANCHOR_RUNS=${ANCHOR_RUNS:-3}
 WARMUP=${WARMUP:-1}
 TIMEOUT=${TIMEOUT:-900}
 CASES=${CASES:-"gh mesh"}
-APIREF=${APIREF:-$REPO/build/apiref}
 
 [[ $RUNS =~ ^[1-9][0-9]*$ && $ANCHOR_RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS and ANCHOR_RUNS must be positive integers"
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer"
-[[ -n ${EPOCHREALTIME:-} ]] || die "needs bash >= 5 (EPOCHREALTIME)"
-command -v timeout >/dev/null || die "needs timeout (GNU coreutils)"
+need_timing_tools
 command -v python3 >/dev/null || die "needs python3 (to count findings)"
 
 CORPUS=$REPO/../shared/corpus
@@ -47,45 +43,13 @@ GH=$CORPUS/github/api.github.com.json
 PROJ=$REPO/examples/meshery
 [[ -f $GH && -f $PROJ/apiref.yaml ]] || die "missing inputs"
 
-if [[ ! -x /usr/bin/time ]]; then
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    apt-get install -y -q time >/dev/null 2>&1 || die "could not install the 'time' package"
-  else
-    die "/usr/bin/time is missing: install GNU time (Debian: apt-get install time)"
-  fi
-fi
-if [[ ! -x $APIREF ]]; then
-  if [[ -f $REPO/build/build.ninja ]]; then ninja -C "$REPO/build" apiref >&2 || die "ninja failed"; fi
-  [[ -x $APIREF ]] || die "apiref binary not found at $APIREF"
-fi
-APIREF_BUILD=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$(dirname "$APIREF")/CMakeCache.txt" "$REPO/build/CMakeCache.txt" 2>/dev/null | head -n1)
+need_apiref
 
 # ---- the anchors, pinned in bench/package.json + package-lock.json, installed into bench/.cache ----
-command -v node >/dev/null && command -v npm >/dev/null || die "node and npm are required for the anchors"
-PKGS=("@redocly/cli" "@stoplight/spectral-cli")
-declare -A PIN
-for p in "${PKGS[@]}"; do
-  PIN[$p]=$(node -p "require(process.argv[1]).dependencies[process.argv[2]] || ''" "$HERE/package.json" "$p")
-  [[ -n ${PIN[$p]} ]] || die "bench/package.json does not pin $p"
-done
-installed() {
-  cmp -s "$HERE/package-lock.json" "$CACHE/package-lock.json" || return 1
-  local p
-  for p in "${PKGS[@]}"; do
-    [[ $(node -p "require(process.argv[1]).version" "$CACHE/node_modules/$p/package.json" 2>/dev/null) == "${PIN[$p]}" ]] || return 1
-  done
-}
+need_anchors "@redocly/cli" "@stoplight/spectral-cli"
 REDOCLY=$CACHE/node_modules/.bin/redocly
 SPECTRAL=$CACHE/node_modules/.bin/spectral
-if ! installed || [[ ! -x $REDOCLY || ! -x $SPECTRAL ]]; then
-  say "installing the pinned anchors into bench/.cache (npm ci)..."
-  mkdir -p "$CACHE"
-  cp "$HERE/package.json" "$HERE/package-lock.json" "$CACHE/"
-  npm ci --prefix "$CACHE" --ignore-scripts --no-audit --no-fund --loglevel=error >&2 || die "npm ci failed"
-  installed && [[ -x $REDOCLY && -x $SPECTRAL ]] || die "the pinned anchors are not installed after npm ci"
-fi
-# No network from redocly: no usage data, no update check, no announcements.
-export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true REDOCLY_SUPPRESS_NOTIFICATIONS=true
+[[ -x $REDOCLY && -x $SPECTRAL ]] || die "redocly or spectral is missing from bench/.cache/node_modules/.bin"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/apiref-bench-check.XXXXXX") || die "mktemp failed"
 trap 'rm -rf "$WORK"' EXIT
@@ -194,7 +158,8 @@ run_one() {  # run_one CASE TOOL RUN-LABEL (RUN-LABEL "w" = warm-up, not recorde
   say "  $c $tool ${label}: ${wall} s, $(( ${rss:-0} / 1024 )) MiB, exit $rc, ${n:-?} findings"
   rm -rf "$d"
 }
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) { print ""; exit } if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+# The runs are kept space-separated per case and tool; lib.sh's median reads one per line.
+spaced_median() { tr ' ' '\n' | grep -v '^$' | median; }
 
 LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 for c in $CASES; do
@@ -216,9 +181,9 @@ LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 cell() {  # cell CASE TOOL KIND: median wall (s) or RSS (MiB), or the failure
   local v
   if [[ -n ${FAILED[$1:$2]:-} && -z ${WALLS[$1:$2]:-} ]]; then echo "${FAILED[$1:$2]}"; return; fi
-  if [[ $3 == wall ]]; then v=$(echo "${WALLS[$1:$2]:-}" | median); [[ -n $v ]] && printf '%.3f' "$v" || echo -
-  elif [[ $3 == cpu ]]; then v=$(echo "${CPUS[$1:$2]:-}" | median); [[ -n $v ]] && printf '%.2f' "$v" || echo -
-  else v=$(echo "${RSSES[$1:$2]:-}" | median); [[ -n $v ]] && awk -v k="$v" 'BEGIN { printf "%.1f", k / 1024 }' || echo -; fi
+  if [[ $3 == wall ]]; then v=$(echo "${WALLS[$1:$2]:-}" | spaced_median); [[ -n $v ]] && printf '%.3f' "$v" || echo -
+  elif [[ $3 == cpu ]]; then v=$(echo "${CPUS[$1:$2]:-}" | spaced_median); [[ -n $v ]] && printf '%.2f' "$v" || echo -
+  else v=$(echo "${RSSES[$1:$2]:-}" | spaced_median); [[ -n $v ]] && awk -v k="$v" 'BEGIN { printf "%.1f", k / 1024 }' || echo -; fi
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.1f", a / b; else print "-" }'; }
 
