@@ -254,14 +254,8 @@ fi
 # ---- the browser: bench/browser.mjs ---------------------------------------------------------------
 if [[ $DO_BROWSER -eq 1 ]]; then
   if [[ ! -x $CHROMIUM ]]; then
-    if [[ $CHROMIUM == /usr/bin/chromium && $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-      say "installing Chromium (Debian package 'chromium')..."
-      apt-get install -y -q chromium >/dev/null 2>&1 ||
-        { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1; } ||
-        die "could not install the 'chromium' package"
-    else
-      die "Chromium not found at $CHROMIUM (Debian: apt-get install chromium)"
-    fi
+    [[ $CHROMIUM == /usr/bin/chromium ]] || die "Chromium not found at $CHROMIUM"
+    apt_install chromium Chromium
   fi
   say "== $(case_label browser)"
   say "   building the apiref GitHub site for the browser runs (untimed)..."

@@ -13,14 +13,19 @@ CACHE=$HERE/.cache
 need_timing_tools() {
   [[ -n ${EPOCHREALTIME:-} ]] || die "needs bash >= 5 (EPOCHREALTIME)"
   command -v timeout >/dev/null || die "needs timeout (GNU coreutils)"
-  [[ -x /usr/bin/time ]] && return
+  [[ -x /usr/bin/time ]] || apt_install time "GNU time (/usr/bin/time)"
+}
+
+# apt_install PACKAGE WHAT: installs a Debian package when running as root (as on CI), else
+# stops and says what to install.
+apt_install() {
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    say "installing GNU time (Debian package 'time')..."
-    apt-get install -y -q time >/dev/null 2>&1 ||
-      { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q time >/dev/null 2>&1; } ||
-      die "could not install the 'time' package"
+    say "installing $2 (Debian package '$1')..."
+    apt-get install -y -q "$1" >/dev/null 2>&1 ||
+      { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q "$1" >/dev/null 2>&1; } ||
+      die "could not install the '$1' package"
   else
-    die "/usr/bin/time is missing: install GNU time (Debian: apt-get install time)"
+    die "$2 is missing: install it (Debian: apt-get install $1)"
   fi
 }
 
