@@ -35,6 +35,21 @@ std::string root_of(const std::string& page_path) {
   return root;
 }
 
+// The shortest link from the page at `page_path` to the site path `target` ("b/tags/x/"):
+// from b/operations/a/index.html to b/operations/c/ is "../c/", not "../../../b/operations/c/".
+// The sidebar repeats a hundred such links on every page of a large tag, so this is a third of
+// its bytes.
+std::string relative_href(const std::string& page_path, const std::string& target) {
+  size_t common = 0;  // length of the shared leading folders, up to and including a '/'
+  for (size_t i = 0; i < page_path.size() && i < target.size() && page_path[i] == target[i]; ++i)
+    if (page_path[i] == '/') common = i + 1;
+  std::string href;
+  for (size_t i = common; i < page_path.size(); ++i)
+    if (page_path[i] == '/') href += "../";
+  href.append(target, common, std::string::npos);
+  return href.empty() ? "./" : href;
+}
+
 std::string status_class(const std::string& status) {
   if (status.empty()) return "other";
   switch (status[0]) {
@@ -211,24 +226,28 @@ class SiteRenderer {
                                 {"spec_yaml", root + b.name + "/openapi.yaml"}});
     }
     ctx["multiple_bundles"] = bundles_.size() > 1;
-    if (bundle) ctx["nav"] = navigation(*bundle, root, active_tag, active_op);
+    if (bundle) ctx["nav"] = navigation(*bundle, path, active_tag, active_op);
     return {path, templates_.render(tpl, ctx)};
   }
 
-  // Sidebar: every tag of the bundle; the operations of the current tag listed under it.
-  json navigation(const SiteBundle& b, const std::string& root, int active_tag, int active_op) {
+  // Sidebar: every tag of the bundle; the operations of the active tag (the tag page's own, or
+  // the operation page's) listed under it. `active` marks the tag and the operation shown or
+  // holding the page, `current` the link to the page itself (aria-current="page").
+  json navigation(const SiteBundle& b, const std::string& path, int active_tag, int active_op) {
     const ApiModel& m = *b.model;
+    auto href = [&path](const std::string& target) { return relative_href(path, target); };
     json tags = json::array();
     auto tag_entry = [&](size_t ti) {
       const Tag& t = m.tags[ti];
-      json entry = {{"name", t.display_name}, {"href", root + tag_path(b, t)}, {"active", static_cast<int>(ti) == active_tag},
-                    {"count", t.operations.size()}};
+      bool active = static_cast<int>(ti) == active_tag;
+      json entry = {{"name", t.display_name}, {"href", href(tag_path(b, t))}, {"active", active},
+                    {"current", active && active_op < 0}, {"count", t.operations.size()}};
       if (static_cast<int>(ti) == active_tag) {
         json ops = json::array();
         for (size_t oi : t.operations) {
           const Operation& o = m.operations[oi];
           ops.push_back({{"method", o.method}, {"method_upper", upper(o.method)},
-                         {"label", o.summary.empty() ? o.path : o.summary}, {"href", root + op_path(b, o)},
+                         {"label", o.summary.empty() ? o.path : o.summary}, {"href", href(op_path(b, o))},
                          {"active", static_cast<int>(oi) == active_op}, {"deprecated", o.deprecated}});
         }
         entry["operations"] = ops;
@@ -247,8 +266,8 @@ class SiteRenderer {
         if (!m.tags[ti].operations.empty()) tags.push_back(tag_entry(ti));
       groups.push_back({{"name", ""}, {"tags", tags}});
     }
-    return {{"bundle", b.name}, {"title", m.title}, {"href", root + b.name + "/"}, {"groups", groups},
-            {"schemas_href", root + b.name + "/schemas/"}};
+    return {{"bundle", b.name}, {"title", m.title}, {"href", href(b.name + "/")}, {"groups", groups},
+            {"schemas_href", href(b.name + "/schemas/")}};
   }
 
 

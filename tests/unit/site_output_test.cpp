@@ -1,0 +1,148 @@
+// The site as a whole, on the embedded example: files streamed to a sink (as `apiref build`
+// writes them) are exactly the files returned in memory (as `apiref serve` keeps them), and the
+// sidebar's links are the shortest relative ones, resolve, and mark only the page itself.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <mutex>
+#include <regex>
+
+#include "bundle/bundle.h"
+#include "config/config.h"
+#include "model/model.h"
+#include "render/site.h"
+#include "test_util.h"
+
+using namespace apiref;
+
+namespace {
+
+struct Example {
+  BundleResult bundles;
+  std::vector<ApiModel> models;
+  std::vector<SiteBundle> site;
+  TemplateSet templates;
+};
+
+void load_example(Example& ex) {
+  ProjectConfig cfg;
+  Diagnostics d;
+  REQUIRE(load_project_config(std::string(APIREF_SOURCE_DIR) + "/schemas/apiref.yaml", cfg, d));
+  ex.bundles = bundle_project(cfg, BundleOptions{});
+  REQUIRE(ex.bundles.ok());
+  for (const BundleOutput& b : ex.bundles.bundles) ex.models.push_back(build_model(b.document, {}, b.name, d));
+  for (size_t i = 0; i < ex.models.size(); ++i)
+    ex.site.push_back({ex.bundles.bundles[i].name, &ex.bundles.bundles[i].document, &ex.models[i]});
+  std::vector<MustacheError> errors;
+  REQUIRE(ex.templates.load(std::string(APIREF_SOURCE_DIR) + "/templates", "", errors));
+}
+
+std::map<std::string, std::string> as_map(std::vector<SiteFile> files) {
+  std::map<std::string, std::string> out;
+  for (SiteFile& f : files) out[f.path] = std::move(f.content);
+  return out;
+}
+
+std::string sidebar_of(const std::string& html) {
+  size_t start = html.find("<nav class=\"sidebar\"");
+  size_t end = html.find("</nav>", start);
+  REQUIRE(start != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  return html.substr(start, end - start);
+}
+
+// `href` as seen from the page at `page_path`, back to a site path ("a/b/" or "a/b/c.html").
+std::string resolve(const std::string& page_path, const std::string& href) {
+  std::vector<std::string> parts;
+  size_t slash = page_path.rfind('/');
+  std::string folder = slash == std::string::npos ? "" : page_path.substr(0, slash);
+  for (size_t i = 0; !folder.empty() && i <= folder.size();) {
+    size_t j = folder.find('/', i);
+    if (j == std::string::npos) j = folder.size();
+    parts.push_back(folder.substr(i, j - i));
+    i = j + 1;
+  }
+  size_t i = 0;
+  while (i < href.size()) {
+    size_t j = href.find('/', i);
+    bool last = j == std::string::npos;
+    std::string seg = href.substr(i, last ? std::string::npos : j - i);
+    if (seg == "..") {
+      REQUIRE_MESSAGE(!parts.empty(), href << " leaves the site from " << page_path);
+      parts.pop_back();
+    } else if (!seg.empty() && seg != ".") {
+      parts.push_back(seg);
+    }
+    if (last) break;
+    i = j + 1;
+  }
+  std::string out;
+  for (const std::string& p : parts) out += p + "/";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("site: files streamed to a sink from the render workers equal the files returned") {
+  Example ex;
+  load_example(ex);
+  Diagnostics d1, d2;
+  auto in_memory = as_map(render_site(ex.site, ex.templates, SiteOptions{}, d1));
+  std::mutex mutex;
+  std::map<std::string, std::string> streamed;
+  size_t calls = 0;
+  FileSink sink = [&](SiteFile&& f) {
+    std::lock_guard<std::mutex> lock(mutex);
+    ++calls;
+    CHECK_MESSAGE(streamed.count(f.path) == 0, "sent twice: " << f.path);
+    streamed[f.path] = std::move(f.content);
+    return true;
+  };
+  CHECK(render_site(ex.site, ex.templates, SiteOptions{}, d2, nullptr, &sink).empty());
+  CHECK(calls == in_memory.size());
+  CHECK(streamed == in_memory);
+  CHECK(in_memory.count("sitemap.xml") == 1);
+  CHECK(in_memory.count("search-index.json") == 1);
+
+  SUBCASE("a sink that fails stops the render early") {
+    std::atomic<size_t> accepted{0};
+    FileSink failing = [&](SiteFile&&) { return ++accepted < 5; };
+    Diagnostics d3;
+    CHECK(render_site(ex.site, ex.templates, SiteOptions{}, d3, nullptr, &failing).empty());
+    // One job per worker may already be running when the fifth file fails.
+    CHECK(accepted.load() < 5 + 8);
+  }
+}
+
+TEST_CASE("site: sidebar links are the shortest relative ones, resolve, and mark only the page itself") {
+  Example ex;
+  load_example(ex);
+  Diagnostics d;
+  auto files = as_map(render_site(ex.site, ex.templates, SiteOptions{}, d));
+  std::regex link("<a href=\"([^\"]*)\"( aria-current=\"page\")?");
+  size_t op_pages = 0, tag_pages = 0;
+  for (const auto& [path, html] : files) {
+    bool op_page = path.find("/operations/") != std::string::npos;
+    bool tag_page = path.find("/tags/") != std::string::npos;
+    if (!op_page && !tag_page) continue;
+    (op_page ? op_pages : tag_pages)++;
+    std::string nav = sidebar_of(html);
+    std::string self = path.substr(0, path.size() - std::string("index.html").size());
+    size_t current = 0;
+    for (std::sregex_iterator it(nav.begin(), nav.end(), link), end; it != end; ++it) {
+      std::string href = (*it)[1];
+      std::string target = resolve(path, href);
+      CHECK_MESSAGE(files.count(target + "index.html") == 1, path << ": " << href << " -> " << target);
+      if ((*it)[2].matched) {
+        ++current;
+        CHECK_MESSAGE(target == self, path << ": aria-current on " << href);
+      }
+      // Links within the bundle never climb to the site root and back down.
+      if (op_page) CHECK_MESSAGE(href.rfind("../../../", 0) == std::string::npos, path << ": " << href);
+    }
+    CHECK_MESSAGE(current == 1, path << ": " << current << " links marked as the current page");
+    if (op_page) CHECK_MESSAGE(nav.find("class=\"sidebar-tag active\"") != std::string::npos, path);
+  }
+  CHECK(op_pages >= 70);
+  CHECK(tag_pages >= 5);
+}
