@@ -77,6 +77,56 @@ void raw_html_to_text(cmark_node* doc) {
   }
 }
 
+// GitHub's alerts: a block quote whose first line is [!NOTE], [!TIP], [!IMPORTANT], [!WARNING]
+// or [!CAUTION] (any case) is a call-out titled by its kind, not a quote that starts with the
+// marker as text. GitHub's own description uses them 200 times. The marker's line is removed
+// and the quote becomes <div class="markdown-alert markdown-alert-KIND"> with a title paragraph
+// (a custom block: its HTML is ours and fixed; the content is rendered and sanitised as usual).
+void github_alerts(cmark_node* doc) {
+  static const char* const kKinds[][2] = {
+      {"note", "Note"}, {"tip", "Tip"}, {"important", "Important"}, {"warning", "Warning"}, {"caution", "Caution"}};
+  std::vector<cmark_node*> quotes;
+  cmark_iter* iter = cmark_iter_new(doc);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_BLOCK_QUOTE) quotes.push_back(node);
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* quote : quotes) {
+    cmark_node* para = cmark_node_first_child(quote);
+    if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH) continue;
+    // The marker's text may come as several text nodes ("[", "!NOTE", "]").
+    std::string marker;
+    std::vector<cmark_node*> marker_nodes;
+    cmark_node* n = cmark_node_first_child(para);
+    for (; n && cmark_node_get_type(n) == CMARK_NODE_TEXT && marker.size() <= 12; n = cmark_node_next(n)) {
+      const char* text = cmark_node_get_literal(n);
+      marker += text ? text : "";
+      marker_nodes.push_back(n);
+    }
+    bool line_ends = !n || cmark_node_get_type(n) == CMARK_NODE_SOFTBREAK || cmark_node_get_type(n) == CMARK_NODE_LINEBREAK;
+    while (!marker.empty() && marker.back() == ' ') marker.pop_back();
+    if (!line_ends || marker.size() < 4 || marker.compare(0, 2, "[!") != 0 || marker.back() != ']') continue;
+    std::string kind = marker.substr(2, marker.size() - 3);
+    for (char& c : kind) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+    const char* title = nullptr;
+    for (const auto& k : kKinds)
+      if (kind == k[0]) title = k[1];
+    if (!title) continue;
+    for (cmark_node* m : marker_nodes) cmark_node_free(m);
+    if (n) cmark_node_free(n);  // the line break after the marker
+    if (!cmark_node_first_child(para)) cmark_node_free(para);
+    cmark_node* alert = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    std::string open = "<div class=\"markdown-alert markdown-alert-" + kind + "\">\n<p class=\"markdown-alert-title\">" +
+                       title + "</p>\n";
+    cmark_node_set_on_enter(alert, open.c_str());
+    cmark_node_set_on_exit(alert, "</div>\n");
+    while (cmark_node* child = cmark_node_first_child(quote)) cmark_node_append_child(alert, child);
+    cmark_node_replace(quote, alert);
+    cmark_node_free(quote);
+  }
+}
+
 // cmark-gfm's HTML, not yet sanitised: raw HTML and javascript: links included.
 std::string render_unsanitised(std::string_view markdown, bool allow_raw_html) {
   std::call_once(g_extensions_registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
@@ -96,6 +146,7 @@ std::string render_unsanitised(std::string_view markdown, bool allow_raw_html) {
   }
   if (!doc) throw std::bad_alloc();
   if (!allow_raw_html) raw_html_to_text(doc.get());
+  github_alerts(doc.get());
   char* html = cmark_render_html(doc.get(), kCmarkOptions,
                                  cmark_parser_get_syntax_extensions(parser.get()));
   if (!html) throw std::bad_alloc();

@@ -219,6 +219,31 @@ TEST_CASE("markdown: GFM tables, strikethrough, autolinks, task lists") {
   CHECK(render_markdown("<style>p{}</style>") == "&lt;style&gt;p{}&lt;/style&gt;\n");
 }
 
+TEST_CASE("markdown: GitHub alerts become call-outs; anything else that looks like one stays a quote") {
+  CHECK(render_markdown("> [!NOTE]\n> In order to see the `x` block.\n> * item\n") ==
+        "<div class=\"markdown-alert markdown-alert-note\">\n<p class=\"markdown-alert-title\">Note</p>\n"
+        "<p>In order to see the <code>x</code> block.</p>\n<ul>\n<li>item</li>\n</ul>\n</div>\n");
+  // Any case, every kind, lazy continuation lines.
+  CHECK(render_markdown("> [!warning]\nLazy continuation.\n") ==
+        "<div class=\"markdown-alert markdown-alert-warning\">\n<p class=\"markdown-alert-title\">Warning</p>\n"
+        "<p>Lazy continuation.</p>\n</div>\n");
+  for (const char* kind : {"TIP", "IMPORTANT", "CAUTION"}) {
+    std::string html = render_markdown(std::string("> [!") + kind + "]\n> text\n");
+    CHECK_MESSAGE(html.find("markdown-alert-title") != std::string::npos, kind);
+  }
+  // Not alerts: the marker not alone on the first line, not first, unknown, or not in a quote.
+  CHECK(render_markdown("> [!NOTE] inline\n") == "<blockquote>\n<p>[!NOTE] inline</p>\n</blockquote>\n");
+  CHECK(render_markdown("> quote\n> [!NOTE]\n") == "<blockquote>\n<p>quote\n[!NOTE]</p>\n</blockquote>\n");
+  CHECK(render_markdown("> [!DANGER]\n> x\n") == "<blockquote>\n<p>[!DANGER]\nx</p>\n</blockquote>\n");
+  CHECK(render_markdown("[!NOTE]\ntext\n") == "<p>[!NOTE]\ntext</p>\n");
+  // Content after the marker is sanitised like any other.
+  CHECK(render_markdown("> [!CAUTION]\n> <img src=x onerror=alert(1)><script>alert(2)</script>\n").find("onerror") ==
+        std::string::npos);
+  CHECK(render_markdown("> [!CAUTION]<script>alert(1)</script>\n").find("<script") == std::string::npos);
+  // Quotes inside an alert stay quotes.
+  CHECK(render_markdown("> [!NOTE]\n> > nested\n").find("<blockquote>\n<p>nested</p>\n</blockquote>") != std::string::npos);
+}
+
 TEST_CASE("markdown: harmless HTML survives exactly") {
   CHECK(render_markdown("<br>") == "<br>\n");
   CHECK(render_markdown("a<br>b") == "<p>a<br>b</p>\n");
