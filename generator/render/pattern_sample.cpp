@@ -1,6 +1,9 @@
 #include "render/pattern_sample.h"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
+#include <tuple>
 #include <cctype>
 #include <cstdlib>
 #include <regex>
@@ -261,7 +264,9 @@ struct Generator {
 
 }  // namespace
 
-std::optional<std::string> pattern_sample(const std::string& pattern, size_t min_length, size_t max_length) {
+namespace {
+
+std::optional<std::string> make_sample(const std::string& pattern, size_t min_length, size_t max_length) {
   if (pattern.size() > 2000) return std::nullopt;
   Parser parser{pattern};
   std::vector<std::vector<RegexNode>> top = parser.alternation();
@@ -293,6 +298,28 @@ std::optional<std::string> pattern_sample(const std::string& pattern, size_t min
     }
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+// The same few patterns come back on every page that shows the schema (Meshery's UUID and
+// semantic-version patterns thousands of times), and compiling a std::regex is the costly
+// part: samples are kept for the life of the process, shared by the render workers. The
+// answer depends only on the arguments, so sharing cannot change any page.
+std::optional<std::string> pattern_sample(const std::string& pattern, size_t min_length, size_t max_length) {
+  using Key = std::tuple<std::string, size_t, size_t>;
+  static std::mutex mutex;
+  static std::map<Key, std::optional<std::string>> samples;
+  Key key{pattern, min_length, max_length};
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto found = samples.find(key);
+    if (found != samples.end()) return found->second;
+  }
+  std::optional<std::string> sample = make_sample(pattern, min_length, max_length);
+  std::lock_guard<std::mutex> lock(mutex);
+  if (samples.size() < 100000) samples.emplace(std::move(key), sample);  // bounded: hostile input
+  return sample;
 }
 
 }  // namespace apiref
