@@ -11,19 +11,8 @@ CORPUS="$ROOT/../shared/corpus"
 CHECK="python3 $ROOT/tests/site/check_site.py"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-passed=0
-failed=0
-check() {
-  local what=$1
-  shift
-  if "$@" >"$WORK/last.log" 2>&1; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $what" >&2
-    sed 's/^/    /' "$WORK/last.log" | head -20 >&2
-  fi
-}
+# shellcheck source=tests/cli/lib.sh
+source "$ROOT/tests/cli/lib.sh"
 cd "$WORK"
 
 # --- the embedded example: both audiences, no warning, a clean site -----------------------
@@ -132,5 +121,4 @@ if [ "$MODE" != quick ]; then
   check "GitHub: the published description is byte-identical to apiref bundle" bash -c "'$APIREF' bundle '$CORPUS/github/api.github.com.json' -q -o gh.bundle.json && cmp gh.bundle.json gh/api.github.com/openapi.json && '$APIREF' bundle '$CORPUS/github/api.github.com.json' -q -o gh.bundle.yaml && cmp gh.bundle.yaml gh/api.github.com/openapi.yaml"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -9,19 +9,9 @@ APIREF=$(realpath "$1")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-passed=0
-failed=0
-check() {
-  local what=$1
-  shift
-  if "$@" >"$WORK/last.log" 2>&1; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $what" >&2
-    sed 's/^/    /' "$WORK/last.log" | head -30 >&2
-  fi
-}
+LOG_LINES=30
+# shellcheck source=tests/cli/lib.sh
+source "$ROOT/tests/cli/lib.sh"
 # status CODE CMD...: CMD exits with CODE (its output is kept in last.log for a failure).
 status() {
   local want=$1
@@ -217,5 +207,4 @@ check "Meshery project: the baseline suppresses all, then nothing is stale" bash
   '$APIREF' check '$ROOT/examples/meshery' --baseline $WORK/mesh-base.json --update-baseline -q >/dev/null &&
   '$APIREF' check '$ROOT/examples/meshery' --baseline $WORK/mesh-base.json --baseline-strict >mb.txt && grep -q 'suppressed by baseline' mb.txt"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -18,19 +18,8 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-passed=0
-failed=0
-check() {  # check "description" command...
-  local what=$1
-  shift
-  if "$@" >"$WORK/last.log" 2>&1; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $what" >&2
-    sed 's/^/    /' "$WORK/last.log" | head -20 >&2
-  fi
-}
+# shellcheck source=tests/cli/lib.sh
+source "$ROOT/tests/cli/lib.sh"
 # A sanitizer build keeps freed memory in quarantine: its RSS says nothing about leaks, so the
 # memory checks are left to the plain build (LeakSanitizer checks the exit instead).
 SANITIZED=0
@@ -192,5 +181,4 @@ check "SIGINT: exits 0 within 5 s (got $code)" test "$code" -eq 0
 check "SIGINT: says it stops" grep -q "stopping" "$WORK/serve.log"
 check "the port is free again" bash -c "python3 -c 'import socket; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind((\"127.0.0.1\", $PORT))'"
 
-echo "serve: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary serve
