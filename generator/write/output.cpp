@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <csignal>
 #include <fcntl.h>
 #include <thread>
 #include <unistd.h>
@@ -49,6 +50,34 @@ StagedSite::~StagedSite() {
   fs::remove_all(staging, ignore);
 }
 
+namespace {
+
+// What a build that was killed (Ctrl-C, kill -9, a crash) left beside the output folder: its
+// staging folder, removed here, or, when it died between its two renames, the previous site
+// moved aside while the output folder is missing, which is put back. Only folders of processes
+// that no longer run are touched (another build into the same folder may be under way).
+void recover_interrupted(const fs::path& target) {
+  std::error_code ec;
+  std::string prefix = "." + target.filename().string() + ".";
+  for (const fs::directory_entry& e : fs::directory_iterator(target.parent_path(), ec)) {
+    std::string name = e.path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    std::string rest = name.substr(prefix.size());  // "tmp.<pid>" or "old.<pid>"
+    bool staging = rest.rfind("tmp.", 0) == 0, previous = rest.rfind("old.", 0) == 0;
+    std::string pid_text = rest.size() > 4 ? rest.substr(4) : "";
+    if ((!staging && !previous) || pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos ||
+        pid_text.size() > 9)
+      continue;
+    pid_t pid = static_cast<pid_t>(std::stol(pid_text));
+    if (pid == getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive (or not ours to ask)
+    std::error_code ignore;
+    if (previous && !fs::exists(target, ignore)) fs::rename(e.path(), target, ignore);
+    else fs::remove_all(e.path(), ignore);
+  }
+}
+
+}  // namespace
+
 bool begin_site(const std::string& out_dir, StagedSite& site, std::string& error) {
   std::error_code ec;
   fs::path target = fs::absolute(out_dir, ec).lexically_normal();
@@ -57,6 +86,7 @@ bool begin_site(const std::string& out_dir, StagedSite& site, std::string& error
   site.target = target;
   site.staging = target.parent_path() / ("." + target.filename().string() + ".tmp" + suffix);
   site.old = target.parent_path() / ("." + target.filename().string() + ".old" + suffix);
+  recover_interrupted(target);
   fs::remove_all(site.staging, ec);
   fs::create_directories(site.staging, ec);
   if (ec) {

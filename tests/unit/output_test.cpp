@@ -7,6 +7,9 @@
 #include <sstream>
 #include <thread>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "test_util.h"
 #include "write/output.h"
 
@@ -35,6 +38,7 @@ std::vector<std::string> hidden_siblings(const fs::path& dir) {
   std::vector<std::string> out;
   for (const auto& e : fs::directory_iterator(dir))
     if (e.path().filename().string().rfind('.', 0) == 0) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -121,4 +125,44 @@ TEST_CASE("write: an output folder that cannot be made is an error naming it") {
   CHECK_FALSE(begin_site((tmp.path() / "file" / "site").string(), site, error));
   CHECK(error.find("cannot create") != std::string::npos);
   CHECK(error.find("file") != std::string::npos);
+}
+
+namespace {
+// The PID of a process that has ended: what a killed build's folders are named after.
+pid_t ended_pid() {
+  pid_t pid = fork();
+  if (pid == 0) _exit(0);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return pid;
+}
+}  // namespace
+
+TEST_CASE("write: what a killed build left beside the output is cleaned up by the next build") {
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  std::string error;
+  REQUIRE(write_site(out.string(), {{"index.html", "v1"}}, {}, error));
+  std::string dead = std::to_string(ended_pid());
+  std::string alive = std::to_string(getppid());  // a running process: its folders stay
+
+  SUBCASE("a staging folder of a build killed while rendering is removed") {
+    tmp.write(".site.tmp." + dead + "/index.html", "half a site");
+    tmp.write(".site.tmp." + alive + "/index.html", "another build, still running");
+    tmp.write(".sitex.tmp." + dead + "/index.html", "another output folder's");
+    REQUIRE(write_site(out.string(), {{"index.html", "v2"}}, {}, error));
+    CHECK(slurp(out / "index.html") == "v2");
+    CHECK(hidden_siblings(tmp.path()) ==
+          std::vector<std::string>{".site.tmp." + alive, ".sitex.tmp." + dead});
+  }
+  SUBCASE("a build killed between its two renames: the previous site is put back first") {
+    fs::rename(out, tmp.path() / (".site.old." + dead));
+    StagedSite site;
+    REQUIRE(begin_site(out.string(), site, error));
+    CHECK(slurp(out / "index.html") == "v1");  // served again even if this build fails
+    CHECK(stage_file(site, {"index.html", "v3"}));
+    REQUIRE(commit_site(site, {}, error));
+    CHECK(slurp(out / "index.html") == "v3");
+    CHECK(hidden_siblings(tmp.path()).empty());
+  }
 }
