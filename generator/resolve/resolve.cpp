@@ -58,7 +58,8 @@ static std::shared_ptr<const Document> load_cached(const std::string& path, Docu
     out.insert(out.end(), entry.diagnostics.begin(), entry.diagnostics.end());
     return entry.doc;
   }
-  entry.doc = std::make_shared<const Document>(load_document(path, entry.diagnostics, limits));
+  // Not created const: take_root() may move the tree out of a document no one else holds.
+  entry.doc = std::make_shared<Document>(load_document(path, entry.diagnostics, limits));
   out.insert(out.end(), entry.diagnostics.begin(), entry.diagnostics.end());
   if (cache) cache->store(path, entry);
   return entry.doc;
@@ -95,6 +96,18 @@ void DocumentSet::preload(const std::vector<std::string>& absolute_paths) {
     cache_.emplace(absolute_paths[i], std::move(docs[i]));
     diagnostics_.insert(diagnostics_.end(), found[i].begin(), found[i].end());
   }
+}
+
+Node DocumentSet::take_root(const std::string& absolute_path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = cache_.find(absolute_path);
+  if (it == cache_.end() || !it->second) return Node();
+  if (options_.cache || it->second.use_count() != 1) return it->second->root;
+  // Sole owner, and the Document was created non-const (load_cached): moving is allowed.
+  Document& doc = const_cast<Document&>(*it->second);
+  Node root = std::move(doc.root);
+  doc.root = Node();
+  return root;
 }
 
 std::vector<std::string> DocumentSet::files() const { return order_; }

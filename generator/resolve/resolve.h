@@ -51,6 +51,11 @@ class DocumentSet {
   // Loads several files on all cores; later load() calls for them are cache hits.
   void preload(const std::vector<std::string>& absolute_paths);
 
+  // The tree of a loaded document, for a caller that is done reading it: moved out when
+  // nothing else holds the document (no DocumentCache keeps it for a later build), else
+  // copied. After a move the document's root is Null; call this last.
+  Node take_root(const std::string& absolute_path);
+
   // Every file read so far, in the order first asked for: what `serve` must watch.
   std::vector<std::string> files() const;
   const ResolveOptions& options() const { return options_; }
