@@ -57,11 +57,20 @@ void Bundler::collect(const Document& doc, const Node& n, OasContext ctx, Walk& 
   if (ctx == OasContext::Opaque) return;
   if (n.is_object()) {
     if (n.is_ref()) {
+      // The root document's internal refs stay as written once they are known to resolve:
+      // GitHub's description is 58,000 of them, and building each one's pointer for messages
+      // that cannot come was most of its bundle.
+      const std::string& ref = n.find("$ref")->text;
+      RefTarget known;
+      if (&doc == keep_internal_of_ && !dereference_ && !ref.empty() && ref[0] == '#' &&
+          docs_.known_target(doc.path, ref, known))
+        return;
       if (std::optional<Node> r = rewrite_ref(doc, n, walk.pointer(), ctx)) walk.patch(std::move(*r));
       return;
     }
     for (size_t i = 0; i < n.members.size(); ++i) {
       const Member& m = n.members[i];
+      if (!m.value.is_object() && !m.value.is_array()) continue;  // a scalar holds no $ref
       walk.steps.push_back({&m.key, static_cast<uint32_t>(i)});
       if (ctx == OasContext::Schema && m.key == "discriminator" && m.value.is_object()) {
         if (std::optional<Node> d = rewrite_discriminator(doc, m.value, walk.pointer())) walk.patch(std::move(*d));
@@ -75,6 +84,7 @@ void Bundler::collect(const Document& doc, const Node& n, OasContext ctx, Walk& 
   if (n.is_array()) {
     OasContext item = item_context(ctx);
     for (size_t i = 0; i < n.items.size(); ++i) {
+      if (!n.items[i].is_object() && !n.items[i].is_array()) continue;
       walk.steps.push_back({nullptr, static_cast<uint32_t>(i)});
       collect(doc, n.items[i], item, walk);
       walk.steps.pop_back();

@@ -104,6 +104,7 @@ Node DocumentSet::take_root(const std::string& absolute_path) {
   if (it == cache_.end() || !it->second) return Node();
   if (options_.cache || it->second.use_count() != 1) return it->second->root;
   // Sole owner, and the Document was created non-const (load_cached): moving is allowed.
+  targets_.clear();  // they may point into the tree
   Document& doc = const_cast<Document&>(*it->second);
   Node root = std::move(doc.root);
   doc.root = Node();
@@ -126,6 +127,19 @@ const DocumentSet::FileRef& DocumentSet::file_ref(const std::string& base_dir, c
   return file_refs_.emplace(std::move(key), std::move(r)).first->second;
 }
 
+bool DocumentSet::known_target(const std::string& from_path, const std::string& ref, RefTarget& out) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = targets_.find(from_path + '\n' + ref);
+  if (it == targets_.end()) return false;
+  out = it->second;
+  return true;
+}
+
+void DocumentSet::remember_target(const std::string& from_path, const std::string& ref, const RefTarget& target) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  targets_.emplace(from_path + '\n' + ref, target);
+}
+
 static bool has_uri_scheme(const std::string& s) {
   // RFC 3986 scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" — but not a Windows drive.
   size_t colon = s.find(':');
@@ -140,6 +154,8 @@ static bool has_uri_scheme(const std::string& s) {
 
 RefTarget resolve_ref(DocumentSet& docs, const Document& from, const std::string& ref,
                       const std::string& site_pointer, const Node& ref_node) {
+  RefTarget known;
+  if (docs.known_target(from.path, ref, known)) return known;
   Location site{from.display, site_pointer, ref_node.pos};
   auto report = [&](const char* code, const std::string& msg) {
     docs.diagnostics().push_back({Severity::Error, code, msg, site, {}});
@@ -198,7 +214,11 @@ RefTarget resolve_ref(DocumentSet& docs, const Document& from, const std::string
   RefTarget t;
   t.doc = target_doc;
   t.node = node;
-  for (const std::string& tok : *tokens) t.pointer = append_pointer(t.pointer, tok);
+  for (const std::string& tok : *tokens) {
+    t.pointer += '/';
+    t.pointer += pointer_escape(tok);
+  }
+  docs.remember_target(from.path, ref, t);
   return t;
 }
 
