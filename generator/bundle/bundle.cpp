@@ -77,8 +77,14 @@ BundleResult bundle_file(const std::string& path, const BundleOptions& options) 
     bundler.keep_internal_refs_of(root);
     register_own_components(bundler, *root, [](const std::string& n) { return n; });
     BundleOutput out;
-    out.document = bundler.rewrite(*root, root->root, "", OasContext::Root);
-    Node components = out.document.find("components") ? *out.document.find("components") : Node();
+    // The bundle is the root document with a few changes (none at all for most single-file
+    // descriptions): the changes are worked out first, then made to the document's own tree,
+    // moved out of the set, instead of to a copy of it.
+    std::vector<Patch> patches = bundler.rewrite_patches(*root, root->root, "", OasContext::Root);
+    out.document = docs.take_root(root_path);
+    Bundler::apply_patches(out.document, patches);
+    Node* existing = out.document.find("components");
+    Node components = existing ? std::move(*existing) : Node();
     bundler.append_components(components);
     if (!components.is_null()) out.document.set("components", std::move(components));
     result.bundles.push_back(std::move(out));

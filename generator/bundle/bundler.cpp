@@ -25,44 +25,111 @@ void Bundler::register_existing(const RefTarget& target, const std::string& kind
   taken_.insert(kind + "/" + name);
 }
 
-Node Bundler::rewrite(const Document& doc, const Node& n, const std::string& pointer,
-                      OasContext ctx) {
-  if (ctx == OasContext::Opaque) return n;
-  if (n.is_object()) {
-    if (n.is_ref()) return rewrite_ref(doc, n, pointer, ctx);
-    Node out = Node::object(n.pos);
-    out.members.reserve(n.members.size());
-    for (const Member& m : n.members) {
-      if (ctx == OasContext::Schema && m.key == "discriminator" && m.value.is_object()) {
-        out.members.push_back(Member{m.key, m.key_pos, rewrite_discriminator(doc, m.value, append_pointer(pointer, m.key))});
-        continue;
-      }
-      out.members.push_back(Member{
-          m.key, m.key_pos,
-          rewrite(doc, m.value, append_pointer(pointer, m.key), child_context(ctx, m.key))});
+// Where the walk is below the rewritten node: the pointer (built only where a message or a
+// reference needs it) and the index path a patch is recorded at.
+struct Bundler::Walk {
+  const std::string& base;  // pointer of the rewritten node
+  struct Step {
+    const std::string* key;  // nullptr for an array item
+    uint32_t index;
+  };
+  std::vector<Step> steps;
+  std::vector<Patch> patches;
+
+  std::string pointer() const {
+    std::string p = base;
+    for (const Step& s : steps) {
+      p += '/';
+      p += s.key ? pointer_escape(*s.key) : std::to_string(s.index);
     }
-    return out;
+    return p;
+  }
+  void patch(Node value) {
+    Patch p;
+    p.path.reserve(steps.size());
+    for (const Step& s : steps) p.path.push_back(s.index);
+    p.value = std::move(value);
+    patches.push_back(std::move(p));
+  }
+};
+
+void Bundler::collect(const Document& doc, const Node& n, OasContext ctx, Walk& walk) {
+  if (ctx == OasContext::Opaque) return;
+  if (n.is_object()) {
+    if (n.is_ref()) {
+      // The root document's internal refs stay as written once they are known to resolve:
+      // GitHub's description is 58,000 of them, and building each one's pointer for messages
+      // that cannot come was most of its bundle.
+      const std::string& ref = n.find("$ref")->text;
+      RefTarget known;
+      if (&doc == keep_internal_of_ && !dereference_ && !ref.empty() && ref[0] == '#' &&
+          docs_.known_target(doc.path, ref, known))
+        return;
+      if (std::optional<Node> r = rewrite_ref(doc, n, walk.pointer(), ctx)) walk.patch(std::move(*r));
+      return;
+    }
+    for (size_t i = 0; i < n.members.size(); ++i) {
+      const Member& m = n.members[i];
+      if (!m.value.is_object() && !m.value.is_array()) continue;  // a scalar holds no $ref
+      walk.steps.push_back({&m.key, static_cast<uint32_t>(i)});
+      if (ctx == OasContext::Schema && m.key == "discriminator" && m.value.is_object()) {
+        if (std::optional<Node> d = rewrite_discriminator(doc, m.value, walk.pointer())) walk.patch(std::move(*d));
+      } else {
+        collect(doc, m.value, child_context(ctx, m.key), walk);
+      }
+      walk.steps.pop_back();
+    }
+    return;
   }
   if (n.is_array()) {
-    Node out = Node::array(n.pos);
-    out.items.reserve(n.items.size());
     OasContext item = item_context(ctx);
-    for (size_t i = 0; i < n.items.size(); ++i)
-      out.items.push_back(rewrite(doc, n.items[i], pointer + "/" + std::to_string(i), item));
-    return out;
+    for (size_t i = 0; i < n.items.size(); ++i) {
+      if (!n.items[i].is_object() && !n.items[i].is_array()) continue;
+      walk.steps.push_back({nullptr, static_cast<uint32_t>(i)});
+      collect(doc, n.items[i], item, walk);
+      walk.steps.pop_back();
+    }
   }
-  return n;
+}
+
+std::vector<Patch> Bundler::rewrite_patches(const Document& doc, const Node& n, const std::string& pointer,
+                                            OasContext ctx) {
+  Walk walk{pointer, {}, {}};
+  collect(doc, n, ctx, walk);
+  return std::move(walk.patches);
+}
+
+void Bundler::apply_patches(Node& n, std::vector<Patch>& patches) {
+  for (Patch& p : patches) {
+    Node* at = &n;
+    for (uint32_t i : p.path) at = at->is_object() ? &at->members[i].value : &at->items[i];
+    *at = std::move(p.value);
+  }
+}
+
+Node Bundler::rewrite(const Document& doc, const Node& n, const std::string& pointer,
+                      OasContext ctx) {
+  if (ctx != OasContext::Opaque && n.is_ref()) {
+    std::optional<Node> r = rewrite_ref(doc, n, pointer, ctx);
+    return r ? std::move(*r) : n;
+  }
+  std::vector<Patch> patches = rewrite_patches(doc, n, pointer, ctx);
+  Node out = n;
+  apply_patches(out, patches);
+  return out;
 }
 
 // discriminator.mapping values are references written as plain strings (a schema name, or a
 // ref like "#/components/schemas/Cat" or "pets.yaml#/Cat"): they must follow the schemas
 // they name into the output, or the mapping points at components that no longer exist.
-Node Bundler::rewrite_discriminator(const Document& doc, const Node& n, const std::string& pointer) {
+std::optional<Node> Bundler::rewrite_discriminator(const Document& doc, const Node& n,
+                                                   const std::string& pointer) {
   Node out = n;
   Node* mapping = nullptr;
   for (Member& m : out.members)
     if (m.key == "mapping" && m.value.is_object()) mapping = &m.value;
-  if (!mapping) return out;
+  if (!mapping) return std::nullopt;
+  bool changed = false;
   for (Member& entry : mapping->members) {
     if (!entry.value.is_string()) continue;
     const std::string& value = entry.value.text;
@@ -79,7 +146,9 @@ Node Bundler::rewrite_discriminator(const Document& doc, const Node& n, const st
     if (!target) continue;  // reported by resolve_ref
     if (ref[0] == '#' && &doc == keep_internal_of_ && !dereference_) continue;
     entry.value = Node::string(component_ref(target, "schemas"), entry.value.pos);
+    changed = true;
   }
+  if (!changed) return std::nullopt;
   return out;
 }
 
@@ -101,8 +170,8 @@ static bool is_pure_ref_cycle(DocumentSet& docs, const RefTarget& start, std::ve
   return false;
 }
 
-Node Bundler::rewrite_ref(const Document& doc, const Node& n, const std::string& pointer,
-                          OasContext ctx) {
+std::optional<Node> Bundler::rewrite_ref(const Document& doc, const Node& n, const std::string& pointer,
+                                         OasContext ctx) {
   const Node& ref_node = *n.find("$ref");
   const std::string& ref = ref_node.text;
   std::string ref_pointer = append_pointer(pointer, "$ref");
@@ -111,9 +180,9 @@ Node Bundler::rewrite_ref(const Document& doc, const Node& n, const std::string&
   if (internal && &doc == keep_internal_of_ && !dereference_) {
     // The root document's own internal refs stay as the author wrote them; they still had
     // to resolve (reported above if not).
-    return n;
+    return std::nullopt;
   }
-  if (!target) return n;  // reported by resolve_ref; keep it visible in the output
+  if (!target) return std::nullopt;  // reported by resolve_ref; keep it visible in the output
 
   std::vector<Location> chain;
   if (is_pure_ref_cycle(docs_, target, chain)) {

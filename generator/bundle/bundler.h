@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -16,6 +17,13 @@ namespace apiref {
 // Proposes a component name for a referenced object; the bundler makes it unique.
 using ComponentNamer =
     std::function<std::string(const RefTarget& target, const std::string& kind)>;
+
+// One change a rewrite makes: `value` replaces the node reached from the rewritten node by
+// `path` (member or item indices, one per level).
+struct Patch {
+  std::vector<uint32_t> path;
+  Node value;
+};
 
 // Component keys must match ^[a-zA-Z0-9._-]+$ (OpenAPI 3.x); anything else becomes '_'.
 std::string sanitise_component_name(const std::string& s);
@@ -33,6 +41,12 @@ class Bundler {
   // A copy of `n` (found at `pointer` in `doc`, in context `ctx`) with every $ref rewritten
   // to point into the output document, or inlined.
   Node rewrite(const Document& doc, const Node& n, const std::string& pointer, OasContext ctx);
+  // What rewrite() changes in `n`, for a caller that has its own copy of `n` to change (most
+  // of a document comes out of a bundle unchanged, and GitHub's is 13 MB). Same findings and
+  // components, in the same order, as rewrite().
+  std::vector<Patch> rewrite_patches(const Document& doc, const Node& n, const std::string& pointer,
+                                     OasContext ctx);
+  static void apply_patches(Node& n, std::vector<Patch>& patches);
 
   // The "#/components/<kind>/<name>" a target is stored under, creating it on first use.
   std::string component_ref(const RefTarget& target, const std::string& kind);
@@ -44,8 +58,11 @@ class Bundler {
   void append_components(Node& components) const;
 
  private:
-  Node rewrite_ref(const Document& doc, const Node& n, const std::string& pointer, OasContext ctx);
-  Node rewrite_discriminator(const Document& doc, const Node& n, const std::string& pointer);
+  struct Walk;
+  void collect(const Document& doc, const Node& n, OasContext ctx, Walk& walk);
+  // nullopt: the node comes out as it went in.
+  std::optional<Node> rewrite_ref(const Document& doc, const Node& n, const std::string& pointer, OasContext ctx);
+  std::optional<Node> rewrite_discriminator(const Document& doc, const Node& n, const std::string& pointer);
   Node inline_target(const RefTarget& t, const Node& ref_object, OasContext ctx);
   static void merge_into(Node& target, const Member& m);
 

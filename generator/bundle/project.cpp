@@ -92,7 +92,8 @@ class ProjectBundler {
     Node tags = out.find("tags") ? *out.find("tags") : Node::array();
     for (Node& t : construct_tags_) tags.items.push_back(std::move(t));
     if (!tags.items.empty()) out.set("tags", std::move(tags));
-    Node components = out.find("components") ? *out.find("components") : Node();
+    Node* existing = out.find("components");  // moved out and back: it is set again below
+    Node components = existing ? std::move(*existing) : Node();
     bundler_.append_components(components);
     if (!components.is_null()) out.set("components", std::move(components));
     order_top_level(out);

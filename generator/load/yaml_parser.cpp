@@ -10,6 +10,8 @@
 #include <cstring>
 #include <map>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "load/load.h"
 #include "tree/json_pointer.h"
@@ -163,8 +165,32 @@ class TreeBuilder : public YAML::EventHandler {
     bool has_key = false;
     std::string key;
     SourcePos key_pos;
-    std::vector<std::string> merged_keys;  // keys that came from a `<<` merge
+    std::unordered_set<std::string> merged_keys;  // keys that came from a `<<` merge
+    // Key -> member index, built once the mapping outgrows a linear scan: looking for a
+    // duplicate among all earlier keys made a 100,000-key mapping take minutes.
+    std::unordered_map<std::string, size_t> key_index;
   };
+
+  static constexpr size_t kLinearKeyScan = 16;
+
+  static Member* find_member(Frame& f, const std::string& key) {
+    std::vector<Member>& members = f.node.members;
+    if (f.key_index.empty()) {
+      if (members.size() <= kLinearKeyScan) {
+        for (Member& m : members)
+          if (m.key == key) return &m;
+        return nullptr;
+      }
+      for (size_t i = 0; i < members.size(); ++i) f.key_index.emplace(members[i].key, i);
+    }
+    auto it = f.key_index.find(key);
+    return it == f.key_index.end() ? nullptr : &members[it->second];
+  }
+
+  static void push_member(Frame& f, Member m) {
+    if (!f.key_index.empty()) f.key_index.emplace(m.key, f.node.members.size());
+    f.node.members.push_back(std::move(m));
+  }
 
   std::string_view text_;
   const std::string& file_;
@@ -266,13 +292,11 @@ class TreeBuilder : public YAML::EventHandler {
     }
     f.has_key = false;
     if (f.key == "<<" && (n.is_object() || n.is_array())) return merge(f, n);
-    for (Member& m : f.node.members) {
-      if (m.key != f.key) continue;
+    if (Member* found = find_member(f, f.key)) {
+      Member& m = *found;
       // A key that came from a `<<` merge may be overridden once, silently; after that the
       // key is the mapping's own and a repeat is a duplicate again.
-      auto merged = std::find(f.merged_keys.begin(), f.merged_keys.end(), f.key);
-      bool from_merge = merged != f.merged_keys.end();
-      if (from_merge) f.merged_keys.erase(merged);
+      bool from_merge = f.merged_keys.erase(f.key) > 0;
       if (!from_merge) {
         out_.push_back({Severity::Error, "duplicate-key",
                         "duplicate key '" + f.key + "' (the last one is used)",
@@ -283,7 +307,7 @@ class TreeBuilder : public YAML::EventHandler {
       m.key_pos = f.key_pos;
       return;
     }
-    f.node.members.push_back(Member{f.key, f.key_pos, std::move(n)});
+    push_member(f, Member{f.key, f.key_pos, std::move(n)});
   }
 
   // YAML 1.1 merge key: `<<: *base` or `<<: [*a, *b]`; explicit keys win over merged ones.
@@ -294,9 +318,9 @@ class TreeBuilder : public YAML::EventHandler {
       if (item.is_object()) maps.push_back(&item);
     for (const Node* m : maps) {
       for (const Member& mem : m->members) {
-        if (f.node.find(mem.key)) continue;
-        f.node.members.push_back(mem);
-        f.merged_keys.push_back(mem.key);
+        if (find_member(f, mem.key)) continue;
+        push_member(f, mem);
+        f.merged_keys.insert(mem.key);
       }
     }
   }

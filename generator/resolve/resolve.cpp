@@ -58,7 +58,8 @@ static std::shared_ptr<const Document> load_cached(const std::string& path, Docu
     out.insert(out.end(), entry.diagnostics.begin(), entry.diagnostics.end());
     return entry.doc;
   }
-  entry.doc = std::make_shared<const Document>(load_document(path, entry.diagnostics, limits));
+  // Not created const: take_root() may move the tree out of a document no one else holds.
+  entry.doc = std::make_shared<Document>(load_document(path, entry.diagnostics, limits));
   out.insert(out.end(), entry.diagnostics.begin(), entry.diagnostics.end());
   if (cache) cache->store(path, entry);
   return entry.doc;
@@ -97,6 +98,19 @@ void DocumentSet::preload(const std::vector<std::string>& absolute_paths) {
   }
 }
 
+Node DocumentSet::take_root(const std::string& absolute_path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = cache_.find(absolute_path);
+  if (it == cache_.end() || !it->second) return Node();
+  if (options_.cache || it->second.use_count() != 1) return it->second->root;
+  // Sole owner, and the Document was created non-const (load_cached): moving is allowed.
+  targets_.clear();  // they may point into the tree
+  Document& doc = const_cast<Document&>(*it->second);
+  Node root = std::move(doc.root);
+  doc.root = Node();
+  return root;
+}
+
 std::vector<std::string> DocumentSet::files() const { return order_; }
 
 const DocumentSet::FileRef& DocumentSet::file_ref(const std::string& base_dir, const std::string& decoded_uri) {
@@ -113,6 +127,19 @@ const DocumentSet::FileRef& DocumentSet::file_ref(const std::string& base_dir, c
   return file_refs_.emplace(std::move(key), std::move(r)).first->second;
 }
 
+bool DocumentSet::known_target(const std::string& from_path, const std::string& ref, RefTarget& out) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = targets_.find(from_path + '\n' + ref);
+  if (it == targets_.end()) return false;
+  out = it->second;
+  return true;
+}
+
+void DocumentSet::remember_target(const std::string& from_path, const std::string& ref, const RefTarget& target) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  targets_.emplace(from_path + '\n' + ref, target);
+}
+
 static bool has_uri_scheme(const std::string& s) {
   // RFC 3986 scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" — but not a Windows drive.
   size_t colon = s.find(':');
@@ -127,6 +154,8 @@ static bool has_uri_scheme(const std::string& s) {
 
 RefTarget resolve_ref(DocumentSet& docs, const Document& from, const std::string& ref,
                       const std::string& site_pointer, const Node& ref_node) {
+  RefTarget known;
+  if (docs.known_target(from.path, ref, known)) return known;
   Location site{from.display, site_pointer, ref_node.pos};
   auto report = [&](const char* code, const std::string& msg) {
     docs.diagnostics().push_back({Severity::Error, code, msg, site, {}});
@@ -185,7 +214,11 @@ RefTarget resolve_ref(DocumentSet& docs, const Document& from, const std::string
   RefTarget t;
   t.doc = target_doc;
   t.node = node;
-  for (const std::string& tok : *tokens) t.pointer = append_pointer(t.pointer, tok);
+  for (const std::string& tok : *tokens) {
+    t.pointer += '/';
+    t.pointer += pointer_escape(tok);
+  }
+  docs.remember_target(from.path, ref, t);
   return t;
 }
 

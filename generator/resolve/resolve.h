@@ -9,6 +9,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "diag/diagnostic.h"
@@ -41,6 +42,14 @@ struct ResolveOptions {
   DocumentCache* cache = nullptr;   // parsed files shared with earlier builds (may be null)
 };
 
+struct RefTarget {
+  const Document* doc = nullptr;
+  std::string pointer;  // unescaped form, as in append_pointer()
+  const Node* node = nullptr;
+  explicit operator bool() const { return node != nullptr; }
+  std::string key() const;  // identity of the target: "<file>#<pointer>"
+};
+
 class DocumentSet {
  public:
   explicit DocumentSet(ResolveOptions options);
@@ -50,6 +59,11 @@ class DocumentSet {
   const Document* load(const std::string& absolute_path);
   // Loads several files on all cores; later load() calls for them are cache hits.
   void preload(const std::vector<std::string>& absolute_paths);
+
+  // The tree of a loaded document, for a caller that is done reading it: moved out when
+  // nothing else holds the document (no DocumentCache keeps it for a later build), else
+  // copied. After a move the document's root is Null; call this last.
+  Node take_root(const std::string& absolute_path);
 
   // Every file read so far, in the order first asked for: what `serve` must watch.
   std::vector<std::string> files() const;
@@ -66,12 +80,19 @@ class DocumentSet {
   };
   const FileRef& file_ref(const std::string& base_dir, const std::string& decoded_uri);
 
+  // resolve_ref()'s memo of the refs that resolved, by the file holding the ref and the ref:
+  // a large description repeats the same ref thousands of times (GitHub's: 58,000 refs), and a
+  // successful resolution reports nothing, so it can be reused as is.
+  bool known_target(const std::string& from_path, const std::string& ref, RefTarget& out);
+  void remember_target(const std::string& from_path, const std::string& ref, const RefTarget& target);
+
  private:
   ResolveOptions options_;
   std::map<std::string, std::shared_ptr<const Document>> cache_;
   std::vector<std::string> order_;
   std::set<std::string> listed_;
   std::map<std::string, FileRef> file_refs_;  // by base_dir + '\n' + decoded uri
+  std::unordered_map<std::string, RefTarget> targets_;  // by from path + '\n' + ref
   Diagnostics diagnostics_;
   std::mutex mutex_;
 };
@@ -79,14 +100,6 @@ class DocumentSet {
 // Absolute and lexically normalised ("a/./b/../c" -> "a/c").
 std::string normalise_path(const std::string& path);
 bool path_is_within(const std::string& path, const std::string& dir);
-
-struct RefTarget {
-  const Document* doc = nullptr;
-  std::string pointer;  // unescaped form, as in append_pointer()
-  const Node* node = nullptr;
-  explicit operator bool() const { return node != nullptr; }
-  std::string key() const;  // identity of the target: "<file>#<pointer>"
-};
 
 // Resolves `ref` written in `from` at `site_pointer` (the $ref string node is `ref_node`).
 // Problems are reported to docs.diagnostics() and give an empty target.
