@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libyaml-cpp-dev nlohmann-json3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   doctest-dev libcpp-httplib-dev libcli11-dev
+  libjemalloc-dev   # the allocator of the apiref binary (see CMakeLists.txt)
   python3
   chromium nodejs npm   # browser tests: Debian's chromium driven by playwright-core from npm
 )
