@@ -91,7 +91,7 @@ class SiteRenderer {
     }
     add([this] { return page("index.html", "overview", overview()); });
     add([this] { return page("authentication/index.html", "authentication", authentication()); });
-    add([this] { return page("404.html", "not-found", json::object()); });
+    add([this] { return page("404.html", "not-found", {{"page", {{"title", "Page not found · " + title_}, {"description", "There is no page at this address."}}}}); });
     uint64_t site = memo_ ? site_key(bundles_) : 0;
     add([this] {
       return page("playground/index.html", "playground",
@@ -273,7 +273,11 @@ class SiteRenderer {
       }
       alts.push_back({{"schemes", schemes}});
     }
-    return {{"alternatives", alts},
+    // "Optional: any one of:"; no paragraph at all when there is nothing to say.
+    bool optional = !alts.empty() && sec.anonymous_allowed();
+    std::string intro = optional ? "Optional:" : "";
+    if (alts.size() > 1) intro += optional ? " any one of:" : "Any one of:";
+    return {{"alternatives", alts}, {"intro", intro},
             {"required", !alts.empty() && !sec.anonymous_allowed()},
             {"optional", !alts.empty() && sec.anonymous_allowed()},
             {"none", sec.source != SecuritySource::Unspecified && alts.empty()},
@@ -336,6 +340,9 @@ class SiteRenderer {
         }
         if (const Node* ex = documented_example(*b.document, p.example, p.examples)) e["example"] = ex->is_string() ? ex->text : pretty_json(*ex);
         if (p.style != (p.in == "query" || p.in == "cookie" ? "form" : "simple")) e["style"] = p.style;
+        // No empty <dd> for a parameter with nothing said about it beyond its name and type.
+        e["has_details"] = !e["description_html"].get_ref<const std::string&>().empty() || (e.contains("enum") && !e["enum"].empty()) ||
+                           e.contains("default") || e.contains("constraints") || e.contains("style") || e.contains("example");
         list.push_back(e);
       }
       if (!list.empty()) groups.push_back({{"location", loc}, {"parameters", list}});
@@ -476,6 +483,7 @@ class SiteRenderer {
       const Tag& tag = m.tags[static_cast<size_t>(tag_index)];
       ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + b.name + "/"}},
                                         {{"label", tag.display_name}, {"href", root + tag_path(b, tag)}}});
+      ctx["pager"] = at > 0 || static_cast<size_t>(at + 1) < ops.size();
     }
     return page(path, "operation", ctx, &b, tag_index, static_cast<int>(index));
   }
