@@ -244,7 +244,8 @@ class TreeWriter {
     out_ += "<div class=\"schema-description\">";
     DescriptionStyle style;
     style.heading_base = 5;  // deep inside the page: keep description headings small
-    out_ += description_html(d, style);
+    if (o_.descriptions) out_ += o_.descriptions->html(d, style);
+    else out_ += description_html(d, style);
     out_ += "</div>";
   }
 

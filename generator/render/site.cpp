@@ -4,8 +4,11 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
+#include <tuple>
+#include <unordered_map>
 
 #include "markdown/markdown.h"
 #include "render/description.h"
@@ -69,7 +72,13 @@ class SiteRenderer {
  public:
   SiteRenderer(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
                const SiteOptions& options, Diagnostics& out, RenderMemo* memo)
-      : bundles_(bundles), templates_(templates), options_(options), out_(out), memo_(memo) {}
+      : bundles_(bundles), templates_(templates), options_(options), out_(out), memo_(memo) {
+    // Schema links are looked up for every $ref of every tree: by name, not by a scan.
+    for (const SiteBundle& b : bundles_) {
+      auto& index = schema_index_[&b];
+      for (const SchemaComponent& s : b.model->schemas) index.emplace(s.name, &s);  // the first of a name wins
+    }
+  }
 
   std::vector<SiteFile> run() {
     title_ = options_.title;
@@ -197,8 +206,66 @@ class SiteRenderer {
                                 {"spec_yaml", root + b.name + "/openapi.yaml"}});
     }
     ctx["multiple_bundles"] = bundles_.size() > 1;
-    if (bundle) ctx["nav"] = navigation(*bundle, root, active_tag, active_op);
-    return {path, templates_.render(tpl, ctx)};
+    // The sidebar ("nav") is an outer context, shared by the pages with the same sidebar; the
+    // page's own operation is marked active while the page renders.
+    std::unique_ptr<Nav> nav;
+    NavKey key{bundle, active_tag, root};
+    std::vector<json*>* own = nullptr;
+    if (bundle) {
+      nav = take_nav(key);
+      if (!nav) nav = build_nav(*bundle, root, active_tag);
+      auto it = nav->op_entries.find(active_op);
+      if (it != nav->op_entries.end()) own = &it->second;
+      if (own)
+        for (json* e : *own) e->at("active") = true;
+    }
+    std::string html = templates_.render(tpl, {nav ? &nav->data : nullptr, &ctx});
+    if (own)
+      for (json* e : *own) e->at("active") = false;
+    if (nav) give_nav(key, std::move(nav));
+    return {path, std::move(html)};
+  }
+
+  // The sidebar's data for one bundle, open tag and root, with no operation marked active,
+  // and where each operation of the open tag is in it.
+  struct Nav {
+    json data;                                       // {"nav": {...}}
+    std::map<int, std::vector<json*>> op_entries;    // operation index -> its entries in data
+  };
+  using NavKey = std::tuple<const SiteBundle*, int, std::string>;
+
+  std::unique_ptr<Nav> build_nav(const SiteBundle& b, const std::string& root, int active_tag) {
+    auto nav = std::make_unique<Nav>();
+    nav->data = json::object();
+    nav->data["nav"] = navigation(b, root, active_tag, -1);
+    if (active_tag < 0) return nav;
+    // Only the open tag's entries list operations, in the tag's order.
+    const std::vector<size_t>& ops = b.model->tags[static_cast<size_t>(active_tag)].operations;
+    for (json& group : nav->data.at("nav").at("groups")) {
+      for (json& tag : group.at("tags")) {
+        auto list = tag.find("operations");
+        if (list == tag.end()) continue;
+        for (size_t k = 0; k < list->size() && k < ops.size(); ++k)
+          nav->op_entries[static_cast<int>(ops[k])].push_back(&(*list)[k]);
+      }
+    }
+    return nav;
+  }
+
+  // A free copy of a sidebar, or null; each page rendering holds its own (pages render on
+  // several threads at once), and gives it back when done: at most one copy per thread.
+  std::unique_ptr<Nav> take_nav(const NavKey& key) {
+    std::lock_guard<std::mutex> lock(nav_mutex_);
+    auto it = nav_free_.find(key);
+    if (it == nav_free_.end() || it->second.empty()) return nullptr;
+    std::unique_ptr<Nav> nav = std::move(it->second.back());
+    it->second.pop_back();
+    return nav;
+  }
+
+  void give_nav(const NavKey& key, std::unique_ptr<Nav> nav) {
+    std::lock_guard<std::mutex> lock(nav_mutex_);
+    nav_free_[key].push_back(std::move(nav));
   }
 
   // Sidebar: every tag of the bundle; the operations of the current tag listed under it.
@@ -248,7 +315,7 @@ class SiteRenderer {
         vars.push_back({{"name", v.name}, {"default", v.default_value}, {"enum", e}, {"description", v.description}});
       }
       out.push_back({{"url", s.resolved_url}, {"template", s.url}, {"templated", s.url != s.resolved_url},
-                     {"description_html", render_markdown_inline(s.description)}, {"variables", vars}});
+                     {"description_html", descriptions_.inline_html(s.description)}, {"variables", std::move(vars)}});
     }
     return out;
   }
@@ -293,6 +360,7 @@ class SiteRenderer {
       if (mt.schema) {
         SchemaTreeOptions o;
         o.direction = dir;
+        o.descriptions = &descriptions_;
         e["schema_html"] = render_schema_tree(*b.document, *mt.schema, o, schema_href(b, root));
       }
       const Node* ex = documented_example(*b.document, mt.example, mt.examples);
@@ -305,16 +373,16 @@ class SiteRenderer {
         e["example"] = pretty_json(example_from_schema(*b.document, *mt.schema, eo));
         e["example_generated"] = true;
       }
-      out.push_back(e);
+      out.push_back(std::move(e));
     }
     return out;
   }
 
   SchemaHref schema_href(const SiteBundle& b, const std::string& root) {
-    return [&b, root](const std::string& name) -> std::string {
-      for (const SchemaComponent& s : b.model->schemas)
-        if (s.name == name) return root + schema_path(b, s);
-      return "";
+    const auto& index = schema_index_.at(&b);
+    return [&b, &index, root](const std::string& name) -> std::string {
+      auto it = index.find(name);
+      return it == index.end() ? "" : root + schema_path(b, *it->second);
     };
   }
 
@@ -343,9 +411,9 @@ class SiteRenderer {
         // No empty <dd> for a parameter with nothing said about it beyond its name and type.
         e["has_details"] = !e["description_html"].get_ref<const std::string&>().empty() || (e.contains("enum") && !e["enum"].empty()) ||
                            e.contains("default") || e.contains("constraints") || e.contains("style") || e.contains("example");
-        list.push_back(e);
+        list.push_back(std::move(e));
       }
-      if (!list.empty()) groups.push_back({{"location", loc}, {"parameters", list}});
+      if (!list.empty()) groups.push_back({{"location", loc}, {"parameters", std::move(list)}});
     }
     return groups;
   }
@@ -374,18 +442,18 @@ class SiteRenderer {
                            {"description_html", describe(h.description, 4)}});
       }
       responses.push_back({{"status", r.status}, {"class", status_class(r.status)},
-                           {"description_html", describe(r.description, 4)}, {"headers", headers},
                            {"has_headers", !headers.empty()},
+                           {"description_html", describe(r.description, 4)}, {"headers", std::move(headers)},
                            {"media_types", media_types(b, r.content, ExampleFor::Response, root)}});
     }
-    ctx["responses"] = responses;
+    ctx["responses"] = std::move(responses);
     json callbacks = json::array();
     for (const Callback& c : o.callbacks) {
       json ops = json::array();
       for (const Operation& co : c.operations) ops.push_back(operation_context(b, co, root));
-      callbacks.push_back({{"name", c.name}, {"expression", c.expression}, {"operations", ops}});
+      callbacks.push_back({{"name", c.name}, {"expression", c.expression}, {"operations", std::move(ops)}});
     }
-    ctx["callbacks"] = callbacks;
+    ctx["callbacks"] = std::move(callbacks);
     if (!o.is_webhook && !options_.snippet_languages.empty()) {
       Request request = build_request(*b.document, m, o, options_.snippets);
       json snippets = json::array();
@@ -440,7 +508,7 @@ class SiteRenderer {
         snippets.push_back({{"language", sn.language}, {"label", sn.label}, {"code", sn.code}, {"first", first}});
         first = false;
       }
-      ctx["snippets"] = snippets;
+      ctx["snippets"] = std::move(snippets);
       std::string joined;
       for (const std::string& v : vars) joined += (joined.empty() ? "" : " ") + v;
       ctx["snippet_env"] = joined;
@@ -450,7 +518,7 @@ class SiteRenderer {
     for (const std::string& t : o.tags)
       for (const Tag& tag : m.tags)
         if (tag.name == t) tags.push_back({{"name", tag.display_name}, {"href", root + tag_path(b, tag)}});
-    ctx["tags"] = tags;
+    ctx["tags"] = std::move(tags);
     return ctx;
   }
 
@@ -513,6 +581,7 @@ class SiteRenderer {
     SchemaTreeOptions o;
     o.root_component = s.name;
     o.open_depth = 2;
+    o.descriptions = &descriptions_;
     json ctx = {{"schema", {{"name", s.name},
                             {"tree_html", render_schema_tree(*b.document, *s.schema, o, schema_href(b, root))},
                             {"example", pretty_json(example_from_schema(*b.document, *s.schema))}}}};
@@ -700,7 +769,7 @@ class SiteRenderer {
     DescriptionStyle style;
     style.heading_base = heading_base;
     style.link_base = options_.description_link_base;
-    return description_html(markdown, style, &stats_);
+    return descriptions_.html(markdown, style, &stats_);
   }
 
   const std::vector<SiteBundle>& bundles_;
@@ -712,6 +781,10 @@ class SiteRenderer {
   std::string title_;
   DescriptionStats stats_;
   RenderMemo* memo_;
+  DescriptionCache descriptions_;
+  std::map<const SiteBundle*, std::unordered_map<std::string, const SchemaComponent*>> schema_index_;
+  std::mutex nav_mutex_;
+  std::map<NavKey, std::vector<std::unique_ptr<Nav>>> nav_free_;
 };
 
 }  // namespace
