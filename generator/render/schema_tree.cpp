@@ -18,6 +18,9 @@ const char kSchemaPrefix[] = "#/components/schemas/";
 std::string ref_component(const Node& n) {
   std::string_view ref = n.string_at("$ref");
   if (ref.rfind(kSchemaPrefix, 0) != 0) return "";
+  // The common case, a plain name: nothing to decode (no %, no ~ escapes, one token).
+  std::string_view tail = ref.substr(sizeof(kSchemaPrefix) - 1);
+  if (tail.find_first_of("%~/") == std::string_view::npos) return std::string(tail);
   auto decoded = percent_decode(ref.substr(sizeof(kSchemaPrefix) - 1));
   if (!decoded) return "";
   auto tokens = parse_pointer("/" + *decoded);
@@ -119,16 +122,22 @@ class TreeWriter {
     return true;
   }
 
-  // What f writes, kept aside (to decide how to write what comes before it).
+  // What f writes, kept aside (to decide how to write what comes before it), in a buffer
+  // from spare_: give it back with release().
   template <class F>
   std::string capture(F&& f) {
-    std::string saved = std::move(out_);
-    out_.clear();
+    std::string got;
+    if (!spare_.empty()) {
+      got = std::move(spare_.back());
+      spare_.pop_back();
+      got.clear();
+    }
+    std::swap(out_, got);
     f();
-    std::string got = std::move(out_);
-    out_ = std::move(saved);
+    std::swap(out_, got);
     return got;
   }
+  void release(std::string&& buffer) { spare_.push_back(std::move(buffer)); }
 
   // `lead`: the line starts here, so nothing written first needs a space before it.
   void type_line(const Node& raw, const Node& s, bool lead = false) {
@@ -433,7 +442,8 @@ class TreeWriter {
     std::string ref = ref_component(raw);
     // A disclosure only when it has something inside: its children are written first, aside.
     std::string inside;
-    if (expand_ref(ref, depth)) {
+    bool captured = expand_ref(ref, depth);
+    if (captured) {
       if (!ref.empty()) stack_.push_back(ref);
       inside = capture([&] { children(s, depth); });
       if (!ref.empty()) stack_.pop_back();
@@ -456,6 +466,7 @@ class TreeWriter {
       out_ += inside;
       out_ += "</details>";
     }
+    if (captured) release(std::move(inside));
     out_ += "</li>";
   }
 
@@ -465,6 +476,7 @@ class TreeWriter {
   std::vector<std::string> stack_;
   size_t nodes_ = 0;
   std::string out_;
+  std::vector<std::string> spare_;  // buffers for capture(), reused
 };
 
 }  // namespace
