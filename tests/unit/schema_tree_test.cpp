@@ -5,10 +5,15 @@
 // schemas the reports came from, on toy schemas and on whole pages of a toy project.
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <map>
+#include <thread>
 
 #include "bundle/bundle.h"
+#include "config/config.h"
+#include "markdown/markdown.h"
 #include "model/model.h"
+#include "render/description.h"
 #include "render/schema_tree.h"
 #include "render/site.h"
 #include "test_util.h"
@@ -320,4 +325,101 @@ paths:
   CHECK(files.at("api/operations/optional/index.html").find("<p>Optional:</p><ul class=\"security\">") != std::string::npos);
   CHECK(files.at("api/operations/optionalAnyOf/index.html").find("<p>Optional: any one of:</p><ul class=\"security\">") !=
         std::string::npos);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What makes the render stage fast must not change what it writes.
+
+TEST_CASE("description cache: gives what description_html gives, counts unlinked links on every use, from any thread") {
+  // Real descriptions: every property description of GitHub's description, plus hostile ones.
+  std::vector<std::string> texts;
+  std::function<void(const Node&)> walk = [&](const Node& n) {
+    if (n.is_object()) {
+      if (const Node* d = n.find("description"); d && d->is_string() && texts.size() < 3000) texts.push_back(d->text);
+      for (const Member& m : n.members) walk(m.value);
+    } else if (n.is_array()) {
+      for (const Node& x : n.items) walk(x);
+    }
+  };
+  walk(*apiref_test::at(github(), "/components/schemas"));
+  texts.push_back("<script>alert(1)</script> [rel](../x) [abs](https://example.com) ![i](/a.png)");
+  texts.push_back("# Title\n\n## Sub\n\n[a](b) [c](/d)");
+  REQUIRE(texts.size() > 1000);
+  std::vector<DescriptionStyle> styles(3);
+  styles[1].heading_base = 4;
+  styles[2].link_base = "https://docs.example.com/";
+  DescriptionCache cache;
+  DescriptionStats cached_stats, plain_stats;
+  // Two threads fill the cache at once; then every text is compared with the uncached result.
+  auto fill = [&](size_t start) {
+    DescriptionStats ignored;
+    for (size_t i = start; i < texts.size(); i += 2)
+      for (const DescriptionStyle& st : styles) cache.html(texts[i], st, &ignored);
+  };
+  std::thread a(fill, 0), b(fill, 1);
+  a.join();
+  b.join();
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& t : texts) {
+      for (const DescriptionStyle& st : styles) {
+        const std::string& got = cache.html(t, st, &cached_stats);
+        std::string want = description_html(t, st, &plain_stats);
+        REQUIRE_MESSAGE(got == want, t);
+      }
+      CHECK(cache.inline_html(t) == render_markdown_inline(t));
+    }
+  }
+  CHECK(cached_stats.unlinked.load() == plain_stats.unlinked.load());
+  CHECK(plain_stats.unlinked.load() > 0);
+  // Keys are unambiguous: a link base that ends like the text begins is another entry.
+  DescriptionStyle s1, s2;
+  s1.link_base = "https://a/";
+  s2.link_base = "https://a/[x](y)";
+  CHECK(cache.html("[x](y)", s1) == description_html("[x](y)", s1));
+  CHECK(cache.html("", s2).empty());
+  CHECK(cache.html("[x](y)", s2) == description_html("[x](y)", s2));
+}
+
+TEST_CASE("site pages: the shared sidebar marks exactly the page's own operation and tag") {
+  ProjectConfig cfg;
+  Diagnostics d;
+  REQUIRE(load_project_config(apiref_test::source("schemas/apiref.yaml"), cfg, d));
+  BundleResult r = bundle_project(cfg, {});
+  REQUIRE(r.ok());
+  std::vector<ApiModel> models;
+  for (const BundleOutput& x : r.bundles) models.push_back(build_model(x.document, {}, x.name, d));
+  std::vector<SiteBundle> site;
+  for (size_t i = 0; i < models.size(); ++i) site.push_back({r.bundles[i].name, &r.bundles[i].document, &models[i]});
+  TemplateSet templates;
+  std::vector<MustacheError> errors;
+  REQUIRE(templates.load(apiref_test::source("templates"), "", errors));
+  std::map<std::string, std::string> files;
+  for (SiteFile& f : render_site(site, templates, SiteOptions{}, d)) files[f.path] = std::move(f.content);
+  auto count = [](const std::string& s, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
+    return n;
+  };
+  size_t pages = 0;
+  for (size_t bi = 0; bi < site.size(); ++bi) {
+    const ApiModel& m = models[bi];
+    for (const Tag& t : m.tags) {
+      for (size_t oi : t.operations) {
+        const Operation& o = m.operations[oi];
+        const std::string& html = files.at(site[bi].name + "/operations/" + o.slug + "/index.html");
+        // Its own link (relative to its own folder, three levels down) and its tag's: nothing else.
+        CHECK_MESSAGE(count(html, "aria-current=\"page\"") == 2, o.slug);
+        CHECK_MESSAGE(html.find("href=\"../../../" + site[bi].name + "/operations/" + o.slug + "/\" aria-current=\"page\"") !=
+                          std::string::npos,
+                      o.slug);
+        ++pages;
+      }
+      if (t.operations.empty()) continue;
+      const std::string& tag_html = files.at(site[bi].name + "/tags/" + t.slug + "/index.html");
+      CHECK_MESSAGE(count(tag_html, "aria-current=\"page\"") == 1, t.slug);
+    }
+    for (const SchemaComponent& s : m.schemas)
+      CHECK(count(files.at(site[bi].name + "/schemas/" + s.slug + "/index.html"), "aria-current=\"page\"") == 0);
+  }
+  CHECK(pages > 50);
 }
