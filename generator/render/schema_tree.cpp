@@ -122,22 +122,6 @@ class TreeWriter {
     return true;
   }
 
-  // What f writes, kept aside (to decide how to write what comes before it), in a buffer
-  // from spare_: give it back with release().
-  template <class F>
-  std::string capture(F&& f) {
-    std::string got;
-    if (!spare_.empty()) {
-      got = std::move(spare_.back());
-      spare_.pop_back();
-      got.clear();
-    }
-    std::swap(out_, got);
-    f();
-    std::swap(out_, got);
-    return got;
-  }
-  void release(std::string&& buffer) { spare_.push_back(std::move(buffer)); }
 
   // `lead`: the line starts here, so nothing written first needs a space before it.
   void type_line(const Node& raw, const Node& s, bool lead = false) {
@@ -440,18 +424,13 @@ class TreeWriter {
   void property(const std::string& name, const Node& raw, const Node& s, bool required, int depth) {
     ++nodes_;
     std::string ref = ref_component(raw);
-    // A disclosure only when it has something inside: its children are written first, aside.
-    std::string inside;
-    bool captured = expand_ref(ref, depth);
-    if (captured) {
-      if (!ref.empty()) stack_.push_back(ref);
-      inside = capture([&] { children(s, depth); });
-      if (!ref.empty()) stack_.pop_back();
-    }
-    bool expandable = !inside.empty();
+    // Written as a disclosure; when nothing turns out to be inside, its head is rewritten in
+    // place into a plain row (cheap: the row is short then), so children are never copied.
+    const std::string_view open = depth <= o_.open_depth ? "<details open><summary>" : "<details><summary>";
+    const std::string_view close = "</summary>";
     out_ += "<li class=\"schema-prop\">";
-    if (expandable) out_ += depth <= o_.open_depth ? "<details open><summary>" : "<details><summary>";
-    else out_ += "<div class=\"schema-prop-head\">";
+    size_t open_at = out_.size();
+    out_ += open;
     out_ += "<code class=\"prop-name\">";
     text(name);
     out_ += "</code> ";
@@ -459,16 +438,25 @@ class TreeWriter {
     badges(s, required);
     if (!ref.empty() && std::find(stack_.begin(), stack_.end(), ref) != stack_.end())
       out_ += " <span class=\"badge badge-recursive\">recursive</span>";
-    out_ += expandable ? "</summary>" : "</div>";
+    size_t close_at = out_.size();
+    out_ += close;
     description(s);
     constraints(s);
-    if (expandable) {
-      out_ += inside;
-      out_ += "</details>";
+    size_t body_at = out_.size();
+    if (expand_ref(ref, depth)) {
+      if (!ref.empty()) stack_.push_back(ref);
+      children(s, depth);
+      if (!ref.empty()) stack_.pop_back();
     }
-    if (captured) release(std::move(inside));
+    if (out_.size() != body_at) {
+      out_ += "</details>";
+    } else {
+      out_.replace(close_at, close.size(), "</div>");
+      out_.replace(open_at, open.size(), "<div class=\"schema-prop-head\">");
+    }
     out_ += "</li>";
   }
+
 
   const Node& doc_;
   const SchemaTreeOptions& o_;
@@ -476,7 +464,6 @@ class TreeWriter {
   std::vector<std::string> stack_;
   size_t nodes_ = 0;
   std::string out_;
-  std::vector<std::string> spare_;  // buffers for capture(), reused
 };
 
 }  // namespace
