@@ -423,3 +423,44 @@ TEST_CASE("site pages: the shared sidebar marks exactly the page's own operation
   }
   CHECK(pages > 50);
 }
+
+TEST_CASE("deref_internal: the allocation-free path finds what the general JSON pointer path finds") {
+  // The general path, spelled out: percent-decode, parse, resolve; refs to refs followed.
+  auto general = [](const Node& doc, const Node& n) -> const Node* {
+    const Node* cur = &n;
+    for (int hops = 0; cur && cur->is_ref(); ++hops) {
+      if (hops > 64) return nullptr;
+      const std::string& ref = cur->find("$ref")->text;
+      if (ref.empty() || ref[0] != '#') return nullptr;
+      auto decoded = percent_decode(ref.substr(1));
+      if (!decoded) return nullptr;
+      auto tokens = parse_pointer(*decoded);
+      if (!tokens) return nullptr;
+      cur = resolve_pointer(doc, *tokens);
+    }
+    return cur;
+  };
+  size_t refs = 0;
+  std::function<void(const Node&)> walk = [&](const Node& n) {
+    if (n.is_ref()) {
+      ++refs;
+      CHECK_MESSAGE(deref_internal(github(), n) == general(github(), n), n.find("$ref")->text);
+    }
+    for (const Member& m : n.members) walk(m.value);
+    for (const Node& x : n.items) walk(x);
+  };
+  walk(github());
+  CHECK(refs > 10000);
+  Node doc = toy(R"({"a":{"b/c":{"x":1},"~d":{"y":2},"%e":{"z":3},"list":[{"k":true}],"":{"empty":1}},
+                     "chain1":{"$ref":"#/chain2"},"chain2":{"$ref":"#/a/list/0"},"loop":{"$ref":"#/loop"}})");
+  for (const char* ref : {"#", "#/", "#/a", "#/a/b~1c", "#/a/~0d", "#/a/%25e", "#/a/list/0", "#/a/list/00", "#/a/list/1",
+                          "#/a/missing", "#/a/b~1c/x", "#/a/b~1c/x/deeper", "#/a/", "#/chain1", "#/loop", "#a", "#/a/%zz", "other#/a"}) {
+    Node n = Node::object();
+    n.set("$ref", Node::string(ref));
+    CHECK_MESSAGE(deref_internal(doc, n) == general(doc, n), ref);
+  }
+  Node n = Node::object();
+  n.set("$ref", Node::string("#/chain1"));
+  REQUIRE(deref_internal(doc, n));
+  CHECK(deref_internal(doc, n)->find("k"));
+}
