@@ -464,3 +464,23 @@ TEST_CASE("deref_internal: the allocation-free path finds what the general JSON 
   REQUIRE(deref_internal(doc, n));
   CHECK(deref_internal(doc, n)->find("k"));
 }
+
+TEST_CASE("openapi.yaml: strings that look like other scalars keep being strings when read back") {
+  Node doc = Node::object();
+  Node list = Node::array();
+  for (const char* s : {"eeeeeeee", "bbbbbbbbb", "False", "FALSE", "false", "Yes", "NULL", "null", "~", "y", "N", "off", "Off",
+                        "offset", "nullable", "trueish", "falsehood", "123456", "1234567890123", "-1e5", "+.inf", ".5e3",
+                        ".nan", ".NaN", "0x1F", "0o17", "1_000_000", "1:20:30", "<<", "=", "==", "a: b", "a #b", "2024-01-01",
+                        "+12345678", "-", ".", "..........", "e", "E5", "0b1010", "yes please", "Null pointer"}) {
+    list.items.push_back(Node::string(s));
+    doc.set(s, Node::string(s));  // as keys too
+  }
+  doc.set("list", list);
+  std::string yaml_text = to_yaml(doc);
+  apiref_test::Parsed back = apiref_test::yaml(yaml_text);
+  REQUIRE_MESSAGE(back.ok, apiref_test::dump(back.diags));
+  CHECK_MESSAGE(apiref_test::Tree{back.root} == apiref_test::Tree{doc}, yaml_text);
+  // Plain where that is safe: a long word is not quoted.
+  CHECK(yaml_text.find("\n- nullable\n") != std::string::npos);
+  CHECK(yaml_text.find("\n- \"eeeeeeee\"\n") != std::string::npos);
+}
