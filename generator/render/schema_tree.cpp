@@ -55,6 +55,31 @@ std::vector<std::string> types_of(const Node& s) {
   return types;
 }
 
+// The JSON type of a value, as a schema type name.
+const char* value_type(const Node& v) {
+  switch (v.kind) {
+    case NodeKind::String: return "string";
+    case NodeKind::Number: return "number";
+    case NodeKind::Bool: return "boolean";
+    case NodeKind::Null: return "null";
+    case NodeKind::Array: return "array";
+    default: return "object";
+  }
+}
+
+// A schema without a type that still says what its values are: `const: official`, or an enum
+// of strings, is a string. "any" otherwise.
+std::string implied_type(const Node& s) {
+  if (const Node* c = s.find("const")) return value_type(*c);
+  if (const Node* e = s.find("enum"); e && e->is_array() && !e->items.empty()) {
+    const char* t = value_type(e->items[0]);
+    for (const Node& v : e->items)
+      if (std::string_view(value_type(v)) != t) return "any";
+    return t;
+  }
+  return "any";
+}
+
 bool is_nullable(const Node& s) {
   if (is_true(s.find("nullable"))) return true;
   std::vector<std::string> types = types_of(s);
@@ -93,7 +118,7 @@ class TreeWriter {
       if (s->find("oneOf")) label = "one of";
       else if (s->find("anyOf")) label = "any of";
       else if (s->find("allOf")) label = "all of";
-      else label = "any";
+      else label = implied_type(*s);
     }
     if (!name.empty() && (label == "object" || label == "one of" || label == "any of" || label == "all of"))
       return name;

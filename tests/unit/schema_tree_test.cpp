@@ -484,3 +484,21 @@ TEST_CASE("openapi.yaml: strings that look like other scalars keep being strings
   CHECK(yaml_text.find("\n- nullable\n") != std::string::npos);
   CHECK(yaml_text.find("\n- \"eeeeeeee\"\n") != std::string::npos);
 }
+
+TEST_CASE("schema tree: a schema without a type but with const or a one-type enum is labelled by that type") {
+  Node doc = toy(R"({"c":{"const":"official","description":"Ours."},"e":{"enum":["a","b"]},"mixed":{"enum":[1,"a"]},
+                     "b":{"const":true},"n":{"enum":[1,2.5]},"none":{"description":"anything"},
+                     "choice":{"oneOf":[{"const":"official","description":"Ours."},{"const":"community"}]}})");
+  CHECK(schema_type_label(doc, *doc.find("c")) == "string");
+  CHECK(schema_type_label(doc, *doc.find("e")) == "string");
+  CHECK(schema_type_label(doc, *doc.find("mixed")) == "any");
+  CHECK(schema_type_label(doc, *doc.find("b")) == "boolean");
+  CHECK(schema_type_label(doc, *doc.find("n")) == "number");
+  CHECK(schema_type_label(doc, *doc.find("none")) == "any");
+  // Meshery's catalog class: one of three constants, each with its own description.
+  std::string html = tree(doc, *doc.find("choice"));
+  CHECK(html.find("<li><div class=\"schema-variant-head\"><span class=\"schema-type\">string</span></div>"
+                  "<div class=\"schema-description\"><p>Ours.</p>\n</div><div class=\"schema-enum\">always <code>official</code></div></li>"
+                  "<li><div class=\"schema-variant-head\"><span class=\"schema-type\">string</span></div>"
+                  "<div class=\"schema-enum\">always <code>community</code></div></li>") != std::string::npos);
+}
