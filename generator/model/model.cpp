@@ -30,12 +30,41 @@ std::string slugify(std::string_view s) {
   return out.empty() ? "_" : out;
 }
 
+namespace {
+
+// "#/a/b" through objects only, with nothing to unescape (no ~ or %): resolved without
+// allocating, as the renderer does for every $ref of every page. Sets `handled` to false for
+// anything else (escapes, arrays on the way), which goes the general way.
+const Node* resolve_plain(const Node& document, std::string_view pointer, bool& handled) {
+  handled = false;
+  if (pointer.empty() || pointer[0] != '/' || pointer.find_first_of("%~") != std::string_view::npos) return nullptr;
+  const Node* at = &document;
+  size_t i = 1;
+  while (true) {
+    if (!at->is_object()) return nullptr;
+    size_t slash = pointer.find('/', i);
+    at = at->find(pointer.substr(i, slash == std::string_view::npos ? std::string_view::npos : slash - i));
+    if (!at || slash == std::string_view::npos) break;
+    i = slash + 1;
+  }
+  handled = true;
+  return at;
+}
+
+}  // namespace
+
 const Node* deref_internal(const Node& document, const Node& n) {
   const Node* cur = &n;
   for (int hops = 0; cur && cur->is_ref(); ++hops) {
     if (hops > 64) return nullptr;  // a chain that long is a cycle
     const std::string& ref = cur->find("$ref")->text;
     if (ref.empty() || ref[0] != '#') return nullptr;
+    bool handled = false;
+    const Node* plain = resolve_plain(document, std::string_view(ref).substr(1), handled);
+    if (handled) {
+      cur = plain;
+      continue;
+    }
     auto decoded = percent_decode(ref.substr(1));
     if (!decoded) return nullptr;
     auto tokens = parse_pointer(*decoded);

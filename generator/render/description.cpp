@@ -1,5 +1,6 @@
 #include "render/description.h"
 
+#include <algorithm>
 #include <set>
 #include <vector>
 
@@ -125,6 +126,49 @@ std::string prefix_ids(const std::string& html) {
   }
   out.append(html, pos, std::string::npos);
   return out;
+}
+
+template <class Render>
+const DescriptionCache::Entry& DescriptionCache::get(std::string key, Render&& render) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = entries_.find(key);
+    if (it != entries_.end()) return it->second;
+  }
+  // Rendered outside the lock; when two threads race, both results are the same and the
+  // first one stored is kept.
+  Entry e = render();
+  std::lock_guard<std::mutex> lock(mutex_);
+  return entries_.emplace(std::move(key), std::move(e)).first->second;
+}
+
+const std::string& DescriptionCache::html(std::string_view markdown, const DescriptionStyle& style,
+                                          DescriptionStats* stats) {
+  static const std::string empty;
+  if (markdown.empty()) return empty;
+  // Unambiguous: the link base is length-prefixed, the text comes last.
+  std::string key = "b" + std::to_string(style.heading_base) + ":" + std::to_string(style.link_base.size()) + ":";
+  key += style.link_base;
+  key.append(markdown);
+  const Entry& e = get(std::move(key), [&] {
+    DescriptionStats own;
+    Entry fresh;
+    fresh.html = description_html(markdown, style, &own);
+    fresh.unlinked = own.unlinked.load();
+    return fresh;
+  });
+  if (stats) stats->unlinked += e.unlinked;
+  return e.html;
+}
+
+const std::string& DescriptionCache::inline_html(std::string_view markdown) {
+  std::string key = "i";
+  key.append(markdown);
+  return get(std::move(key), [&] {
+    Entry fresh;
+    fresh.html = render_markdown_inline(markdown);
+    return fresh;
+  }).html;
 }
 
 std::string description_html(std::string_view markdown, const DescriptionStyle& style,

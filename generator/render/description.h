@@ -6,8 +6,10 @@
 #pragma once
 
 #include <atomic>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace apiref {
 
@@ -23,6 +25,30 @@ struct DescriptionStats {
 
 std::string description_html(std::string_view markdown, const DescriptionStyle& style,
                              DescriptionStats* stats = nullptr);
+
+// Descriptions rendered once per site build: the same text appears on many pages (a shared
+// schema's property on every operation that uses the schema, a server on every operation) and
+// renders to the same HTML each time. Thread-safe; what a call returns (and adds to `stats`)
+// is what the uncached function would, whichever thread rendered the text first.
+class DescriptionCache {
+ public:
+  // description_html(markdown, style, stats). The reference stays valid while the cache lives.
+  const std::string& html(std::string_view markdown, const DescriptionStyle& style,
+                          DescriptionStats* stats = nullptr);
+  // render_markdown_inline(markdown).
+  const std::string& inline_html(std::string_view markdown);
+
+ private:
+  struct Entry {
+    std::string html;
+    size_t unlinked = 0;
+  };
+  template <class Render>
+  const Entry& get(std::string key, Render&& render);
+
+  std::mutex mutex_;
+  std::unordered_map<std::string, Entry> entries_;  // node-based: references stay valid
+};
 
 // Exposed for tests: the two fitting steps on sanitised HTML.
 std::string shift_headings(const std::string& html, int base);

@@ -36,7 +36,7 @@ struct ExampleMaker {
     if (&raw != s && raw.is_object()) {
       for (const char* key : {"example", "default"})
         if (const Node* beside = raw.find(key))
-          if (std::optional<Node> v = as_schema_type(*beside, *s)) return *v;
+          if (std::optional<Node> v = as_schema_type(*beside, *s)) return std::move(*v);
     }
     stack.push_back(s);
     Node out = make_resolved(*s, depth);
@@ -79,11 +79,11 @@ struct ExampleMaker {
   }
 
   Node make_resolved(const Node& s, int depth) {
-    if (std::optional<Node> v = documented_value(s)) return *v;
+    if (std::optional<Node> v = documented_value(s)) return std::move(*v);
     if (const Node* c = s.find("const")) return *c;
     if (const Node* e = s.find("enum"); e && e->is_array() && !e->items.empty()) {
       std::optional<Node> v = as_schema_type(e->items[0], s);
-      return v ? *v : e->items[0];
+      return v ? std::move(*v) : e->items[0];
     }
     if (const Node* all = s.find("allOf")) {
       Node merged = Node::object();
@@ -92,11 +92,11 @@ struct ExampleMaker {
         // allOf over scalars (a $ref to a string schema plus a description, say) describes a
         // scalar: the parts cannot merge into an object.
         if (!piece.is_null() && !piece.is_object()) return piece;
-        for (Member& m : piece.members) merged.set(m.key, m.value);
+        for (Member& m : piece.members) merged.set(std::move(m.key), std::move(m.value));
       }
       // Properties beside allOf apply too.
       Node own = object_example(s, depth);
-      for (Member& m : own.members) merged.set(m.key, m.value);
+      for (Member& m : own.members) merged.set(std::move(m.key), std::move(m.value));
       return merged;
     }
     for (const char* alt : {"oneOf", "anyOf"})
@@ -112,7 +112,8 @@ struct ExampleMaker {
           // minItems and maxItems bound the count, so the example stays valid.
           size_t count = std::max(options.max_array_items, std::min<size_t>(count_keyword(s, "minItems", 0), 16));
           count = std::min(count, count_keyword(s, "maxItems", count));
-          for (size_t i = 0; i < count; ++i) arr.items.push_back(item);
+          for (size_t i = 0; i + 1 < count; ++i) arr.items.push_back(item);
+          if (count) arr.items.push_back(std::move(item));
         }
       }
       return arr;

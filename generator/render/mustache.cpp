@@ -608,13 +608,16 @@ const MustacheTemplate* TemplateSet::find(const std::string& name) const {
 }
 
 std::string TemplateSet::render(const std::string& name, const json& data) const {
+  return render(name, std::vector<const json*>{&data});
+}
+
+std::string TemplateSet::render(const std::string& name, const std::vector<const json*>& contexts) const {
   auto it = templates_.find(name);
   if (it == templates_.end()) throw std::out_of_range("no template named '" + name + "'");
   std::string out;
   out.reserve(std::max(it->second.last_size->load(std::memory_order_relaxed) + 4096,
                        it->second.tmpl.source_size() * 3 / 2));
-  render_mustache_to(out, it->second.tmpl, std::vector<const json*>{&data},
-                     [this](const std::string& n) { return find(n); });
+  render_mustache_to(out, it->second.tmpl, contexts, [this](const std::string& n) { return find(n); });
   it->second.last_size->store(out.size(), std::memory_order_relaxed);
   return out;
 }

@@ -120,6 +120,8 @@ class TemplateSet {
   // when there is no such template (a page template that does not exist is a program error;
   // use find() first when the name comes from the user).
   std::string render(const std::string& name, const nlohmann::json& data) const;
+  // The same with a context stack, outermost first (see render_mustache_to).
+  std::string render(const std::string& name, const std::vector<const nlohmann::json*>& contexts) const;
   // Appends to `out`, with a context stack (see render_mustache_to). Throws like render().
   void render_to(std::string& out, const std::string& name,
                  const std::vector<const nlohmann::json*>& contexts) const;

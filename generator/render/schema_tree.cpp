@@ -18,6 +18,9 @@ const char kSchemaPrefix[] = "#/components/schemas/";
 std::string ref_component(const Node& n) {
   std::string_view ref = n.string_at("$ref");
   if (ref.rfind(kSchemaPrefix, 0) != 0) return "";
+  // The common case, a plain name: nothing to decode (no %, no ~ escapes, one token).
+  std::string_view tail = ref.substr(sizeof(kSchemaPrefix) - 1);
+  if (tail.find_first_of("%~/") == std::string_view::npos) return std::string(tail);
   auto decoded = percent_decode(ref.substr(sizeof(kSchemaPrefix) - 1));
   if (!decoded) return "";
   auto tokens = parse_pointer("/" + *decoded);
@@ -27,7 +30,8 @@ std::string ref_component(const Node& n) {
 bool is_true(const Node* n) { return n && n->kind == NodeKind::Bool && n->boolean; }
 
 std::string scalar_text(const Node& n) {
-  if (n.is_string()) return n.text;
+  // An empty string shown as nothing would read as a missing value.
+  if (n.is_string()) return n.text.empty() ? "\"\"" : n.text;
   if (n.kind == NodeKind::Number) return n.text;
   if (n.kind == NodeKind::Bool) return n.boolean ? "true" : "false";
   if (n.is_null()) return "null";
@@ -44,9 +48,42 @@ std::vector<std::string> types_of(const Node& s) {
     if (s.find("properties") || s.find("additionalProperties")) types.push_back("object");
     else if (s.find("items")) types.push_back("array");
   }
-  if (is_true(s.find("nullable")) && std::find(types.begin(), types.end(), "null") == types.end())
+  // `nullable` widens a declared type; alone (no type, e.g. beside oneOf) it says nothing
+  // about the type, so the label must not become "null": the nullable badge says it.
+  if (!types.empty() && is_true(s.find("nullable")) && std::find(types.begin(), types.end(), "null") == types.end())
     types.push_back("null");
   return types;
+}
+
+// The JSON type of a value, as a schema type name.
+const char* value_type(const Node& v) {
+  switch (v.kind) {
+    case NodeKind::String: return "string";
+    case NodeKind::Number: return "number";
+    case NodeKind::Bool: return "boolean";
+    case NodeKind::Null: return "null";
+    case NodeKind::Array: return "array";
+    default: return "object";
+  }
+}
+
+// A schema without a type that still says what its values are: `const: official`, or an enum
+// of strings, is a string. "any" otherwise.
+std::string implied_type(const Node& s) {
+  if (const Node* c = s.find("const")) return value_type(*c);
+  if (const Node* e = s.find("enum"); e && e->is_array() && !e->items.empty()) {
+    const char* t = value_type(e->items[0]);
+    for (const Node& v : e->items)
+      if (std::string_view(value_type(v)) != t) return "any";
+    return t;
+  }
+  return "any";
+}
+
+bool is_nullable(const Node& s) {
+  if (is_true(s.find("nullable"))) return true;
+  std::vector<std::string> types = types_of(s);
+  return std::find(types.begin(), types.end(), "null") != types.end();
 }
 
 class TreeWriter {
@@ -81,7 +118,7 @@ class TreeWriter {
       if (s->find("oneOf")) label = "one of";
       else if (s->find("anyOf")) label = "any of";
       else if (s->find("allOf")) label = "all of";
-      else label = "any";
+      else label = implied_type(*s);
     }
     if (!name.empty() && (label == "object" || label == "one of" || label == "any of" || label == "all of"))
       return name;
@@ -93,10 +130,33 @@ class TreeWriter {
  private:
   void text(std::string_view s) { out_ += html_escape(s); }
 
-  void type_line(const Node& raw, const Node& s) {
+  // Writes open + what f writes + close, or nothing at all when f writes nothing: no empty
+  // wrappers (<ul></ul>, <div class="schema-root"></div>) in the page.
+  // Returns whether it wrote anything.
+  template <class F>
+  bool wrap_nonempty(const char* open, F&& f, const char* close) {
+    size_t mark = out_.size();
+    out_ += open;
+    size_t inner = out_.size();
+    f();
+    if (out_.size() == inner) {
+      out_.resize(mark);
+      return false;
+    }
+    out_ += close;
+    return true;
+  }
+
+
+  // `lead`: the line starts here, so nothing written first needs a space before it.
+  void type_line(const Node& raw, const Node& s, bool lead = false) {
     std::string name = ref_component(raw);
     std::string label = type_label(raw);
     std::string url = name.empty() ? "" : href_(name);
+    size_t start = out_.size();
+    auto space = [&] {
+      if (!lead || out_.size() != start) out_ += ' ';
+    };
     // A named object is labelled by its name; with a page to link to, the link is the label.
     // A bare composition is labelled by its block below ("all of ..."), not twice.
     bool composition = label == "one of" || label == "any of" || label == "all of";
@@ -105,16 +165,18 @@ class TreeWriter {
       text(label);
       out_ += "</span>";
     }
-    if (!name.empty()) {
-      if (!url.empty()) {
-        out_ += " <a class=\"schema-ref\" href=\"" + html_escape(url) + "\">";
-        text(name);
-        out_ += "</a>";
-      }
+    if (!url.empty()) {
+      space();
+      out_ += "<a class=\"schema-ref\" href=\"";
+      out_ += html_escape(url);
+      out_ += "\">";
+      text(name);
+      out_ += "</a>";
     }
     std::string_view title = s.string_at("title");
     if (!title.empty() && title != name) {
-      out_ += " <span class=\"schema-title\">";
+      space();
+      out_ += "<span class=\"schema-title\">";
       text(title);
       out_ += "</span>";
     }
@@ -129,8 +191,7 @@ class TreeWriter {
       out_ += "</span>";
     };
     if (required) badge("required", "required");
-    std::vector<std::string> types = types_of(s);
-    if (std::find(types.begin(), types.end(), "null") != types.end()) badge("nullable", "nullable");
+    if (is_nullable(s)) badge("nullable", "nullable");
     if (is_true(s.find("readOnly"))) badge("readonly", "read-only");
     if (is_true(s.find("writeOnly"))) badge("writeonly", "write-only");
     if (is_true(s.find("deprecated"))) badge("deprecated", "deprecated");
@@ -201,7 +262,8 @@ class TreeWriter {
     out_ += "<div class=\"schema-description\">";
     DescriptionStyle style;
     style.heading_base = 5;  // deep inside the page: keep description headings small
-    out_ += description_html(d, style);
+    if (o_.descriptions) out_ += o_.descriptions->html(d, style);
+    else out_ += description_html(d, style);
     out_ += "</div>";
   }
 
@@ -217,6 +279,7 @@ class TreeWriter {
     return depth < o_.inline_ref_depth && nodes_ < o_.max_nodes;
   }
 
+  // Whether a schema reached through a link (not expanded) has structure worth a link.
   bool has_children(const Node& s) const {
     const Node* items = s.find("items");
     return s.find("properties") || s.find("additionalProperties") || s.find("oneOf") ||
@@ -229,14 +292,15 @@ class TreeWriter {
       std::vector<std::string> required;
       if (const Node* r = s.find("required"))
         for (const Node& x : r->items) required.push_back(x.text);
-      out_ += "<ul class=\"schema-props\">";
-      for (const Member& p : props->members) {
-        const Node* ps = deref_internal(doc_, p.value);
-        if (!ps || hidden(*ps)) continue;
-        bool req = std::find(required.begin(), required.end(), p.key) != required.end();
-        property(p.key, p.value, *ps, req, depth + 1);
-      }
-      out_ += "</ul>";
+      // `properties: {}`, or all of them hidden in this direction: no list.
+      wrap_nonempty("<ul class=\"schema-props\">", [&] {
+        for (const Member& p : props->members) {
+          const Node* ps = deref_internal(doc_, p.value);
+          if (!ps || hidden(*ps)) continue;
+          bool req = std::find(required.begin(), required.end(), p.key) != required.end();
+          property(p.key, p.value, *ps, req, depth + 1);
+        }
+      }, "</ul>");
     }
     if (const Node* ap = s.find("additionalProperties")) {
       if (ap->is_object() && !ap->members.empty()) {
@@ -250,15 +314,34 @@ class TreeWriter {
     }
     if (const Node* items = s.find("items"); items && items->is_object()) {
       const Node* is = deref_internal(doc_, *items);
-      if (is && has_children(*is)) {
-        out_ += "<div class=\"schema-items\"><span class=\"schema-label\">items</span>";
-        ref_or_body(*items, *is, depth + 1);
-        out_ += "</div>";
+      std::string name = ref_component(*items);
+      if (is && !expand_ref(name, depth + 1)) {
+        if (has_children(*is)) {
+          out_ += "<div class=\"schema-items\"><span class=\"schema-label\">items</span>";
+          ref_or_body(*items, *is, depth + 1);
+          out_ += "</div>";
+        }
+      } else if (is) {
+        // The item type is in the array's label ("array of string"); what else the item
+        // schema says (description, enum, constraints, structure) is shown here, and the
+        // block is left out when that is nothing.
+        if (!name.empty()) stack_.push_back(name);
+        ++nodes_;  // counted as a node only when written (below)
+        bool written = wrap_nonempty("<div class=\"schema-items\"><span class=\"schema-label\">items</span>", [&] {
+          description(*is);
+          constraints(*is);
+          children(*is, depth + 1);
+        }, "</div>");
+        if (!name.empty()) stack_.pop_back();
+        if (!written) --nodes_;
       }
     }
     for (const char* kw : {"allOf", "oneOf", "anyOf"}) {
       const Node* list = s.find(kw);
       if (!list || !list->is_array()) continue;
+      bool any = false;
+      for (const Node& v : list->items) any = any || deref_internal(doc_, v);
+      if (!any) continue;  // `oneOf: []`: nothing to choose from, no block
       std::string label = std::string(kw) == "allOf" ? "all of" : std::string(kw) == "oneOf" ? "one of" : "any of";
       out_ += "<div class=\"schema-composition\"><span class=\"schema-label\">";
       out_ += label;
@@ -270,7 +353,7 @@ class TreeWriter {
         const Node* vs = deref_internal(doc_, v);
         if (!vs) continue;
         out_ += "<li>";
-        ref_or_body(v, *vs, depth + 1);
+        variant(v, *vs, depth + 1);
         out_ += "</li>";
       }
       out_ += "</ol></div>";
@@ -324,6 +407,26 @@ class TreeWriter {
     if (!name.empty()) stack_.pop_back();
   }
 
+  // One variant of a composition: its type line (a scalar variant is nothing else), what it
+  // says (description, constraints), then its structure; or a link when too deep.
+  void variant(const Node& raw, const Node& s, int depth) {
+    std::string name = ref_component(raw);
+    if (!expand_ref(name, depth)) {
+      ref_or_body(raw, s, depth);
+      return;
+    }
+    ++nodes_;
+    wrap_nonempty("<div class=\"schema-variant-head\">", [&] {
+      type_line(raw, s, true);
+      badges(s, false);
+    }, "</div>");
+    description(s);
+    constraints(s);
+    if (!name.empty()) stack_.push_back(name);
+    children(s, depth);
+    if (!name.empty()) stack_.pop_back();
+  }
+
   void node_body(const Node& raw, int depth, bool root) {
     const Node* s = deref_internal(doc_, raw);
     if (!s) {
@@ -332,10 +435,11 @@ class TreeWriter {
     }
     ++nodes_;
     if (root) {
-      out_ += "<div class=\"schema-root\">";
-      type_line(raw, *s);
-      badges(*s, false);
-      out_ += "</div>";
+      // A bare composition has no type line (its block below says "one of"): no empty head.
+      wrap_nonempty("<div class=\"schema-root\">", [&] {
+        type_line(raw, *s);
+        badges(*s, false);
+      }, "</div>");
       description(*s);
       constraints(*s);
     }
@@ -345,10 +449,13 @@ class TreeWriter {
   void property(const std::string& name, const Node& raw, const Node& s, bool required, int depth) {
     ++nodes_;
     std::string ref = ref_component(raw);
-    bool expandable = has_children(s) && expand_ref(ref, depth);
+    // Written as a disclosure; when nothing turns out to be inside, its head is rewritten in
+    // place into a plain row (cheap: the row is short then), so children are never copied.
+    const std::string_view open = depth <= o_.open_depth ? "<details open><summary>" : "<details><summary>";
+    const std::string_view close = "</summary>";
     out_ += "<li class=\"schema-prop\">";
-    if (expandable) out_ += depth <= o_.open_depth ? "<details open><summary>" : "<details><summary>";
-    else out_ += "<div class=\"schema-prop-head\">";
+    size_t open_at = out_.size();
+    out_ += open;
     out_ += "<code class=\"prop-name\">";
     text(name);
     out_ += "</code> ";
@@ -356,17 +463,25 @@ class TreeWriter {
     badges(s, required);
     if (!ref.empty() && std::find(stack_.begin(), stack_.end(), ref) != stack_.end())
       out_ += " <span class=\"badge badge-recursive\">recursive</span>";
-    out_ += expandable ? "</summary>" : "</div>";
+    size_t close_at = out_.size();
+    out_ += close;
     description(s);
     constraints(s);
-    if (expandable) {
+    size_t body_at = out_.size();
+    if (expand_ref(ref, depth)) {
       if (!ref.empty()) stack_.push_back(ref);
       children(s, depth);
       if (!ref.empty()) stack_.pop_back();
+    }
+    if (out_.size() != body_at) {
       out_ += "</details>";
+    } else {
+      out_.replace(close_at, close.size(), "</div>");
+      out_.replace(open_at, open.size(), "<div class=\"schema-prop-head\">");
     }
     out_ += "</li>";
   }
+
 
   const Node& doc_;
   const SchemaTreeOptions& o_;

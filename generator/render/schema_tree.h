@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 
+#include "render/description.h"
 #include "render/example.h"
 #include "tree/node.h"
 
@@ -19,6 +20,7 @@ struct SchemaTreeOptions {
   int open_depth = 1;         // levels shown open; deeper ones start collapsed
   size_t max_nodes = 600;     // beyond this, named schemas are linked, not expanded
   std::string root_component; // the schema page's own component: links to itself are recursion
+  DescriptionCache* descriptions = nullptr;  // shared by a site's pages (null: render each time)
 };
 
 // Maps a component schema name to the URL of its page ("" when it has none).

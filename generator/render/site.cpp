@@ -4,8 +4,11 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
+#include <tuple>
+#include <unordered_map>
 
 #include "markdown/markdown.h"
 #include "render/description.h"
@@ -80,11 +83,49 @@ std::string scheme_label(const SecurityScheme& s) {
   return s.type;
 }
 
+// Strings made once per key and shared by every page that needs them. Thread-safe; the
+// reference a get() returns stays valid while the map lives. make() must be a pure function of
+// the key: when two threads race, both make the same string and the first one stored is kept.
+class OnceMap {
+ public:
+  template <class Make>
+  const std::string& get(const std::string& key, Make&& make) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      auto it = map_.find(key);
+      if (it != map_.end()) return it->second;
+    }
+    std::string made = make();
+    std::lock_guard<std::mutex> lock(mutex_);
+    return map_.emplace(key, std::move(made)).first->second;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::string> map_;  // node-based: references stay valid
+};
+
+// What a schema tree or generated example of `s` depends on besides the options: the referenced
+// component when `s` is only a $ref (so every {$ref: X} is one entry), else the node itself.
+std::string schema_identity(const Node& s) {
+  if (s.is_object() && s.members.size() == 1 && s.members[0].key == "$ref" && s.members[0].value.is_string()) {
+    const std::string& ref = s.members[0].value.text;
+    return "r" + std::to_string(ref.size()) + ":" + ref;
+  }
+  return "p" + std::to_string(reinterpret_cast<uintptr_t>(&s));
+}
+
 class SiteRenderer {
  public:
   SiteRenderer(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
                const SiteOptions& options, Diagnostics& out, RenderMemo* memo, const FileSink* sink)
-      : bundles_(bundles), templates_(templates), options_(options), out_(out), memo_(memo), sink_(sink) {}
+      : bundles_(bundles), templates_(templates), options_(options), out_(out), memo_(memo), sink_(sink) {
+    // Schema links are looked up for every $ref of every tree: by name, not by a scan.
+    for (const SiteBundle& b : bundles_) {
+      auto& index = schema_index_[&b];
+      for (const SchemaComponent& s : b.model->schemas) index.emplace(s.name, &s);  // the first of a name wins
+    }
+  }
 
   std::vector<SiteFile> run() {
     title_ = options_.title;
@@ -106,7 +147,7 @@ class SiteRenderer {
     }
     add([this] { return page("index.html", "overview", overview()); });
     add([this] { return page("authentication/index.html", "authentication", authentication()); });
-    add([this] { return page("404.html", "not-found", json::object()); });
+    add([this] { return page("404.html", "not-found", {{"page", {{"title", "Page not found · " + title_}, {"description", "There is no page at this address."}}}}); });
     uint64_t site = memo_ ? site_key(bundles_) : 0;
     add([this] {
       return page("playground/index.html", "playground",
@@ -226,14 +267,87 @@ class SiteRenderer {
                                 {"spec_yaml", root + b.name + "/openapi.yaml"}});
     }
     ctx["multiple_bundles"] = bundles_.size() > 1;
-    if (bundle) ctx["nav"] = navigation(*bundle, path, active_tag, active_op);
-    return {path, templates_.render(tpl, ctx)};
+    // The sidebar ("nav") is an outer context, shared by the pages with the same sidebar; the
+    // page's own operation is marked active while the page renders.
+    std::unique_ptr<Nav> nav;
+    // Links in the sidebar are relative to the page's folder, and the same for every page of
+    // a folder kind (operations/<slug>/, tags/<slug>/, ...): the sidebar is shared by those.
+    bool tag_page = active_tag >= 0 && active_op < 0;
+    NavKey key{bundle, active_tag, nav_origin(path), tag_page};
+    std::vector<json*>* own = nullptr;
+    if (bundle) {
+      nav = take_nav(key);
+      if (!nav) nav = build_nav(*bundle, std::get<2>(key), active_tag, tag_page);
+      auto it = nav->op_entries.find(active_op);
+      if (it != nav->op_entries.end()) own = &it->second;
+      if (own)
+        for (json* e : *own) e->at("active") = true;
+    }
+    std::string html = templates_.render(tpl, {nav ? &nav->data : nullptr, &ctx});
+    if (own)
+      for (json* e : *own) e->at("active") = false;
+    if (nav) give_nav(key, std::move(nav));
+    return {path, std::move(html)};
+  }
+
+  // The sidebar's data for one bundle, open tag and root, with no operation marked active,
+  // and where each operation of the open tag is in it.
+  struct Nav {
+    json data;                                       // {"nav": {...}}
+    std::map<int, std::vector<json*>> op_entries;    // operation index -> its entries in data
+  };
+  using NavKey = std::tuple<const SiteBundle*, int, std::string, bool>;
+
+  // Where the sidebar's links start from: the page's folder with its last segment made up
+  // ("b/operations/*/index.html" for b/operations/x/index.html), so that every page of that
+  // folder gets the same links. A link to the page itself comes out as "../x/": still right.
+  static std::string nav_origin(const std::string& page_path) {
+    size_t file = page_path.rfind('/');  // the '/' before "index.html"
+    if (file == std::string::npos || file == 0) return page_path;  // a page at the site's root
+    size_t folder = page_path.rfind('/', file - 1);  // the '/' before the page's own folder
+    std::string parent = folder == std::string::npos ? "" : page_path.substr(0, folder + 1);
+    return parent + "*/index.html";
+  }
+
+  std::unique_ptr<Nav> build_nav(const SiteBundle& b, const std::string& origin, int active_tag, bool tag_page) {
+    auto nav = std::make_unique<Nav>();
+    nav->data = json::object();
+    nav->data["nav"] = navigation(b, origin, active_tag, tag_page);
+    if (active_tag < 0) return nav;
+    // Only the open tag's entries list operations, in the tag's order.
+    const std::vector<size_t>& ops = b.model->tags[static_cast<size_t>(active_tag)].operations;
+    for (json& group : nav->data.at("nav").at("groups")) {
+      for (json& tag : group.at("tags")) {
+        auto list = tag.find("operations");
+        if (list == tag.end()) continue;
+        for (size_t k = 0; k < list->size() && k < ops.size(); ++k)
+          nav->op_entries[static_cast<int>(ops[k])].push_back(&(*list)[k]);
+      }
+    }
+    return nav;
+  }
+
+  // A free copy of a sidebar, or null; each page rendering holds its own (pages render on
+  // several threads at once), and gives it back when done: at most one copy per thread.
+  std::unique_ptr<Nav> take_nav(const NavKey& key) {
+    std::lock_guard<std::mutex> lock(nav_mutex_);
+    auto it = nav_free_.find(key);
+    if (it == nav_free_.end() || it->second.empty()) return nullptr;
+    std::unique_ptr<Nav> nav = std::move(it->second.back());
+    it->second.pop_back();
+    return nav;
+  }
+
+  void give_nav(const NavKey& key, std::unique_ptr<Nav> nav) {
+    std::lock_guard<std::mutex> lock(nav_mutex_);
+    nav_free_[key].push_back(std::move(nav));
   }
 
   // Sidebar: every tag of the bundle; the operations of the active tag (the tag page's own, or
-  // the operation page's) listed under it. `active` marks the tag and the operation shown or
-  // holding the page, `current` the link to the page itself (aria-current="page").
-  json navigation(const SiteBundle& b, const std::string& path, int active_tag, int active_op) {
+  // the operation page's) listed under it. `active` marks the open tag (and, while a page
+  // renders, its own operation: see page()); a tag's `current` marks the tag page itself
+  // (aria-current="page"). Links are relative to `path`.
+  json navigation(const SiteBundle& b, const std::string& path, int active_tag, bool tag_page) {
     const ApiModel& m = *b.model;
     auto href = [&path](const std::string& target) { return relative_href(path, target); };
     json tags = json::array();
@@ -241,14 +355,14 @@ class SiteRenderer {
       const Tag& t = m.tags[ti];
       bool active = static_cast<int>(ti) == active_tag;
       json entry = {{"name", t.display_name}, {"href", href(tag_path(b, t))}, {"active", active},
-                    {"current", active && active_op < 0}, {"count", t.operations.size()}};
+                    {"current", active && tag_page}, {"count", t.operations.size()}};
       if (static_cast<int>(ti) == active_tag) {
         json ops = json::array();
         for (size_t oi : t.operations) {
           const Operation& o = m.operations[oi];
           ops.push_back({{"method", o.method}, {"method_upper", upper(o.method)},
                          {"label", o.summary.empty() ? o.path : o.summary}, {"href", href(op_path(b, o))},
-                         {"active", static_cast<int>(oi) == active_op}, {"deprecated", o.deprecated}});
+                         {"active", false}, {"deprecated", o.deprecated}});
         }
         entry["operations"] = ops;
       }
@@ -281,7 +395,7 @@ class SiteRenderer {
         vars.push_back({{"name", v.name}, {"default", v.default_value}, {"enum", e}, {"description", v.description}});
       }
       out.push_back({{"url", s.resolved_url}, {"template", s.url}, {"templated", s.url != s.resolved_url},
-                     {"description_html", render_markdown_inline(s.description)}, {"variables", vars}});
+                     {"description_html", descriptions_.inline_html(s.description)}, {"variables", std::move(vars)}});
     }
     return out;
   }
@@ -306,7 +420,11 @@ class SiteRenderer {
       }
       alts.push_back({{"schemes", schemes}});
     }
-    return {{"alternatives", alts},
+    // "Optional: any one of:"; no paragraph at all when there is nothing to say.
+    bool optional = !alts.empty() && sec.anonymous_allowed();
+    std::string intro = optional ? "Optional:" : "";
+    if (alts.size() > 1) intro += optional ? " any one of:" : "Any one of:";
+    return {{"alternatives", alts}, {"intro", intro},
             {"required", !alts.empty() && !sec.anonymous_allowed()},
             {"optional", !alts.empty() && sec.anonymous_allowed()},
             {"none", sec.source != SecuritySource::Unspecified && alts.empty()},
@@ -317,33 +435,41 @@ class SiteRenderer {
 
   json media_types(const SiteBundle& b, const std::vector<MediaType>& list, ExampleFor dir, const std::string& root) {
     json out = json::array();
+    // Most media types refer to a few shared schemas (GitHub: 2,414 uses of 278 components):
+    // each tree and example is made once per bundle, direction and page depth.
+    std::string where = std::to_string(reinterpret_cast<uintptr_t>(&b)) + "/" + std::to_string(static_cast<int>(dir)) + "/" + root + "/";
     for (const MediaType& mt : list) {
       json e = {{"name", mt.name}};
       if (mt.schema) {
-        SchemaTreeOptions o;
-        o.direction = dir;
-        e["schema_html"] = render_schema_tree(*b.document, *mt.schema, o, schema_href(b, root));
+        e["schema_html"] = media_parts_.get("t" + where + schema_identity(*mt.schema), [&] {
+          SchemaTreeOptions o;
+          o.direction = dir;
+          o.descriptions = &descriptions_;
+          return render_schema_tree(*b.document, *mt.schema, o, schema_href(b, root));
+        });
       }
       const Node* ex = documented_example(*b.document, mt.example, mt.examples);
       if (ex) {
-        e["example"] = pretty_json(*ex);
+        e["example"] = media_parts_.get("d" + std::to_string(reinterpret_cast<uintptr_t>(ex)), [&] { return pretty_json(*ex); });
         e["example_generated"] = false;
       } else if (mt.schema && mt.name.find("json") != std::string::npos) {
-        ExampleOptions eo;
-        eo.direction = dir;
-        e["example"] = pretty_json(example_from_schema(*b.document, *mt.schema, eo));
+        e["example"] = media_parts_.get("g" + where + schema_identity(*mt.schema), [&] {
+          ExampleOptions eo;
+          eo.direction = dir;
+          return pretty_json(example_from_schema(*b.document, *mt.schema, eo));
+        });
         e["example_generated"] = true;
       }
-      out.push_back(e);
+      out.push_back(std::move(e));
     }
     return out;
   }
 
   SchemaHref schema_href(const SiteBundle& b, const std::string& root) {
-    return [&b, root](const std::string& name) -> std::string {
-      for (const SchemaComponent& s : b.model->schemas)
-        if (s.name == name) return root + schema_path(b, s);
-      return "";
+    const auto& index = schema_index_.at(&b);
+    return [&b, &index, root](const std::string& name) -> std::string {
+      auto it = index.find(name);
+      return it == index.end() ? "" : root + schema_path(b, *it->second);
     };
   }
 
@@ -369,9 +495,12 @@ class SiteRenderer {
         }
         if (const Node* ex = documented_example(*b.document, p.example, p.examples)) e["example"] = ex->is_string() ? ex->text : pretty_json(*ex);
         if (p.style != (p.in == "query" || p.in == "cookie" ? "form" : "simple")) e["style"] = p.style;
-        list.push_back(e);
+        // No empty <dd> for a parameter with nothing said about it beyond its name and type.
+        e["has_details"] = !e["description_html"].get_ref<const std::string&>().empty() || (e.contains("enum") && !e["enum"].empty()) ||
+                           e.contains("default") || e.contains("constraints") || e.contains("style") || e.contains("example");
+        list.push_back(std::move(e));
       }
-      if (!list.empty()) groups.push_back({{"location", loc}, {"parameters", list}});
+      if (!list.empty()) groups.push_back({{"location", loc}, {"parameters", std::move(list)}});
     }
     return groups;
   }
@@ -400,18 +529,18 @@ class SiteRenderer {
                            {"description_html", describe(h.description, 4)}});
       }
       responses.push_back({{"status", r.status}, {"class", status_class(r.status)},
-                           {"description_html", describe(r.description, 4)}, {"headers", headers},
                            {"has_headers", !headers.empty()},
+                           {"description_html", describe(r.description, 4)}, {"headers", std::move(headers)},
                            {"media_types", media_types(b, r.content, ExampleFor::Response, root)}});
     }
-    ctx["responses"] = responses;
+    ctx["responses"] = std::move(responses);
     json callbacks = json::array();
     for (const Callback& c : o.callbacks) {
       json ops = json::array();
       for (const Operation& co : c.operations) ops.push_back(operation_context(b, co, root));
-      callbacks.push_back({{"name", c.name}, {"expression", c.expression}, {"operations", ops}});
+      callbacks.push_back({{"name", c.name}, {"expression", c.expression}, {"operations", std::move(ops)}});
     }
-    ctx["callbacks"] = callbacks;
+    ctx["callbacks"] = std::move(callbacks);
     if (!o.is_webhook && !options_.snippet_languages.empty()) {
       Request request = build_request(*b.document, m, o, options_.snippets);
       json snippets = json::array();
@@ -466,7 +595,7 @@ class SiteRenderer {
         snippets.push_back({{"language", sn.language}, {"label", sn.label}, {"code", sn.code}, {"first", first}});
         first = false;
       }
-      ctx["snippets"] = snippets;
+      ctx["snippets"] = std::move(snippets);
       std::string joined;
       for (const std::string& v : vars) joined += (joined.empty() ? "" : " ") + v;
       ctx["snippet_env"] = joined;
@@ -484,7 +613,7 @@ class SiteRenderer {
     for (const std::string& t : o.tags)
       for (const Tag& tag : m.tags)
         if (tag.name == t) tags.push_back({{"name", tag.display_name}, {"href", root + tag_path(b, tag)}});
-    ctx["tags"] = tags;
+    ctx["tags"] = std::move(tags);
     return ctx;
   }
 
@@ -517,6 +646,7 @@ class SiteRenderer {
       const Tag& tag = m.tags[static_cast<size_t>(tag_index)];
       ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + b.name + "/"}},
                                         {{"label", tag.display_name}, {"href", root + tag_path(b, tag)}}});
+      ctx["pager"] = at > 0 || static_cast<size_t>(at + 1) < ops.size();
     }
     return page(path, "operation", ctx, &b, tag_index, static_cast<int>(index));
   }
@@ -546,6 +676,7 @@ class SiteRenderer {
     SchemaTreeOptions o;
     o.root_component = s.name;
     o.open_depth = 2;
+    o.descriptions = &descriptions_;
     json ctx = {{"schema", {{"name", s.name},
                             {"tree_html", render_schema_tree(*b.document, *s.schema, o, schema_href(b, root))},
                             {"example", pretty_json(example_from_schema(*b.document, *s.schema))}}}};
@@ -733,7 +864,7 @@ class SiteRenderer {
     DescriptionStyle style;
     style.heading_base = heading_base;
     style.link_base = options_.description_link_base;
-    return description_html(markdown, style, &stats_);
+    return descriptions_.html(markdown, style, &stats_);
   }
 
   const std::vector<SiteBundle>& bundles_;
@@ -746,6 +877,11 @@ class SiteRenderer {
   DescriptionStats stats_;
   RenderMemo* memo_;
   const FileSink* sink_;
+  DescriptionCache descriptions_;
+  OnceMap media_parts_;  // schema trees and examples of media types
+  std::map<const SiteBundle*, std::unordered_map<std::string, const SchemaComponent*>> schema_index_;
+  std::mutex nav_mutex_;
+  std::map<NavKey, std::vector<std::unique_ptr<Nav>>> nav_free_;
 };
 
 }  // namespace

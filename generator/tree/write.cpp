@@ -86,13 +86,19 @@ bool plain_safe(const std::string& s) {
     if (c == ':' && i + 1 < s.size() && s[i + 1] == ' ') return false;
     if (c == '#' && i > 0 && s[i - 1] == ' ') return false;
   }
+  // YAML 1.1 readers also take 1_000, 0b101, 012 (octal) and 1:20 (sexagesimal) as numbers.
+  if (s.find_first_not_of("0123456789_.:+-eEoxXbB") == std::string::npos) return false;
+  if (s == "=" || s == "<<") return false;
+  // Beyond those, only a number (it starts with a digit, sign or dot) or a word of at most five
+  // letters (null, false, yes, off, ~ ...) reads as anything but a string: most strings, keys
+  // and descriptions, need none of the comparisons below (openapi.yaml has millions).
+  char c = s[0];
+  bool number_like = (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+  if (!number_like && s.size() > 5) return true;
   std::string json;
   bool b;
   if (type_plain_scalar(s, json, b) != PlainType::String) return false;
   if (is_yaml11_boolean(s) || s == "y" || s == "Y" || s == "n" || s == "N") return false;
-  // YAML 1.1 readers also take 1_000, 0b101, 012 (octal) and 1:20 (sexagesimal) as numbers.
-  if (s.find_first_not_of("0123456789_.:+-eEoxXbB") == std::string::npos) return false;
-  if (s == "=" || s == "<<") return false;
   return true;
 }
 

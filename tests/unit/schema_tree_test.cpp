@@ -1,0 +1,502 @@
+// Schema trees (render/schema_tree) and the page parts around them: every construct shows
+// something or is not written at all. No empty variant (<li></li>), no disclosure with
+// nothing inside, no empty property list or head, no "null" type for a bare `nullable`.
+// Checked on GitHub's description (every component schema, both directions), on the
+// schemas the reports came from, on toy schemas and on whole pages of a toy project.
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <map>
+#include <thread>
+
+#include "bundle/bundle.h"
+#include "config/config.h"
+#include "markdown/markdown.h"
+#include "model/model.h"
+#include "render/description.h"
+#include "render/schema_tree.h"
+#include "render/site.h"
+#include "test_util.h"
+
+using namespace apiref;
+using apiref_test::TempDir;
+
+namespace {
+
+const Node& github() {
+  static const Node doc = [] {
+    apiref_test::Parsed p = apiref_test::json(apiref_test::read_text(apiref_test::corpus("github/api.github.com.json")));
+    REQUIRE(p.ok);
+    return std::move(p.root);
+  }();
+  return doc;
+}
+
+std::string link_to(const std::string& name) { return "../" + name + "/"; }
+
+std::string tree(const Node& doc, const Node& schema, SchemaTreeOptions o = {}) {
+  return render_schema_tree(doc, schema, o, link_to);
+}
+
+// A schema page's tree for a component of GitHub's description.
+std::string github_page_tree(const std::string& component) {
+  const Node* s = apiref_test::at(github(), "/components/schemas/" + component);
+  REQUIRE(s);
+  SchemaTreeOptions o;
+  o.root_component = component;
+  o.open_depth = 2;
+  return tree(github(), *s, o);
+}
+
+// The property row named `name` (from its <li> to the next row), or "".
+std::string row(const std::string& html, const std::string& name) {
+  size_t at = html.find("<code class=\"prop-name\">" + name + "</code>");
+  if (at == std::string::npos) return "";
+  size_t start = html.rfind("<li class=\"schema-prop\">", at);
+  size_t end = html.find("<li class=\"schema-prop\">", at);
+  return html.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+// Constructs that show nothing; each must never be written.
+const char* const kEmpty[] = {
+    "<li></li>",
+    "</summary></details>",
+    "<ul class=\"schema-props\"></ul>",
+    "<ol class=\"schema-variants\"></ol>",
+    "<div class=\"schema-root\"></div>",
+    "<div class=\"schema-variant-head\"></div>",
+    "<span class=\"schema-label\">items</span></div>",
+    "<code></code>",
+    "<div class=\"schema-variant-head\"> ",
+};
+
+void check_nothing_empty(const std::string& html, const std::string& where) {
+  for (const char* e : kEmpty) CHECK_MESSAGE(html.find(e) == std::string::npos, where << ": " << e);
+}
+
+Node toy(const char* json_text) {
+  apiref_test::Parsed p = apiref_test::json(json_text);
+  REQUIRE_MESSAGE(p.ok, apiref_test::dump(p.diags));
+  return std::move(p.root);
+}
+
+}  // namespace
+
+TEST_CASE("schema tree: GitHub's created_at/pushed_at (nullable oneOf of scalars) list their variants' types") {
+  std::string html = github_page_tree("webhook-push");
+  std::string pushed = row(html, "pushed_at");
+  REQUIRE(!pushed.empty());
+  // Each variant shows its type; none is empty.
+  CHECK(pushed.find("<ol class=\"schema-variants\"><li><div class=\"schema-variant-head\"><span class=\"schema-type\">integer</span></div></li>"
+                    "<li><div class=\"schema-variant-head\"><span class=\"schema-type\">string (date-time)</span></div></li></ol>") !=
+        std::string::npos);
+  // `nullable: true` without a type: a badge, not the type "null".
+  CHECK(pushed.find("<span class=\"schema-type\">null</span>") == std::string::npos);
+  CHECK(pushed.find("<span class=\"badge badge-nullable\">nullable</span>") != std::string::npos);
+  // repository.created_at (other created_at rows of the page are plain date-times).
+  CHECK(html.find("<code class=\"prop-name\">created_at</code>  <span class=\"badge badge-required\">required</span></summary>"
+                  "<div class=\"schema-composition\"><span class=\"schema-label\">one of</span><ol class=\"schema-variants\">"
+                  "<li><div class=\"schema-variant-head\"><span class=\"schema-type\">integer</span></div></li>"
+                  "<li><div class=\"schema-variant-head\"><span class=\"schema-type\">string (date-time)</span></div></li></ol>") !=
+        std::string::npos);
+  check_nothing_empty(html, "webhook-push");
+}
+
+TEST_CASE("schema tree: GitHub's topics (array of string) is a plain row, not an empty disclosure") {
+  std::string html = github_page_tree("webhook-pull-request-review-requested");
+  std::string topics = row(html, "topics");
+  REQUIRE(!topics.empty());
+  CHECK(topics.rfind("<li class=\"schema-prop\"><div class=\"schema-prop-head\"><code class=\"prop-name\">topics</code> "
+                     "<span class=\"schema-type\">array of string</span>", 0) == 0);
+  CHECK(topics.find("<details") == std::string::npos);
+  check_nothing_empty(html, "webhook-pull-request-review-requested");
+}
+
+TEST_CASE("schema tree: GitHub's empty-object and free-form schemas write no empty list or items block") {
+  // empty-object: `properties: {}`; projects-v2-item-with-content.fields: items are
+  // {type: object, additionalProperties: true}, with nothing more to show than "array of object".
+  std::string empty = github_page_tree("empty-object");
+  CHECK(empty.find("schema-props") == std::string::npos);
+  CHECK(empty.find("<span class=\"schema-type\">object</span>") != std::string::npos);
+  std::string fields = row(github_page_tree("projects-v2-item-with-content"), "fields");
+  REQUIRE(!fields.empty());
+  CHECK(fields.find("array of object") != std::string::npos);
+  CHECK(fields.find("schema-items") == std::string::npos);
+  CHECK(fields.find("<details") == std::string::npos);
+}
+
+TEST_CASE("schema tree: every GitHub component schema, in both directions and as inline trees, has no empty construct") {
+  const Node* schemas = apiref_test::at(github(), "/components/schemas");
+  REQUIRE(schemas);
+  REQUIRE(schemas->members.size() > 800);
+  size_t variants = 0;
+  for (const Member& m : schemas->members) {
+    for (ExampleFor dir : {ExampleFor::Request, ExampleFor::Response}) {
+      SchemaTreeOptions o;
+      o.direction = dir;
+      std::string html = tree(github(), m.value, o);
+      check_nothing_empty(html, m.key);
+      for (size_t at = 0; (at = html.find("<li><", at)) != std::string::npos; ++at) ++variants;
+    }
+    check_nothing_empty(github_page_tree(m.key), m.key + " (schema page)");
+  }
+  CHECK(variants > 1000);  // the walk did meet compositions
+}
+
+TEST_CASE("schema tree: scalar variants show their type line, constraints, enum and description") {
+  Node doc = toy(R"({"components":{"schemas":{
+    "Id":{"type":"string","format":"uuid","description":"An *id*."},
+    "T":{"oneOf":[{"type":"integer","minimum":1,"description":"A number."},
+                  {"type":"string","enum":["a",""]},
+                  {"$ref":"#/components/schemas/Id"},
+                  {"type":"boolean","title":"<script>x</script>"}]}}}})");
+  std::string html = tree(doc, *apiref_test::at(doc, "/components/schemas/T"));
+  CHECK(html.find("<li><div class=\"schema-variant-head\"><span class=\"schema-type\">integer</span></div>"
+                  "<div class=\"schema-description\"><p>A number.</p>\n</div>"
+                  "<div class=\"schema-constraints\">≥ 1</div></li>") != std::string::npos);
+  // An empty string is shown as "", not as an empty <code>.
+  CHECK(html.find("<div class=\"schema-enum\">one of: <code>a</code> <code>&quot;&quot;</code></div>") != std::string::npos);
+  // A named variant: its label and link, no leading space, and its own description.
+  CHECK(html.find("<li><div class=\"schema-variant-head\"><span class=\"schema-type\">string (uuid)</span> "
+                  "<a class=\"schema-ref\" href=\"../Id/\">Id</a></div><div class=\"schema-description\"><p>An <em>id</em>.</p>") !=
+        std::string::npos);
+  // Titles are escaped.
+  CHECK(html.find("<span class=\"schema-title\">&lt;script&gt;x&lt;/script&gt;</span>") != std::string::npos);
+  CHECK(html.find("<script>") == std::string::npos);
+  // A bare composition root has no empty head.
+  CHECK(html.rfind("<div class=\"schema-tree\"><div class=\"schema-composition\">", 0) == 0);
+  check_nothing_empty(html, "toy oneOf");
+}
+
+TEST_CASE("schema tree: nullable without a type is a badge, never the type null") {
+  Node doc = toy(R"({"a":{"nullable":true},"b":{"type":"string","nullable":true},"c":{"type":["integer","null"]},
+                     "d":{"nullable":true,"anyOf":[{"type":"integer"}]},"e":{"type":"null"}})");
+  CHECK(schema_type_label(doc, *doc.find("a")) == "any");
+  CHECK(schema_type_label(doc, *doc.find("b")) == "string | null");
+  CHECK(schema_type_label(doc, *doc.find("c")) == "integer | null");
+  CHECK(schema_type_label(doc, *doc.find("d")) == "any of");
+  CHECK(schema_type_label(doc, *doc.find("e")) == "null");
+  std::string html = tree(doc, *doc.find("d"));
+  CHECK(html.find("<div class=\"schema-root\"> <span class=\"badge badge-nullable\">nullable</span></div>") != std::string::npos);
+  CHECK(html.find(">null<") == std::string::npos);
+  CHECK(tree(doc, *doc.find("a")).find("<span class=\"schema-type\">any</span> <span class=\"badge badge-nullable\">") !=
+        std::string::npos);
+}
+
+TEST_CASE("schema tree: rows with nothing to expand are plain; array items show what they say") {
+  Node doc = toy(R"({"type":"object","required":["tags"],"properties":{
+    "tags":{"type":"array","items":{"type":"string"}},
+    "kinds":{"type":"array","items":{"type":"string","enum":["x","y"],"description":"A kind."}},
+    "map":{"type":"object","additionalProperties":true},
+    "none":{"type":"object","properties":{}},
+    "secret":{"type":"object","properties":{"pw":{"type":"string","writeOnly":true}}},
+    "empty_choice":{"oneOf":[]},
+    "dflt":{"type":"string","default":""}}})");
+  std::string html = tree(doc, doc);
+  CHECK(row(html, "tags") == "<li class=\"schema-prop\"><div class=\"schema-prop-head\"><code class=\"prop-name\">tags</code> "
+                             "<span class=\"schema-type\">array of string</span> <span class=\"badge badge-required\">required</span></div></li>");
+  // Items with an enum and a description: a disclosure holding them.
+  CHECK(row(html, "kinds") ==
+        "<li class=\"schema-prop\"><details open><summary><code class=\"prop-name\">kinds</code> <span class=\"schema-type\">array of string</span>"
+        "</summary><div class=\"schema-items\"><span class=\"schema-label\">items</span><div class=\"schema-description\"><p>A kind.</p>\n</div>"
+        "<div class=\"schema-enum\">one of: <code>x</code> <code>y</code></div></div></details></li>");
+  for (const char* plain : {"map", "none", "empty_choice"})
+    CHECK_MESSAGE(row(html, plain).find("<div class=\"schema-prop-head\">") != std::string::npos, plain);
+  // Its only property is write-only: in a response there is nothing inside.
+  CHECK(row(html, "secret").find("<details") == std::string::npos);
+  CHECK(row(html, "empty_choice").find("schema-composition") == std::string::npos);
+  CHECK(row(html, "dflt").find("<div class=\"schema-default\">default <code>&quot;&quot;</code></div>") != std::string::npos);
+  check_nothing_empty(html, "toy object");
+  // In a request the write-only property is there, so the row opens.
+  SchemaTreeOptions req;
+  req.direction = ExampleFor::Request;
+  std::string in_request = tree(doc, doc, req);
+  CHECK(in_request.find("<details open><summary><code class=\"prop-name\">secret</code> <span class=\"schema-type\">object</span></summary>"
+                        "<ul class=\"schema-props\"><li class=\"schema-prop\"><div class=\"schema-prop-head\"><code class=\"prop-name\">pw</code>") !=
+        std::string::npos);
+}
+
+TEST_CASE("schema tree: hostile shapes (recursion through items and variants, unresolved refs) terminate and stay non-empty") {
+  Node doc = toy(R"({"components":{"schemas":{
+    "Node":{"type":"object","properties":{"kids":{"type":"array","items":{"$ref":"#/components/schemas/Node"}},
+                                          "either":{"oneOf":[{"$ref":"#/components/schemas/Node"},{"$ref":"#/components/schemas/Missing"}]}}}}}})");
+  SchemaTreeOptions o;
+  o.root_component = "Node";
+  std::string html = tree(doc, *apiref_test::at(doc, "/components/schemas/Node"), o);
+  CHECK(html.find("badge-recursive") != std::string::npos);
+  CHECK(html.find("<a class=\"schema-ref\" href=\"../Node/\">Node</a>") != std::string::npos);
+  check_nothing_empty(html, "recursive");
+  std::string inline_html = tree(doc, *apiref_test::at(doc, "/components/schemas/Node"));
+  check_nothing_empty(inline_html, "recursive inline");
+}
+
+namespace {
+
+// Renders a one-file toy project; path -> page.
+std::map<std::string, std::string> render_toy_site(const std::string& yaml) {
+  TempDir dir;
+  std::string path = dir.write("api.yaml", yaml);
+  BundleResult r = bundle_file(path, {});
+  REQUIRE_MESSAGE(r.ok(), apiref_test::dump(r.diagnostics));
+  Diagnostics d;
+  ApiModel m = build_model(r.bundles[0].document, {}, path, d);
+  std::vector<SiteBundle> site = {{"api", &r.bundles[0].document, &m}};
+  TemplateSet templates;
+  std::vector<MustacheError> errors;
+  REQUIRE(templates.load(apiref_test::source("templates"), "", errors));
+  std::map<std::string, std::string> files;
+  for (SiteFile& f : render_site(site, templates, SiteOptions{}, d)) files[f.path] = std::move(f.content);
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("site pages: no empty paragraph, definition, pager, title or operation list") {
+  auto files = render_toy_site(R"(openapi: 3.0.3
+info: {title: Toy, version: "1"}
+tags:
+  - name: used
+  - name: unused
+    description: Declared, but no operation has it.
+components:
+  securitySchemes:
+    key: {type: apiKey, in: header, name: X-Key}
+paths:
+  /a/{id}:
+    get:
+      operationId: onlyOne
+      tags: [used]
+      security: [{key: []}]
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+        - {name: q, in: query, description: Filter., schema: {type: string}}
+      responses:
+        "302":
+          description: Moved
+          headers:
+            Location: {schema: {type: string}}
+            Retry-After: {description: Seconds., schema: {type: integer}}
+)");
+  const std::string& op = files.at("api/operations/onlyOne/index.html");
+  CHECK(op.find("<p></p>") == std::string::npos);
+  CHECK(op.find("<ul class=\"security\">") != std::string::npos);
+  // A parameter with nothing said about it has no <dd>; one with a description keeps it.
+  CHECK(op.find("<dt><code>id</code> <span class=\"schema-type\">string</span> <span class=\"badge badge-required\">required</span></dt>\n  \n</dl>") !=
+        std::string::npos);
+  CHECK(op.find("<dd><p>Filter.</p>") != std::string::npos);
+  CHECK(op.find("<dt><code>Location</code> <span class=\"schema-type\">string</span></dt><dt>") != std::string::npos);
+  CHECK(op.find("<dd><p>Seconds.</p>\n</dd>") != std::string::npos);
+  // The only operation of its tag: no previous, no next, no pager.
+  CHECK(op.find("class=\"pager\"") == std::string::npos);
+  const std::string& unused = files.at("api/tags/unused/index.html");
+  CHECK(unused.find("operation-list") == std::string::npos);
+  CHECK(unused.find("<p>No operation has this tag.</p>") != std::string::npos);
+  CHECK(files.at("api/tags/used/index.html").find("<ul class=\"operation-list\">") != std::string::npos);
+  const std::string& missing = files.at("404.html");
+  CHECK(missing.find("<title>Page not found · Toy</title>") != std::string::npos);
+  CHECK(missing.find("<meta name=\"description\" content=\"There is no page at this address.\">") != std::string::npos);
+}
+
+TEST_CASE("site pages: several security alternatives keep their introduction") {
+  auto files = render_toy_site(R"(openapi: 3.0.3
+info: {title: Toy, version: "1"}
+components:
+  securitySchemes:
+    key: {type: apiKey, in: header, name: X-Key}
+    basic: {type: http, scheme: basic}
+paths:
+  /a:
+    get:
+      operationId: anyOf
+      security: [{key: []}, {basic: []}]
+      responses: {"204": {description: Done}}
+  /b:
+    get:
+      operationId: optional
+      security: [{key: []}, {}]
+      responses: {"204": {description: Done}}
+  /c:
+    get:
+      operationId: optionalAnyOf
+      security: [{key: []}, {basic: []}, {}]
+      responses: {"204": {description: Done}}
+)");
+  CHECK(files.at("api/operations/anyOf/index.html").find("<p>Any one of:</p><ul class=\"security\">") != std::string::npos);
+  CHECK(files.at("api/operations/optional/index.html").find("<p>Optional:</p><ul class=\"security\">") != std::string::npos);
+  CHECK(files.at("api/operations/optionalAnyOf/index.html").find("<p>Optional: any one of:</p><ul class=\"security\">") !=
+        std::string::npos);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What makes the render stage fast must not change what it writes.
+
+TEST_CASE("description cache: gives what description_html gives, counts unlinked links on every use, from any thread") {
+  // Real descriptions: every property description of GitHub's description, plus hostile ones.
+  std::vector<std::string> texts;
+  std::function<void(const Node&)> walk = [&](const Node& n) {
+    if (n.is_object()) {
+      if (const Node* d = n.find("description"); d && d->is_string() && texts.size() < 3000) texts.push_back(d->text);
+      for (const Member& m : n.members) walk(m.value);
+    } else if (n.is_array()) {
+      for (const Node& x : n.items) walk(x);
+    }
+  };
+  walk(*apiref_test::at(github(), "/components/schemas"));
+  texts.push_back("<script>alert(1)</script> [rel](../x) [abs](https://example.com) ![i](/a.png)");
+  texts.push_back("# Title\n\n## Sub\n\n[a](b) [c](/d)");
+  REQUIRE(texts.size() > 1000);
+  std::vector<DescriptionStyle> styles(3);
+  styles[1].heading_base = 4;
+  styles[2].link_base = "https://docs.example.com/";
+  DescriptionCache cache;
+  DescriptionStats cached_stats, plain_stats;
+  // Two threads fill the cache at once; then every text is compared with the uncached result.
+  auto fill = [&](size_t start) {
+    DescriptionStats ignored;
+    for (size_t i = start; i < texts.size(); i += 2)
+      for (const DescriptionStyle& st : styles) cache.html(texts[i], st, &ignored);
+  };
+  std::thread a(fill, 0), b(fill, 1);
+  a.join();
+  b.join();
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& t : texts) {
+      for (const DescriptionStyle& st : styles) {
+        const std::string& got = cache.html(t, st, &cached_stats);
+        std::string want = description_html(t, st, &plain_stats);
+        REQUIRE_MESSAGE(got == want, t);
+      }
+      CHECK(cache.inline_html(t) == render_markdown_inline(t));
+    }
+  }
+  CHECK(cached_stats.unlinked.load() == plain_stats.unlinked.load());
+  CHECK(plain_stats.unlinked.load() > 0);
+  // Keys are unambiguous: a link base that ends like the text begins is another entry.
+  DescriptionStyle s1, s2;
+  s1.link_base = "https://a/";
+  s2.link_base = "https://a/[x](y)";
+  CHECK(cache.html("[x](y)", s1) == description_html("[x](y)", s1));
+  CHECK(cache.html("", s2).empty());
+  CHECK(cache.html("[x](y)", s2) == description_html("[x](y)", s2));
+}
+
+TEST_CASE("site pages: the shared sidebar marks exactly the page's own operation and tag") {
+  ProjectConfig cfg;
+  Diagnostics d;
+  REQUIRE(load_project_config(apiref_test::source("schemas/apiref.yaml"), cfg, d));
+  BundleResult r = bundle_project(cfg, {});
+  REQUIRE(r.ok());
+  std::vector<ApiModel> models;
+  for (const BundleOutput& x : r.bundles) models.push_back(build_model(x.document, {}, x.name, d));
+  std::vector<SiteBundle> site;
+  for (size_t i = 0; i < models.size(); ++i) site.push_back({r.bundles[i].name, &r.bundles[i].document, &models[i]});
+  TemplateSet templates;
+  std::vector<MustacheError> errors;
+  REQUIRE(templates.load(apiref_test::source("templates"), "", errors));
+  std::map<std::string, std::string> files;
+  for (SiteFile& f : render_site(site, templates, SiteOptions{}, d)) files[f.path] = std::move(f.content);
+  auto count = [](const std::string& s, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
+    return n;
+  };
+  size_t pages = 0;
+  for (size_t bi = 0; bi < site.size(); ++bi) {
+    const ApiModel& m = models[bi];
+    for (const Tag& t : m.tags) {
+      for (size_t oi : t.operations) {
+        const Operation& o = m.operations[oi];
+        const std::string& html = files.at(site[bi].name + "/operations/" + o.slug + "/index.html");
+        // Its own link only (relative to the operations folder); its tag is open but not the page.
+        CHECK_MESSAGE(count(html, "aria-current=\"page\"") == 1, o.slug);
+        CHECK_MESSAGE(html.find("href=\"../" + o.slug + "/\" aria-current=\"page\"") != std::string::npos, o.slug);
+        ++pages;
+      }
+      if (t.operations.empty()) continue;
+      const std::string& tag_html = files.at(site[bi].name + "/tags/" + t.slug + "/index.html");
+      CHECK_MESSAGE(count(tag_html, "aria-current=\"page\"") == 1, t.slug);
+    }
+    for (const SchemaComponent& s : m.schemas)
+      CHECK(count(files.at(site[bi].name + "/schemas/" + s.slug + "/index.html"), "aria-current=\"page\"") == 0);
+  }
+  CHECK(pages > 50);
+}
+
+TEST_CASE("deref_internal: the allocation-free path finds what the general JSON pointer path finds") {
+  // The general path, spelled out: percent-decode, parse, resolve; refs to refs followed.
+  auto general = [](const Node& doc, const Node& n) -> const Node* {
+    const Node* cur = &n;
+    for (int hops = 0; cur && cur->is_ref(); ++hops) {
+      if (hops > 64) return nullptr;
+      const std::string& ref = cur->find("$ref")->text;
+      if (ref.empty() || ref[0] != '#') return nullptr;
+      auto decoded = percent_decode(ref.substr(1));
+      if (!decoded) return nullptr;
+      auto tokens = parse_pointer(*decoded);
+      if (!tokens) return nullptr;
+      cur = resolve_pointer(doc, *tokens);
+    }
+    return cur;
+  };
+  size_t refs = 0;
+  std::function<void(const Node&)> walk = [&](const Node& n) {
+    if (n.is_ref()) {
+      ++refs;
+      CHECK_MESSAGE(deref_internal(github(), n) == general(github(), n), n.find("$ref")->text);
+    }
+    for (const Member& m : n.members) walk(m.value);
+    for (const Node& x : n.items) walk(x);
+  };
+  walk(github());
+  CHECK(refs > 10000);
+  Node doc = toy(R"({"a":{"b/c":{"x":1},"~d":{"y":2},"%e":{"z":3},"list":[{"k":true}],"":{"empty":1}},
+                     "chain1":{"$ref":"#/chain2"},"chain2":{"$ref":"#/a/list/0"},"loop":{"$ref":"#/loop"}})");
+  for (const char* ref : {"#", "#/", "#/a", "#/a/b~1c", "#/a/~0d", "#/a/%25e", "#/a/list/0", "#/a/list/00", "#/a/list/1",
+                          "#/a/missing", "#/a/b~1c/x", "#/a/b~1c/x/deeper", "#/a/", "#/chain1", "#/loop", "#a", "#/a/%zz", "other#/a"}) {
+    Node n = Node::object();
+    n.set("$ref", Node::string(ref));
+    CHECK_MESSAGE(deref_internal(doc, n) == general(doc, n), ref);
+  }
+  Node n = Node::object();
+  n.set("$ref", Node::string("#/chain1"));
+  REQUIRE(deref_internal(doc, n));
+  CHECK(deref_internal(doc, n)->find("k"));
+}
+
+TEST_CASE("openapi.yaml: strings that look like other scalars keep being strings when read back") {
+  Node doc = Node::object();
+  Node list = Node::array();
+  for (const char* s : {"eeeeeeee", "bbbbbbbbb", "False", "FALSE", "false", "Yes", "NULL", "null", "~", "y", "N", "off", "Off",
+                        "offset", "nullable", "trueish", "falsehood", "123456", "1234567890123", "-1e5", "+.inf", ".5e3",
+                        ".nan", ".NaN", "0x1F", "0o17", "1_000_000", "1:20:30", "<<", "=", "==", "a: b", "a #b", "2024-01-01",
+                        "+12345678", "-", ".", "..........", "e", "E5", "0b1010", "yes please", "Null pointer"}) {
+    list.items.push_back(Node::string(s));
+    doc.set(s, Node::string(s));  // as keys too
+  }
+  doc.set("list", list);
+  std::string yaml_text = to_yaml(doc);
+  apiref_test::Parsed back = apiref_test::yaml(yaml_text);
+  REQUIRE_MESSAGE(back.ok, apiref_test::dump(back.diags));
+  CHECK_MESSAGE(apiref_test::Tree{back.root} == apiref_test::Tree{doc}, yaml_text);
+  // Plain where that is safe: a long word is not quoted.
+  CHECK(yaml_text.find("\n- nullable\n") != std::string::npos);
+  CHECK(yaml_text.find("\n- \"eeeeeeee\"\n") != std::string::npos);
+}
+
+TEST_CASE("schema tree: a schema without a type but with const or a one-type enum is labelled by that type") {
+  Node doc = toy(R"({"c":{"const":"official","description":"Ours."},"e":{"enum":["a","b"]},"mixed":{"enum":[1,"a"]},
+                     "b":{"const":true},"n":{"enum":[1,2.5]},"none":{"description":"anything"},
+                     "choice":{"oneOf":[{"const":"official","description":"Ours."},{"const":"community"}]}})");
+  CHECK(schema_type_label(doc, *doc.find("c")) == "string");
+  CHECK(schema_type_label(doc, *doc.find("e")) == "string");
+  CHECK(schema_type_label(doc, *doc.find("mixed")) == "any");
+  CHECK(schema_type_label(doc, *doc.find("b")) == "boolean");
+  CHECK(schema_type_label(doc, *doc.find("n")) == "number");
+  CHECK(schema_type_label(doc, *doc.find("none")) == "any");
+  // Meshery's catalog class: one of three constants, each with its own description.
+  std::string html = tree(doc, *doc.find("choice"));
+  CHECK(html.find("<li><div class=\"schema-variant-head\"><span class=\"schema-type\">string</span></div>"
+                  "<div class=\"schema-description\"><p>Ours.</p>\n</div><div class=\"schema-enum\">always <code>official</code></div></li>"
+                  "<li><div class=\"schema-variant-head\"><span class=\"schema-type\">string</span></div>"
+                  "<div class=\"schema-enum\">always <code>community</code></div></li>") != std::string::npos);
+}
