@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <map>
+#include <mutex>
 #include <regex>
+#include <tuple>
 #include <string_view>
 #include <vector>
 
@@ -259,9 +262,7 @@ struct Generator {
   }
 };
 
-}  // namespace
-
-std::optional<std::string> pattern_sample(const std::string& pattern, size_t min_length, size_t max_length) {
+std::optional<std::string> sample_uncached(const std::string& pattern, size_t min_length, size_t max_length) {
   if (pattern.size() > 2000) return std::nullopt;
   Parser parser{pattern};
   std::vector<std::vector<RegexNode>> top = parser.alternation();
@@ -293,6 +294,27 @@ std::optional<std::string> pattern_sample(const std::string& pattern, size_t min
     }
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> pattern_sample(const std::string& pattern, size_t min_length, size_t max_length) {
+  // Schemas share their patterns (Meshery: every id has the same uuid pattern) and compiling
+  // the std::regex that checks a sample is the expensive part: each (pattern, bounds) is
+  // sampled once per process. The result is a pure function of the key; the memo is capped.
+  static std::mutex mutex;
+  static std::map<std::tuple<std::string, size_t, size_t>, std::optional<std::string>> memo;
+  std::tuple<std::string, size_t, size_t> key{pattern, min_length, max_length};
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = memo.find(key);
+    if (it != memo.end()) return it->second;
+  }
+  std::optional<std::string> sample = sample_uncached(pattern, min_length, max_length);
+  std::lock_guard<std::mutex> lock(mutex);
+  if (memo.size() >= 4096) memo.clear();
+  memo.emplace(std::move(key), sample);
+  return sample;
 }
 
 }  // namespace apiref
