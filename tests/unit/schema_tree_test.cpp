@@ -14,6 +14,7 @@
 #include "markdown/markdown.h"
 #include "model/model.h"
 #include "render/description.h"
+#include "render/pattern_sample.h"
 #include "render/schema_tree.h"
 #include "render/site.h"
 #include "test_util.h"
@@ -499,4 +500,27 @@ TEST_CASE("schema tree: a schema without a type but with const or a one-type enu
                   "<div class=\"schema-description\"><p>Ours.</p>\n</div><div class=\"schema-enum\">always <code>official</code></div></li>"
                   "<li><div class=\"schema-variant-head\"><span class=\"schema-type\">string</span></div>"
                   "<div class=\"schema-enum\">always <code>community</code></div></li>") != std::string::npos);
+}
+
+
+TEST_CASE("pattern samples: remembered per pattern and bounds, the same from any thread") {
+  const std::vector<std::string> patterns = {"^[a-z0-9-]+$", "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
+                                             "^(a|b)+$", "(?<=x)y", "[", "^\\d{3}$", "^x{2,}$"};
+  std::vector<std::optional<std::string>> first;
+  for (const std::string& p : patterns) first.push_back(pattern_sample(p, 0, 256));
+  CHECK(first[0]);
+  CHECK(!first[4]);  // unparsable: nothing, every time
+  // Other bounds are other samples: a longer minimum is honoured, not served from the memo.
+  std::optional<std::string> longer = pattern_sample("^x{2,}$", 10, 256);
+  REQUIRE(longer);
+  CHECK(longer->size() >= 10);
+  auto again = [&](std::vector<std::optional<std::string>>& out) {
+    for (const std::string& p : patterns) out.push_back(pattern_sample(p, 0, 256));
+  };
+  std::vector<std::optional<std::string>> a, b;
+  std::thread t1(again, std::ref(a)), t2(again, std::ref(b));
+  t1.join();
+  t2.join();
+  CHECK(a == first);
+  CHECK(b == first);
 }
