@@ -290,7 +290,7 @@ class SiteRenderer {
     return {path, std::move(html)};
   }
 
-  // The sidebar's data for one bundle, open tag and root, with no operation marked active,
+  // The sidebar's data for one bundle, open tag and folder kind, with no operation marked active,
   // and where each operation of the open tag is in it.
   struct Nav {
     json data;                                       // {"nav": {...}}
