@@ -17,7 +17,7 @@ for p in "${packages[@]}"; do
   # Node may come from elsewhere than Debian (nvm, nodesource): a working node and npm will do.
   if [ "$p" = nodejs ] && command -v node >/dev/null; then continue; fi
   if [ "$p" = npm ] && command -v npm >/dev/null; then continue; fi
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  case "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" in *"install ok installed"*) ;; *) missing+=("$p") ;; esac
 done
 # The playground's Swagger UI (swagger-ui-dist, pinned by version and integrity hash in
 # vendor/swagger-ui/package-lock.json), copied into every site by `apiref build`. Installed
