@@ -21,7 +21,7 @@ void write_junit(std::ostream& out, const CheckResult& result, const ReportConte
   auto failing = [&](const Finding& f) { return ctx.fail_on && f.severity >= *ctx.fail_on; };
   auto line_of = [](const Finding& f) {
     std::string s = std::to_string(f.start.line) + ":" + std::to_string(f.start.col) + " " +
-                    report_text::severity_name(f.severity) + " " + f.message + " (#" + f.pointer + ")";
+                    finding_severity_name(f.severity) + " " + f.message + " (#" + f.pointer + ")";
     for (const RefHop& hop : f.ref_chain)
       s += "\n    via $ref at " + hop.file + ":" + std::to_string(hop.pos.line) + ":" + std::to_string(hop.pos.col) +
            " (#" + hop.pointer + ")";
@@ -54,7 +54,7 @@ void write_junit(std::ostream& out, const CheckResult& result, const ReportConte
         failures++;
         std::string message = first_failing->message;
         if (failing_count > 1) message += " (and " + std::to_string(failing_count - 1) + " more)";
-        cases << "      <failure type=\"" << report_text::severity_name(first_failing->severity) << "\" message=\""
+        cases << "      <failure type=\"" << finding_severity_name(first_failing->severity) << "\" message=\""
               << xml(message) << "\">" << xml(failed_text) << "</failure>\n";
       }
       if (!passed_text.empty()) cases << "      <system-out>" << xml(passed_text) << "</system-out>\n";

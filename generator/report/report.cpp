@@ -12,7 +12,6 @@
 
 namespace apiref {
 
-using report_text::severity_name;
 using ojson = nlohmann::ordered_json;
 
 namespace {
@@ -76,7 +75,7 @@ std::string counts_phrase(const SeverityCounts& c) {
 }
 
 std::string fail_on_name(const ReportContext& ctx) {
-  return ctx.fail_on ? severity_name(*ctx.fail_on) : "none";
+  return ctx.fail_on ? finding_severity_name(*ctx.fail_on) : "none";
 }
 
 }  // namespace
@@ -116,7 +115,7 @@ void write_stylish(std::ostream& out, const CheckResult& result, const ReportCon
     if (previous_file && *previous_file != f.file) out << "\n";  // a blank line between files
     previous_file = &f.file;
     ++shown;
-    out << visible(place(f.file, f.start)) << " " << paint(severity_colour(f.severity), severity_name(f.severity))
+    out << visible(place(f.file, f.start)) << " " << paint(severity_colour(f.severity), finding_severity_name(f.severity))
         << " " << paint("2", visible(f.rule)) << " " << visible(f.message) << "\n";
     for (const RefHop& hop : f.ref_chain)
       out << "    " << paint("2", "via $ref at " + visible(place(hop.file, hop.pos)) + " #" + visible(hop.pointer))
@@ -159,7 +158,7 @@ void write_json(std::ostream& out, const CheckResult& result, const ReportContex
   for (const Finding& f : result.findings) {
     ojson j = ojson::object();
     j["rule"] = f.rule;
-    j["severity"] = severity_name(f.severity);
+    j["severity"] = finding_severity_name(f.severity);
     j["message"] = f.message;
     j["file"] = f.file;
     j["pointer"] = f.pointer;
@@ -251,12 +250,12 @@ void write_github_summary(std::ostream& out, const CheckResult& result, const Re
     }
     out << "| rule | severity | findings |\n| --- | --- | ---: |\n";
     for (const auto& [rule, r] : rules)
-      out << "| " << markdown(rule) << " | " << severity_name(r.second) << " | " << r.first << " |\n";
+      out << "| " << markdown(rule) << " | " << finding_severity_name(r.second) << " | " << r.first << " |\n";
     out << "\n| location | severity | rule | message |\n| --- | --- | --- | --- |\n";
     size_t rows = 0;
     for (const Finding& f : result.findings) {
       if (rows++ == kMaxRows) break;
-      out << "| " << markdown(place(f.file, f.start)) << " | " << severity_name(f.severity) << " | " << markdown(f.rule)
+      out << "| " << markdown(place(f.file, f.start)) << " | " << finding_severity_name(f.severity) << " | " << markdown(f.rule)
           << " | " << markdown(f.message) << " |\n";
     }
     if (result.findings.size() > kMaxRows)
@@ -318,7 +317,7 @@ void write_markdown(std::ostream& out, const CheckResult& result, const ReportCo
       out << "\n## " << markdown(f.file.empty() ? "<input>" : f.file) << "\n\n"
           << "| line:col | severity | rule | message | pointer |\n| --- | --- | --- | --- | --- |\n";
     }
-    out << "| " << position(f.start) << " | " << severity_name(f.severity) << " | " << markdown(f.rule) << " | "
+    out << "| " << position(f.start) << " | " << finding_severity_name(f.severity) << " | " << markdown(f.rule) << " | "
         << markdown(f.message) << " | " << markdown("#" + f.pointer) << " |\n";
   }
   if (!ctx.stale.empty()) {

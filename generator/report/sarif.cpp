@@ -92,7 +92,7 @@ void write_sarif(std::ostream& out, const CheckResult& result, const ReportConte
       r["relatedLocations"] = std::move(related);
     }
     if (!f.fingerprint.empty()) r["partialFingerprints"] = {{"apirefFingerprint/v1", f.fingerprint}};
-    r["properties"] = {{"jsonPointer", f.pointer}, {"severity", report_text::severity_name(f.severity)}};
+    r["properties"] = {{"jsonPointer", f.pointer}, {"severity", finding_severity_name(f.severity)}};
     results.push_back(std::move(r));
   }
 

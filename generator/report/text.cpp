@@ -141,14 +141,4 @@ std::string markdown(const std::string& s) {
 
 std::string uri_path(const std::string& path) { return percent_encode(path, "/"); }
 
-const char* severity_name(FindingSeverity s) {
-  switch (s) {
-    case FindingSeverity::Hint: return "hint";
-    case FindingSeverity::Info: return "info";
-    case FindingSeverity::Warning: return "warning";
-    case FindingSeverity::Error: return "error";
-  }
-  return "error";
-}
-
 }  // namespace apiref::report_text

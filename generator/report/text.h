@@ -25,6 +25,4 @@ std::string markdown(const std::string& s);
 // RFC 3986 percent-encoding of a relative path for a URI: unreserved characters and '/' kept.
 std::string uri_path(const std::string& path);
 
-const char* severity_name(FindingSeverity s);
-
 }  // namespace apiref::report_text
