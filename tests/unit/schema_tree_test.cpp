@@ -381,48 +381,6 @@ TEST_CASE("description cache: gives what description_html gives, counts unlinked
   CHECK(cache.html("[x](y)", s2) == description_html("[x](y)", s2));
 }
 
-TEST_CASE("site pages: the shared sidebar marks exactly the page's own operation and tag") {
-  ProjectConfig cfg;
-  Diagnostics d;
-  REQUIRE(load_project_config(apiref_test::source("schemas/apiref.yaml"), cfg, d));
-  BundleResult r = bundle_project(cfg, {});
-  REQUIRE(r.ok());
-  std::vector<ApiModel> models;
-  for (const BundleOutput& x : r.bundles) models.push_back(build_model(x.document, {}, x.name, d));
-  std::vector<SiteBundle> site;
-  for (size_t i = 0; i < models.size(); ++i) site.push_back({r.bundles[i].name, &r.bundles[i].document, &models[i]});
-  TemplateSet templates;
-  std::vector<MustacheError> errors;
-  REQUIRE(templates.load(apiref_test::source("templates"), "", errors));
-  std::map<std::string, std::string> files;
-  for (SiteFile& f : render_site(site, templates, SiteOptions{}, d)) files[f.path] = std::move(f.content);
-  auto count = [](const std::string& s, const std::string& what) {
-    size_t n = 0;
-    for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
-    return n;
-  };
-  size_t pages = 0;
-  for (size_t bi = 0; bi < site.size(); ++bi) {
-    const ApiModel& m = models[bi];
-    for (const Tag& t : m.tags) {
-      for (size_t oi : t.operations) {
-        const Operation& o = m.operations[oi];
-        const std::string& html = files.at(site[bi].name + "/operations/" + o.slug + "/index.html");
-        // Its own link only (relative to the operations folder); its tag is open but not the page.
-        CHECK_MESSAGE(count(html, "aria-current=\"page\"") == 1, o.slug);
-        CHECK_MESSAGE(html.find("href=\"../" + o.slug + "/\" aria-current=\"page\"") != std::string::npos, o.slug);
-        ++pages;
-      }
-      if (t.operations.empty()) continue;
-      const std::string& tag_html = files.at(site[bi].name + "/tags/" + t.slug + "/index.html");
-      CHECK_MESSAGE(count(tag_html, "aria-current=\"page\"") == 1, t.slug);
-    }
-    for (const SchemaComponent& s : m.schemas)
-      CHECK(count(files.at(site[bi].name + "/schemas/" + s.slug + "/index.html"), "aria-current=\"page\"") == 0);
-  }
-  CHECK(pages > 50);
-}
-
 TEST_CASE("deref_internal: the allocation-free path finds what the general JSON pointer path finds") {
   // The general path, spelled out: percent-decode, parse, resolve; refs to refs followed.
   auto general = [](const Node& doc, const Node& n) -> const Node* {

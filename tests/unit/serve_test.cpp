@@ -9,6 +9,7 @@
 #include "model/model.h"
 #include "render/site.h"
 #include "serve/serve.h"
+#include "site_fixture.h"
 #include "test_util.h"
 
 using namespace apiref;
@@ -111,8 +112,6 @@ namespace {
 
 // Bundles, models and renders a project; with `memo`, as serve does between saves.
 struct Built {
-  BundleResult bundles;
-  std::vector<ApiModel> models;
   std::map<std::string, std::string> files;
   std::vector<std::string> unchanged;
   size_t rendered = 0;
@@ -120,20 +119,9 @@ struct Built {
 
 Built build(const std::string& project, DocumentCache* cache, RenderMemo* memo) {
   Built b;
-  ProjectConfig cfg;
-  Diagnostics d;
-  REQUIRE(load_project_config(project, cfg, d));
-  BundleOptions o;
-  o.cache = cache;
-  b.bundles = bundle_project(cfg, o);
-  REQUIRE(b.bundles.ok());
-  for (const BundleOutput& x : b.bundles.bundles) b.models.push_back(build_model(x.document, {}, x.name, d));
-  std::vector<SiteBundle> site;
-  for (size_t i = 0; i < b.models.size(); ++i) site.push_back({b.bundles.bundles[i].name, &b.bundles.bundles[i].document, &b.models[i]});
-  TemplateSet templates;
-  std::vector<MustacheError> errors;
-  REQUIRE(templates.load(std::string(APIREF_SOURCE_DIR) + "/templates", "", errors));
-  for (SiteFile& f : render_site(site, templates, SiteOptions{}, d, memo)) b.files[f.path] = std::move(f.content);
+  apiref_test::PreparedSite p;
+  apiref_test::prepare_site(project, p, cache);
+  b.files = apiref_test::render_files(p, memo);
   if (memo) {
     b.unchanged = memo->unchanged;
     b.rendered = memo->rendered;

@@ -7,41 +7,14 @@
 #include <mutex>
 #include <regex>
 
-#include "bundle/bundle.h"
-#include "config/config.h"
-#include "model/model.h"
 #include "render/site.h"
+#include "site_fixture.h"
 #include "test_util.h"
 
 using namespace apiref;
+using apiref_test::PreparedSite;
 
 namespace {
-
-struct Example {
-  BundleResult bundles;
-  std::vector<ApiModel> models;
-  std::vector<SiteBundle> site;
-  TemplateSet templates;
-};
-
-void load_example(Example& ex) {
-  ProjectConfig cfg;
-  Diagnostics d;
-  REQUIRE(load_project_config(std::string(APIREF_SOURCE_DIR) + "/schemas/apiref.yaml", cfg, d));
-  ex.bundles = bundle_project(cfg, BundleOptions{});
-  REQUIRE(ex.bundles.ok());
-  for (const BundleOutput& b : ex.bundles.bundles) ex.models.push_back(build_model(b.document, {}, b.name, d));
-  for (size_t i = 0; i < ex.models.size(); ++i)
-    ex.site.push_back({ex.bundles.bundles[i].name, &ex.bundles.bundles[i].document, &ex.models[i]});
-  std::vector<MustacheError> errors;
-  REQUIRE(ex.templates.load(std::string(APIREF_SOURCE_DIR) + "/templates", "", errors));
-}
-
-std::map<std::string, std::string> as_map(std::vector<SiteFile> files) {
-  std::map<std::string, std::string> out;
-  for (SiteFile& f : files) out[f.path] = std::move(f.content);
-  return out;
-}
 
 std::string sidebar_of(const std::string& html) {
   size_t start = html.find("<nav class=\"sidebar\"");
@@ -84,10 +57,10 @@ std::string resolve(const std::string& page_path, const std::string& href) {
 }  // namespace
 
 TEST_CASE("site: files streamed to a sink from the render workers equal the files returned") {
-  Example ex;
-  load_example(ex);
-  Diagnostics d1, d2;
-  auto in_memory = as_map(render_site(ex.site, ex.templates, SiteOptions{}, d1));
+  PreparedSite ex;
+  apiref_test::prepare_site(std::string(APIREF_SOURCE_DIR) + "/schemas/apiref.yaml", ex);
+  Diagnostics d2;
+  auto in_memory = apiref_test::render_files(ex);
   std::mutex mutex;
   std::map<std::string, std::string> streamed;
   size_t calls = 0;
@@ -115,15 +88,20 @@ TEST_CASE("site: files streamed to a sink from the render workers equal the file
 }
 
 TEST_CASE("site: sidebar links are the shortest relative ones, resolve, and mark only the page itself") {
-  Example ex;
-  load_example(ex);
-  Diagnostics d;
-  auto files = as_map(render_site(ex.site, ex.templates, SiteOptions{}, d));
+  PreparedSite ex;
+  apiref_test::prepare_site(std::string(APIREF_SOURCE_DIR) + "/schemas/apiref.yaml", ex);
+  auto files = apiref_test::render_files(ex);
   std::regex link("<a href=\"([^\"]*)\"( aria-current=\"page\")?");
-  size_t op_pages = 0, tag_pages = 0;
+  size_t op_pages = 0, tag_pages = 0, schema_pages = 0;
   for (const auto& [path, html] : files) {
     bool op_page = path.find("/operations/") != std::string::npos;
     bool tag_page = path.find("/tags/") != std::string::npos;
+    if (path.find("/schemas/") != std::string::npos && path.find("/schemas/index.html") == std::string::npos) {
+      // A schema page is in no tag: nothing in its sidebar (or anywhere) is the current page.
+      CHECK_MESSAGE(html.find("aria-current=\"page\"") == std::string::npos, path);
+      ++schema_pages;
+      continue;
+    }
     if (!op_page && !tag_page) continue;
     (op_page ? op_pages : tag_pages)++;
     std::string nav = sidebar_of(html);
@@ -136,6 +114,8 @@ TEST_CASE("site: sidebar links are the shortest relative ones, resolve, and mark
       if ((*it)[2].matched) {
         ++current;
         CHECK_MESSAGE(target == self, path << ": aria-current on " << href);
+        // An operation's own link is the shortest one, from its sibling folder.
+        if (op_page) CHECK_MESSAGE(href == "../" + self.substr(self.rfind('/', self.size() - 2) + 1), path << ": " << href);
       }
       // Links within the bundle never climb to the site root and back down.
       if (op_page) CHECK_MESSAGE(href.rfind("../../../", 0) == std::string::npos, path << ": " << href);
@@ -145,4 +125,5 @@ TEST_CASE("site: sidebar links are the shortest relative ones, resolve, and mark
   }
   CHECK(op_pages >= 70);
   CHECK(tag_pages >= 5);
+  CHECK(schema_pages >= 100);
 }
