@@ -1,11 +1,9 @@
 #include "write/output.h"
 
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <csignal>
 #include <fcntl.h>
-#include <thread>
 #include <unistd.h>
 
 namespace apiref {
@@ -153,22 +151,6 @@ bool commit_site(StagedSite& site, const std::vector<std::string>& assets_dirs, 
   site.committed = true;
   if (had_old) fs::remove_all(site.old, ec);
   return true;
-}
-
-bool write_site(const std::string& out_dir, const std::vector<SiteFile>& files,
-                const std::vector<std::string>& assets_dirs, std::string& error) {
-  StagedSite site;
-  if (!begin_site(out_dir, site, error)) return false;
-  // Two writers: most of the time is the file system's, which overlaps well.
-  std::atomic<size_t> next{0};
-  auto writer = [&] {
-    for (size_t i; (i = next++) < files.size();)
-      if (!stage_file(site, files[i])) return;
-  };
-  std::thread second(writer);
-  writer();
-  second.join();
-  return commit_site(site, assets_dirs, error);
 }
 
 }  // namespace apiref

@@ -41,8 +41,4 @@ bool stage_file(StagedSite& site, const SiteFile& file);
 // failure (including an earlier stage_file failure); the old folder stays.
 bool commit_site(StagedSite& site, const std::vector<std::string>& assets_dirs, std::string& error);
 
-// The three steps at once, for files already in memory.
-bool write_site(const std::string& out_dir, const std::vector<SiteFile>& files,
-                const std::vector<std::string>& assets_dirs, std::string& error);
-
 }  // namespace apiref

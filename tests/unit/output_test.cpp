@@ -34,6 +34,14 @@ std::vector<std::string> listing(const fs::path& dir) {
   return out;
 }
 
+// A whole site in one go: the previous one to replace, or a build that finds debris.
+bool write_site(const std::string& out_dir, const std::vector<SiteFile>& files, std::string& error) {
+  StagedSite site;
+  if (!begin_site(out_dir, site, error)) return false;
+  for (const SiteFile& f : files) stage_file(site, f);
+  return commit_site(site, {}, error);
+}
+
 std::vector<std::string> hidden_siblings(const fs::path& dir) {
   std::vector<std::string> out;
   for (const auto& e : fs::directory_iterator(dir))
@@ -48,7 +56,7 @@ TEST_CASE("write: files staged from several threads replace the previous site on
   TempDir tmp;
   fs::path out = tmp.path() / "site";
   std::string error;
-  REQUIRE(write_site(out.string(), {{"index.html", "old"}, {"gone/index.html", "old page"}}, {}, error));
+  REQUIRE(write_site(out.string(), {{"index.html", "old"}, {"gone/index.html", "old page"}}, error));
 
   StagedSite site;
   REQUIRE(begin_site(out.string(), site, error));
@@ -81,7 +89,7 @@ TEST_CASE("write: a build that fails or is abandoned leaves the previous site an
   TempDir tmp;
   fs::path out = tmp.path() / "site";
   std::string error;
-  REQUIRE(write_site(out.string(), {{"index.html", "old"}, {"a/index.html", "old a"}}, {}, error));
+  REQUIRE(write_site(out.string(), {{"index.html", "old"}, {"a/index.html", "old a"}}, error));
   auto before = listing(out);
 
   SUBCASE("abandoned after staging some files (the spec gate refused the description)") {
@@ -142,7 +150,7 @@ TEST_CASE("write: what a killed build left beside the output is cleaned up by th
   TempDir tmp;
   fs::path out = tmp.path() / "site";
   std::string error;
-  REQUIRE(write_site(out.string(), {{"index.html", "v1"}}, {}, error));
+  REQUIRE(write_site(out.string(), {{"index.html", "v1"}}, error));
   std::string dead = std::to_string(ended_pid());
   std::string alive = std::to_string(getppid());  // a running process: its folders stay
 
@@ -150,7 +158,7 @@ TEST_CASE("write: what a killed build left beside the output is cleaned up by th
     tmp.write(".site.tmp." + dead + "/index.html", "half a site");
     tmp.write(".site.tmp." + alive + "/index.html", "another build, still running");
     tmp.write(".sitex.tmp." + dead + "/index.html", "another output folder's");
-    REQUIRE(write_site(out.string(), {{"index.html", "v2"}}, {}, error));
+    REQUIRE(write_site(out.string(), {{"index.html", "v2"}}, error));
     CHECK(slurp(out / "index.html") == "v2");
     CHECK(hidden_siblings(tmp.path()) ==
           std::vector<std::string>{".site.tmp." + alive, ".sitex.tmp." + dead});
