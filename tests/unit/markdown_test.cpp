@@ -564,6 +564,17 @@ TEST_CASE("markdown: every description in GitHub's API description renders safel
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CHECK(problems == 0);
+  // GitHub's alerts ("> [!NOTE]" and kin) are call-outs, never a quote that starts with the marker.
+  size_t alerts = 0, quoted_markers = 0;
+  for (const std::string* d : descriptions) {
+    std::string html = render_markdown(*d);
+    if (html.find("markdown-alert-title") != std::string::npos) ++alerts;
+    for (const char* kind : {"NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"})
+      if (html.find(std::string("<blockquote>\n<p>[!") + kind + "]") != std::string::npos) ++quoted_markers;
+  }
+  CHECK(alerts >= 150);
+  CHECK(quoted_markers == 0);
+  MESSAGE(alerts << " descriptions with alerts");
 #if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
   CHECK(seconds < 10.0);  // optimised builds only; typically well under a second
 #endif
