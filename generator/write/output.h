@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <mutex>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,10 @@ struct StagedSite {
   bool committed = false;
   std::mutex failure_mutex;
   std::string failure;  // the first write error; once set, nothing more is staged
+  // Folders below `staging` known to exist (relative, "" for staging itself): a page's folder
+  // is made once, by whichever writer gets there first, without a failed open or a stat.
+  std::mutex folders_mutex;
+  std::unordered_set<std::string> folders{""};
 
   StagedSite() = default;
   StagedSite(const StagedSite&) = delete;
