@@ -1,4 +1,5 @@
-// apiref pages work without this file; it only adds search, the theme switch and copy buttons.
+// apiref pages work without this file; it only adds search, the theme switch, copy buttons,
+// the reader's values in snippets and nested schemas unfolded in place.
 (function () {
   "use strict";
 
@@ -38,7 +39,92 @@
 
     setUpSearch();
     setUpTryValues();
+    setUpUnfolding(document);
   });
+
+  // --- nested schemas: unfolded in place ----------------------------------------------------
+  // A named schema nested in a tree is a link to its own page (data-folded): expanded at every
+  // use, GitHub's pages repeated the same users and repositories thousands of times. The button
+  // fetches that page once and shows its tree under the row, filtered like the tree it joins
+  // (a request leaves out readOnly properties, a response writeOnly ones). When the fetch
+  // fails (a page opened from disk, say), the button follows the link.
+  var schemaTrees = {};
+
+  function fetchSchemaTree(url) {
+    if (!schemaTrees[url]) {
+      schemaTrees[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.text();
+      }).then(function (html) {
+        var tree = new DOMParser().parseFromString(html, "text/html").querySelector("main .schema-tree");
+        if (!tree) throw new Error("no schema tree at " + url);
+        // Its links are relative to its page: made absolute before they move to this one.
+        tree.querySelectorAll("a[href]").forEach(function (a) {
+          a.setAttribute("href", new URL(a.getAttribute("href"), url).href);
+        });
+        return tree;
+      });
+      schemaTrees[url].catch(function () { delete schemaTrees[url]; });
+    }
+    return schemaTrees[url];
+  }
+
+  function unfoldedCopy(tree, direction) {
+    var box = document.createElement("div");
+    box.className = "schema-unfolded";
+    Array.prototype.forEach.call(tree.children, function (part) {
+      // The row already shows the type, title and description.
+      if (part.matches(".schema-root, .schema-description")) return;
+      box.appendChild(document.importNode(part, true));
+    });
+    var hide = direction === "request" ? ".badge-readonly" : direction === "response" ? ".badge-writeonly" : null;
+    if (hide) {
+      box.querySelectorAll(".schema-prop").forEach(function (row) {
+        var head = row.querySelector(":scope > .schema-prop-head, :scope > details > summary");
+        if (head && head.querySelector(":scope > " + hide)) row.remove();
+      });
+    }
+    return box;
+  }
+
+  function setUpUnfolding(scope) {
+    scope.querySelectorAll("[data-folded]").forEach(function (head) {
+      var link = head.querySelector("a.schema-ref");
+      if (!link || head.querySelector(".schema-unfold")) return;
+      var name = link.textContent;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "schema-unfold";
+      button.textContent = "Expand";
+      button.setAttribute("aria-expanded", "false");
+      button.setAttribute("aria-label", "Expand " + name);
+      head.appendChild(button);
+      var box = null;
+      button.addEventListener("click", function () {
+        if (box) {
+          var open = box.hidden;
+          box.hidden = !open;
+          button.setAttribute("aria-expanded", String(open));
+          button.textContent = open ? "Collapse" : "Expand";
+          return;
+        }
+        button.disabled = true;
+        var tree = head.closest(".schema-tree");
+        fetchSchemaTree(link.href).then(function (source) {
+          box = unfoldedCopy(source, tree && tree.getAttribute("data-for"));
+          // Under the row: inside the property's <li>, or right after a linked item/variant.
+          if (head.classList.contains("schema-prop-head")) head.parentNode.appendChild(box);
+          else head.parentNode.insertBefore(box, head.nextSibling);
+          setUpUnfolding(box);
+          button.disabled = false;
+          button.setAttribute("aria-expanded", "true");
+          button.textContent = "Collapse";
+        }, function () {
+          window.location.href = link.href;
+        });
+      });
+    });
+  }
 
   // --- the reader's credentials and server, filled into every snippet of the page -----------
   // One field per variable the snippets read (data-var): the token's field shares its storage

@@ -93,7 +93,11 @@ class TreeWriter {
 
   std::string run(const Node& schema) {
     if (!o_.root_component.empty()) stack_.push_back(o_.root_component);
-    out_ += "<div class=\"schema-tree\">";
+    // Which properties the tree leaves out, for app.js: a folded schema it unfolds here comes
+    // from that schema's page, which shows every property, and is filtered the same way.
+    out_ += o_.all_directions ? "<div class=\"schema-tree\">"
+            : o_.direction == ExampleFor::Request ? "<div class=\"schema-tree\" data-for=\"request\">"
+                                                   : "<div class=\"schema-tree\" data-for=\"response\">";
     node_body(schema, 0, true);
     out_ += "</div>";
     return std::move(out_);
@@ -268,14 +272,18 @@ class TreeWriter {
   }
 
   bool hidden(const Node& s) const {
+    if (o_.all_directions) return false;
     if (o_.direction == ExampleFor::Request) return is_true(s.find("readOnly"));
     return is_true(s.find("writeOnly"));
   }
 
-  // Whether a referenced component should be expanded here, or only linked.
-  bool expand_ref(const std::string& name, int depth) const {
+  // Whether a referenced component (`target`, what `name` refers to) should be expanded here,
+  // or only linked. One with no structure of its own (a string, an enum) takes a line or two,
+  // and is always shown, description and constraints included: a link would hide them.
+  bool expand_ref(const std::string& name, int depth, const Node& target) const {
     if (name.empty()) return true;
     if (std::find(stack_.begin(), stack_.end(), name) != stack_.end()) return false;
+    if (!has_children(target)) return true;
     return depth < o_.inline_ref_depth && nodes_ < o_.max_nodes;
   }
 
@@ -315,7 +323,7 @@ class TreeWriter {
     if (const Node* items = s.find("items"); items && items->is_object()) {
       const Node* is = deref_internal(doc_, *items);
       std::string name = ref_component(*items);
-      if (is && !expand_ref(name, depth + 1)) {
+      if (is && !expand_ref(name, depth + 1, *is)) {
         if (has_children(*is)) {
           out_ += "<div class=\"schema-items\"><span class=\"schema-label\">items</span>";
           ref_or_body(*items, *is, depth + 1);
@@ -394,9 +402,9 @@ class TreeWriter {
   // recursive.
   void ref_or_body(const Node& raw, const Node& s, int depth) {
     std::string name = ref_component(raw);
-    if (!expand_ref(name, depth)) {
+    if (!expand_ref(name, depth, s)) {
       bool recursive = std::find(stack_.begin(), stack_.end(), name) != stack_.end();
-      out_ += "<div class=\"schema-link\">";
+      out_ += "<div class=\"schema-link\" data-folded>";  // app.js can unfold it in place
       type_line(raw, s);
       if (recursive) out_ += " <span class=\"badge badge-recursive\">recursive</span>";
       out_ += "</div>";
@@ -411,7 +419,7 @@ class TreeWriter {
   // says (description, constraints), then its structure; or a link when too deep.
   void variant(const Node& raw, const Node& s, int depth) {
     std::string name = ref_component(raw);
-    if (!expand_ref(name, depth)) {
+    if (!expand_ref(name, depth, s)) {
       ref_or_body(raw, s, depth);
       return;
     }
@@ -468,7 +476,8 @@ class TreeWriter {
     description(s);
     constraints(s);
     size_t body_at = out_.size();
-    if (expand_ref(ref, depth)) {
+    bool folded = !expand_ref(ref, depth, s);  // a named schema with structure, linked
+    if (!folded) {
       if (!ref.empty()) stack_.push_back(ref);
       children(s, depth);
       if (!ref.empty()) stack_.pop_back();
@@ -477,7 +486,8 @@ class TreeWriter {
       out_ += "</details>";
     } else {
       out_.replace(close_at, close.size(), "</div>");
-      out_.replace(open_at, open.size(), "<div class=\"schema-prop-head\">");
+      // data-folded: app.js can unfold the linked schema in place.
+      out_.replace(open_at, open.size(), folded ? "<div class=\"schema-prop-head\" data-folded>" : "<div class=\"schema-prop-head\">");
     }
     out_ += "</li>";
   }

@@ -1,8 +1,10 @@
 // A schema as an HTML tree that reads without JavaScript (<details> for nesting): type,
 // format, required/nullable/readOnly/writeOnly/deprecated badges, constraints, enums,
 // oneOf/anyOf/allOf with the discriminator's mapping, additionalProperties, arrays.
-// Named component schemas are expanded inline only while the tree is shallow; deeper, and
-// always on recursion, they become links to the schema's own page, so pages stay small.
+// A named component schema with structure (properties, items, variants) is expanded inline
+// only at the top of the tree; nested, and always on recursion, it is a link to the schema's
+// own page (where it is expanded), and app.js lets the reader unfold it in place. Named
+// schemas without structure (a string with a format, an enum) are always shown inline.
 #pragma once
 
 #include <functional>
@@ -16,7 +18,11 @@ namespace apiref {
 
 struct SchemaTreeOptions {
   ExampleFor direction = ExampleFor::Response;  // hides writeOnly in responses, readOnly in requests
-  int inline_ref_depth = 2;   // nesting below which named schemas are expanded inline
+  bool all_directions = false;  // hides neither (a schema's own page: both are badged)
+  // Nesting below which named schemas with structure are expanded inline. 1: only the tree's
+  // own root. At 2 GitHub's Full Repository response repeated Simple User, Organization and
+  // a whole template Repository inline, and its 2,248 pages were 95 MB (now 70 MB).
+  int inline_ref_depth = 1;
   int open_depth = 1;         // levels shown open; deeper ones start collapsed
   size_t max_nodes = 600;     // beyond this, named schemas are linked, not expanded
   std::string root_component; // the schema page's own component: links to itself are recursion

@@ -675,6 +675,7 @@ class SiteRenderer {
     std::string root = root_of(path);
     SchemaTreeOptions o;
     o.root_component = s.name;
+    o.all_directions = true;  // the component as a whole; operations' trees filter by direction
     o.open_depth = 2;
     o.descriptions = &descriptions_;
     json ctx = {{"schema", {{"name", s.name},

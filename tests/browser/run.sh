@@ -182,6 +182,47 @@ paths:
 YAML
 build edge "$WORK" "$WORK/edge.yaml"
 
+# Named schemas nested in others are links that app.js unfolds in place, filtered like the tree
+# they join: a request body hides readOnly properties, a response writeOnly ones.
+cat >"$WORK/nested.yaml" <<'YAML'
+openapi: 3.0.3
+info: {title: Nested API, version: 1.0.0}
+servers: [{url: 'http://localhost:8080'}]
+paths:
+  /signups:
+    post:
+      operationId: createSignup
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Signup'}
+      responses:
+        '201':
+          description: created
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Signup'}
+components:
+  schemas:
+    Signup:
+      type: object
+      properties:
+        account: {$ref: '#/components/schemas/Account'}
+    Account:
+      type: object
+      description: Who signs up.
+      properties:
+        id: {type: string, readOnly: true}
+        password: {type: string, writeOnly: true}
+        email: {type: string, format: email}
+        home: {$ref: '#/components/schemas/Address'}
+    Address:
+      type: object
+      properties:
+        city: {type: string}
+YAML
+build nested "$WORK" "$WORK/nested.yaml"
+
 # --- static servers on 127.0.0.1, each on a port the kernel picks -----------------------------
 serve() {  # serve NAME: starts the server, sets PORT
   local name=$1
@@ -203,6 +244,7 @@ serve hostile; export HOSTILE_URL="http://127.0.0.1:$PORT/"
 serve example-auth; export EXAMPLE_AUTH_URL="http://127.0.0.1:$PORT/"
 serve meshery; export MESHERY_URL="http://127.0.0.1:$PORT/"
 serve edge; export EDGE_URL="http://127.0.0.1:$PORT/"
+serve nested; export NESTED_URL="http://127.0.0.1:$PORT/"
 # --- apiref serve (serve.mjs) -------------------------------------------------------------------
 # The example with its auth section, served with --proxy; its local development server is the
 # project's echo upstream, which records what it receives.

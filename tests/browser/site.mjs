@@ -70,6 +70,60 @@ test("github: the operation page shows its title and the 200 response schema", a
   assert.ok(await page.locator('nav.sidebar a[aria-current="page"]').count() >= 1, "the sidebar marks this page");
 });
 
+// A named schema nested in another is a link to its page (data-folded); app.js unfolds it in
+// place from that page, once per page fetched, its links made absolute.
+async function unfold(page, row, name) {
+  const button = row.locator("> [data-folded] > button.schema-unfold");
+  await button.waitFor({ state: "visible" });
+  assert.equal(await button.getAttribute("aria-expanded"), "false", `${name}: folded at first`);
+  assert.equal(await row.locator(".schema-props").count(), 0, `${name}: nothing of it is on the page before`);
+  await button.click();
+  const box = row.locator("> .schema-unfolded");
+  await box.waitFor({ state: "visible" });
+  assert.equal(await button.getAttribute("aria-expanded"), "true", `${name}: expanded`);
+  return { button, box };
+}
+const propRow = (scope, name) =>
+  scope.locator("> .schema-props > li.schema-prop").filter({ has: scope.page().locator(`> [data-folded] > code.prop-name:text-is("${name}")`) });
+const propNames = (box) => box.locator("> .schema-props > li.schema-prop .prop-name").allTextContents();
+
+test("github: a nested schema (the repository's owner) is a link, unfolded in place on demand", async (t) => {
+  const page = await t.page();
+  await open(page, url(GITHUB, GH_OPERATION));
+  const tree = page.locator("#repos-get-response-200 .schema-tree").first();
+  const owner = propRow(tree, "owner");
+  assert.equal(await owner.count(), 1, "one folded owner row");
+  assert.ok((await owner.locator("a.schema-ref").getAttribute("href")).endsWith("/schemas/simple-user/"), "it links to simple-user");
+  const { button, box } = await unfold(page, owner, "owner");
+  const names = await propNames(box);
+  for (const name of ["login", "id", "avatar_url", "site_admin"]) assert.ok(names.includes(name), `owner shows ${name} (got ${names.join(", ")})`);
+  for (const href of await box.locator("a[href]").evaluateAll((as) => as.map((a) => a.href)))
+    assert.ok(href.startsWith(GITHUB), `an unfolded link stays on the site: ${href}`);
+  await owner.evaluate((row) => { row.scrollIntoView({ block: "start" }); window.scrollBy(0, -120); });
+  await page.screenshot({ path: path.join(SCREENSHOTS, "github-unfolded-owner.png") });
+  await button.click();
+  await box.waitFor({ state: "hidden" });
+  assert.equal(await button.getAttribute("aria-expanded"), "false", "collapsed again");
+});
+
+test("nested: an unfolded schema is filtered like its tree (request: no readOnly, response: no writeOnly) and unfolds further", async (t) => {
+  const NESTED = env("NESTED_URL");
+  const page = await t.page();
+  await open(page, url(NESTED, "nested/operations/createSignup/"));
+  const request = page.locator('section[aria-labelledby="createSignup-body"] .schema-tree[data-for="request"]').first();
+  const sent = await unfold(page, propRow(request, "account"), "account (request)");
+  assert.deepEqual(await propNames(sent.box), ["password", "email", "home"]);
+  const home = await unfold(page, propRow(sent.box, "home"), "home");
+  assert.deepEqual(await propNames(home.box), ["city"]);
+  const response = page.locator('.schema-tree[data-for="response"]').first();
+  const received = await unfold(page, propRow(response, "account"), "account (response)");
+  assert.deepEqual(await propNames(received.box), ["id", "email", "home"]);
+  // The schema's own page shows every property, each direction badged.
+  await open(page, url(NESTED, "nested/schemas/Account/"));
+  assert.deepEqual(await page.locator("main .schema-tree > .schema-props > li.schema-prop .prop-name").allTextContents(),
+                   ["id", "password", "email", "home"]);
+});
+
 test("github: the full-repository schema page renders", async (t) => {
   assert.ok(fs.existsSync(path.join(GITHUB_DIR, GH_SCHEMA, "index.html")), `${GH_SCHEMA} was built`);
   const page = await t.page();

@@ -165,7 +165,7 @@ TEST_CASE("schema tree: scalar variants show their type line, constraints, enum 
   CHECK(html.find("<span class=\"schema-title\">&lt;script&gt;x&lt;/script&gt;</span>") != std::string::npos);
   CHECK(html.find("<script>") == std::string::npos);
   // A bare composition root has no empty head.
-  CHECK(html.rfind("<div class=\"schema-tree\"><div class=\"schema-composition\">", 0) == 0);
+  CHECK(html.rfind("<div class=\"schema-tree\" data-for=\"response\"><div class=\"schema-composition\">", 0) == 0);
   check_nothing_empty(html, "toy oneOf");
 }
 
