@@ -165,6 +165,7 @@ class TreeWriter {
     // A bare composition is labelled by its block below ("all of ..."), not twice.
     bool composition = label == "one of" || label == "any of" || label == "all of";
     if ((url.empty() || label != name) && !composition) {
+      space();
       out_ += "<span class=\"schema-type\">";
       text(label);
       out_ += "</span>";
@@ -466,7 +467,7 @@ class TreeWriter {
     out_ += open;
     out_ += "<code class=\"prop-name\">";
     text(name);
-    out_ += "</code> ";
+    out_ += "</code>";
     type_line(raw, s);
     badges(s, required);
     if (!ref.empty() && std::find(stack_.begin(), stack_.end(), ref) != stack_.end())

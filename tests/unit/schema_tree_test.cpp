@@ -95,7 +95,7 @@ TEST_CASE("schema tree: GitHub's created_at/pushed_at (nullable oneOf of scalars
   CHECK(pushed.find("<span class=\"schema-type\">null</span>") == std::string::npos);
   CHECK(pushed.find("<span class=\"badge badge-nullable\">nullable</span>") != std::string::npos);
   // repository.created_at (other created_at rows of the page are plain date-times).
-  CHECK(html.find("<code class=\"prop-name\">created_at</code>  <span class=\"badge badge-required\">required</span></summary>"
+  CHECK(html.find("<code class=\"prop-name\">created_at</code> <span class=\"badge badge-required\">required</span></summary>"
                   "<div class=\"schema-composition\"><span class=\"schema-label\">one of</span><ol class=\"schema-variants\">"
                   "<li><div class=\"schema-variant-head\"><span class=\"schema-type\">integer</span></div></li>"
                   "<li><div class=\"schema-variant-head\"><span class=\"schema-type\">string (date-time)</span></div></li></ol>") !=
@@ -137,6 +137,7 @@ TEST_CASE("schema tree: every GitHub component schema, in both directions and as
       o.direction = dir;
       std::string html = tree(github(), m.value, o);
       check_nothing_empty(html, m.key);
+      CHECK_MESSAGE(html.find("</code>  ") == std::string::npos, m.key << ": a double space after a property's name");
       for (size_t at = 0; (at = html.find("<li><", at)) != std::string::npos; ++at) ++variants;
     }
     check_nothing_empty(github_page_tree(m.key), m.key + " (schema page)");
