@@ -234,10 +234,13 @@ void write_yaml(std::string& out, const Node& n, int indent, bool first_inline) 
 // Roughly how many bytes the tree takes written out (text, keys, indentation, punctuation), so
 // that the output string is allocated once: grown by doubling, a 13 MB openapi.json copied and
 // page-faulted ~26 MB of fresh memory.
-size_t written_size_estimate(const Node& n, size_t indent) {
-  size_t size = n.text.size() + indent + 8;
-  for (const Node& item : n.items) size += written_size_estimate(item, indent + 2);
-  for (const Member& m : n.members) size += m.key.size() + written_size_estimate(m.value, indent + 2);
+// `per_node`: the punctuation around each value (JSON's quotes, ": " and ",\n" take more than
+// YAML's ": " and "\n"). For GitHub's description: 13.9 MB reserved for 13.0 MB of JSON, 11.8
+// for 9.8 MB of YAML.
+size_t written_size_estimate(const Node& n, size_t indent, size_t per_node) {
+  size_t size = n.text.size() + indent + per_node;
+  for (const Node& item : n.items) size += written_size_estimate(item, indent + 2, per_node);
+  for (const Member& m : n.members) size += m.key.size() + written_size_estimate(m.value, indent + 2, per_node);
   return size;
 }
 
@@ -251,7 +254,7 @@ std::string json_quote(const std::string& s) {
 
 std::string to_json(const Node& n, bool pretty) {
   std::string out;
-  out.reserve(written_size_estimate(n, 0));
+  out.reserve(written_size_estimate(n, 0, 16));
   write_json(out, n, pretty, 0);
   if (pretty) out += '\n';
   return out;
@@ -259,7 +262,7 @@ std::string to_json(const Node& n, bool pretty) {
 
 std::string to_yaml(const Node& n) {
   std::string out;
-  out.reserve(written_size_estimate(n, 0));
+  out.reserve(written_size_estimate(n, 0, 8));
   write_yaml(out, n, 0, false);
   return out;
 }
