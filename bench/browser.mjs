@@ -5,7 +5,7 @@
 // For each: the time from navigation start, and the JS heap in use once the page has settled.
 // This is a benchmark, not a test. bench/build.sh runs it; it can also run on its own:
 //
-//   node bench/browser.mjs --site DIR --page api.github.com/operations/repos-get/ \
+//   node bench/browser.mjs --site DIR --page api.github.com/operations/repos-get.html \
 //     --spec ../shared/corpus/github/api.github.com.json \
 //     --swagger-dist bench/.cache/node_modules/swagger-ui-dist [--runs 5] [--warmup 1] \
 //     [--chromium /usr/bin/chromium] [--timeout 120] [--raw FILE]
@@ -27,7 +27,7 @@ const die = (msg) => { console.error(`bench/browser.mjs: ${msg}`); process.exit(
 
 // ---- options ---------------------------------------------------------------------------------------
 const opt = {
-  site: null, page: 'api.github.com/operations/repos-get/', spec: null, 'swagger-dist': null,
+  site: null, page: 'api.github.com/operations/repos-get.html', spec: null, 'swagger-dist': null,
   runs: '5', warmup: '1', chromium: '/usr/bin/chromium', timeout: '120', raw: null,
 };
 for (let i = 2; i < process.argv.length; i++) {

@@ -44,7 +44,7 @@ CORPUS=$(cd "$CORPUS" && pwd)
 GH=$CORPUS/github/api.github.com.json
 PROJ=examples/meshery   # relative to $REPO; its apiref.yaml points at ../shared/corpus/meshery/schemas
 for f in "$GH" "$REPO/$PROJ/apiref.yaml"; do [[ -f $f ]] || die "missing input $f"; done
-BROWSER_PAGE=api.github.com/operations/repos-get/   # the operation page timed in the browser
+BROWSER_PAGE=api.github.com/operations/repos-get.html   # the operation page timed in the browser
 
 need_apiref
 APIREF_ORIG=$APIREF
@@ -100,7 +100,7 @@ set_cmd() {
   CMD=() CWD=$o OUTS=() MARK=""
   case $tool:$c in
     apiref:gh)       CMD=("$APIREF" build "$GH" --ignore-spec-errors -o "$o/site")
-                     OUTS=("$o/site/index.html" "$o/site/api.github.com/operations/repos-get/index.html")
+                     OUTS=("$o/site/index.html" "$o/site/api.github.com/operations/repos-get.html")
                      MARK="Get a repository" ;;
     apiref:mesh)     CMD=("$APIREF" build "$PROJ" --ignore-spec-errors -o "$o/site"); CWD=$REPO
                      OUTS=("$o/site/index.html" "$o/site/meshery/index.html" "$o/site/cloud/index.html")

@@ -54,7 +54,7 @@ try {
     const page = await browser.newPage();
     let pageUrl = null;
     for (const bundle of ['meshery', 'cloud']) {
-      const u = new URL(`${bundle}/operations/${c.op}/`, args.url).href;
+      const u = new URL(`${bundle}/operations/${c.op}.html`, args.url).href;
       const r = await page.request.get(u);
       if (r.ok()) { pageUrl = u; break; }
     }

@@ -18,7 +18,7 @@
 namespace apiref {
 
 struct SiteBundle {
-  std::string name;        // URL segment: <name>/operations/<slug>/
+  std::string name;        // URL segment: <name>/operations/<slug>.html
   const Node* document;    // the bundled description (also published as openapi.json/.yaml)
   const ApiModel* model;
 };

@@ -102,9 +102,9 @@ bool stage_file(StagedSite& site, const SiteFile& file) {
     if (!site.failure.empty()) return false;
   }
   std::string path = (site.staging / file.path).string();
-  // Most pages have a folder of their own (operations/<slug>/index.html). On these disks a
-  // folder is dear (a mkdir took ~65 us, a failed open and create_directories' stats more):
-  // each is made once, with one mkdir when its parent exists, and never probed.
+  // A site has few folders (operations/, tags/, ...), each made once, with one mkdir when its
+  // parent exists, and never probed: on these disks a folder is dear (a mkdir took ~65 us, a
+  // failed open and create_directories' stats more).
   size_t slash = file.path.rfind('/');
   std::string folder = slash == std::string::npos ? std::string() : file.path.substr(0, slash);
   bool known;

@@ -105,7 +105,7 @@ test("playground: 'Try it' on an operation page opens that operation expanded (p
     ["public", "createDeviceGroup", "operations-Device_Group_device-groups-createDeviceGroup"],
     ["internal", "getFirmwareImage", "operations-Firmware_firmware-getFirmwareImage"],
   ]) {
-    await page.goto(url(EXAMPLE, `${bundle}/operations/${op}/`));
+    await page.goto(url(EXAMPLE, `${bundle}/operations/${op}.html`));
     await page.locator("a.try-it").click();
     await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
     await page.locator(`#${id}.is-open`).waitFor({ state: "visible" });
@@ -118,8 +118,8 @@ test("playground: 'Try it' on an operation page opens that operation expanded (p
     if (bundle === "public") await page.screenshot({ path: path.join(SCREENSHOTS, "playground-deep-link.png") });
   }
   // The header of every page links to the playground.
-  await page.goto(url(EXAMPLE, "public/operations/getDevice/"));
-  assert.equal(await page.locator('header a[href="../../../playground/"]').textContent(), "Playground");
+  await page.goto(url(EXAMPLE, "public/operations/getDevice.html"));
+  assert.equal(await page.locator('header a[href="../../playground/index.html"]').textContent(), "Playground");
   assertOnlyHost(requests, EXAMPLE);
 });
 
@@ -130,7 +130,7 @@ test("playground: deep links survive awkward names (spaces, '/', non-ASCII, no i
   const page = await t.page();
   const requests = recordRequests(page);
   for (const op of ops) {
-    await page.goto(url(EDGE, `edge/operations/${op}/`));
+    await page.goto(url(EDGE, `edge/operations/${op}`));
     const method = (await page.locator(".endpoint .method").textContent()).trim().toLowerCase();
     const opPath = (await page.locator(".endpoint .path").textContent()).trim();
     await page.locator("a.try-it").click();
@@ -205,7 +205,7 @@ test("playground: the token box sends the project's auth (token entered once, on
   const page = await t.page();
   const requests = recordRequests(page);
   // The reader enters the token on an operation page (site/app.js stores it in sessionStorage).
-  await page.goto(url(EXAMPLE_AUTH, "public/operations/listDevices/"));
+  await page.goto(url(EXAMPLE_AUTH, "public/operations/listDevices.html"));
   await page.locator(".try-token").fill("tok-123");
   await page.locator("a.try-it").click();
   await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
@@ -246,7 +246,7 @@ test("playground: the token box sends the project's auth (token entered once, on
 test("operation page: one field per variable, each filled only into its own places, shared with the playground", async (t) => {
   const page = await t.page();
   const requests = recordRequests(page);
-  await page.goto(url(EXAMPLE_AUTH, "public/operations/listDevices/"));
+  await page.goto(url(EXAMPLE_AUTH, "public/operations/listDevices.html"));
   await page.locator(".try-values").waitFor({ state: "visible" });
   const fields = await page.locator(".try-values input[data-var]").evaluateAll((els) =>
     els.map((e) => [e.getAttribute("data-var"), e.classList.contains("try-token")]));
@@ -275,7 +275,7 @@ test("operation page: one field per variable, each filled only into its own plac
   assert.equal(await page.locator("#apiref-auth input[name=FLEET_ORG]").inputValue(), "org-3");
   // And back: a value changed in the playground is the page's after a reload.
   await page.locator("#apiref-auth input[name=FLEET_ORG]").fill("org-4");
-  await page.goto(url(EXAMPLE_AUTH, "public/operations/listDevices/"));
+  await page.goto(url(EXAMPLE_AUTH, "public/operations/listDevices.html"));
   await page.locator(".try-values").waitFor({ state: "visible" });
   assert.equal(await page.locator('.try-values input[data-var="FLEET_ORG"]').inputValue(), "org-4");
   assert.ok((await code("curl")).includes("-H 'X-Fleet-Org: ''org-4'"));
@@ -358,7 +358,7 @@ test("playground: GitHub's bundle loads with no error shown; repos/get deep link
   }
   // From the operation page's "Try it": GitHub's ids have a '/', which Swagger UI alone would not match.
   const page = await t.page();
-  await page.goto(url(GITHUB, "api.github.com/operations/repos-get/"));
+  await page.goto(url(GITHUB, "api.github.com/operations/repos-get.html"));
   const started = Date.now();
   await page.locator("a.try-it").click();
   await page.locator(".opblock.is-open").waitFor({ state: "visible", timeout: LOAD_TIMEOUT });

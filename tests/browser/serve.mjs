@@ -35,7 +35,7 @@ test("serve --proxy: the playground's GET and POST reach the local server with t
   const settings = await (await page.request.get(url(SITE, "playground/apiref-playground.json"))).json();
   assert.equal(settings.proxy, "/_apiref/proxy");
   // The reader enters the token once, on an operation page, and follows "Try it".
-  await page.goto(url(SITE, "public/operations/listDevices/"));
+  await page.goto(url(SITE, "public/operations/listDevices.html"));
   await page.locator(".try-token").fill("tok-serve-42");
   await page.locator("a.try-it").click();
   await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
@@ -101,7 +101,7 @@ function replaceInFile(file, from, to, atomic) {
 
 test("serve: editing an operation's summary in Meshery's tree updates the open page (in place and by rename)", async (t) => {
   const page = await t.page();
-  await page.goto(url(MESHERY, "cloud/operations/deleteBadgeById/"));
+  await page.goto(url(MESHERY, "cloud/operations/deleteBadgeById.html"));
   await page.locator("h1", { hasText: "Delete a badge by its ID" }).waitFor();
   await page.evaluate(() => window.scrollTo(0, 400));
   // The page's event stream is open before the edit.
@@ -124,7 +124,7 @@ test("serve: editing an operation's summary in Meshery's tree updates the open p
 
 test("serve: a broken edit shows its file:line:col over the page, the last good page stays, the next good save recovers", async (t) => {
   const page = await t.page();
-  await page.goto(url(MESHERY, "cloud/operations/deleteBadgeById/"));
+  await page.goto(url(MESHERY, "cloud/operations/deleteBadgeById.html"));
   await page.locator("h1", { hasText: "Delete a badge by its ID" }).waitFor();
   await page.locator("html[data-apiref-live]").waitFor({ state: "attached" });
   const good = fs.readFileSync(BADGE_FILE, "utf8");
@@ -143,7 +143,7 @@ test("serve: a broken edit shows its file:line:col over the page, the last good 
   assert.match(await overlay.textContent(), /badge\/api\.yml:\d+:\d+: error: .*noSuchParameter/);
   // A fresh load of the page still gets the last good build.
   const again = await t.page();
-  await again.goto(url(MESHERY, "cloud/operations/deleteBadgeById/"));
+  await again.goto(url(MESHERY, "cloud/operations/deleteBadgeById.html"));
   assert.equal(await again.locator("h1").textContent(), "Delete a badge by its ID");
   // The next good save: the overlay goes and the page shows the new text.
   fs.writeFileSync(BADGE_FILE, good.replace("summary: Delete a badge by its ID", "summary: Delete a badge by its ID (recovered)"));

@@ -16,8 +16,8 @@ const GITHUB = env("GITHUB_URL"), EXAMPLE = env("EXAMPLE_URL"), HOSTILE = env("H
 const GITHUB_DIR = env("GITHUB_DIR"), EXAMPLE_DIR = env("EXAMPLE_DIR");
 const SCREENSHOTS = env("SCREENSHOTS");
 
-const GH_OPERATION = "api.github.com/operations/repos-get/";
-const GH_SCHEMA = "api.github.com/schemas/full-repository/";
+const GH_OPERATION = "api.github.com/operations/repos-get.html";
+const GH_SCHEMA = "api.github.com/schemas/full-repository.html";
 const url = (base, p = "") => new URL(p, base).href;
 
 async function open(page, address, waitUntil = "load") {
@@ -47,7 +47,7 @@ test("github: the overview loads with no console error", async (t) => {
   const page = await t.page();
   await open(page, GITHUB);
   await page.locator("h1").waitFor({ state: "visible" });
-  assert.ok(await page.locator(`a[href="api.github.com/"]`).count() >= 1, "the overview links to the bundle");
+  assert.ok(await page.locator(`a[href="api.github.com/index.html"]`).count() >= 1, "the overview links to the bundle");
   assert.ok(await page.locator(".tag-index li").count() > 20, "the overview lists GitHub's tags");
   await page.locator(".theme-toggle").waitFor({ state: "visible" }); // app.js ran
 });
@@ -93,7 +93,7 @@ test("github: a nested schema (the repository's owner) is a link, unfolded in pl
   const tree = page.locator("#repos-get-response-200 .schema-tree").first();
   const owner = propRow(tree, "owner");
   assert.equal(await owner.count(), 1, "one folded owner row");
-  assert.ok((await owner.locator("a.schema-ref").getAttribute("href")).endsWith("/schemas/simple-user/"), "it links to simple-user");
+  assert.ok((await owner.locator("a.schema-ref").getAttribute("href")).endsWith("/schemas/simple-user.html"), "it links to simple-user");
   const { button, box } = await unfold(page, owner, "owner");
   const names = await propNames(box);
   for (const name of ["login", "id", "avatar_url", "site_admin"]) assert.ok(names.includes(name), `owner shows ${name} (got ${names.join(", ")})`);
@@ -109,7 +109,7 @@ test("github: a nested schema (the repository's owner) is a link, unfolded in pl
 test("nested: an unfolded schema is filtered like its tree (request: no readOnly, response: no writeOnly) and unfolds further", async (t) => {
   const NESTED = env("NESTED_URL");
   const page = await t.page();
-  await open(page, url(NESTED, "nested/operations/createSignup/"));
+  await open(page, url(NESTED, "nested/operations/createSignup.html"));
   const request = page.locator('section[aria-labelledby="createSignup-body"] .schema-tree[data-for="request"]').first();
   const sent = await unfold(page, propRow(request, "account"), "account (request)");
   assert.deepEqual(await propNames(sent.box), ["password", "email", "home"]);
@@ -119,13 +119,13 @@ test("nested: an unfolded schema is filtered like its tree (request: no readOnly
   const received = await unfold(page, propRow(response, "account"), "account (response)");
   assert.deepEqual(await propNames(received.box), ["id", "email", "home"]);
   // The schema's own page shows every property, each direction badged.
-  await open(page, url(NESTED, "nested/schemas/Account/"));
+  await open(page, url(NESTED, "nested/schemas/Account.html"));
   assert.deepEqual(await page.locator("main .schema-tree > .schema-props > li.schema-prop .prop-name").allTextContents(),
                    ["id", "password", "email", "home"]);
 });
 
 test("github: the full-repository schema page renders", async (t) => {
-  assert.ok(fs.existsSync(path.join(GITHUB_DIR, GH_SCHEMA, "index.html")), `${GH_SCHEMA} was built`);
+  assert.ok(fs.existsSync(path.join(GITHUB_DIR, GH_SCHEMA)), `${GH_SCHEMA} was built`);
   const page = await t.page();
   await open(page, url(GITHUB, GH_SCHEMA));
   assert.equal((await page.locator("h1").textContent()).trim(), "full-repository");
@@ -145,7 +145,7 @@ test("github: search finds 'get a repository' and Enter opens it", async (t) => 
   const first = page.locator("#search-results li[role=option] a").first();
   await first.waitFor({ state: "visible" });
   const href = await first.evaluate((a) => a.href);
-  assert.ok(href.endsWith("/api.github.com/operations/repos-get/"), `first result is ${href}`);
+  assert.ok(href.endsWith("/api.github.com/operations/repos-get.html"), `first result is ${href}`);
   assert.match(await first.textContent(), /Get a repository/);
   await Promise.all([page.waitForURL(url(GITHUB, GH_OPERATION)), page.keyboard.press("Enter")]);
   assert.equal((await page.locator("h1").textContent()).trim(), "Get a repository");
@@ -224,7 +224,7 @@ test("snippets: the reader's token and server fill every snippet, kept in sessio
   const page = await t.page();
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
-  await open(page, url(EXAMPLE, "public/operations/getDevice/"));
+  await open(page, url(EXAMPLE, "public/operations/getDevice.html"));
   const box = page.locator(".try-values");
   await box.waitFor({ state: "visible" });
   const token = "tok'en \"$x\"";
@@ -246,7 +246,7 @@ test("snippets: the reader's token and server fill every snippet, kept in sessio
   assert.ok((await code("curl")).includes("'https://api.fleet.example.com/api/devices/"));
   await page.locator(".try-server").fill("http://127.0.0.1:9081");
   // Another page of the site, same tab: the values come back from sessionStorage.
-  await open(page, url(EXAMPLE, "public/operations/listDevices/"));
+  await open(page, url(EXAMPLE, "public/operations/listDevices.html"));
   await page.locator(".try-values").waitFor({ state: "visible" });
   assert.ok((await code("curl")).includes("'http://127.0.0.1:9081/api/devices"));
   assert.strictEqual(await page.evaluate(() => localStorage.getItem("apiref-token")), null, "never in localStorage");
@@ -442,9 +442,24 @@ test("hostile description: no script runs on the overview, bundle, tag and opera
 function exampleOperations() {
   const dir = path.join(EXAMPLE_DIR, "public", "operations");
   return fs.readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "index.html")))
-    .map((d) => `public/operations/${d.name}/`).sort();
+    .filter((d) => d.isFile() && d.name.endsWith(".html"))
+    .map((d) => `public/operations/${d.name}`).sort();
 }
+
+test("example: the site works opened from disk (file://): links name pages, not folders", async (t) => {
+  const page = await t.page();
+  const start = "file://" + path.join(EXAMPLE_DIR, "public", "operations", "getDevice.html");
+  await page.goto(start);
+  assert.equal((await page.locator("h1").count()), 1, "the operation page opens");
+  // The sidebar's tag, the breadcrumb's bundle, the header's overview: pages, never a listing.
+  for (const selector of ["nav.sidebar .sidebar-tag a", "nav.breadcrumbs a", "header a.brand"]) {
+    await page.goto(start);
+    await page.locator(selector).first().click();
+    await page.waitForLoadState("load");
+    assert.ok(page.url().endsWith(".html"), `${selector} opened ${page.url()}`);
+    assert.equal(await page.locator("main h1").count(), 1, `${selector} opened a page with a heading (${page.url()})`);
+  }
+});
 
 test("example: every operation page under /public/operations/ loads with no console error", async (t) => {
   const pages = exampleOperations();

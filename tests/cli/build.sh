@@ -44,7 +44,7 @@ assert c['tryItOutEnabled'] is True and c['requestSnippetsEnabled'] is True and 
 s = json.load(open('ex/playground/apiref-playground.json'))
 assert s == {'auth': None, 'persistAuthorization': False, 'proxy': None}, s"
 check "playground: Swagger UI's files are the pinned package's, byte for byte" bash -c "cmp ex/playground/swagger-ui-bundle.js '$ROOT/vendor/swagger-ui/node_modules/swagger-ui-dist/swagger-ui-bundle.js' && grep -q '\"version\": \"5.35.0\"' '$ROOT/vendor/swagger-ui/node_modules/swagger-ui-dist/package.json'"
-check "operation pages link to the playground at their operation" grep -q 'class="try-it" href="../../../playground/index.html?urls.primaryName=public#/Device_devices/getDevice"' ex/public/operations/getDevice/index.html
+check "operation pages link to the playground at their operation" grep -q 'class="try-it" href="../../playground/index.html?urls.primaryName=public#/Device_devices/getDevice"' ex/public/operations/getDevice.html
 mkdir -p nodata && cp -r "$ROOT/templates" "$ROOT/site" "$ROOT/playground" nodata/
 check "without the vendored Swagger UI: exit 2, says how to install it, writes nothing" bash -c "cd '$ROOT/schemas' && APIREF_DATA_DIR='$WORK/nodata' '$APIREF' build -q -o '$WORK/nov' 2>'$WORK/nov.err'; test \$? -eq 2 && grep -q 'setup-deps.sh' '$WORK/nov.err' && test ! -e '$WORK/nov'"
 
@@ -67,7 +67,7 @@ printf '{{>partials/head}}<body><main id="content"><h1>Custom 404</h1></main></b
 printf 'body{outline:1px solid red}\n' >mytpl/assets/extra.css
 check "override builds" "$APIREF" build "$ROOT/schemas" -q -o over --templates mytpl
 check "overridden template used" grep -q 'Custom 404' over/404.html
-check "other templates kept" grep -q 'class="sidebar"' over/public/operations/getDevice/index.html
+check "other templates kept" grep -q 'class="sidebar"' over/public/operations/getDevice.html
 check "override assets copied beside the built-in ones" bash -c "test -s over/assets/extra.css && test -s over/assets/style.css"
 printf '{{#unclosed}}\n' >mytpl/tag.mustache
 check "broken template: exit 2 with file:line:col" bash -c "'$APIREF' build '$ROOT/schemas' -o over2 --templates mytpl 2>err2.txt; test \$? -eq 2 && grep -q 'tag.mustache:1:' err2.txt"
@@ -116,7 +116,7 @@ check "every oas-examples 3.x document builds a clean site ($n built)" test -z "
 
 if [ "$MODE" != quick ]; then
   check "GitHub builds" "$APIREF" build "$CORPUS/github/api.github.com.json" -q --ignore-spec-errors -o gh
-  check "GitHub: a page per operation and schema" bash -c "test \$(ls gh/api.github.com/operations | wc -l) -eq 1223 && test \$(ls gh/api.github.com/schemas | grep -vc index.html) -eq 969"
+  check "GitHub: a page per operation and schema" bash -c "test \$(ls gh/api.github.com/operations | wc -l) -eq 1223 && test \$(ls gh/api.github.com/schemas | grep -vc index.html) -eq 969 && test \$(find gh/api.github.com -mindepth 2 -type d | wc -l) -eq 0"
   check "GitHub site passes the checker (links, hosts, size <= 1 MB, structure)" $CHECK gh --expect-pages 2240
   check "GitHub: the published description is byte-identical to apiref bundle" bash -c "'$APIREF' bundle '$CORPUS/github/api.github.com.json' -q -o gh.bundle.json && cmp gh.bundle.json gh/api.github.com/openapi.json && '$APIREF' bundle '$CORPUS/github/api.github.com.json' -q -o gh.bundle.yaml && cmp gh.bundle.yaml gh/api.github.com/openapi.yaml"
 fi

@@ -144,13 +144,13 @@ timeout 30 curl -sN $BASE/_apiref/events >events.txt 2>/dev/null &
 EVENTS_PID=$!
 sleep 0.5
 sed -i "s/summary: $OLD_SUMMARY/summary: Edited summary for the live test/" "$OP_FILE"
-check "an edit rebuilds and the page shows it" bash -c "for i in \$(seq 50); do curl -s $BASE/public/operations/listDevices/ | grep -q 'Edited summary for the live test' && exit 0; sleep 0.2; done; exit 1"
+check "an edit rebuilds and the page shows it" bash -c "for i in \$(seq 50); do curl -s $BASE/public/operations/listDevices.html | grep -q 'Edited summary for the live test' && exit 0; sleep 0.2; done; exit 1"
 check "the rebuild says how many pages it rendered" wait_for "$WORK/serve.log" "pages rendered" 5
 check "the events stream announced the new build" wait_for events.txt '"site":2' 5
 printf 'paths:\n  /broken: {get: [unclosed\n' >>"$OP_FILE"
 check "a broken edit is an error event with file:line:col" bash -c "for i in \$(seq 50); do grep -q '\"ok\":false' events.txt && grep '\"ok\":false' events.txt | grep -q 'api.yml:[0-9]*:[0-9]*' && exit 0; sleep 0.2; done; exit 1"
 check "the terminal shows the error too" wait_for "$WORK/serve.log" "still serving the last good build" 5
-check "the last good site is still served" bash -c "curl -s $BASE/public/operations/listDevices/ | grep -q 'Edited summary for the live test'"
+check "the last good site is still served" bash -c "curl -s $BASE/public/operations/listDevices.html | grep -q 'Edited summary for the live test'"
 python3 - "$OP_FILE" <<'EOF'
 import sys
 p = sys.argv[1]
@@ -168,7 +168,7 @@ check "upstream down: 502 that says connection refused" bash -c "[ \"\$(curl -s 
 # The warm-up asks for the same pages over as many connections as the measured run: an allocator
 # with per-thread caches and several arenas (jemalloc, which apiref links) takes memory on the
 # first use of each; a leak shows as growth over the measured run, after that.
-PAGES="/ /public/ /public/operations/listDevices/ /assets/style.css /public/openapi.json /internal/"
+PAGES="/ /public/ /public/operations/listDevices.html /assets/style.css /public/openapi.json /internal/"
 # shellcheck disable=SC2086
 python3 "$ROOT/tests/cli/load_client.py" "$PORT" 8 4000 $PAGES >warm.txt 2>&1
 RSS1=$(awk '/VmRSS/ {print $2}' /proc/$SERVE_PID/status)

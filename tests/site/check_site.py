@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Walks a built apiref site and checks what every page must satisfy:
 
-- every internal link and asset reference resolves to a file, and every #fragment to an id
-  on the target page;
+- every internal link and asset reference resolves to a file (never a folder: opened from disk,
+  a folder shows its listing), and every #fragment to an id on the target page;
 - nothing is loaded from another host (scripts, styles, images, frames, fonts);
 - no page is larger than 1 MB;
 - every page is complete HTML: lang, title, one <main>, exactly one <h1>, headings in order;
@@ -200,7 +200,9 @@ def main():
             if parts.path:
                 target = os.path.normpath(os.path.join(os.path.dirname(rel), urllib.parse.unquote(parts.path)))
                 if url.split("#")[0].endswith("/") or os.path.isdir(os.path.join(site, target)):
-                    target = os.path.join(target, "index.html")
+                    # Opened from disk (file://), a folder shows its listing, not its index.html.
+                    problems.append(f"{rel}: {url} names a folder, not a page")
+                    continue
                 if target.startswith(".."):
                     problems.append(f"{rel}: {url} leaves the site")
                     continue

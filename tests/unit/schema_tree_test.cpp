@@ -279,7 +279,7 @@ paths:
             Location: {schema: {type: string}}
             Retry-After: {description: Seconds., schema: {type: integer}}
 )");
-  const std::string& op = files.at("api/operations/onlyOne/index.html");
+  const std::string& op = files.at("api/operations/onlyOne.html");
   CHECK(op.find("<p></p>") == std::string::npos);
   CHECK(op.find("<ul class=\"security\">") != std::string::npos);
   // A parameter with nothing said about it has no <dd>; one with a description keeps it.
@@ -290,10 +290,10 @@ paths:
   CHECK(op.find("<dd><p>Seconds.</p>\n</dd>") != std::string::npos);
   // The only operation of its tag: no previous, no next, no pager.
   CHECK(op.find("class=\"pager\"") == std::string::npos);
-  const std::string& unused = files.at("api/tags/unused/index.html");
+  const std::string& unused = files.at("api/tags/unused.html");
   CHECK(unused.find("operation-list") == std::string::npos);
   CHECK(unused.find("<p>No operation has this tag.</p>") != std::string::npos);
-  CHECK(files.at("api/tags/used/index.html").find("<ul class=\"operation-list\">") != std::string::npos);
+  CHECK(files.at("api/tags/used.html").find("<ul class=\"operation-list\">") != std::string::npos);
   const std::string& missing = files.at("404.html");
   CHECK(missing.find("<title>Page not found · Toy</title>") != std::string::npos);
   CHECK(missing.find("<meta name=\"description\" content=\"There is no page at this address.\">") != std::string::npos);
@@ -323,9 +323,9 @@ paths:
       security: [{key: []}, {basic: []}, {}]
       responses: {"204": {description: Done}}
 )");
-  CHECK(files.at("api/operations/anyOf/index.html").find("<p>Any one of:</p><ul class=\"security\">") != std::string::npos);
-  CHECK(files.at("api/operations/optional/index.html").find("<p>Optional:</p><ul class=\"security\">") != std::string::npos);
-  CHECK(files.at("api/operations/optionalAnyOf/index.html").find("<p>Optional: any one of:</p><ul class=\"security\">") !=
+  CHECK(files.at("api/operations/anyOf.html").find("<p>Any one of:</p><ul class=\"security\">") != std::string::npos);
+  CHECK(files.at("api/operations/optional.html").find("<p>Optional:</p><ul class=\"security\">") != std::string::npos);
+  CHECK(files.at("api/operations/optionalAnyOf.html").find("<p>Optional: any one of:</p><ul class=\"security\">") !=
         std::string::npos);
 }
 
