@@ -46,8 +46,9 @@
   // A named schema nested in a tree is a link to its own page (data-folded): expanded at every
   // use, GitHub's pages repeated the same users and repositories thousands of times. The button
   // fetches that page once and shows its tree under the row, filtered like the tree it joins
-  // (a request leaves out readOnly properties, a response writeOnly ones). When the fetch
-  // fails (a page opened from disk, say), the button follows the link.
+  // (a request leaves out readOnly properties, a response writeOnly ones). A page opened from
+  // disk (file://) cannot fetch another: there the link alone does it, and no button is added;
+  // when a fetch fails otherwise, the button follows the link.
   var schemaTrees = {};
 
   function fetchSchemaTree(url) {
@@ -88,6 +89,7 @@
   }
 
   function setUpUnfolding(scope) {
+    if (location.protocol === "file:") return;
     scope.querySelectorAll("[data-folded]").forEach(function (head) {
       var link = head.querySelector("a.schema-ref");
       if (!link || head.querySelector(".schema-unfold")) return;
@@ -209,6 +211,12 @@
     var input = document.getElementById("search-input");
     var list = document.getElementById("search-results");
     if (!input || !list) return;
+    if (location.protocol === "file:") {
+      // A page opened from disk cannot fetch the index: say so rather than fail on each key.
+      input.disabled = true;
+      input.placeholder = "Search works when the site is served (apiref serve)";
+      return;
+    }
     var base = input.getAttribute("data-root") || "";
     var entries = null, loading = null, selected = -1;
 

@@ -459,6 +459,17 @@ test("example: the site works opened from disk (file://): links name pages, not 
     assert.ok(page.url().endsWith(".html"), `${selector} opened ${page.url()}`);
     assert.equal(await page.locator("main h1").count(), 1, `${selector} opened a page with a heading (${page.url()})`);
   }
+  // A page opened from disk cannot fetch another: folded schemas get no "Expand" button (which
+  // would only log errors), and their link opens the schema's page.
+  await page.goto(start);
+  await page.locator(".theme-toggle").waitFor({ state: "visible" }); // app.js ran
+  assert.equal(await page.locator("button.schema-unfold").count(), 0, "no unfold buttons on file://");
+  assert.ok(await page.locator("#search-input").isDisabled(), "the search box says it needs a server");
+  const link = page.locator("[data-folded] a.schema-ref").first();
+  const target = await link.evaluate((a) => a.href);
+  await link.click();
+  await page.waitForURL(target);
+  assert.ok(await page.locator("main .schema-tree").count() >= 1, `the link opened ${target}`);
 });
 
 test("example: every operation page under /public/operations/ loads with no console error", async (t) => {
