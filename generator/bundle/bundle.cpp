@@ -81,6 +81,7 @@ BundleResult bundle_file(const std::string& path, const BundleOptions& options) 
     // descriptions): the changes are worked out first, then made to the document's own tree,
     // moved out of the set, instead of to a copy of it.
     std::vector<Patch> patches = bundler.rewrite_patches(*root, root->root, "", OasContext::Root);
+    result.source_unchanged = patches.empty() && !bundler.created_any();
     out.document = docs.take_root(root_path);
     Bundler::apply_patches(out.document, patches);
     Node* existing = out.document.find("components");

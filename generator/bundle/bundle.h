@@ -31,6 +31,9 @@ struct BundleResult {
   std::vector<BundleOutput> bundles;
   Diagnostics diagnostics;
   std::vector<std::string> files;  // every file read, absolute: what a watcher must watch
+  // bundle_file only: the bundle is the file's own tree as parsed (no $ref rewritten, no
+  // component added), so whatever reads the file sees the same tree (build's spec gate).
+  bool source_unchanged = false;
   bool ok() const { return !has_errors(diagnostics); }
 };
 

@@ -269,6 +269,12 @@ std::string Bundler::component_ref(const RefTarget& target, const std::string& k
   return "#" + fragment_encode(append_pointer(append_pointer("/components", stored_kind), name));
 }
 
+bool Bundler::created_any() const {
+  for (const auto& [kind, members] : created_)
+    if (!members.empty()) return true;
+  return false;
+}
+
 void Bundler::append_components(Node& components) const {
   static const char* order[] = {"schemas",  "responses", "parameters", "examples",
                                 "requestBodies", "headers", "securitySchemes", "links",

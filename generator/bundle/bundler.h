@@ -56,6 +56,8 @@ class Bundler {
   // Components created so far, by kind in a fixed order, each in first-use order.
   // Appends them to `components` (an object, created if null).
   void append_components(Node& components) const;
+  // Whether append_components has anything to add.
+  bool created_any() const;
 
  private:
   struct Walk;

@@ -1715,6 +1715,7 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
   }
   ResolveOptions ro;
   ro.allow_outside_root = options.allow_outside_root;
+  ro.cache = options.documents;
   if (have_config) {
     ro.root_dir = config.dir;
   } else {

@@ -28,11 +28,14 @@
 
 namespace apiref {
 
+class DocumentCache;
+
 struct CheckOptions {
   std::vector<std::string> inputs;  // root documents; empty = the project's bundles/constructs from apiref.yaml
   std::string config_path;          // apiref.yaml ("" = look in the current folder / none)
   std::string profile;              // "spec" | "recommended" | "strict" ("" = config's or "recommended")
   bool allow_outside_root = false;
+  DocumentCache* documents = nullptr;  // files already parsed (build's spec gate); others are read
 };
 
 // Fills result (findings sorted by file, line, col, rule; each physical place reported once even

@@ -187,6 +187,33 @@ check "build: the same stylish lines as apiref check --profile spec" bash -c "
   '$APIREF' check dup.yaml --profile spec >check.out; grep -E '^dup\.yaml:[0-9]+:[0-9]+ ' check.out >want.txt
   test -s want.txt && grep -F -x -f want.txt build.err | cmp - want.txt"
 check "build: says why and that the output is unchanged" grep -q 'fails the spec profile; site is unchanged' build.err
+# A single file: the gate checks the build's own parse when the bundle is the file unchanged
+# (GitHub's description), and reads the file itself when the bundle is not (an external $ref).
+# Either way it prints what `apiref check --profile spec` prints.
+cat >ext-main.yaml <<'YAML'
+openapi: 3.0.3
+info: {title: External ref, version: '1'}
+paths:
+  /a/{x}:
+    get:
+      parameters: [{name: x, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200':
+          description: ok
+          content: {application/json: {schema: {$ref: 'ext-other.yaml#/Thing'}}}
+  /a/{y}:
+    get:
+      parameters: [{name: y, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+YAML
+printf 'Thing: {type: object}\n' >ext-other.yaml
+GH_SPEC="$ROOT/../shared/corpus/github/api.github.com.json"
+for input in ext-main.yaml "$GH_SPEC"; do
+  check "build of $(basename "$input"): the gate prints the lines of apiref check --profile spec, exit 1" bash -c "
+    '$APIREF' check '$input' --profile spec >gate.want.all 2>&1; grep -E ':[0-9]+:[0-9]+ ' gate.want.all >gate.want
+    '$APIREF' build '$input' -o gate-site >/dev/null 2>gate.err; test \$? -eq 1 || exit 1
+    test -s gate.want && grep -F -x -f gate.want gate.err | cmp - gate.want && ! test -e gate-site"
+done
 check "build: YAML error refused the same way" bash -c "'$APIREF' build broken.yaml -o site 2>b2.err; test \$? -eq 1 && grep -Eq '^broken\.yaml:[0-9]+:[0-9]+ error yaml-syntax' b2.err && diff -r site site.before"
 
 # --- the real trees ----------------------------------------------------------------------------
