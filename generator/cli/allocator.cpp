@@ -9,10 +9,10 @@
 // TLB misses) for ~15% more peak RSS. Where the kernel has THP disabled it changes nothing.
 //
 // narenas:1: one arena for all threads (each keeps its small cache). With an arena per thread,
-// what the spec gate's thread freed (its own parse of the description, ~75 MB) could not be
-// reused by the render workers, which faulted in fresh memory instead: one arena took GitHub's
-// build from 5,100 to 2,400 page faults, 149 to 133 MiB peak RSS and 0.50 to 0.42 s (medians of
-// 6 interleaved runs on tmpfs).
+// what one thread freed could not be reused by the others, which faulted in fresh memory
+// instead. Measured when the spec gate still parsed GitHub's description on its own thread
+// (a project's gate still parses its files): one arena took the build from 5,100 to 2,400 page
+// faults, 149 to 133 MiB peak RSS and 0.50 to 0.42 s (medians of 6 interleaved runs on tmpfs).
 extern "C" {
 extern const char* malloc_conf;
 const char* malloc_conf = "thp:always,metadata_thp:always,narenas:1";

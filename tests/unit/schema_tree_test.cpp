@@ -483,3 +483,44 @@ TEST_CASE("pattern samples: remembered per pattern and bounds, the same from any
   CHECK(a == first);
   CHECK(b == first);
 }
+
+TEST_CASE("schema tree: nested named schemas with structure are folded links; a schema page shows both directions") {
+  Node doc = toy(R"({"components":{"schemas":{
+    "Signup":{"type":"object","properties":{"account":{"$ref":"#/components/schemas/Account"},
+                                            "plan":{"$ref":"#/components/schemas/Plan"}}},
+    "Plan":{"type":"string","enum":["free","pro"],"description":"Which plan."},
+    "Account":{"type":"object","properties":{
+      "id":{"type":"string","readOnly":true},"password":{"type":"string","writeOnly":true},
+      "home":{"$ref":"#/components/schemas/Address"}}},
+    "Address":{"type":"object","properties":{"city":{"type":"string"}}}}}})");
+  const Node& signup = *apiref_test::at(doc, "/components/schemas/Signup");
+  SchemaTreeOptions request;
+  request.direction = ExampleFor::Request;
+  std::string html = tree(doc, signup, request);
+  CHECK(html.rfind("<div class=\"schema-tree\" data-for=\"request\">", 0) == 0);
+  // account: a link, marked for app.js, and none of Account's properties inline.
+  CHECK(html.find("<div class=\"schema-prop-head\" data-folded><code class=\"prop-name\">account</code> "
+                  "<a class=\"schema-ref\" href=\"../Account/\">Account</a>") != std::string::npos);
+  CHECK(html.find("prop-name\">password<") == std::string::npos);
+  // plan: a named enum has no structure, so it stays inline with its values and description.
+  CHECK(html.find("<div class=\"schema-prop-head\"><code class=\"prop-name\">plan</code>") != std::string::npos);
+  CHECK(html.find("<code>pro</code>") != std::string::npos);
+  CHECK(html.find("Which plan.") != std::string::npos);
+
+  // The tree at its own root (a schema page, or a body that is the schema) is expanded one level.
+  const Node& account = *apiref_test::at(doc, "/components/schemas/Account");
+  std::string req = tree(doc, account, request);
+  CHECK(req.find("prop-name\">id<") == std::string::npos);
+  CHECK(req.find("prop-name\">password<") != std::string::npos);
+  CHECK(req.find("<div class=\"schema-prop-head\" data-folded><code class=\"prop-name\">home</code>") != std::string::npos);
+  std::string res = tree(doc, account);
+  CHECK(res.rfind("<div class=\"schema-tree\" data-for=\"response\">", 0) == 0);
+  CHECK(res.find("prop-name\">id<") != std::string::npos);
+  CHECK(res.find("prop-name\">password<") == std::string::npos);
+  SchemaTreeOptions page;
+  page.all_directions = true;
+  std::string all = tree(doc, account, page);
+  CHECK(all.rfind("<div class=\"schema-tree\"><", 0) == 0);
+  CHECK(all.find("prop-name\">id</code> <span class=\"schema-type\">string</span> <span class=\"badge badge-readonly\">") != std::string::npos);
+  CHECK(all.find("prop-name\">password</code> <span class=\"schema-type\">string</span> <span class=\"badge badge-writeonly\">") != std::string::npos);
+}
