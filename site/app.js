@@ -211,18 +211,26 @@
     var input = document.getElementById("search-input");
     var list = document.getElementById("search-results");
     if (!input || !list) return;
-    if (location.protocol === "file:") {
-      // A page opened from disk cannot fetch the index: say so rather than fail on each key.
-      input.disabled = true;
-      input.placeholder = "Search works when the site is served (apiref serve)";
-      return;
-    }
     var base = input.getAttribute("data-root") || "";
     var entries = null, loading = null, selected = -1;
 
+    // A page opened from disk (file://) cannot fetch a file, but it can load a script: the
+    // build writes the index in both forms.
+    function fetchIndex() {
+      if (location.protocol !== "file:") return fetch(input.getAttribute("data-index")).then(function (r) { return r.json(); });
+      return new Promise(function (resolve, reject) {
+        if (window.apirefSearchIndex) return resolve(window.apirefSearchIndex);
+        var script = document.createElement("script");
+        script.src = input.getAttribute("data-index-script");
+        script.onload = function () { resolve(window.apirefSearchIndex); };
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+
     function load() {
       if (loading) return loading;
-      loading = fetch(input.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (data) {
+      loading = fetchIndex().then(function (data) {
         entries = data.operations.map(function (op) {
           // url, method, path, summary, operationId, tags, parameters, bundle
           return { op: op, text: (op[1] + " " + op[2] + " " + op[3] + " " + op[4] + " " + op[5] + " " + op[6]).toLowerCase(),

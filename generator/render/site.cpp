@@ -219,7 +219,11 @@ class SiteRenderer {
       page_paths.push_back(files[i].path);
       if (!sink_) out.push_back(std::move(files[i]));
     }
-    out.push_back({"search-index.json", search_index()});
+    std::string index = search_index();
+    // The same index as a script: a page opened from disk (file://) cannot fetch a file, but it
+    // can load a script (app.js picks the form that works).
+    out.push_back({"search-index.js", "window.apirefSearchIndex = " + index + ";\n"});
+    out.push_back({"search-index.json", std::move(index)});
     for (SiteFile& f : playground_config_files(bundles_, options_)) out.push_back(std::move(f));
     out.push_back({"sitemap.xml", sitemap(page_paths)});
     if (sink_) {
