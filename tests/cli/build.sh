@@ -18,7 +18,7 @@ cd "$WORK"
 # --- the embedded example: both audiences, no warning, a clean site -----------------------
 check "example builds with no warning" bash -c "cd '$ROOT/schemas' && '$APIREF' build -o '$WORK/ex' 2>'$WORK/ex.err' && ! grep -q 'warning\|error' '$WORK/ex.err'"
 check "example site passes the checker" $CHECK "$WORK/ex" --expect-pages 200
-check "overview, auth guide, 404, sitemap, search index" bash -c "test -s ex/index.html && test -s ex/authentication/index.html && test -s ex/404.html && test -s ex/sitemap.xml && test -s ex/search-index.json"
+check "overview, auth guide, 404, sitemap, search index" bash -c "test -s ex/index.html && test -s ex/authentication/index.html && test -s ex/404.html && test -s ex/sitemap.xml && test -s ex/search-index.json && test -s ex/search-index.js"
 check "bundled descriptions are published" bash -c "python3 -c 'import json; d=json.load(open(\"ex/public/openapi.json\")); assert len(d[\"paths\"]) > 10' && test -s ex/public/openapi.yaml"
 check "deprecated construct left out of the site" bash -c "! grep -rq 'Beacon' ex/public/ ex/internal/"
 check "assets copied" bash -c "test -s ex/assets/style.css && test -s ex/assets/app.js"
