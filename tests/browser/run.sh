@@ -218,8 +218,9 @@ components:
         home: {$ref: '#/components/schemas/Address'}
     Address:
       type: object
+      description: 'Where. <img src=x onerror="window.__pwned=9"> <script>window.__pwned=10</script>'
       properties:
-        city: {type: string}
+        city: {type: string, description: '[x](javascript:window.__pwned=11)'}
 YAML
 build nested "$WORK" "$WORK/nested.yaml"
 

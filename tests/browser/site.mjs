@@ -115,6 +115,10 @@ test("nested: an unfolded schema is filtered like its tree (request: no readOnly
   assert.deepEqual(await propNames(sent.box), ["password", "email", "home"]);
   const home = await unfold(page, propRow(sent.box, "home"), "home");
   assert.deepEqual(await propNames(home.box), ["city"]);
+  // Unfolded text comes from the schema's (sanitised) page and runs nothing here either.
+  assert.ok((await sent.box.textContent()).includes("Where."), "the hostile description was unfolded");
+  assert.equal(await home.box.locator('a[href^="javascript:" i], script, img[onerror]').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, "nothing in an unfolded schema ran");
   const response = page.locator('.schema-tree[data-for="response"]').first();
   const received = await unfold(page, propRow(response, "account"), "account (response)");
   assert.deepEqual(await propNames(received.box), ["id", "email", "home"]);
