@@ -97,17 +97,19 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "schema-unfold";
-      button.textContent = "Expand";
-      button.setAttribute("aria-expanded", "false");
-      button.setAttribute("aria-label", "Expand " + name);
+      // The visible word and, for a screen reader, which schema: "Expand simple-user".
+      function show(open) {
+        button.textContent = open ? "Collapse" : "Expand";
+        button.setAttribute("aria-label", button.textContent + " " + name);
+        button.setAttribute("aria-expanded", String(open));
+      }
+      show(false);
       head.appendChild(button);
       var box = null;
       button.addEventListener("click", function () {
         if (box) {
-          var open = box.hidden;
-          box.hidden = !open;
-          button.setAttribute("aria-expanded", String(open));
-          button.textContent = open ? "Collapse" : "Expand";
+          box.hidden = !box.hidden;
+          show(!box.hidden);
           return;
         }
         button.disabled = true;
@@ -119,8 +121,7 @@
           else head.parentNode.insertBefore(box, head.nextSibling);
           setUpUnfolding(box);
           button.disabled = false;
-          button.setAttribute("aria-expanded", "true");
-          button.textContent = "Collapse";
+          show(true);
         }, function () {
           window.location.href = link.href;
         });

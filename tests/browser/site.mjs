@@ -101,9 +101,11 @@ test("github: a nested schema (the repository's owner) is a link, unfolded in pl
     assert.ok(href.startsWith(GITHUB), `an unfolded link stays on the site: ${href}`);
   await owner.evaluate((row) => { row.scrollIntoView({ block: "start" }); window.scrollBy(0, -120); });
   await page.screenshot({ path: path.join(SCREENSHOTS, "github-unfolded-owner.png") });
+  assert.equal(await button.getAttribute("aria-label"), "Collapse simple-user");
   await button.click();
   await box.waitFor({ state: "hidden" });
   assert.equal(await button.getAttribute("aria-expanded"), "false", "collapsed again");
+  assert.equal(await button.getAttribute("aria-label"), "Expand simple-user");
 });
 
 test("nested: an unfolded schema is filtered like its tree (request: no readOnly, response: no writeOnly) and unfolds further", async (t) => {
