@@ -251,6 +251,8 @@ class SiteRenderer {
   static std::string op_path(const SiteBundle& b, const Operation& o) { return b.name + "/operations/" + o.slug + ".html"; }
   static std::string tag_path(const SiteBundle& b, const Tag& t) { return b.name + "/tags/" + t.slug + ".html"; }
   static std::string schema_path(const SiteBundle& b, const SchemaComponent& s) { return b.name + "/schemas/" + s.slug + ".html"; }
+  static std::string bundle_index(const SiteBundle& b) { return b.name + "/index.html"; }
+  static std::string schemas_index(const SiteBundle& b) { return b.name + "/schemas/index.html"; }
 
   SiteFile page(const std::string& path, const std::string& tpl, json ctx, const SiteBundle* bundle = nullptr,
                 int active_tag = -1, int active_op = -1) {
@@ -270,7 +272,7 @@ class SiteRenderer {
     ctx["bundles"] = json::array();
     for (const SiteBundle& b : bundles_) {
       ctx["bundles"].push_back({{"name", b.name}, {"title", b.model->title},
-                                {"href", root + b.name + "/index.html"}, {"active", bundle == &b},
+                                {"href", root + bundle_index(b)}, {"active", bundle == &b},
                                 {"spec_json", root + b.name + "/openapi.json"},
                                 {"spec_yaml", root + b.name + "/openapi.yaml"}});
     }
@@ -386,8 +388,8 @@ class SiteRenderer {
         if (!m.tags[ti].operations.empty()) tags.push_back(tag_entry(ti));
       groups.push_back({{"name", ""}, {"tags", tags}});
     }
-    return {{"bundle", b.name}, {"title", m.title}, {"href", href(b.name + "/index.html")}, {"groups", groups},
-            {"schemas_href", href(b.name + "/schemas/index.html")}};
+    return {{"bundle", b.name}, {"title", m.title}, {"href", href(bundle_index(b))}, {"groups", groups},
+            {"schemas_href", href(schemas_index(b))}};
   }
 
 
@@ -650,7 +652,7 @@ class SiteRenderer {
         ctx["next"] = {{"href", root + op_path(b, n)}, {"label", n.summary.empty() ? n.path : n.summary}};
       }
       const Tag& tag = m.tags[static_cast<size_t>(tag_index)];
-      ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + b.name + "/index.html"}},
+      ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + bundle_index(b)}},
                                         {{"label", tag.display_name}, {"href", root + tag_path(b, tag)}}});
       ctx["pager"] = at > 0 || static_cast<size_t>(at + 1) < ops.size();
     }
@@ -670,7 +672,7 @@ class SiteRenderer {
     }
     json ctx = {{"tag", {{"name", t.display_name}, {"description_html", describe(t.description, 2)}, {"operations", ops}}}};
     ctx["page"] = {{"title", t.display_name + " · " + m.title}, {"description", markdown_to_plain_text(t.description, 160)}};
-    ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + b.name + "/index.html"}}});
+    ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + bundle_index(b)}}});
     return page(path, "tag", ctx, &b, static_cast<int>(index));
   }
 
@@ -688,8 +690,8 @@ class SiteRenderer {
                             {"tree_html", render_schema_tree(*b.document, *s.schema, o, schema_href(b, root))},
                             {"example", pretty_json(example_from_schema(*b.document, *s.schema))}}}};
     ctx["page"] = {{"title", s.name + " · " + m.title}, {"description", markdown_to_plain_text(s.schema->string_at("description"), 160)}};
-    ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + b.name + "/index.html"}},
-                                      {{"label", "Schemas"}, {"href", root + b.name + "/schemas/index.html"}}});
+    ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + bundle_index(b)}},
+                                      {{"label", "Schemas"}, {"href", root + schemas_index(b)}}});
     return page(path, "schema", ctx, &b);
   }
 
@@ -707,7 +709,7 @@ class SiteRenderer {
   // <bundle>/: the bundle's own front page, its tags with their operations.
   SiteFile bundle_page(const SiteBundle& b) {
     const ApiModel& m = *b.model;
-    std::string path = b.name + "/index.html";
+    std::string path = bundle_index(b);
     std::string root = root_of(path);
     json tags = json::array();
     for (const Tag& t : m.tags) {
@@ -722,7 +724,7 @@ class SiteRenderer {
     }
     json ctx = {{"bundle", {{"title", m.title}, {"version", m.version}, {"name", b.name},
                             {"description_html", describe(m.description, 2)}, {"servers", servers(m.servers)},
-                            {"tags", tags}, {"schemas_href", root + b.name + "/schemas/index.html"},
+                            {"tags", tags}, {"schemas_href", root + schemas_index(b)},
                             {"spec_json", root + b.name + "/openapi.json"}, {"spec_yaml", root + b.name + "/openapi.yaml"}}}};
     ctx["page"] = {{"title", m.title}, {"description", markdown_to_plain_text(m.description, 160)}};
     return page(path, "bundle", ctx, &b);
@@ -730,7 +732,7 @@ class SiteRenderer {
 
   SiteFile schema_index_page(const SiteBundle& b) {
     const ApiModel& m = *b.model;
-    std::string path = b.name + "/schemas/index.html";
+    std::string path = schemas_index(b);
     std::string root = root_of(path);
     json list = json::array();
     for (const SchemaComponent& s : m.schemas) {
@@ -740,7 +742,7 @@ class SiteRenderer {
     }
     json ctx = {{"schemas", list}, {"bundle_title", m.title}};
     ctx["page"] = {{"title", "Schemas · " + m.title}, {"description", "Data types of " + m.title}};
-    ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + b.name + "/index.html"}}});
+    ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + bundle_index(b)}}});
     return page(path, "schemas", ctx, &b);
   }
 
@@ -762,7 +764,7 @@ class SiteRenderer {
                          {"tags", tags}, {"operation_count", m.operations.size()}, {"schema_count", m.schemas.size()},
                          {"schemes", schemes}, {"has_schemes", !schemes.empty()},
                          {"spec_json", b.name + "/openapi.json"}, {"spec_yaml", b.name + "/openapi.yaml"},
-                         {"schemas_href", b.name + "/schemas/index.html"}});
+                         {"schemas_href", schemas_index(b)}});
     }
     return {{"overview", {{"bundles", bundles}}}, {"page", {{"title", title_}, {"description", title_}}}};
   }
