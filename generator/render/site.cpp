@@ -50,7 +50,7 @@ std::string relative_href(const std::string& page_path, const std::string& targe
   for (size_t i = common; i < page_path.size(); ++i)
     if (page_path[i] == '/') href += "../";
   href.append(target, common, std::string::npos);
-  return href.empty() ? "./" : href;
+  return href;  // never empty: a target names a file, which is past the shared folders
 }
 
 std::string status_class(const std::string& status) {
