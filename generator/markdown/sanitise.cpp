@@ -1151,6 +1151,21 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+std::string html_escape_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 32);
+  size_t done = 0;  // copied up to here; runs without a special character are copied at once
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char* entity = text[i] == '&' ? "&amp;" : text[i] == '<' ? "&lt;" : text[i] == '>' ? "&gt;" : nullptr;
+    if (!entity) continue;
+    out.append(text, done, i - done);
+    out += entity;
+    done = i + 1;
+  }
+  out.append(text, done, std::string_view::npos);
+  return out;
+}
+
 std::string sanitise_html(std::string_view html) { return Sanitiser(Mode::Block).run(html); }
 
 namespace markdown_detail {

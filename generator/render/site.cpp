@@ -458,13 +458,13 @@ class SiteRenderer {
       }
       const Node* ex = documented_example(*b.document, mt.example, mt.examples);
       if (ex) {
-        e["example"] = media_parts_.get("d" + std::to_string(reinterpret_cast<uintptr_t>(ex)), [&] { return pretty_json(*ex); });
+        e["example_html"] = media_parts_.get("d" + std::to_string(reinterpret_cast<uintptr_t>(ex)), [&] { return html_escape_text(pretty_json(*ex)); });
         e["example_generated"] = false;
       } else if (mt.schema && mt.name.find("json") != std::string::npos) {
-        e["example"] = media_parts_.get("g" + where + schema_identity(*mt.schema), [&] {
+        e["example_html"] = media_parts_.get("g" + where + schema_identity(*mt.schema), [&] {
           ExampleOptions eo;
           eo.direction = dir;
-          return pretty_json(example_from_schema(*b.document, *mt.schema, eo));
+          return html_escape_text(pretty_json(example_from_schema(*b.document, *mt.schema, eo)));
         });
         e["example_generated"] = true;
       }
@@ -600,7 +600,7 @@ class SiteRenderer {
         list.insert(list.begin(), own.begin(), own.end());
       }
       for (const Snippet& sn : list) {
-        snippets.push_back({{"language", sn.language}, {"label", sn.label}, {"code", sn.code}, {"first", first}});
+        snippets.push_back({{"language", sn.language}, {"label", sn.label}, {"code_html", html_escape_text(sn.code)}, {"first", first}});
         first = false;
       }
       ctx["snippets"] = std::move(snippets);
@@ -688,7 +688,7 @@ class SiteRenderer {
     o.descriptions = &descriptions_;
     json ctx = {{"schema", {{"name", s.name},
                             {"tree_html", render_schema_tree(*b.document, *s.schema, o, schema_href(b, root))},
-                            {"example", pretty_json(example_from_schema(*b.document, *s.schema))}}}};
+                            {"example_html", html_escape_text(pretty_json(example_from_schema(*b.document, *s.schema)))}}}};
     ctx["page"] = {{"title", s.name + " · " + m.title}, {"description", markdown_to_plain_text(s.schema->string_at("description"), 160)}};
     ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + bundle_index(b)}},
                                       {{"label", "Schemas"}, {"href", root + schemas_index(b)}}});

@@ -134,6 +134,8 @@ paths:
           description: '<img src=x onerror="window.__pwned=2"> [click](javascript:window.__pwned=3)'
           schema:
             type: string
+          # Shown as the parameter's example (a snippet leaves an optional parameter out).
+          example: '</code></pre><script>window.__pwned=10</script>"><img src=x onerror="window.__pwned=11">'
       responses:
         '200':
           description: '<script>window.__pwned=1</script> ok'
@@ -142,6 +144,8 @@ paths:
               schema:
                 type: object
                 description: '<svg onload="window.__pwned=5"></svg>'
+                # The example's code block keeps JSON's quotes as they are; markup stays text.
+                example: {name: '</code></pre><script>window.__pwned=8</script>"><img src=x onerror="window.__pwned=9">'}
                 properties:
                   name:
                     type: string

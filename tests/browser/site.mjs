@@ -434,6 +434,10 @@ test("hostile description: no script runs on the overview, bundle, tag and opera
   assert.equal((await page.locator("h1").textContent()).trim(), '"><script>window.__pwned=7</script>',
                "the summary is the h1, as text");
   assert.match(await page.title(), /"><script>window.__pwned=7<\/script>/, "and the title, as text");
+  // Code blocks keep JSON's quotes unescaped (only & < > are): the example is still text.
+  assert.match(await page.locator("details.example code").first().textContent(),
+               /"name": "<\/code><\/pre><script>window.__pwned=8<\/script>\\"><img src=x onerror=\\"window.__pwned=9\\">"/,
+               "the example's markup is shown as text");
 
   // Searching for the hostile summary shows it as text too.
   await page.locator("#search-input").focus();

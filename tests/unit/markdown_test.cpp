@@ -452,6 +452,16 @@ TEST_CASE("html_escape escapes the five characters") {
         "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
 }
 
+TEST_CASE("html_escape_text escapes & < > only: quotes are plain characters in element content") {
+  CHECK(html_escape_text("") == "");
+  CHECK(html_escape_text("{\"k\": 'v'} é") == "{\"k\": 'v'} é");
+  CHECK(html_escape_text("</code></pre><script>a && b</script>") ==
+        "&lt;/code&gt;&lt;/pre&gt;&lt;script&gt;a &amp;&amp; b&lt;/script&gt;");
+  CHECK(html_escape_text("&amp;") == "&amp;amp;");  // text, never taken for an entity
+  CHECK(html_escape_text("<") == "&lt;");
+  CHECK(html_escape_text("x>") == "x&gt;");
+}
+
 TEST_CASE("markdown: allow_raw_html = false shows raw HTML as text") {
   MarkdownOptions no_html;
   no_html.allow_raw_html = false;

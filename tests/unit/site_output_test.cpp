@@ -13,6 +13,7 @@
 
 using namespace apiref;
 using apiref_test::PreparedSite;
+using apiref_test::TempDir;
 
 namespace {
 
@@ -126,4 +127,43 @@ TEST_CASE("site: sidebar links are the shortest relative ones, resolve, and mark
   CHECK(op_pages >= 70);
   CHECK(tag_pages >= 5);
   CHECK(schema_pages >= 100);
+}
+
+TEST_CASE("site: examples and snippets are code text: quotes as typed, markup escaped") {
+  // A documented example and a query example that try to close the code block and run script.
+  TempDir tmp;
+  tmp.write("constructs/v1/things/api.yml", R"(openapi: 3.0.3
+info: {title: Things, version: v1}
+paths:
+  /things:
+    get:
+      x-internal: [public]
+      operationId: getThings
+      parameters:
+        - {name: q, in: query, required: true, schema: {type: string}, example: "</code><script>alert(1)</script>"}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: object}
+              example: {note: "</code></pre><img src=x onerror=alert(2)> & \"quoted\""}
+)");
+  tmp.write("base.yml", "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\nservers: [{url: \"https://api.example.com\"}]\npaths: {}\n");
+  tmp.write("apiref.yaml", "constructs: constructs\nbundles:\n  - {name: api, base: base.yml, audience: public}\n");
+  PreparedSite p;
+  apiref_test::prepare_site(tmp.str() + "/apiref.yaml", p);
+  auto files = apiref_test::render_files(p);
+  REQUIRE(files.count("api/operations/getThings.html"));
+  const std::string& html = files["api/operations/getThings.html"];
+  // The example block: JSON's quotes stay quotes; <, > and & are escaped, so nothing closes.
+  CHECK(html.find("\"note\": \"&lt;/code&gt;&lt;/pre&gt;&lt;img src=x onerror=alert(2)&gt; &amp; \\\"quoted\\\"\"") !=
+        std::string::npos);
+  // The snippets carry the query example, escaped the same way.
+  bool encoded = html.find("q=%3C%2Fcode%3E") != std::string::npos;
+  bool escaped = html.find("&lt;/code&gt;&lt;script&gt;") != std::string::npos;
+  CHECK((encoded || escaped));
+  CHECK(html.find("<script>alert") == std::string::npos);
+  CHECK(html.find("<img src=x") == std::string::npos);
+  CHECK(html.find("&quot;") == std::string::npos);  // no attribute on this page holds a quote
 }
