@@ -891,8 +891,9 @@ class Checker {
             continue;
           }
           for (const Member& p : m.value.members) {
-            check_name("property", p, append_pointer(mp, p.key), st);
-            walk_schema(p.value, append_pointer(mp, p.key), st, depth + 1);
+            std::string pp = append_pointer(mp, p.key);
+            check_name("property", p, pp, st);
+            walk_schema(p.value, pp, st, depth + 1);
           }
           continue;
         }
