@@ -82,6 +82,10 @@ BundleResult bundle_file(const std::string& path, const BundleOptions& options) 
     // moved out of the set, instead of to a copy of it.
     std::vector<Patch> patches = bundler.rewrite_patches(*root, root->root, "", OasContext::Root);
     result.source_unchanged = patches.empty() && !bundler.created_any();
+    if (result.source_unchanged && root->plain_json && docs.diagnostics().empty()) {
+      out.json_source = root_path;
+      out.json_source_stamp = root->stamp;
+    }
     out.document = docs.take_root(root_path);
     Bundler::apply_patches(out.document, patches);
     Node* existing = out.document.find("components");

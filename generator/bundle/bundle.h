@@ -25,6 +25,10 @@ struct BundleOutput {
   std::string name;      // bundle name ("" for a single file)
   std::string audience;  // "" for a single file
   Node document;
+  // bundle_file only, when the bundle is a JSON file's own tree unchanged: that file, whose
+  // bytes (while its stamp holds) are this bundle as JSON, as its author formatted them.
+  std::string json_source = {};
+  FileStamp json_source_stamp = {};
 };
 
 struct BundleResult {

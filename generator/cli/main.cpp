@@ -341,7 +341,8 @@ SiteResult build_site(const BuildArgs& a, std::ostream& log, DocumentCache* cach
   std::vector<SiteBundle> bundles;
   std::vector<const ApiModel*> model_list;
   for (size_t i = 0; i < in.result.bundles.size(); ++i) {
-    bundles.push_back({in.result.bundles[i].name, roots[i], &models[i]});
+    bundles.push_back({in.result.bundles[i].name, roots[i], &models[i], in.result.bundles[i].json_source,
+                       in.result.bundles[i].json_source_stamp});
     model_list.push_back(&models[i]);
   }
   r.servers = declared_server_urls(model_list);

@@ -6,6 +6,7 @@
 // it is much faster than a YAML parser on GitHub's 13 MB file and reports exact positions.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -26,11 +27,25 @@ bool parse_json(std::string_view text, const std::string& file, Node& root, Diag
 bool parse_yaml(std::string_view text, const std::string& file, Node& root, Diagnostics& out,
                 const ParseLimits& limits = {});
 
+// What a file was when it was read (size, modification time): a copy of it taken later is
+// used only if it still is. A file saved again mid-build must not be published beside pages
+// made from its old text.
+struct FileStamp {
+  int64_t size = -1;  // -1: no such file, or unreadable
+  int64_t mtime_ns = 0;
+  bool operator==(const FileStamp& o) const { return size == o.size && mtime_ns == o.mtime_ns; }
+};
+FileStamp stamp_of(const std::string& path);
+
 struct Document {
   std::string path;     // absolute, normalised: the cache key and the base for relative $refs
   std::string display;  // how messages name the file
   Node root;
   bool ok = false;      // false when the file could not be read or parsed
+  // Parsed as JSON, without a byte order mark: the file's bytes are a JSON text of `root` as
+  // they are (as of `stamp`, taken before the read).
+  bool plain_json = false;
+  FileStamp stamp;
 };
 
 // Reads and parses one file. JSON when the name ends in .json or the text starts with '{' or
@@ -40,5 +55,8 @@ Document load_document(const std::string& absolute_path, Diagnostics& out,
 
 // Reads a whole file; false when it cannot be read.
 bool read_file(const std::string& path, std::string& contents);
+// The same, only while the file's stamp is still `expected` (checked before and after the
+// read); false otherwise.
+bool read_file_if_unchanged(const std::string& path, const FileStamp& expected, std::string& contents);
 
 }  // namespace apiref

@@ -11,6 +11,7 @@
 
 #include "config/config.h"
 #include "diag/diagnostic.h"
+#include "load/load.h"
 #include "model/model.h"
 #include "render/mustache.h"
 #include "snippets/request.h"
@@ -21,6 +22,10 @@ struct SiteBundle {
   std::string name;        // URL segment: <name>/operations/<slug>.html
   const Node* document;    // the bundled description (also published as openapi.json/.yaml)
   const ApiModel* model;
+  // A file whose bytes are `document` as JSON (BundleOutput::json_source): openapi.json is
+  // that file, copied while its stamp holds, rather than the tree written out again.
+  std::string json_source = {};
+  FileStamp json_source_stamp = {};
 };
 
 struct SiteOptions {

@@ -1,6 +1,8 @@
 // The bundle stage on the real corpus (the embedded example, Meshery's tree against its own
 // reference bundles, GitHub's description, oas-examples) and on hostile multi-file inputs.
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -243,6 +245,11 @@ TEST_CASE("GitHub's description: bundles to itself; dereferenced, nothing is lef
   CHECK(keep.bundles[0].document == original.root);
   CHECK(operations(keep.bundles[0].document).size() == 1223);
   CHECK(keep.bundles[0].document.find("components")->find("schemas")->members.size() == 969);
+  // Unchanged, and parsed as plain JSON: the site may publish the file itself.
+  CHECK(keep.source_unchanged);
+  CHECK(keep.bundles[0].json_source == normalise_path(path));
+  CHECK(keep.bundles[0].json_source_stamp == stamp_of(path));
+  CHECK(keep.bundles[0].json_source_stamp.size == 13001822);
 
   BundleOptions deref;
   deref.dereference = true;
@@ -606,4 +613,46 @@ paths:
     }
     CHECK(mapping.string_at("dog") != "./dog.yaml");
   }
+}
+
+TEST_CASE("json_source: only a JSON file that bundling leaves as it is, without a byte order mark") {
+  TempProject t;
+  const char* doc = R"({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}})";
+  std::string same = t.write("same.json", doc);
+  std::string bom = t.write("bom.json", std::string("\xEF\xBB\xBF") + doc);
+  std::string yaml = t.write("same.yaml", "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n");
+  std::string ext = t.write("ext.json", R"({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+    "components": {"schemas": {"A": {"$ref": "other.json#/B"}}}})");
+  t.write("other.json", R"({"B": {"type": "string"}})");
+  std::string dup = t.write("dup.json", R"({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}, "paths": {}})");
+  BundleResult r = bundle_file(same, {});
+  REQUIRE(r.ok());
+  CHECK(r.bundles[0].json_source == normalise_path(same));
+  CHECK(r.bundles[0].json_source_stamp.size == static_cast<int64_t>(std::string(doc).size()));
+  for (const std::string& f : {bom, yaml, ext, dup}) {
+    CAPTURE(f);
+    BundleResult o = bundle_file(f, {});
+    REQUIRE(!o.bundles.empty());
+    CHECK(o.bundles[0].json_source.empty());
+  }
+}
+
+TEST_CASE("read_file_if_unchanged: a file edited since it was stamped is not read") {
+  TempProject t;
+  std::string f = t.write("a.json", "{}");
+  FileStamp before = stamp_of(f);
+  CHECK(before.size == 2);
+  std::string text;
+  CHECK(read_file_if_unchanged(f, before, text));
+  CHECK(text == "{}");
+  t.write("a.json", "[1]");  // another size
+  CHECK_FALSE(read_file_if_unchanged(f, before, text));
+  FileStamp now = stamp_of(f);
+  t.write("a.json", "[2]");  // same size, later time (the stamp keeps nanoseconds)
+  struct timespec later[2] = {{0, UTIME_OMIT}, {now.mtime_ns / 1000000000 + 1, 0}};
+  REQUIRE(::utimensat(AT_FDCWD, f.c_str(), later, 0) == 0);
+  CHECK_FALSE(read_file_if_unchanged(f, now, text));
+  CHECK(stamp_of(t.write("b.json", "")).size == 0);
+  CHECK(stamp_of(f + ".missing").size == -1);
+  CHECK_FALSE(read_file_if_unchanged(f + ".missing", stamp_of(f + ".missing"), text));
 }
