@@ -100,7 +100,20 @@ bool plain_safe(const std::string& s) {
   // and descriptions, need none of the comparisons below (openapi.yaml has millions).
   char c = s[0];
   bool number_like = (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-  if (!number_like && s.size() > 5) return true;
+  if (!number_like) {
+    if (s.size() > 5) return true;
+    // A short word that is not number-like reads as something else only when it is one of
+    // these (YAML 1.2's null and booleans, YAML 1.1's other booleans): compared as views, with
+    // no strlen per comparison (short keys such as "type", "in" and "name" are most of them).
+    static constexpr std::string_view kWords[] = {"~",     "null",  "Null",  "NULL", "true", "True", "TRUE",
+                                                  "false", "False", "FALSE", "yes",  "Yes",  "YES",  "no",
+                                                  "No",    "NO",    "on",    "On",   "ON",   "off",  "Off",
+                                                  "OFF",   "y",     "Y",     "n",    "N"};
+    std::string_view v = s;
+    for (std::string_view w : kWords)
+      if (v == w) return false;
+    return true;
+  }
   std::string json;
   bool b;
   if (type_plain_scalar(s, json, b) != PlainType::String) return false;

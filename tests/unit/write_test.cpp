@@ -27,6 +27,7 @@ const std::vector<std::string>& hostile_strings() {
       "!", "{{ template }}", "${var}", "http://example.com/a#b", "C:\\path", "/pets/{id}",
       "$ref", "<<: *x", "@", "0", "-0", "00", "1e400", "12345678901234567890", "1.10",
       "TRUE", "NULL", "nan", "inf", "Infinity", "0.", "+.5", "1__0", "_1", "1,000", "3.0.3",
+      "On", "ON", "Off", "OFF", "True", "FALSE", "YES", "No", "nULL", "tRUE", "oN", "yEs", "type", "ok",
       std::string(1000, 'k'), std::string("nul\0byte", 8),
   };
   return v;
