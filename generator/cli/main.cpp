@@ -448,9 +448,11 @@ int run_build(const BuildArgs& a) {
     std::cerr << "apiref: " << error << "\n";
     return kUsage;
   }
-  std::atomic<size_t> written{0};
-  FileSink sink = [&](SiteFile&& f) { return stage_file(staged, f) && ++written; };
+  // One thread writes, the others render (see SiteWriter).
+  SiteWriter writer(staged);
+  FileSink sink = [&](SiteFile&& f) { return writer.add(std::move(f)); };
   SiteResult site = build_site(a, std::cerr, nullptr, nullptr, phase, &sink, &share_parse);
+  writer.finish();  // a failed write is in staged.failure, reported by commit_site
   if (!gate_run.valid()) start_gate(nullptr);  // the build stopped before bundling
   SpecGate gate = gate_run.get();
   std::cerr << gate.text;
@@ -470,7 +472,7 @@ int run_build(const BuildArgs& a) {
   }
   phase("write");
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::cerr << "built " << a.output << ": " << written << " files, " << site.operations << " operations, "
+  std::cerr << "built " << a.output << ": " << writer.written() << " files, " << site.operations << " operations, "
             << site.schemas << " schemas in " << std::fixed << std::setprecision(2) << seconds << " s\n";
   return kOk;
 }

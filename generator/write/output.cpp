@@ -128,6 +128,57 @@ bool stage_file(StagedSite& site, const SiteFile& file) {
   return true;
 }
 
+SiteWriter::SiteWriter(StagedSite& site, size_t max_queued_bytes)
+    : site_(site), max_queued_bytes_(max_queued_bytes), thread_([this] { run(); }) {}
+
+SiteWriter::~SiteWriter() { finish(); }
+
+bool SiteWriter::add(SiteFile&& file) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  // One file is always let in, however large (openapi.json), so that nothing waits forever.
+  changed_.wait(lock, [&] { return failed_ || closing_ || queue_.empty() || queued_bytes_ < max_queued_bytes_; });
+  if (failed_ || closing_) return false;
+  queued_bytes_ += file.content.size();
+  queue_.push_back(std::move(file));
+  changed_.notify_all();
+  return true;
+}
+
+void SiteWriter::run() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (true) {
+    changed_.wait(lock, [&] { return closing_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // closing, and everything written
+    SiteFile file = std::move(queue_.front());
+    queue_.pop_front();
+    lock.unlock();
+    bool ok = stage_file(site_, file);
+    size_t size = file.content.size();
+    file = SiteFile();  // freed outside the lock
+    lock.lock();
+    queued_bytes_ -= size;
+    if (ok) {
+      ++written_;
+    } else {
+      failed_ = true;
+      queue_.clear();
+      queued_bytes_ = 0;
+    }
+    changed_.notify_all();
+  }
+}
+
+bool SiteWriter::finish() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closing_ = true;
+    changed_.notify_all();
+  }
+  if (thread_.joinable()) thread_.join();
+  std::lock_guard<std::mutex> lock(mutex_);
+  return !failed_;
+}
+
 bool commit_site(StagedSite& site, const std::vector<std::string>& assets_dirs, std::string& error) {
   {
     std::lock_guard<std::mutex> lock(site.failure_mutex);

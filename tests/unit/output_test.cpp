@@ -85,6 +85,54 @@ TEST_CASE("write: files staged from several threads replace the previous site on
   CHECK(hidden_siblings(tmp.path()).empty());
 }
 
+TEST_CASE("write: SiteWriter writes what several threads hand it, with a bounded queue") {
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  std::string error;
+  StagedSite site;
+  REQUIRE(begin_site(out.string(), site, error));
+  {
+    // A queue of 64 bytes: render threads wait for the writer most of the time, and a file
+    // larger than the whole queue (a bundled description) still goes through.
+    SiteWriter writer(site, 64);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 3; ++t) {
+      threads.emplace_back([&writer, t] {
+        for (int i = t; i < 900; i += 3)
+          CHECK(writer.add({"operations/op-" + std::to_string(i) + ".html", "page " + std::to_string(i)}));
+      });
+    }
+    CHECK(writer.add({"openapi.json", std::string(100000, 'j')}));
+    for (std::thread& th : threads) th.join();
+    CHECK(writer.finish());
+    CHECK(writer.written() == 901);
+    CHECK_FALSE(writer.add({"late.html", "after finish"}));  // refused, not lost silently
+  }
+  REQUIRE(commit_site(site, {}, error));
+  CHECK(slurp(out / "operations/op-899.html") == "page 899");
+  CHECK(slurp(out / "openapi.json").size() == 100000);
+  CHECK(listing(out).size() == 1 + 900 + 1);
+  CHECK_FALSE(fs::exists(out / "late.html"));
+}
+
+TEST_CASE("write: SiteWriter stops at the first file it cannot write, and the commit says why") {
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  std::string error;
+  StagedSite site;
+  REQUIRE(begin_site(out.string(), site, error));
+  SiteWriter writer(site);
+  CHECK(writer.add({"a.html", "a"}));
+  // A file where a folder must go: "a.html/b.html" cannot be made.
+  writer.add({"a.html/b.html", "b"});
+  CHECK_FALSE(writer.finish());
+  CHECK_FALSE(writer.add({"c.html", "c"}));
+  CHECK(writer.written() == 1);
+  CHECK_FALSE(commit_site(site, {}, error));
+  CHECK(error.find("a.html") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+}
+
 TEST_CASE("write: a build that fails or is abandoned leaves the previous site and no staging folder") {
   TempDir tmp;
   fs::path out = tmp.path() / "site";
