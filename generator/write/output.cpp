@@ -136,35 +136,54 @@ SiteWriter::~SiteWriter() { finish(); }
 bool SiteWriter::add(SiteFile&& file) {
   std::unique_lock<std::mutex> lock(mutex_);
   // One file is always let in, however large (openapi.json), so that nothing waits forever.
-  changed_.wait(lock, [&] { return failed_ || closing_ || queue_.empty() || queued_bytes_ < max_queued_bytes_; });
+  auto can_add = [&] { return failed_ || closing_ || queue_.empty() || queued_bytes_ < max_queued_bytes_; };
+  if (!can_add()) {
+    ++renderers_waiting_;
+    has_room_.wait(lock, can_add);
+    --renderers_waiting_;
+  }
   if (failed_ || closing_) return false;
   queued_bytes_ += file.content.size();
   queue_.push_back(std::move(file));
-  changed_.notify_all();
+  if (writer_waiting_ && batch_ready()) has_work_.notify_one();
   return true;
 }
 
+// The writer is woken for a batch, not for every page: each wake-up is a context switch.
+bool SiteWriter::batch_ready() const {
+  return closing_ || queue_.size() >= kBatchFiles || queued_bytes_ >= kBatchBytes || queued_bytes_ >= max_queued_bytes_;
+}
+
 void SiteWriter::run() {
+  std::deque<SiteFile> batch;
   std::unique_lock<std::mutex> lock(mutex_);
   while (true) {
-    changed_.wait(lock, [&] { return closing_ || !queue_.empty(); });
+    if (!batch_ready()) {
+      writer_waiting_ = true;
+      has_work_.wait(lock, [&] { return batch_ready(); });
+      writer_waiting_ = false;
+    }
     if (queue_.empty()) return;  // closing, and everything written
-    SiteFile file = std::move(queue_.front());
-    queue_.pop_front();
+    // Everything queued, written without the lock; the queue has room again once it is.
+    batch.swap(queue_);
     lock.unlock();
-    bool ok = stage_file(site_, file);
-    size_t size = file.content.size();
-    file = SiteFile();  // freed outside the lock
+    size_t bytes = 0, ok = 0;
+    for (SiteFile& file : batch) {
+      if (!stage_file(site_, file)) break;
+      bytes += file.content.size();
+      ++ok;
+    }
+    bool failed = ok < batch.size();
+    batch.clear();  // freed outside the lock
     lock.lock();
-    queued_bytes_ -= size;
-    if (ok) {
-      ++written_;
-    } else {
+    written_ += ok;
+    queued_bytes_ -= failed ? queued_bytes_ : bytes;
+    if (failed) {
       failed_ = true;
       queue_.clear();
       queued_bytes_ = 0;
     }
-    changed_.notify_all();
+    if (renderers_waiting_) has_room_.notify_all();
   }
 }
 
@@ -172,7 +191,8 @@ bool SiteWriter::finish() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     closing_ = true;
-    changed_.notify_all();
+    has_work_.notify_one();
+    has_room_.notify_all();
   }
   if (thread_.joinable()) thread_.join();
   std::lock_guard<std::mutex> lock(mutex_);

@@ -53,7 +53,7 @@ bool stage_file(StagedSite& site, const SiteFile& file);
 // rather than filling memory.
 class SiteWriter {
  public:
-  explicit SiteWriter(StagedSite& site, size_t max_queued_bytes = size_t{32} << 20);
+  explicit SiteWriter(StagedSite& site, size_t max_queued_bytes = size_t{4} << 20);
   ~SiteWriter();  // finish()es
   SiteWriter(const SiteWriter&) = delete;
   SiteWriter& operator=(const SiteWriter&) = delete;
@@ -67,11 +67,19 @@ class SiteWriter {
 
  private:
   void run();
+  bool batch_ready() const;  // with mutex_ held
+  static constexpr size_t kBatchFiles = 16;
+  static constexpr size_t kBatchBytes = size_t{1} << 20;
 
   StagedSite& site_;
   size_t max_queued_bytes_;
   std::mutex mutex_;
-  std::condition_variable changed_;
+  // Signalled only when someone waits: a wake-up is a system call, and a site is thousands
+  // of files.
+  std::condition_variable has_work_;  // the writer waits for files (or closing)
+  std::condition_variable has_room_;  // renderers wait for room in the queue
+  bool writer_waiting_ = false;
+  size_t renderers_waiting_ = 0;
   std::deque<SiteFile> queue_;
   size_t queued_bytes_ = 0;
   bool closing_ = false;
