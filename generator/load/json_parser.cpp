@@ -1,10 +1,15 @@
 // A strict RFC 8259 parser into the Node tree, tracking line and column.
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
 #include <functional>
 #include <iterator>
 #include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
 
 #include "load/load.h"
 #include "tree/json_pointer.h"
@@ -72,6 +77,28 @@ struct Level {
 // Objects up to this size look for duplicate keys by a linear scan; larger ones use KeyIndex.
 constexpr size_t kLinearKeyScan = 16;
 
+// Where a large document is cut in two for two threads (see parse_json): a helper finds a
+// member's key past the middle while the first parser runs, and says so before that parser
+// gets there (it waits, past a quarter of the text, until it knows).
+struct Split {
+  static constexpr size_t kUnknown = SIZE_MAX, kNone = SIZE_MAX - 1;
+  size_t wait_from = 0;  // the first parser does not go past this without knowing `at`
+  std::mutex mutex;
+  std::condition_variable known;
+  std::atomic<size_t> at{kUnknown};  // the key's offset, or kNone: no split, parse it all
+
+  void publish(size_t where) {
+    std::lock_guard<std::mutex> lock(mutex);
+    at.store(where);
+    known.notify_all();
+  }
+  size_t wait() {
+    std::unique_lock<std::mutex> lock(mutex);
+    known.wait(lock, [&] { return at.load() != kUnknown; });
+    return at.load();
+  }
+};
+
 struct JsonParser {
   std::string_view s;
   const std::string& file;
@@ -84,11 +111,28 @@ struct JsonParser {
   bool failed = false;
   std::vector<PathStep> path;                  // where we are, for messages
   std::vector<std::unique_ptr<Level>> levels;  // by depth; unique_ptr keeps each one in place
+  // Split parsing (see parse_json): the parser of the first part stops at a member's key at
+  // `split->at`, leaving every container open there as parsed so far (`stopped`).
+  struct Split* split = nullptr;
+  bool stopped = false;
 
   JsonParser(std::string_view text, const std::string& f, Diagnostics& o, const ParseLimits& l)
       : s(text), file(f), out(o), limits(l) {}
 
   SourcePos here() const { return {line, static_cast<uint32_t>(i - line_start + 1)}; }
+
+  // At a member's key: is this where the first part ends?
+  bool at_split() {
+    size_t at = split->at.load(std::memory_order_acquire);
+    if (at == Split::kUnknown) {
+      if (i < split->wait_from) return false;
+      at = split->wait();
+    }
+    if (at == Split::kNone || i < at) return false;
+    if (i > at) return fail("internal: parsed past the split point"), false;  // cannot happen
+    stopped = true;
+    return true;
+  }
 
   std::string pointer() const {
     std::string p;
@@ -333,10 +377,27 @@ struct JsonParser {
       --depth;
       return true;
     }
+    return object_members(n);
+  }
+
+  // Keeps what an open container holds so far, when the parse stops at the split.
+  template <class T>
+  static bool keep_open(std::vector<T>& into, std::vector<T>& so_far) {
+    into.assign(std::make_move_iterator(so_far.begin()), std::make_move_iterator(so_far.end()));
+    so_far.clear();
+    return true;
+  }
+
+  // An object's members, from a key to the closing '}' (consumed), into `n`.
+  bool object_members(Node& n) {
     Level& lv = level();
     std::vector<Member>& members = lv.members;
     while (true) {
       skip_ws();
+      if (split && at_split()) {
+        lv.keys.clear();
+        return keep_open(n.members, members);
+      }
       if (i >= s.size() || s[i] != '"') return fail("expected a quoted key"), false;
       members.emplace_back();
       Member& m = members.back();
@@ -367,6 +428,10 @@ struct JsonParser {
         members.pop_back();
       }
       path.pop_back();
+      if (stopped) {
+        lv.keys.clear();
+        return keep_open(n.members, members);
+      }
       skip_ws();
       if (i < s.size() && s[i] == ',') {
         ++i;
@@ -395,12 +460,18 @@ struct JsonParser {
       --depth;
       return true;
     }
+    return array_items(n);
+  }
+
+  // An array's items, from a value to the closing ']' (consumed), into `n`.
+  bool array_items(Node& n) {
     std::vector<Node>& items = level().items;
     while (true) {
       path.push_back({nullptr, items.size()});
       items.emplace_back();
       if (!parse_value(items.back())) return false;
       path.pop_back();
+      if (stopped) return keep_open(n.items, items);
       skip_ws();
       if (i < s.size() && s[i] == ',') {
         ++i;
@@ -420,8 +491,169 @@ struct JsonParser {
 
 }  // namespace
 
+// Where to split `text` (a JSON object): the key of an object member that follows a ',' at
+// or past `from`, found by a scan that knows strings and nesting but checks nothing else (the
+// parsers do). Returns its offset, with the kinds ('{' or '[') of the containers open there,
+// outermost first, and the line it is on and where that line starts; or npos (no such key,
+// or text the scan does not understand). ~3x faster than parsing the same bytes.
+size_t find_split(std::string_view s, size_t from, std::vector<char>& open, uint32_t& line, size_t& line_start) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  auto load8 = [&](size_t at) {
+    uint64_t v;
+    std::memcpy(&v, s.data() + at, 8);
+    return v;
+  };
+  bool after_comma = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    switch (c) {
+      case '\n':
+        ++line;
+        line_start = i + 1;
+        continue;
+      case ' ':
+        while (i + 9 <= s.size() && load8(i + 1) == 0x20 * kOnes) i += 8;  // indentation
+        continue;
+      case '\r': case '\t': continue;
+      case '"':
+        if (after_comma && i >= from && !open.empty() && open.back() == '{') return i;
+        for (++i; i < s.size(); ++i) {
+          // 8 bytes at a time while none is '"' or '\\' (JSON strings hold no raw newline).
+          while (i + 8 <= s.size()) {
+            uint64_t v = load8(i), q = v ^ (0x22 * kOnes), b = v ^ (0x5C * kOnes);
+            if ((((q - kOnes) & ~q) | ((b - kOnes) & ~b)) & kHighs) break;
+            i += 8;
+          }
+          if (i >= s.size() || s[i] == '"') break;
+          if (s[i] == '\\') ++i;
+        }
+        if (i >= s.size()) return std::string_view::npos;
+        break;
+      case '{': case '[': open.push_back(c); break;
+      case '}': case ']':
+        if (open.empty() || open.back() != (c == '}' ? '{' : '[')) return std::string_view::npos;
+        open.pop_back();
+        break;
+      case ',': after_comma = true; continue;
+      default: break;
+    }
+    after_comma = false;
+  }
+  return std::string_view::npos;
+}
+
+// The rest of a document after its split: every container open at the split goes on from there
+// to its closing bracket, and the root to the end of the text. rest[k] gets the members or
+// items that follow, for the container k levels above the innermost one.
+bool parse_rest(JsonParser& p, const std::vector<char>& open, std::vector<Node>& rest) {
+  rest.assign(open.size(), Node());
+  p.depth = open.size();
+  for (size_t k = 0; k < open.size(); ++k) {
+    char kind = open[open.size() - 1 - k];
+    Node& into = rest[k];
+    into.kind = kind == '{' ? NodeKind::Object : NodeKind::Array;
+    if (k > 0) {  // just past a container that closed: more of this one, or its end
+      p.skip_ws();
+      if (p.i < p.s.size() && p.s[p.i] == (kind == '{' ? '}' : ']')) {
+        ++p.i;
+        --p.depth;
+        continue;
+      }
+      if (p.i >= p.s.size() || p.s[p.i] != ',') return false;
+      ++p.i;
+      p.skip_ws();
+    }
+    if (!(kind == '{' ? p.object_members(into) : p.array_items(into))) return false;
+  }
+  p.skip_ws();
+  return p.i == p.s.size();
+}
+
+// Appends the rest to the first part: down the path of last members and items, which is the
+// path of the containers left open at the split. False when an object would then hold a key
+// twice (the serial parse says so, with both positions).
+bool join_rest(Node& first, std::vector<Node>& rest) {
+  std::vector<Node*> path{&first};
+  while (path.size() < rest.size()) {
+    Node* n = path.back();
+    if (n->is_object() && !n->members.empty()) path.push_back(&n->members.back().value);
+    else if (n->is_array() && !n->items.empty()) path.push_back(&n->items.back());
+    else return false;
+  }
+  for (size_t k = 0; k < rest.size(); ++k) {
+    Node& into = *path[path.size() - 1 - k];
+    Node& more = rest[k];
+    if (into.kind != more.kind) return false;
+    if (into.is_array()) {
+      into.items.insert(into.items.end(), std::make_move_iterator(more.items.begin()), std::make_move_iterator(more.items.end()));
+      continue;
+    }
+    std::unordered_set<std::string_view> keys;
+    for (const Member& m : into.members) keys.insert(m.key);
+    for (const Member& m : more.members)
+      if (!keys.insert(m.key).second) return false;
+    into.members.insert(into.members.end(), std::make_move_iterator(more.members.begin()), std::make_move_iterator(more.members.end()));
+  }
+  return true;
+}
+
+// Two threads: this one parses up to a member's key past the middle, a helper finds that key
+// (a quick scan) and parses from there to the end, and the two trees are joined. Anything but
+// a clean result (an error, a finding, a key on both sides) returns false, and the caller
+// parses the whole text alone, for the exact messages.
+bool parse_json_split(std::string_view text, const std::string& file, Node& root, const ParseLimits& limits, size_t start) {
+  // The helper scans to the split before it parses, so the split is past the middle: on
+  // GitHub's description both threads then finish at about the same time.
+  size_t target = start + (text.size() - start) * 7 / 12;
+  Split split;
+  split.wait_from = start + (target - start) / 2;
+  std::vector<Node> rest;
+  bool rest_ok = false;
+  std::thread helper([&] {
+    std::vector<char> open;
+    uint32_t line = 1;
+    size_t line_start = 0;  // in text.substr(start), as `at`
+    size_t at = find_split(text.substr(start), target - start, open, line, line_start);
+    if (at == std::string_view::npos || open.empty() || open.size() > limits.max_depth) {
+      split.publish(Split::kNone);
+      return;
+    }
+    at += start;
+    line_start += start;
+    split.publish(at);
+    Diagnostics found;
+    JsonParser p(text, file, found, limits);
+    p.i = at;
+    p.line = line;
+    p.line_start = line_start;
+    rest_ok = parse_rest(p, open, rest) && found.empty() && !p.failed;
+  });
+  Diagnostics found;
+  JsonParser p(text, file, found, limits);
+  p.i = p.line_start = start;
+  p.split = &split;
+  Node first;
+  bool first_ok = p.parse_value(first) && found.empty();
+  helper.join();
+  size_t at = split.at.load();
+  if (first_ok && at == Split::kNone) {  // no split: the first parser read it all
+    p.skip_ws();
+    if (p.i != text.size()) return false;
+    root = std::move(first);
+    return true;
+  }
+  if (!first_ok || !p.stopped || !rest_ok || !join_rest(first, rest)) return false;
+  root = std::move(first);
+  return true;
+}
+
 bool parse_json(std::string_view text, const std::string& file, Node& root, Diagnostics& out,
                 const ParseLimits& limits) {
+  size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // UTF-8 byte order mark
+  size_t first = text.find_first_not_of(" \t\r\n", start);
+  if (text.size() >= limits.split_json_from && first != std::string_view::npos && text[first] == '{' &&
+      std::thread::hardware_concurrency() > 1 && parse_json_split(text, file, root, limits, start))
+    return true;
   JsonParser p(text, file, out, limits);
   if (text.substr(0, 3) == "\xEF\xBB\xBF") p.i = p.line_start = 3;  // UTF-8 byte order mark
   Node n;

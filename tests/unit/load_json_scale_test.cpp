@@ -244,3 +244,83 @@ TEST_CASE("json scale: hostile sizes") {
     CHECK(p.diags[0].where.pointer.size() == 400 * 2);  // "/0" per open array
   }
 }
+
+namespace {
+
+// Exactly equal: kinds, values, keys and every position.
+bool same_with_positions(const Node& a, const Node& b) {
+  if (a.kind != b.kind || a.boolean != b.boolean || a.text != b.text || a.pos.line != b.pos.line ||
+      a.pos.col != b.pos.col || a.items.size() != b.items.size() || a.members.size() != b.members.size())
+    return false;
+  for (size_t i = 0; i < a.items.size(); ++i)
+    if (!same_with_positions(a.items[i], b.items[i])) return false;
+  for (size_t i = 0; i < a.members.size(); ++i) {
+    const Member &x = a.members[i], &y = b.members[i];
+    if (x.key != y.key || x.key_pos.line != y.key_pos.line || x.key_pos.col != y.key_pos.col ||
+        !same_with_positions(x.value, y.value))
+      return false;
+  }
+  return true;
+}
+
+// Parsed on two threads (whatever its size) and on one: the same tree, result and messages.
+void expect_split_same_as_serial(const std::string& text) {
+  ParseLimits split, serial;
+  split.split_json_from = 0;
+  serial.split_json_from = SIZE_MAX;
+  Node a, b;
+  Diagnostics da, db;
+  bool ok_a = parse_json(text, "f.json", a, da, split);
+  bool ok_b = parse_json(text, "f.json", b, db, serial);
+  CHECK(ok_a == ok_b);
+  CHECK(same_with_positions(a, b));
+  REQUIRE(da.size() == db.size());
+  for (size_t i = 0; i < da.size(); ++i) {
+    CHECK(da[i].message == db[i].message);
+    CHECK(da[i].where.pointer == db[i].where.pointer);
+    CHECK(lc(da[i].where.pos) == lc(db[i].where.pos));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("json split: two threads give the tree, positions and messages of one, wherever the cut falls") {
+  // The cut is a member's key past 7/12 of the text: shifting the document by leading spaces
+  // moves it across every key, at every depth, inside arrays of objects too.
+  const std::string doc =
+      "{\"a\": 1, \"b\": {\"c\": [1, 2, {\"d\": \"x\\\"y,\\\\\", \"e\": {\"f\": [], \"g\": {}}}, 3],\n"
+      "  \"h\": {\"i\": \"j\", \"k\": null}}, \"l\": [{\"m\": 1}, {\"n\": 2, \"o\": [{\"p\": true}]}],\n"
+      "  \"q\": \"\\u00e9\\ud83d\\ude00 ]},\", \"r\": -1.5e3, \"s\": {\"t\": {\"u\": {\"v\": 1, \"w\": 2}, \"x\": 3}, \"y\": 4}}";
+  for (size_t pad = 0; pad < 2 * doc.size(); ++pad) {
+    CAPTURE(pad);
+    std::string text = std::string(pad, pad % 3 ? ' ' : '\n') + doc;
+    expect_split_same_as_serial(text);
+  }
+  // Findings and errors: the two-thread parse gives way to one thread, for the exact messages.
+  for (const char* bad : {
+           "{\"a\": 1, \"b\": {\"c\": 1, \"c\": 2}, \"d\": 3, \"d\": 4}",     // duplicates on either side
+           "{\"a\": 1, \"b\": {\"c\": 1}, \"e\": 5, \"f\": 6, \"b\": 2}",   // a key on both sides
+           "{\"a\": 1, \"b\": [1, 2, 3",                                    // cut off
+           "{\"a\": 1,\n \"b\": 2,\n \"c\": {\"x\": 1}} trailing",          // text after the value
+           "{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4,}",                     // trailing comma
+           "{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": \"unterminated}",
+           "\xEF\xBB\xBF{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4}",          // byte order mark
+           "{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": [[[[[[1]]]]]], \"e\": {\"f\": {\"g\": 1}}}",
+       }) {
+    CAPTURE(bad);
+    expect_split_same_as_serial(bad);
+  }
+  ParseLimits shallow;
+  shallow.split_json_from = 0;
+  shallow.max_depth = 3;
+  Node n;
+  Diagnostics d;
+  CHECK_FALSE(parse_json("{\"a\": 1, \"b\": 2, \"c\": {\"d\": {\"e\": {\"f\": 1}}}}", "f.json", n, d, shallow));
+  CHECK(count_diag(d, "json-syntax") == 1);
+}
+
+TEST_CASE("json split: GitHub's description, on two threads and on one") {
+  std::string text = read_text(corpus("github/api.github.com.json"));
+  REQUIRE(text.size() >= ParseLimits{}.split_json_from);  // split by default
+  expect_split_same_as_serial(text);
+}
