@@ -14,7 +14,9 @@
 #include <chrono>
 #include <future>
 #include <functional>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <iomanip>
 #include <sstream>
 
@@ -485,6 +487,7 @@ struct ServeArgs {
   std::vector<std::string> open_allow;
 };
 
+#ifdef APIREF_SERVER
 // The site in memory, served and rebuilt on every save. Parsed files are kept between
 // builds, so a save parses only the files it changed.
 int run_serve(const ServeArgs& s) {
@@ -540,6 +543,23 @@ int run_serve(const ServeArgs& s) {
   options.open_allow = s.open_allow;
   return serve(options, builder);
 }
+#else
+// `apiref serve` runs apiref-serve, the same program built with the HTTP server, from the
+// folder this binary is in. The server's libraries (cpp-httplib, and through it OpenSSL, zlib
+// and brotli) cost every run of every command ~15 ms of CPU and ~35 ms of wall time to load and
+// start: a tenth of a GitHub build, and most of a small `apiref check`. Only serve needs them.
+int run_serve_binary(char** argv) {
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  fs::path server = (ec ? fs::path(argv[0]) : self).parent_path() / "apiref-serve";
+  std::string path = server.string();
+  argv[0] = path.data();
+  ::execv(path.c_str(), argv);
+  std::cerr << "apiref: serve runs " << path << ", which could not be started: " << std::strerror(errno)
+            << " (it is built beside apiref: cmake --build build)\n";
+  return kUsage;
+}
+#endif
 
 struct SnippetsArgs {
   std::string input;
@@ -914,7 +934,11 @@ int main(int argc, char** argv) {
   }
   if (cmd->parsed()) return run_bundle(bundle);
   if (build_cmd->parsed()) return run_build(build);
+#ifdef APIREF_SERVER
   if (serve_cmd->parsed()) return run_serve(serve_args);
+#else
+  if (serve_cmd->parsed()) return run_serve_binary(argv);
+#endif
   if (snippets_cmd->parsed()) return run_snippets(snippets);
   if (check_cmd->parsed()) return run_check_command(check);
   return kUsage;
