@@ -489,8 +489,6 @@ struct JsonParser {
   }
 };
 
-}  // namespace
-
 // Where to split `text` (a JSON object): the key of an object member that follows a ',' at
 // or past `from`, found by a scan that knows strings and nesting but checks nothing else (the
 // parsers do). Returns its offset, with the kinds ('{' or '[') of the containers open there,
@@ -646,6 +644,8 @@ bool parse_json_split(std::string_view text, const std::string& file, Node& root
   root = std::move(first);
   return true;
 }
+
+}  // namespace
 
 bool parse_json(std::string_view text, const std::string& file, Node& root, Diagnostics& out,
                 const ParseLimits& limits) {
