@@ -100,25 +100,13 @@ bool plain_safe(const std::string& s) {
   // and descriptions, need none of the comparisons below (openapi.yaml has millions).
   char c = s[0];
   bool number_like = (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-  if (!number_like) {
-    if (s.size() > 5) return true;
-    // A short word that is not number-like reads as something else only when it is one of
-    // these (YAML 1.2's null and booleans, YAML 1.1's other booleans): compared as views, with
-    // no strlen per comparison (short keys such as "type", "in" and "name" are most of them).
-    static constexpr std::string_view kWords[] = {"~",     "null",  "Null",  "NULL", "true", "True", "TRUE",
-                                                  "false", "False", "FALSE", "yes",  "Yes",  "YES",  "no",
-                                                  "No",    "NO",    "on",    "On",   "ON",   "off",  "Off",
-                                                  "OFF",   "y",     "Y",     "n",    "N"};
-    std::string_view v = s;
-    for (std::string_view w : kWords)
-      if (v == w) return false;
-    return true;
-  }
+  // A word that is not number-like is something else only when it is null or a boolean to
+  // some reader (short keys such as "type", "in" and "name" are most of the words asked about);
+  // a number-like one (none of those words) only when it types as a number.
+  if (!number_like) return s.size() > 5 || !reads_as_null_or_boolean(s);
   std::string json;
   bool b;
-  if (type_plain_scalar(s, json, b) != PlainType::String) return false;
-  if (is_yaml11_boolean(s) || s == "y" || s == "Y" || s == "n" || s == "N") return false;
-  return true;
+  return type_plain_scalar(s, json, b) == PlainType::String;
 }
 
 // Multi-line text reads best as a literal block (descriptions in Markdown).

@@ -8,6 +8,22 @@
 
 namespace apiref {
 
+// The words with a meaning of their own, in the spellings the specs list (compared as views:
+// the writer asks about millions of short keys).
+static constexpr std::string_view kNullWords[] = {"~", "null", "Null", "NULL"};
+static constexpr std::string_view kTrueWords[] = {"true", "True", "TRUE"};
+static constexpr std::string_view kFalseWords[] = {"false", "False", "FALSE"};
+static constexpr std::string_view kYaml11Booleans[] = {"yes", "Yes", "YES", "no",  "No",  "NO",
+                                                       "on",  "On",  "ON",  "off", "Off", "OFF"};
+static constexpr std::string_view kYaml11Letters[] = {"y", "Y", "n", "N"};  // booleans to some 1.1 readers
+
+template <size_t N>
+static bool one_of(std::string_view v, const std::string_view (&words)[N]) {
+  for (std::string_view w : words)
+    if (v == w) return true;
+  return false;
+}
+
 static bool all_of(std::string_view s, const char* set) {
   if (s.empty()) return false;
   for (char c : s)
@@ -41,9 +57,9 @@ bool is_json_number(std::string_view s) {
 }
 
 PlainType type_plain_scalar(const std::string& v, std::string& json, bool& boolean) {
-  if (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL") return PlainType::Null;
-  if (v == "true" || v == "True" || v == "TRUE") return boolean = true, PlainType::Bool;
-  if (v == "false" || v == "False" || v == "FALSE") return boolean = false, PlainType::Bool;
+  if (v.empty() || one_of(v, kNullWords)) return PlainType::Null;
+  if (one_of(v, kTrueWords)) return boolean = true, PlainType::Bool;
+  if (one_of(v, kFalseWords)) return boolean = false, PlainType::Bool;
   std::string_view s = v;
   if (s == ".nan" || s == ".NaN" || s == ".NAN") return PlainType::NotANumber;
   std::string_view unsigned_part = (s[0] == '+' || s[0] == '-') ? s.substr(1) : s;
@@ -89,12 +105,11 @@ PlainType type_plain_scalar(const std::string& v, std::string& json, bool& boole
   return PlainType::Number;
 }
 
-bool is_yaml11_boolean(const std::string& v) {
-  static const char* words[] = {"yes", "Yes", "YES", "no", "No", "NO",
-                                "on", "On", "ON", "off", "Off", "OFF"};
-  for (const char* w : words)
-    if (v == w) return true;
-  return false;
+bool is_yaml11_boolean(std::string_view v) { return one_of(v, kYaml11Booleans); }
+
+bool reads_as_null_or_boolean(std::string_view v) {
+  return one_of(v, kNullWords) || one_of(v, kTrueWords) || one_of(v, kFalseWords) || is_yaml11_boolean(v) ||
+         one_of(v, kYaml11Letters);
 }
 
 }  // namespace apiref

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace apiref {
 
@@ -13,7 +14,10 @@ enum class PlainType { String, Null, Bool, Number, NotANumber };
 PlainType type_plain_scalar(const std::string& v, std::string& json, bool& boolean);
 
 // yes/no/on/off in their three spellings: strings in YAML 1.2, booleans to YAML 1.1 readers.
-bool is_yaml11_boolean(const std::string& v);
+bool is_yaml11_boolean(std::string_view v);
+// A word that some YAML reader (1.2 or 1.1) takes for null or a boolean: ~, null, true, false,
+// yes, no, on, off (in their three spellings) and y, n (either case).
+bool reads_as_null_or_boolean(std::string_view v);
 
 bool is_json_number(std::string_view s);
 

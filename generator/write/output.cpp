@@ -177,11 +177,12 @@ void SiteWriter::run() {
     batch.clear();  // freed outside the lock
     lock.lock();
     written_ += ok;
-    queued_bytes_ -= failed ? queued_bytes_ : bytes;
     if (failed) {
       failed_ = true;
       queue_.clear();
       queued_bytes_ = 0;
+    } else {
+      queued_bytes_ -= bytes;
     }
     if (renderers_waiting_) has_room_.notify_all();
   }
