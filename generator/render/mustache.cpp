@@ -334,26 +334,23 @@ bool is_index(const std::string& s) {
   return true;
 }
 
-// The member `key` of an object, or the item at a decimal index of an array.
-const json* member(const json& j, const std::string& key) {
-  if (j.is_object()) {
-    auto it = j.find(key);
-    return it == j.end() ? nullptr : &*it;
-  }
-  if (j.is_array() && is_index(key)) {
+// The member `key` of an object, or the item at a decimal index of a list.
+const TemplateData* member(const TemplateData& d, const std::string& key) {
+  if (d.is_object()) return d.find(key);
+  if (d.is_list() && is_index(key)) {
     size_t i = std::stoull(key);
-    return i < j.size() ? &j[i] : nullptr;
+    return i < d.size() ? &d.item(i) : nullptr;
   }
   return nullptr;
 }
 
-bool falsey(const json* v) {
+bool falsey(const TemplateData* v) {
   if (!v) return true;
-  switch (v->type()) {
-    case json::value_t::null: return true;
-    case json::value_t::boolean: return !v->get<bool>();
-    case json::value_t::string: return v->get_ref<const std::string&>().empty();
-    case json::value_t::array: return v->empty();
+  switch (v->kind()) {
+    case TemplateData::Kind::Null: return true;
+    case TemplateData::Kind::Bool: return !v->boolean();
+    case TemplateData::Kind::String: return v->text().empty();
+    case TemplateData::Kind::List: return v->empty();
     default: return false;
   }
 }
@@ -361,7 +358,7 @@ bool falsey(const json* v) {
 struct Renderer {
   std::string& out;
   const PartialLookup& partials;
-  std::vector<const json*> stack;  // the context stack, innermost last
+  std::vector<const TemplateData*> stack;  // the context stack, innermost last
   std::string indent;              // what each line gets inside standalone partials
   bool pending = false;            // at the start of a line that has not been indented yet
   int depth = 0;                   // partials being rendered
@@ -369,9 +366,9 @@ struct Renderer {
 
   Renderer(std::string& o, const PartialLookup& p) : out(o), partials(p) {}
 
-  const json* lookup(const std::vector<std::string>& path) const {
+  const TemplateData* lookup(const std::vector<std::string>& path) const {
     if (path.empty()) return stack.back();
-    const json* v = nullptr;
+    const TemplateData* v = nullptr;
     for (auto it = stack.rbegin(); it != stack.rend() && !v; ++it) v = member(**it, path[0]);
     for (size_t i = 1; v && i < path.size(); ++i) v = member(*v, path[i]);
     return v;
@@ -408,34 +405,34 @@ struct Renderer {
       out.append(s);
   }
 
-  void value(const json& v, bool escape) {
+  void value(const TemplateData& v, bool escape) {
     char buf[32];
-    switch (v.type()) {
-      case json::value_t::string:
-        emit(v.get_ref<const std::string&>(), escape);
+    switch (v.kind()) {
+      case TemplateData::Kind::String:
+        emit(v.text(), escape);
         break;
-      case json::value_t::number_integer:
-        emit(format_int(v.get<json::number_integer_t>(), buf), false);
+      case TemplateData::Kind::Int:
+        emit(format_int(v.int_value(), buf), false);
         break;
-      case json::value_t::number_unsigned:
-        emit(format_int(v.get<json::number_unsigned_t>(), buf), false);
+      case TemplateData::Kind::UInt:
+        emit(format_int(v.uint_value(), buf), false);
         break;
-      case json::value_t::number_float: {
-        double d = v.get<double>();
+      case TemplateData::Kind::Float: {
+        double d = v.float_value();
         if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9007199254740992.0)
           emit(format_int(static_cast<int64_t>(d), buf), false);
         else
-          emit(v.dump(), false);
+          emit(json(d).dump(), false);
         break;
       }
-      case json::value_t::boolean:
-        emit(v.get<bool>() ? "true" : "false", false);
+      case TemplateData::Kind::Bool:
+        emit(v.boolean() ? "true" : "false", false);
         break;
-      case json::value_t::object:
-      case json::value_t::array:
-        emit(v.dump(-1, ' ', false, json::error_handler_t::replace), escape);
+      case TemplateData::Kind::Object:
+      case TemplateData::Kind::List:
+        emit(v.to_json().dump(-1, ' ', false, json::error_handler_t::replace), escape);
         break;
-      default:  // null, binary, discarded
+      case TemplateData::Kind::Null:
         break;
     }
   }
@@ -448,14 +445,14 @@ struct Renderer {
           break;
         case Kind::Escaped:
         case Kind::Raw:
-          if (const json* v = lookup(n.path)) value(*v, n.kind == Kind::Escaped);
+          if (const TemplateData* v = lookup(n.path)) value(*v, n.kind == Kind::Escaped);
           break;
         case Kind::Section: {
-          const json* v = lookup(n.path);
+          const TemplateData* v = lookup(n.path);
           if (falsey(v)) break;
-          if (v->is_array()) {
-            for (const json& item : *v) {
-              stack.push_back(&item);
+          if (v->is_list()) {
+            for (const TemplateData::Member& item : v->members()) {
+              stack.push_back(&item.value);
               render(n.children);
               stack.pop_back();
             }
@@ -525,16 +522,17 @@ std::string render_mustache(const MustacheTemplate& t, const json& data,
   std::string out;
   size_t guess = Access::get(t).source_size;
   out.reserve(guess + guess / 2);
-  render_mustache_to(out, t, std::vector<const json*>{&data}, partials);
+  TemplateData converted = TemplateData::from_json(data);
+  render_mustache_to(out, t, {&converted}, partials);
   return out;
 }
 
 void render_mustache_to(std::string& out, const MustacheTemplate& t,
-                        const std::vector<const json*>& contexts, const PartialLookup& partials) {
-  static const json null_data;
+                        const std::vector<const TemplateData*>& contexts, const PartialLookup& partials) {
+  static const TemplateData null_data;
   Renderer r(out, partials);
   r.stack.reserve(contexts.size() + 16);
-  for (const json* c : contexts)
+  for (const TemplateData* c : contexts)
     if (c) r.stack.push_back(c);
   if (r.stack.empty()) r.stack.push_back(&null_data);
   r.render(Access::get(t).nodes);
@@ -608,10 +606,11 @@ const MustacheTemplate* TemplateSet::find(const std::string& name) const {
 }
 
 std::string TemplateSet::render(const std::string& name, const json& data) const {
-  return render(name, std::vector<const json*>{&data});
+  TemplateData converted = TemplateData::from_json(data);
+  return render(name, {&converted});
 }
 
-std::string TemplateSet::render(const std::string& name, const std::vector<const json*>& contexts) const {
+std::string TemplateSet::render(const std::string& name, const std::vector<const TemplateData*>& contexts) const {
   auto it = templates_.find(name);
   if (it == templates_.end()) throw std::out_of_range("no template named '" + name + "'");
   std::string out;
@@ -623,7 +622,7 @@ std::string TemplateSet::render(const std::string& name, const std::vector<const
 }
 
 void TemplateSet::render_to(std::string& out, const std::string& name,
-                            const std::vector<const json*>& contexts) const {
+                            const std::vector<const TemplateData*>& contexts) const {
   const MustacheTemplate* t = find(name);
   if (!t) throw std::out_of_range("no template named '" + name + "'");
   render_mustache_to(out, *t, contexts, [this](const std::string& n) { return find(n); });

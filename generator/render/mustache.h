@@ -1,15 +1,16 @@
-// A small Mustache engine over nlohmann::json, for the static site's page templates.
+// A small Mustache engine over TemplateData (template_data.h), for the static site's page
+// templates; nlohmann::json is taken too (converted first), for tests and small callers.
 //
 // Why our own: Debian's mstch is slow (mstch::render takes template text and re-tokenizes it and
 // every partial on each call, and the data must first be converted into its own node variant)
 // and it pulls in boost; apiref renders thousands of pages (GitHub's API: ~2,200) from one set
-// of templates, on all cores, with data already in nlohmann::json. Here a template is compiled once into a small immutable tree (text, variables,
+// of templates, on all cores. Here a template is compiled once into a small immutable tree (text, variables,
 // sections, inverted sections, partials; standalone-line rules applied at compile time) and
 // rendered many times; rendering only reads the tree and the data, so one compiled template may
 // be rendered from any number of threads at once.
 //
 // Implements the core modules of the Mustache spec v1.x: interpolation, sections, inverted
-// sections, comments, partials and set delimiters (no lambdas: the data is JSON; no template
+// sections, comments, partials and set delimiters (no lambdas: the data is plain values; no template
 // inheritance: {{<parent}} and {{$block}} are compile errors). Choices where the spec leaves
 // the host language to decide:
 //   - Falsey (a section is skipped, an inverted section shown): a missing name, null, false,
@@ -46,6 +47,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "render/template_data.h"
 
 namespace apiref {
 
@@ -97,7 +100,7 @@ std::string render_mustache(const MustacheTemplate& t, const nlohmann::json& dat
 // into each page's JSON. Names are looked up innermost first. Null pointers are skipped; an
 // empty stack renders like null data.
 void render_mustache_to(std::string& out, const MustacheTemplate& t,
-                        const std::vector<const nlohmann::json*>& contexts,
+                        const std::vector<const TemplateData*>& contexts,
                         const PartialLookup& partials = {});
 
 // Named templates loaded from a folder, with an optional user folder whose files replace the
@@ -121,10 +124,10 @@ class TemplateSet {
   // use find() first when the name comes from the user).
   std::string render(const std::string& name, const nlohmann::json& data) const;
   // The same with a context stack, outermost first (see render_mustache_to).
-  std::string render(const std::string& name, const std::vector<const nlohmann::json*>& contexts) const;
+  std::string render(const std::string& name, const std::vector<const TemplateData*>& contexts) const;
   // Appends to `out`, with a context stack (see render_mustache_to). Throws like render().
   void render_to(std::string& out, const std::string& name,
-                 const std::vector<const nlohmann::json*>& contexts) const;
+                 const std::vector<const TemplateData*>& contexts) const;
   // Every template's name, sorted.
   std::vector<std::string> names() const;
   // The file each template was loaded from ("" for add()): shows users which one won.

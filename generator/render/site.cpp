@@ -22,8 +22,30 @@
 namespace apiref {
 
 using json = nlohmann::json;
+using Data = TemplateData;
 
 namespace {
+
+// A string the page data points at instead of copying: the model's names and paths, the
+// description cache's HTML, the media-type cache's trees. They outlive the site's rendering.
+Data ref(const std::string& s) { return Data::borrow(s); }
+Data ref(std::string&&) = delete;  // a temporary would be gone before the page renders
+
+// An object from key/value pairs: fields("name", ref(t.name), "count", 3). Keys are string
+// literals, each given once.
+inline void add_fields(Data&) {}
+template <class V, class... Rest>
+void add_fields(Data& o, std::string_view key, V&& value, Rest&&... rest) {
+  o.set(key, Data(std::forward<V>(value)));
+  add_fields(o, std::forward<Rest>(rest)...);
+}
+template <class... Args>
+Data fields(Args&&... args) {
+  static_assert(sizeof...(Args) % 2 == 0, "fields() takes key/value pairs");
+  Data o = Data::object();
+  add_fields(o, std::forward<Args>(args)...);
+  return o;
+}
 
 std::string upper(std::string s) {
   for (char& c : s) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
@@ -154,11 +176,14 @@ class SiteRenderer {
     }
     add([this] { return page("index.html", "overview", overview()); });
     add([this] { return page("authentication/index.html", "authentication", authentication()); });
-    add([this] { return page("404.html", "not-found", {{"page", {{"title", "Page not found · " + title_}, {"description", "There is no page at this address."}}}}); });
+    add([this] {
+      return page("404.html", "not-found",
+                  fields("page", fields("title", "Page not found · " + title_, "description", "There is no page at this address.")));
+    });
     uint64_t site = memo_ ? site_key(bundles_) : 0;
     add([this] {
       return page("playground/index.html", "playground",
-                  {{"page", {{"title", "Playground · " + title_}, {"description", "Try the operations of " + title_}}}});
+                  fields("page", fields("title", "Playground · " + title_, "description", "Try the operations of " + title_)));
     });
     for (const SiteBundle& b : bundles_) {
       const ApiModel& m = *b.model;
@@ -261,7 +286,7 @@ class SiteRenderer {
   static std::string bundle_index(const SiteBundle& b) { return b.name + "/index.html"; }
   static std::string schemas_index(const SiteBundle& b) { return b.name + "/schemas/index.html"; }
 
-  SiteFile page(const std::string& path, const std::string& tpl, json ctx, const SiteBundle* bundle = nullptr,
+  SiteFile page(const std::string& path, const std::string& tpl, Data ctx, const SiteBundle* bundle = nullptr,
                 int active_tag = -1, int active_op = -1) {
     if (!templates_.find(tpl)) {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -270,20 +295,20 @@ class SiteRenderer {
     }
     // 404.html is served at any depth, so its links start at the site's path on its host.
     std::string root = path == "404.html" ? site_path() : root_of(path);
-    ctx["root"] = root;
-    ctx["assets"] = root + "assets/";
-    ctx["site"] = {{"title", title_}, {"logo", options_.logo}, {"primary_color", options_.primary_color}};
-    json footer = json::array();
-    for (const auto& [label, url] : options_.footer_links) footer.push_back({{"label", label}, {"url", url}});
-    ctx["site"]["footer_links"] = footer;
-    ctx["bundles"] = json::array();
+    ctx.set("assets", root + "assets/");
+    Data footer = Data::list();
+    for (const auto& [label, url] : options_.footer_links) footer.push(fields("label", ref(label), "url", ref(url)));
+    ctx.set("site", fields("title", ref(title_), "logo", ref(options_.logo), "primary_color", ref(options_.primary_color),
+                           "footer_links", std::move(footer)));
+    Data bundles = Data::list();
     for (const SiteBundle& b : bundles_) {
-      ctx["bundles"].push_back({{"name", b.name}, {"title", b.model->title},
-                                {"href", root + bundle_index(b)}, {"active", bundle == &b},
-                                {"spec_json", root + b.name + "/openapi.json"},
-                                {"spec_yaml", root + b.name + "/openapi.yaml"}});
+      bundles.push(fields("name", ref(b.name), "title", ref(b.model->title), "href", root + bundle_index(b),
+                          "active", bundle == &b, "spec_json", root + b.name + "/openapi.json",
+                          "spec_yaml", root + b.name + "/openapi.yaml"));
     }
-    ctx["multiple_bundles"] = bundles_.size() > 1;
+    ctx.set("bundles", std::move(bundles));
+    ctx.set("multiple_bundles", bundles_.size() > 1);
+    ctx.set("root", std::move(root));
     // The sidebar ("nav") is an outer context, shared by the pages with the same sidebar; the
     // page's own operation is marked active while the page renders.
     std::unique_ptr<Nav> nav;
@@ -291,18 +316,18 @@ class SiteRenderer {
     // a folder (operations/, tags/, ...): the sidebar is shared by those.
     bool tag_page = active_tag >= 0 && active_op < 0;
     NavKey key{bundle, active_tag, nav_origin(path), tag_page};
-    std::vector<json*>* own = nullptr;
+    std::vector<Data*>* own = nullptr;
     if (bundle) {
       nav = take_nav(key);
       if (!nav) nav = build_nav(*bundle, std::get<2>(key), active_tag, tag_page);
       auto it = nav->op_entries.find(active_op);
       if (it != nav->op_entries.end()) own = &it->second;
       if (own)
-        for (json* e : *own) e->at("active") = true;
+        for (Data* e : *own) *e->find("active") = true;
     }
     std::string html = templates_.render(tpl, {nav ? &nav->data : nullptr, &ctx});
     if (own)
-      for (json* e : *own) e->at("active") = false;
+      for (Data* e : *own) *e->find("active") = false;
     if (nav) give_nav(key, std::move(nav));
     return {path, std::move(html)};
   }
@@ -310,8 +335,8 @@ class SiteRenderer {
   // The sidebar's data for one bundle, open tag and folder kind, with no operation marked active,
   // and where each operation of the open tag is in it.
   struct Nav {
-    json data;                                       // {"nav": {...}}
-    std::map<int, std::vector<json*>> op_entries;    // operation index -> its entries in data
+    Data data;                                       // {"nav": {...}}
+    std::map<int, std::vector<Data*>> op_entries;    // operation index -> its entries in data
   };
   using NavKey = std::tuple<const SiteBundle*, int, std::string, bool>;
 
@@ -326,17 +351,19 @@ class SiteRenderer {
 
   std::unique_ptr<Nav> build_nav(const SiteBundle& b, const std::string& origin, int active_tag, bool tag_page) {
     auto nav = std::make_unique<Nav>();
-    nav->data = json::object();
-    nav->data["nav"] = navigation(b, origin, active_tag, tag_page);
+    nav->data = fields("nav", navigation(b, origin, active_tag, tag_page));
     if (active_tag < 0) return nav;
-    // Only the open tag's entries list operations, in the tag's order.
+    // Only the open tag's entries list operations, in the tag's order. The data is complete:
+    // these pointers into it stay valid.
     const std::vector<size_t>& ops = b.model->tags[static_cast<size_t>(active_tag)].operations;
-    for (json& group : nav->data.at("nav").at("groups")) {
-      for (json& tag : group.at("tags")) {
-        auto list = tag.find("operations");
-        if (list == tag.end()) continue;
+    Data& groups = *nav->data.find("nav")->find("groups");
+    for (size_t g = 0; g < groups.size(); ++g) {
+      Data& tags = *groups.item(g).find("tags");
+      for (size_t t = 0; t < tags.size(); ++t) {
+        Data* list = tags.item(t).find("operations");
+        if (!list) continue;
         for (size_t k = 0; k < list->size() && k < ops.size(); ++k)
-          nav->op_entries[static_cast<int>(ops[k])].push_back(&(*list)[k]);
+          nav->op_entries[static_cast<int>(ops[k])].push_back(&list->item(k));
       }
     }
     return nav;
@@ -362,64 +389,64 @@ class SiteRenderer {
   // the operation page's) listed under it. `active` marks the open tag (and, while a page
   // renders, its own operation: see page()); a tag's `current` marks the tag page itself
   // (aria-current="page"). Links are relative to `path`.
-  json navigation(const SiteBundle& b, const std::string& path, int active_tag, bool tag_page) {
+  Data navigation(const SiteBundle& b, const std::string& path, int active_tag, bool tag_page) {
     const ApiModel& m = *b.model;
     auto href = [&path](const std::string& target) { return relative_href(path, target); };
-    json tags = json::array();
+    Data tags = Data::list();
     auto tag_entry = [&](size_t ti) {
       const Tag& t = m.tags[ti];
       bool active = static_cast<int>(ti) == active_tag;
-      json entry = {{"name", t.display_name}, {"href", href(tag_path(b, t))}, {"active", active},
-                    {"current", active && tag_page}, {"count", t.operations.size()}};
+      Data entry = fields("name", ref(t.display_name), "href", href(tag_path(b, t)), "active", active,
+                          "current", active && tag_page, "count", t.operations.size());
       if (static_cast<int>(ti) == active_tag) {
-        json ops = json::array();
+        Data ops = Data::list();
         for (size_t oi : t.operations) {
           const Operation& o = m.operations[oi];
-          ops.push_back({{"method", o.method}, {"method_upper", upper(o.method)},
-                         {"label", o.summary.empty() ? o.path : o.summary}, {"href", href(op_path(b, o))},
-                         {"active", false}, {"deprecated", o.deprecated}});
+          ops.push(fields("method", ref(o.method), "method_upper", upper(o.method),
+                          "label", ref(o.summary.empty() ? o.path : o.summary), "href", href(op_path(b, o)),
+                          "active", false, "deprecated", o.deprecated));
         }
-        entry["operations"] = ops;
+        entry.set("operations", std::move(ops));
       }
       return entry;
     };
-    json groups = json::array();
+    Data groups = Data::list();
     if (!m.tag_groups.empty()) {
       for (const TagGroup& g : m.tag_groups) {
-        json gt = json::array();
-        for (size_t ti : g.tags) gt.push_back(tag_entry(ti));
-        groups.push_back({{"name", g.name}, {"tags", gt}});
+        Data gt = Data::list();
+        for (size_t ti : g.tags) gt.push(tag_entry(ti));
+        groups.push(fields("name", ref(g.name), "tags", std::move(gt)));
       }
     } else {
       for (size_t ti = 0; ti < m.tags.size(); ++ti)
-        if (!m.tags[ti].operations.empty()) tags.push_back(tag_entry(ti));
-      groups.push_back({{"name", ""}, {"tags", tags}});
+        if (!m.tags[ti].operations.empty()) tags.push(tag_entry(ti));
+      groups.push(fields("name", "", "tags", std::move(tags)));
     }
-    return {{"bundle", b.name}, {"title", m.title}, {"href", href(bundle_index(b))}, {"groups", groups},
-            {"schemas_href", href(schemas_index(b))}};
+    return fields("bundle", ref(b.name), "title", ref(m.title), "href", href(bundle_index(b)), "groups", std::move(groups),
+                  "schemas_href", href(schemas_index(b)));
   }
 
 
-  json servers(const std::vector<Server>& list) {
-    json out = json::array();
+  Data servers(const std::vector<Server>& list) {
+    Data out = Data::list();
     for (const Server& s : list) {
-      json vars = json::array();
+      Data vars = Data::list();
       for (const ServerVariable& v : s.variables) {
-        json e = json::array();
-        for (const std::string& x : v.enum_values) e.push_back(x);
-        vars.push_back({{"name", v.name}, {"default", v.default_value}, {"enum", e}, {"description", v.description}});
+        Data e = Data::list();
+        for (const std::string& x : v.enum_values) e.push(ref(x));
+        vars.push(fields("name", ref(v.name), "default", ref(v.default_value), "enum", std::move(e), "description", ref(v.description)));
       }
-      out.push_back({{"url", s.resolved_url}, {"template", s.url}, {"templated", s.url != s.resolved_url},
-                     {"description_html", descriptions_.inline_html(s.description)}, {"variables", std::move(vars)}});
+      out.push(fields("url", ref(s.resolved_url), "template", ref(s.url), "templated", s.url != s.resolved_url,
+                      "description_html", ref(descriptions_.inline_html(s.description)), "variables", std::move(vars)));
     }
     return out;
   }
 
-  json security(const ApiModel& m, const EffectiveSecurity& sec, const std::string& root) {
-    json alts = json::array();
+  Data security(const ApiModel& m, const EffectiveSecurity& sec, const std::string& root) {
+    Data alts = Data::list();
     for (const SecurityAlternative& a : sec.alternatives) {
       if (a.empty()) continue;
-      json schemes = json::array();
+      Data schemes = Data::list();
       for (const SecurityRequirement& r : a) {
         std::string label = r.scheme + " (not defined in components.securitySchemes)";
         bool defined = false;
@@ -428,54 +455,55 @@ class SiteRenderer {
           label = scheme_label(s);
           defined = true;
         }
-        json scopes = json::array();
-        for (const std::string& sc : r.scopes) scopes.push_back(sc);
-        schemes.push_back({{"name", r.scheme}, {"label", label}, {"scopes", scopes}, {"has_scopes", !r.scopes.empty()},
-                           {"href", defined ? root + "authentication/index.html#scheme-" + slugify(r.scheme) : ""}});
+        Data scopes = Data::list();
+        for (const std::string& sc : r.scopes) scopes.push(ref(sc));
+        schemes.push(fields("name", ref(r.scheme), "label", std::move(label), "scopes", std::move(scopes), "has_scopes", !r.scopes.empty(),
+                            "href", defined ? root + "authentication/index.html#scheme-" + slugify(r.scheme) : ""));
       }
-      alts.push_back({{"schemes", schemes}});
+      alts.push(fields("schemes", std::move(schemes)));
     }
     // "Optional: any one of:"; no paragraph at all when there is nothing to say.
     bool optional = !alts.empty() && sec.anonymous_allowed();
     std::string intro = optional ? "Optional:" : "";
     if (alts.size() > 1) intro += optional ? " any one of:" : "Any one of:";
-    return {{"alternatives", alts}, {"intro", intro},
-            {"required", !alts.empty() && !sec.anonymous_allowed()},
-            {"optional", !alts.empty() && sec.anonymous_allowed()},
-            {"none", sec.source != SecuritySource::Unspecified && alts.empty()},
-            {"unspecified", sec.source == SecuritySource::Unspecified},
-            {"from_project", sec.source == SecuritySource::ProjectDefault},
-            {"guide_href", root + "authentication/index.html"}};
+    bool has_alternatives = !alts.empty();
+    return fields("alternatives", std::move(alts), "intro", std::move(intro),
+                  "required", has_alternatives && !sec.anonymous_allowed(),
+                  "optional", has_alternatives && sec.anonymous_allowed(),
+                  "none", sec.source != SecuritySource::Unspecified && !has_alternatives,
+                  "unspecified", sec.source == SecuritySource::Unspecified,
+                  "from_project", sec.source == SecuritySource::ProjectDefault,
+                  "guide_href", root + "authentication/index.html");
   }
 
-  json media_types(const SiteBundle& b, const std::vector<MediaType>& list, ExampleFor dir, const std::string& root) {
-    json out = json::array();
+  Data media_types(const SiteBundle& b, const std::vector<MediaType>& list, ExampleFor dir, const std::string& root) {
+    Data out = Data::list();
     // Most media types refer to a few shared schemas (GitHub: 2,414 uses of 278 components):
     // each tree and example is made once per bundle, direction and page depth.
     std::string where = std::to_string(reinterpret_cast<uintptr_t>(&b)) + "/" + std::to_string(static_cast<int>(dir)) + "/" + root + "/";
     for (const MediaType& mt : list) {
-      json e = {{"name", mt.name}};
+      Data e = fields("name", ref(mt.name));
       if (mt.schema) {
-        e["schema_html"] = media_parts_.get("t" + where + schema_identity(*mt.schema), [&] {
+        e.set("schema_html", ref(media_parts_.get("t" + where + schema_identity(*mt.schema), [&] {
           SchemaTreeOptions o;
           o.direction = dir;
           o.descriptions = &descriptions_;
           return render_schema_tree(*b.document, *mt.schema, o, schema_href(b, root));
-        });
+        })));
       }
       const Node* ex = documented_example(*b.document, mt.example, mt.examples);
       if (ex) {
-        e["example_html"] = media_parts_.get("d" + std::to_string(reinterpret_cast<uintptr_t>(ex)), [&] { return html_escape_text(pretty_json(*ex)); });
-        e["example_generated"] = false;
+        e.set("example_html", ref(media_parts_.get("d" + std::to_string(reinterpret_cast<uintptr_t>(ex)), [&] { return html_escape_text(pretty_json(*ex)); })));
+        e.set("example_generated", false);
       } else if (mt.schema && mt.name.find("json") != std::string::npos) {
-        e["example_html"] = media_parts_.get("g" + where + schema_identity(*mt.schema), [&] {
+        e.set("example_html", ref(media_parts_.get("g" + where + schema_identity(*mt.schema), [&] {
           ExampleOptions eo;
           eo.direction = dir;
           return html_escape_text(pretty_json(example_from_schema(*b.document, *mt.schema, eo)));
-        });
-        e["example_generated"] = true;
+        })));
+        e.set("example_generated", true);
       }
-      out.push_back(std::move(e));
+      out.push(std::move(e));
     }
     return out;
   }
@@ -488,77 +516,82 @@ class SiteRenderer {
     };
   }
 
-  json parameters(const SiteBundle& b, const std::vector<Parameter>& params) {
-    json groups = json::array();
+  Data parameters(const SiteBundle& b, const std::vector<Parameter>& params) {
+    Data groups = Data::list();
     for (const char* loc : {"path", "query", "header", "cookie"}) {
-      json list = json::array();
+      Data list = Data::list();
       for (const Parameter& p : params) {
         if (p.in != loc) continue;
-        json e = {{"name", p.name}, {"required", p.required}, {"deprecated", p.deprecated},
-                  {"description_html", describe(p.description, 4)}};
+        const std::string& description_html = describe(p.description, 4);
+        Data e = fields("name", ref(p.name), "required", p.required, "deprecated", p.deprecated,
+                        "description_html", ref(description_html));
         if (p.schema) {
-          e["type"] = schema_type_label(*b.document, *p.schema);
+          e.set("type", schema_type_label(*b.document, *p.schema));
           const Node& s = *p.schema;
-          if (const Node* d = s.find("default")) e["default"] = pretty_json(*d);
+          if (const Node* d = s.find("default")) e.set("default", pretty_json(*d));
           if (const Node* en = s.find("enum")) {
-            json values = json::array();
-            for (const Node& v : en->items) values.push_back(v.is_string() ? v.text : pretty_json(v));
-            e["enum"] = values;
+            Data values = Data::list();
+            for (const Node& v : en->items) values.push(v.is_string() ? ref(v.text) : Data(pretty_json(v)));
+            e.set("enum", std::move(values));
           }
+          Data constraints;
           for (const char* k : {"minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems"})
-            if (const Node* v = s.find(k)) e["constraints"].push_back(std::string(k) + " " + (v->is_string() ? v->text : pretty_json(*v)));
+            if (const Node* v = s.find(k)) constraints.push(std::string(k) + " " + (v->is_string() ? v->text : pretty_json(*v)));
+          if (!constraints.is_null()) e.set("constraints", std::move(constraints));
         }
-        if (const Node* ex = documented_example(*b.document, p.example, p.examples)) e["example"] = ex->is_string() ? ex->text : pretty_json(*ex);
-        if (p.style != (p.in == "query" || p.in == "cookie" ? "form" : "simple")) e["style"] = p.style;
+        if (const Node* ex = documented_example(*b.document, p.example, p.examples)) e.set("example", ex->is_string() ? ref(ex->text) : Data(pretty_json(*ex)));
+        if (p.style != (p.in == "query" || p.in == "cookie" ? "form" : "simple")) e.set("style", ref(p.style));
         // No empty <dd> for a parameter with nothing said about it beyond its name and type.
-        e["has_details"] = !e["description_html"].get_ref<const std::string&>().empty() || (e.contains("enum") && !e["enum"].empty()) ||
-                           e.contains("default") || e.contains("constraints") || e.contains("style") || e.contains("example");
-        list.push_back(std::move(e));
+        const Data* values = e.find("enum");
+        bool has_details = !description_html.empty() || (values && !values->empty()) || e.contains("default") ||
+                           e.contains("constraints") || e.contains("style") || e.contains("example");
+        e.set("has_details", has_details);
+        list.push(std::move(e));
       }
-      if (!list.empty()) groups.push_back({{"location", loc}, {"parameters", std::move(list)}});
+      if (!list.empty()) groups.push(fields("location", loc, "parameters", std::move(list)));
     }
     return groups;
   }
 
-  json operation_context(const SiteBundle& b, const Operation& o, const std::string& root) {
+  Data operation_context(const SiteBundle& b, const Operation& o, const std::string& root) {
     const ApiModel& m = *b.model;
-    json ctx = {{"id", o.id}, {"id_generated", o.id_generated}, {"slug", o.slug}, {"method", o.method},
-                {"method_upper", upper(o.method)}, {"path", o.path}, {"summary", o.summary},
-                {"title", o.summary.empty() ? upper(o.method) + " " + o.path : o.summary},
-                {"description_html", describe(o.description, 2)}, {"deprecated", o.deprecated},
-                {"webhook", o.is_webhook}};
-    ctx["servers"] = servers(o.servers);
-    ctx["security"] = security(m, o.security, root);
-    ctx["parameter_groups"] = parameters(b, o.parameters);
+    Data ctx = fields("id", ref(o.id), "id_generated", o.id_generated, "slug", ref(o.slug), "method", ref(o.method),
+                      "method_upper", upper(o.method), "path", ref(o.path), "summary", ref(o.summary),
+                      "title", o.summary.empty() ? Data(upper(o.method) + " " + o.path) : ref(o.summary),
+                      "description_html", ref(describe(o.description, 2)), "deprecated", o.deprecated,
+                      "webhook", o.is_webhook);
+    ctx.set("servers", servers(o.servers));
+    ctx.set("security", security(m, o.security, root));
+    ctx.set("parameter_groups", parameters(b, o.parameters));
     if (o.has_request_body) {
-      ctx["request_body"] = {{"required", o.request_body.required},
-                             {"description_html", describe(o.request_body.description, 3)},
-                             {"media_types", media_types(b, o.request_body.content, ExampleFor::Request, root)}};
+      ctx.set("request_body", fields("required", o.request_body.required,
+                                     "description_html", ref(describe(o.request_body.description, 3)),
+                                     "media_types", media_types(b, o.request_body.content, ExampleFor::Request, root)));
     }
-    json responses = json::array();
+    Data responses = Data::list();
     for (const Response& r : o.responses) {
-      json headers = json::array();
+      Data headers = Data::list();
       for (const Header& h : r.headers) {
-        headers.push_back({{"name", h.name}, {"required", h.required},
-                           {"type", h.schema ? schema_type_label(*b.document, *h.schema) : ""},
-                           {"description_html", describe(h.description, 4)}});
+        headers.push(fields("name", ref(h.name), "required", h.required,
+                            "type", h.schema ? schema_type_label(*b.document, *h.schema) : "",
+                            "description_html", ref(describe(h.description, 4))));
       }
-      responses.push_back({{"status", r.status}, {"class", status_class(r.status)},
-                           {"has_headers", !headers.empty()},
-                           {"description_html", describe(r.description, 4)}, {"headers", std::move(headers)},
-                           {"media_types", media_types(b, r.content, ExampleFor::Response, root)}});
+      bool has_headers = !headers.empty();
+      responses.push(fields("status", ref(r.status), "class", status_class(r.status), "has_headers", has_headers,
+                            "description_html", ref(describe(r.description, 4)), "headers", std::move(headers),
+                            "media_types", media_types(b, r.content, ExampleFor::Response, root)));
     }
-    ctx["responses"] = std::move(responses);
-    json callbacks = json::array();
+    ctx.set("responses", std::move(responses));
+    Data callbacks = Data::list();
     for (const Callback& c : o.callbacks) {
-      json ops = json::array();
-      for (const Operation& co : c.operations) ops.push_back(operation_context(b, co, root));
-      callbacks.push_back({{"name", c.name}, {"expression", c.expression}, {"operations", std::move(ops)}});
+      Data ops = Data::list();
+      for (const Operation& co : c.operations) ops.push(operation_context(b, co, root));
+      callbacks.push(fields("name", ref(c.name), "expression", ref(c.expression), "operations", std::move(ops)));
     }
-    ctx["callbacks"] = std::move(callbacks);
+    ctx.set("callbacks", std::move(callbacks));
     if (!o.is_webhook && !options_.snippet_languages.empty()) {
       Request request = build_request(*b.document, m, o, options_.snippets);
-      json snippets = json::array();
+      Data snippets = Data::list();
       bool first = true;
       // What the page's token and server box may fill in: the variables the snippets read
       // credentials from (of every alternative shown), and the server URL they were written with.
@@ -607,28 +640,28 @@ class SiteRenderer {
         list.insert(list.begin(), own.begin(), own.end());
       }
       for (const Snippet& sn : list) {
-        snippets.push_back({{"language", sn.language}, {"label", sn.label}, {"code_html", html_escape_text(sn.code)}, {"first", first}});
+        snippets.push(fields("language", sn.language, "label", sn.label, "code_html", html_escape_text(sn.code), "first", first));
         first = false;
       }
-      ctx["snippets"] = std::move(snippets);
+      ctx.set("snippets", std::move(snippets));
       std::string joined;
       for (const std::string& v : vars) joined += (joined.empty() ? "" : " ") + v;
-      ctx["snippet_env"] = joined;
+      ctx.set("snippet_env", std::move(joined));
       // The page's box has a field per variable: the token's (the project's token_env, else
       // the first) shares its storage with the playground's token field, and every other one
       // (an organisation ID, a basic-auth user) is filled only into its own places.
       std::string token_var = options_.snippets.token_env;
       if (std::find(vars.begin(), vars.end(), token_var) == vars.end()) token_var = vars.empty() ? "" : vars[0];
-      json fields = json::array();
-      for (const std::string& v : vars) fields.push_back({{"name", v}, {"token", v == token_var}});
-      ctx["snippet_vars"] = fields;
-      ctx["snippet_server"] = o.servers.empty() ? "" : o.servers[0].resolved_url;
+      Data var_fields = Data::list();
+      for (const std::string& v : vars) var_fields.push(fields("name", v, "token", v == token_var));
+      ctx.set("snippet_vars", std::move(var_fields));
+      ctx.set("snippet_server", o.servers.empty() ? Data("") : ref(o.servers[0].resolved_url));
     }
-    json tags = json::array();
+    Data tags = Data::list();
     for (const std::string& t : o.tags)
       for (const Tag& tag : m.tags)
-        if (tag.name == t) tags.push_back({{"name", tag.display_name}, {"href", root + tag_path(b, tag)}});
-    ctx["tags"] = std::move(tags);
+        if (tag.name == t) tags.push(fields("name", ref(tag.display_name), "href", root + tag_path(b, tag)));
+    ctx.set("tags", std::move(tags));
     return ctx;
   }
 
@@ -637,11 +670,13 @@ class SiteRenderer {
     const Operation& o = m.operations[index];
     std::string path = op_path(b, o);
     std::string root = root_of(path);
-    json ctx = {{"operation", operation_context(b, o, root)}};
+    Data operation = operation_context(b, o, root);
     std::string try_href = playground_href(b.name, o);
-    if (!try_href.empty()) ctx["operation"]["try_href"] = root + try_href;
-    ctx["page"] = {{"title", ctx["operation"]["title"].get<std::string>() + " · " + m.title},
-                   {"description", markdown_to_plain_text(o.description.empty() ? o.summary : o.description, 160)}};
+    if (!try_href.empty()) operation.set("try_href", root + try_href);
+    std::string title = std::string(operation.find("title")->text()) + " · " + m.title;
+    Data ctx = fields("operation", std::move(operation));
+    ctx.set("page", fields("title", std::move(title),
+                           "description", markdown_to_plain_text(o.description.empty() ? o.summary : o.description, 160)));
     // Previous and next in reading order (tag by tag, as the sidebar lists them).
     int tag_index = -1;
     for (size_t t = 0; t < m.tags.size() && tag_index < 0; ++t)
@@ -652,18 +687,20 @@ class SiteRenderer {
       auto at = std::find(ops.begin(), ops.end(), index) - ops.begin();
       if (at > 0) {
         const Operation& p = m.operations[ops[static_cast<size_t>(at - 1)]];
-        ctx["prev"] = {{"href", root + op_path(b, p)}, {"label", p.summary.empty() ? p.path : p.summary}};
+        ctx.set("prev", fields("href", root + op_path(b, p), "label", ref(p.summary.empty() ? p.path : p.summary)));
       }
       if (static_cast<size_t>(at + 1) < ops.size()) {
         const Operation& n = m.operations[ops[static_cast<size_t>(at + 1)]];
-        ctx["next"] = {{"href", root + op_path(b, n)}, {"label", n.summary.empty() ? n.path : n.summary}};
+        ctx.set("next", fields("href", root + op_path(b, n), "label", ref(n.summary.empty() ? n.path : n.summary)));
       }
       const Tag& tag = m.tags[static_cast<size_t>(tag_index)];
-      ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + bundle_index(b)}},
-                                        {{"label", tag.display_name}, {"href", root + tag_path(b, tag)}}});
-      ctx["pager"] = at > 0 || static_cast<size_t>(at + 1) < ops.size();
+      Data breadcrumbs = Data::list();
+      breadcrumbs.push(fields("label", ref(m.title), "href", root + bundle_index(b)));
+      breadcrumbs.push(fields("label", ref(tag.display_name), "href", root + tag_path(b, tag)));
+      ctx.set("breadcrumbs", std::move(breadcrumbs));
+      ctx.set("pager", at > 0 || static_cast<size_t>(at + 1) < ops.size());
     }
-    return page(path, "operation", ctx, &b, tag_index, static_cast<int>(index));
+    return page(path, "operation", std::move(ctx), &b, tag_index, static_cast<int>(index));
   }
 
   SiteFile tag_page(const SiteBundle& b, size_t index) {
@@ -671,16 +708,11 @@ class SiteRenderer {
     const Tag& t = m.tags[index];
     std::string path = tag_path(b, t);
     std::string root = root_of(path);
-    json ops = json::array();
-    for (size_t oi : t.operations) {
-      const Operation& o = m.operations[oi];
-      ops.push_back({{"method", o.method}, {"method_upper", upper(o.method)}, {"path", o.path},
-                     {"summary", o.summary}, {"href", root + op_path(b, o)}, {"deprecated", o.deprecated}});
-    }
-    json ctx = {{"tag", {{"name", t.display_name}, {"description_html", describe(t.description, 2)}, {"operations", ops}}}};
-    ctx["page"] = {{"title", t.display_name + " · " + m.title}, {"description", markdown_to_plain_text(t.description, 160)}};
-    ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + bundle_index(b)}}});
-    return page(path, "tag", ctx, &b, static_cast<int>(index));
+    Data ctx = fields("tag", fields("name", ref(t.display_name), "description_html", ref(describe(t.description, 2)),
+                                    "operations", operation_list(b, t, root)));
+    ctx.set("page", fields("title", t.display_name + " · " + m.title, "description", markdown_to_plain_text(t.description, 160)));
+    ctx.set("breadcrumbs", breadcrumbs_to(b, root));
+    return page(path, "tag", std::move(ctx), &b, static_cast<int>(index));
   }
 
   SiteFile schema_page(const SiteBundle& b, size_t index) {
@@ -693,13 +725,32 @@ class SiteRenderer {
     o.all_directions = true;  // the component as a whole; operations' trees filter by direction
     o.open_depth = 2;
     o.descriptions = &descriptions_;
-    json ctx = {{"schema", {{"name", s.name},
-                            {"tree_html", render_schema_tree(*b.document, *s.schema, o, schema_href(b, root))},
-                            {"example_html", html_escape_text(pretty_json(example_from_schema(*b.document, *s.schema)))}}}};
-    ctx["page"] = {{"title", s.name + " · " + m.title}, {"description", markdown_to_plain_text(s.schema->string_at("description"), 160)}};
-    ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + bundle_index(b)}},
-                                      {{"label", "Schemas"}, {"href", root + schemas_index(b)}}});
-    return page(path, "schema", ctx, &b);
+    Data ctx = fields("schema", fields("name", ref(s.name),
+                                       "tree_html", render_schema_tree(*b.document, *s.schema, o, schema_href(b, root)),
+                                       "example_html", html_escape_text(pretty_json(example_from_schema(*b.document, *s.schema)))));
+    ctx.set("page", fields("title", s.name + " · " + m.title, "description", markdown_to_plain_text(s.schema->string_at("description"), 160)));
+    Data breadcrumbs = breadcrumbs_to(b, root);
+    breadcrumbs.push(fields("label", "Schemas", "href", root + schemas_index(b)));
+    ctx.set("breadcrumbs", std::move(breadcrumbs));
+    return page(path, "schema", std::move(ctx), &b);
+  }
+
+  // A tag's operations, as the tag page and the bundle's page list them.
+  Data operation_list(const SiteBundle& b, const Tag& t, const std::string& root) {
+    Data ops = Data::list();
+    for (size_t oi : t.operations) {
+      const Operation& o = b.model->operations[oi];
+      ops.push(fields("method", ref(o.method), "method_upper", upper(o.method), "path", ref(o.path),
+                      "summary", ref(o.summary), "href", root + op_path(b, o), "deprecated", o.deprecated));
+    }
+    return ops;
+  }
+
+  // The breadcrumbs' first step: the bundle's page.
+  Data breadcrumbs_to(const SiteBundle& b, const std::string& root) {
+    Data list = Data::list();
+    list.push(fields("label", ref(b.model->title), "href", root + bundle_index(b)));
+    return list;
   }
 
   // "/docs/api/" for base_url https://example.com/docs/api; "/" without a base URL.
@@ -718,117 +769,113 @@ class SiteRenderer {
     const ApiModel& m = *b.model;
     std::string path = bundle_index(b);
     std::string root = root_of(path);
-    json tags = json::array();
+    Data tags = Data::list();
     for (const Tag& t : m.tags) {
       if (t.operations.empty()) continue;
-      json ops = json::array();
-      for (size_t oi : t.operations) {
-        const Operation& o = m.operations[oi];
-        ops.push_back({{"method", o.method}, {"method_upper", upper(o.method)}, {"path", o.path},
-                       {"summary", o.summary}, {"href", root + op_path(b, o)}, {"deprecated", o.deprecated}});
-      }
-      tags.push_back({{"name", t.display_name}, {"href", root + tag_path(b, t)}, {"operations", ops}});
+      tags.push(fields("name", ref(t.display_name), "href", root + tag_path(b, t), "operations", operation_list(b, t, root)));
     }
-    json ctx = {{"bundle", {{"title", m.title}, {"version", m.version}, {"name", b.name},
-                            {"description_html", describe(m.description, 2)}, {"servers", servers(m.servers)},
-                            {"tags", tags}, {"schemas_href", root + schemas_index(b)},
-                            {"spec_json", root + b.name + "/openapi.json"}, {"spec_yaml", root + b.name + "/openapi.yaml"}}}};
-    ctx["page"] = {{"title", m.title}, {"description", markdown_to_plain_text(m.description, 160)}};
-    return page(path, "bundle", ctx, &b);
+    Data ctx = fields("bundle", fields("title", ref(m.title), "version", ref(m.version), "name", ref(b.name),
+                                       "description_html", ref(describe(m.description, 2)), "servers", servers(m.servers),
+                                       "tags", std::move(tags), "schemas_href", root + schemas_index(b),
+                                       "spec_json", root + b.name + "/openapi.json", "spec_yaml", root + b.name + "/openapi.yaml"));
+    ctx.set("page", fields("title", ref(m.title), "description", markdown_to_plain_text(m.description, 160)));
+    return page(path, "bundle", std::move(ctx), &b);
   }
 
   SiteFile schema_index_page(const SiteBundle& b) {
     const ApiModel& m = *b.model;
     std::string path = schemas_index(b);
     std::string root = root_of(path);
-    json list = json::array();
+    Data list = Data::list();
     for (const SchemaComponent& s : m.schemas) {
-      list.push_back({{"name", s.name}, {"href", root + schema_path(b, s)},
-                      {"type", schema_type_label(*b.document, *s.schema)},
-                      {"summary", markdown_to_plain_text(s.schema->string_at("description"), 120)}});
+      list.push(fields("name", ref(s.name), "href", root + schema_path(b, s),
+                       "type", schema_type_label(*b.document, *s.schema),
+                       "summary", markdown_to_plain_text(s.schema->string_at("description"), 120)));
     }
-    json ctx = {{"schemas", list}, {"bundle_title", m.title}};
-    ctx["page"] = {{"title", "Schemas · " + m.title}, {"description", "Data types of " + m.title}};
-    ctx["breadcrumbs"] = json::array({{{"label", m.title}, {"href", root + bundle_index(b)}}});
-    return page(path, "schemas", ctx, &b);
+    Data ctx = fields("schemas", std::move(list), "bundle_title", ref(m.title));
+    ctx.set("page", fields("title", "Schemas · " + m.title, "description", "Data types of " + m.title));
+    ctx.set("breadcrumbs", breadcrumbs_to(b, root));
+    return page(path, "schemas", std::move(ctx), &b);
   }
 
-  json overview() {
-    json bundles = json::array();
+  Data overview() {
+    Data bundles = Data::list();
     for (const SiteBundle& b : bundles_) {
       const ApiModel& m = *b.model;
-      json tags = json::array();
+      Data tags = Data::list();
       for (const Tag& t : m.tags) {
         if (t.operations.empty()) continue;
-        tags.push_back({{"name", t.display_name}, {"href", tag_path(b, t)}, {"count", t.operations.size()},
-                        {"summary", markdown_to_plain_text(t.description, 140)}});
+        tags.push(fields("name", ref(t.display_name), "href", tag_path(b, t), "count", t.operations.size(),
+                         "summary", markdown_to_plain_text(t.description, 140)));
       }
-      json schemes = json::array();
+      Data schemes = Data::list();
       for (const SecurityScheme& s : m.security_schemes)
-        schemes.push_back({{"name", s.name}, {"label", scheme_label(s)}, {"href", "authentication/index.html#scheme-" + slugify(s.name)}});
-      bundles.push_back({{"name", b.name}, {"title", m.title}, {"version", m.version},
-                         {"description_html", describe(m.description, 3)}, {"servers", servers(m.servers)},
-                         {"tags", tags}, {"operation_count", m.operations.size()}, {"schema_count", m.schemas.size()},
-                         {"schemes", schemes}, {"has_schemes", !schemes.empty()},
-                         {"spec_json", b.name + "/openapi.json"}, {"spec_yaml", b.name + "/openapi.yaml"},
-                         {"schemas_href", schemas_index(b)}});
+        schemes.push(fields("name", ref(s.name), "label", scheme_label(s), "href", "authentication/index.html#scheme-" + slugify(s.name)));
+      bool has_schemes = !schemes.empty();
+      bundles.push(fields("name", ref(b.name), "title", ref(m.title), "version", ref(m.version),
+                          "description_html", ref(describe(m.description, 3)), "servers", servers(m.servers),
+                          "tags", std::move(tags), "operation_count", m.operations.size(), "schema_count", m.schemas.size(),
+                          "schemes", std::move(schemes), "has_schemes", has_schemes,
+                          "spec_json", b.name + "/openapi.json", "spec_yaml", b.name + "/openapi.yaml",
+                          "schemas_href", schemas_index(b)));
     }
-    return {{"overview", {{"bundles", bundles}}}, {"page", {{"title", title_}, {"description", title_}}}};
+    return fields("overview", fields("bundles", std::move(bundles)), "page", fields("title", ref(title_), "description", ref(title_)));
   }
 
-  json authentication() {
-    json schemes = json::array();
+  Data authentication() {
+    Data schemes = Data::list();
     std::map<std::string, bool> seen;
     for (const SiteBundle& b : bundles_) {
       for (const SecurityScheme& s : b.model->security_schemes) {
         if (seen[s.name]) continue;
         seen[s.name] = true;
-        json flows = json::array();
+        Data flows = Data::list();
         for (const OAuthFlow& f : s.flows) {
-          json scopes = json::array();
-          for (const auto& [name, desc] : f.scopes) scopes.push_back({{"name", name}, {"description", desc}});
-          flows.push_back({{"kind", f.kind}, {"authorization_url", f.authorization_url}, {"token_url", f.token_url},
-                           {"refresh_url", f.refresh_url}, {"scopes", scopes}});
+          Data scopes = Data::list();
+          for (const auto& [name, desc] : f.scopes) scopes.push(fields("name", ref(name), "description", ref(desc)));
+          flows.push(fields("kind", ref(f.kind), "authorization_url", ref(f.authorization_url), "token_url", ref(f.token_url),
+                            "refresh_url", ref(f.refresh_url), "scopes", std::move(scopes)));
         }
         size_t used = 0;
         for (const Operation& o : b.model->operations)
           for (const SecurityAlternative& a : o.security.alternatives)
             for (const SecurityRequirement& r : a) used += r.scheme == s.name;
-        schemes.push_back({{"name", s.name}, {"anchor", "scheme-" + slugify(s.name)}, {"label", scheme_label(s)},
-                           {"type", s.type}, {"http_scheme", s.http_scheme}, {"bearer_format", s.bearer_format},
-                           {"in", s.in}, {"param_name", s.param_name}, {"is_bearer", s.type == "http" && s.http_scheme == "bearer"},
-                           {"is_basic", s.type == "http" && s.http_scheme == "basic"}, {"is_api_key", s.type == "apiKey"},
-                           {"is_oauth2", s.type == "oauth2"}, {"is_openid", s.type == "openIdConnect"},
-                           {"openid_url", s.open_id_connect_url}, {"flows", flows},
-                           {"description_html", describe(s.description, 3)}, {"operation_count", used}});
+        schemes.push(fields("name", ref(s.name), "anchor", "scheme-" + slugify(s.name), "label", scheme_label(s),
+                            "type", ref(s.type), "http_scheme", ref(s.http_scheme), "bearer_format", ref(s.bearer_format),
+                            "in", ref(s.in), "param_name", ref(s.param_name), "is_bearer", s.type == "http" && s.http_scheme == "bearer",
+                            "is_basic", s.type == "http" && s.http_scheme == "basic", "is_api_key", s.type == "apiKey",
+                            "is_oauth2", s.type == "oauth2", "is_openid", s.type == "openIdConnect",
+                            "openid_url", ref(s.open_id_connect_url), "flows", std::move(flows),
+                            "description_html", ref(describe(s.description, 3)), "operation_count", used));
       }
     }
-    return {{"auth", {{"schemes", schemes}, {"has_schemes", !schemes.empty()}, {"project", project_auth()}}},
-            {"page", {{"title", "Authentication · " + title_}, {"description", "How to authenticate to " + title_}}}};
+    bool has_schemes = !schemes.empty();
+    return fields("auth", fields("schemes", std::move(schemes), "has_schemes", has_schemes, "project", project_auth()),
+                  "page", fields("title", "Authentication · " + title_, "description", "How to authenticate to " + title_));
   }
 
   // The project's own instructions: how to get the credential, how the server wants it, a
   // runnable example, and the no-auth mode.
-  json project_auth() {
+  Data project_auth() {
     const AuthConfig& a = options_.auth;
     if (!a.configured) return nullptr;
-    json steps = json::array();
-    for (const std::string& st : a.obtain_steps) steps.push_back(render_markdown_inline(st));
-    json lines = json::array();
+    Data steps = Data::list();
+    for (const std::string& st : a.obtain_steps) steps.push(render_markdown_inline(st));
+    std::vector<std::string> lines;
     std::string cookie_line;
     for (const auto& [name, value] : a.cookies) cookie_line += (cookie_line.empty() ? "" : "; ") + name + "=" + value;
     for (const auto& [name, value] : a.headers) lines.push_back(name + ": " + value);
     if (!cookie_line.empty()) lines.push_back("Cookie: " + cookie_line);
-    json shown = json::array();
-    for (const json& l : lines) {
-      std::string text = l.get<std::string>();
+    Data shown = Data::list();
+    for (std::string& text : lines) {
       for (size_t at; (at = text.find("${token}")) != std::string::npos;) text.replace(at, 8, "$" + a.token_env);
-      shown.push_back(text);
+      shown.push(std::move(text));
     }
-    json out = {{"name", a.name}, {"token_env", a.token_env}, {"steps", steps}, {"has_steps", !steps.empty()},
-                {"command", a.obtain_command}, {"url", a.obtain_url}, {"send_lines", shown},
-                {"required_by_default", a.required_by_default},
-                {"no_auth_mode_html", describe(a.no_auth_mode, 3)}};
+    bool has_steps = !steps.empty();
+    Data out = fields("name", ref(a.name), "token_env", ref(a.token_env), "steps", std::move(steps), "has_steps", has_steps,
+                      "command", ref(a.obtain_command), "url", ref(a.obtain_url), "send_lines", std::move(shown),
+                      "required_by_default", a.required_by_default,
+                      "no_auth_mode_html", ref(describe(a.no_auth_mode, 3)));
     // A runnable example: the first GET of the first bundle that needs the credential.
     for (const SiteBundle& b : bundles_) {
       for (const Operation& o : b.model->operations) {
@@ -837,8 +884,8 @@ class SiteRenderer {
         for (const Parameter& p : o.parameters) has_path_params = has_path_params || p.in == "path" || p.required;
         if (has_path_params) continue;
         Request r = build_request(*b.document, *b.model, o, options_.snippets);
-        out["example_curl"] = curl_snippet(r);
-        out["example_summary"] = o.summary.empty() ? o.path : o.summary;
+        out.set("example_curl", curl_snippet(r));
+        out.set("example_summary", ref(o.summary.empty() ? o.path : o.summary));
         return out;
       }
     }
@@ -878,7 +925,8 @@ class SiteRenderer {
     return xml;
   }
 
-  std::string describe(std::string_view markdown, int heading_base) {
+  // The HTML of a description; the reference stays valid while the renderer lives.
+  const std::string& describe(std::string_view markdown, int heading_base) {
     DescriptionStyle style;
     style.heading_base = heading_base;
     style.link_base = options_.description_link_base;

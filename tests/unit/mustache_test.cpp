@@ -150,8 +150,9 @@ TEST_CASE("mustache: name lookup") {
 
 TEST_CASE("mustache: context stack rendering (site-wide data below page data)") {
   MustacheTemplate t = compile_ok("{{title}} / {{site}} / {{#nav}}{{.}}{{/nav}}");
-  json site = {{"site", "Docs"}, {"title", "site title"}, {"nav", {1, 2}}};
-  json page = {{"title", "Page"}};
+  json site_json = {{"site", "Docs"}, {"title", "site title"}, {"nav", {1, 2}}};
+  json page_json = {{"title", "Page"}};
+  TemplateData site = TemplateData::from_json(site_json), page = TemplateData::from_json(page_json);
   std::string out = "<kept>";
   render_mustache_to(out, t, {&site, &page});
   CHECK(out == "<kept>Page / Docs / 12");
@@ -252,7 +253,8 @@ TEST_CASE("mustache: TemplateSet loads a folder and applies user overrides file 
     CHECK(set.find("extra/new")->name() == "extra/new");
     CHECK(set.find("nope") == nullptr);
     CHECK_THROWS_AS(set.render("nope", json::object()), std::out_of_range);
-    json site = {{"title", "S"}};
+    json site_json = {{"title", "S"}};
+    TemplateData site = TemplateData::from_json(site_json);
     std::string out;
     set.render_to(out, "page", {&site});
     CHECK(out == "user nav S|builtin footer|S\n");
@@ -363,12 +365,15 @@ TEST_CASE("mustache: speed of a site-sized render (printed, not asserted)") {
                      {"parameters", {{{"name", "owner"}, {"in", "path"}, {"required", true}},
                                      {{"name", "per_page"}, {"in", "query"}, {"required", false}}}}});
 
+  TemplateData site_data = TemplateData::from_json(site);
+  std::vector<TemplateData> page_data;
+  for (const json& p : pages) page_data.push_back(TemplateData::from_json(p));
   size_t bytes = 0;
   auto start = std::chrono::steady_clock::now();
   std::string out;  // one buffer reused for every page, as the site builder does per thread
-  for (const json& p : pages) {
+  for (const TemplateData& p : page_data) {
     out.clear();
-    set.render_to(out, "page", {&site, &p});
+    set.render_to(out, "page", {&site_data, &p});
     bytes += out.size();
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

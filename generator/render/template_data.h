@@ -1,0 +1,110 @@
+// The data a page template reads: a small tree of null, booleans, numbers, strings, lists and
+// objects, built for one page, rendered, and thrown away.
+//
+// Why not nlohmann::json, which the site's pages were built from before: there every object is
+// a std::map (a node allocation and a key copy per member), every string is copied in, and a
+// template's lookups walk the map comparing keys. Building and reading those trees was a fifth
+// of the CPU time of a build of GitHub's description. Here
+//   - an object is a vector of members in insertion order, looked up by a short scan (a page's
+//     objects have a few to twenty members), and its keys are not copied: they must outlive the
+//     data (string literals, in the site builder);
+//   - a string may borrow its bytes instead of owning a copy, when they outlive every render of
+//     the data: the model's names and paths, or a schema tree of 40 KB that the description
+//     cache made once and a hundred pages show.
+// Objects keep their members in insertion order; when a template interpolates a whole object
+// or list (rare; mustache.h), it prints as compact JSON with nlohmann's key order.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace apiref {
+
+class TemplateData {
+ public:
+  enum class Kind : uint8_t { Null, Bool, Int, UInt, Float, String, List, Object };
+  struct Member;
+
+  TemplateData() = default;
+  TemplateData(std::nullptr_t) {}
+  TemplateData(bool b) : kind_(Kind::Bool) { number_.boolean = b; }
+  template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool> && std::is_signed_v<T>, int> = 0>
+  TemplateData(T v) : kind_(Kind::Int) { number_.int_value = v; }
+  template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool> && std::is_unsigned_v<T>, int> = 0>
+  TemplateData(T v) : kind_(Kind::UInt) { number_.uint_value = v; }
+  TemplateData(double d) : kind_(Kind::Float) { number_.float_value = d; }
+  // Strings given by value are owned (copied or moved in).
+  TemplateData(std::string s) : kind_(Kind::String), owned_(std::move(s)) {}
+  TemplateData(const char* s) : kind_(Kind::String), owned_(s) {}
+
+  // A string that points at `s` instead of copying it: `s` must stay valid and unchanged for
+  // as long as this data is rendered.
+  static TemplateData borrow(std::string_view s);
+  static TemplateData list();
+  static TemplateData object();
+  // A deep copy of `j`. Object keys point into `j`, which must outlive the result (as in
+  // render_mustache(template, json), which converts, renders and drops the copy).
+  static TemplateData from_json(const nlohmann::json& j);
+
+  Kind kind() const { return kind_; }
+  bool is_null() const { return kind_ == Kind::Null; }
+  bool is_string() const { return kind_ == Kind::String; }
+  bool is_list() const { return kind_ == Kind::List; }
+  bool is_object() const { return kind_ == Kind::Object; }
+
+  bool boolean() const { return number_.boolean; }            // Bool
+  int64_t int_value() const { return number_.int_value; }     // Int
+  uint64_t uint_value() const { return number_.uint_value; }  // UInt
+  double float_value() const { return number_.float_value; }  // Float
+  std::string_view text() const { return borrowed_ ? view_ : std::string_view(owned_); }  // String
+
+  // Lists and objects: the number of items or members (0 for anything else).
+  size_t size() const;
+  bool empty() const;
+
+  // Lists. push() turns null into an empty list first, like nlohmann's push_back.
+  TemplateData& push(TemplateData v);
+  const TemplateData& item(size_t i) const;
+  TemplateData& item(size_t i);
+
+  // Objects. set() replaces the member `key` in place, or appends it; null becomes an empty
+  // object first. `key` is not copied: it must outlive this data (use string literals).
+  TemplateData& set(std::string_view key, TemplateData v);
+  const TemplateData* find(std::string_view key) const;  // nullptr when absent or not an object
+  TemplateData* find(std::string_view key);
+  bool contains(std::string_view key) const { return find(key) != nullptr; }
+  const std::vector<Member>& members() const { return children_; }
+
+  // The same value as nlohmann::json (objects then sort their keys): for printing a whole
+  // object or list, and for tests.
+  nlohmann::json to_json() const;
+
+ private:
+  Kind kind_ = Kind::Null;
+  bool borrowed_ = false;  // String: the bytes are view_'s, not owned_'s
+  union {
+    bool boolean;
+    int64_t int_value;
+    uint64_t uint_value;
+    double float_value;
+  } number_{};
+  std::string owned_;
+  std::string_view view_;
+  std::vector<Member> children_;  // List: items (empty keys); Object: members in order
+};
+
+struct TemplateData::Member {
+  std::string_view key;
+  TemplateData value;
+};
+
+inline size_t TemplateData::size() const { return children_.size(); }
+inline bool TemplateData::empty() const { return children_.empty(); }
+
+}  // namespace apiref
