@@ -359,10 +359,10 @@ struct Renderer {
   std::string& out;
   const PartialLookup& partials;
   std::vector<const TemplateData*> stack;  // the context stack, innermost last
-  std::string indent;              // what each line gets inside standalone partials
-  bool pending = false;            // at the start of a line that has not been indented yet
-  int depth = 0;                   // partials being rendered
-  size_t expansions = 0;           // partials rendered so far
+  std::string indent;     // what each line gets inside standalone partials
+  bool pending = false;   // at the start of a line that has not been indented yet
+  int depth = 0;          // partials being rendered
+  size_t expansions = 0;  // partials rendered so far
 
   Renderer(std::string& o, const PartialLookup& p) : out(o), partials(p) {}
 
