@@ -1,5 +1,6 @@
 // apiref pages work without this file; it only adds search, the theme switch, copy buttons,
-// the reader's values in snippets and nested schemas unfolded in place.
+// the reader's values in snippets, nested schemas unfolded in place and, in an operation page's
+// sidebar, the other operations of its tag.
 (function () {
   "use strict";
 
@@ -9,6 +10,44 @@
   function ready(fn) {
     if (document.readyState !== "loading") fn(); else document.addEventListener("DOMContentLoaded", fn);
   }
+
+  // --- the sidebar: the open tag's operations ------------------------------------------------
+  // An operation page lists only itself under its tag (ul[data-tag-nav]); the tag's script,
+  // tags/<tag>.nav.js (one file per tag, loaded after this one), calls this with the tag's
+  // operations, links relative to operations/. Built with the DOM: the labels are text.
+  window.apirefTagNav = function (data) {
+    var list = document.querySelector(".sidebar ul[data-tag-nav]");
+    if (!list || !data || !Array.isArray(data.operations)) return;
+    var own = list.querySelector("a");
+    var ownHref = own ? own.getAttribute("href") : null;
+    var items = document.createDocumentFragment();
+    data.operations.forEach(function (op) {
+      var href = String(op[0]), method = String(op[1]);
+      var a = document.createElement("a");
+      a.setAttribute("href", href);
+      if (href === ownHref) a.setAttribute("aria-current", "page");
+      if (op[3]) a.className = "deprecated";
+      var badge = document.createElement("span");
+      badge.className = "method method-" + method;
+      badge.textContent = method.toUpperCase();
+      a.appendChild(badge);
+      a.appendChild(document.createTextNode(" " + op[2]));
+      var li = document.createElement("li");
+      li.appendChild(a);
+      items.appendChild(li);
+    });
+    list.replaceChildren(items);
+    // A tag of 200 operations is taller than the sidebar: scroll the sidebar (not the page) so
+    // that this page's entry shows. On a phone the sidebar does not scroll on its own: no-op.
+    var sidebar = list.closest(".sidebar");
+    var current = list.querySelector('a[aria-current="page"]');
+    if (sidebar && current && sidebar.scrollHeight > sidebar.clientHeight) {
+      var offset = current.getBoundingClientRect().top - sidebar.getBoundingClientRect().top;
+      if (offset < 0 || offset > sidebar.clientHeight - current.offsetHeight) {
+        sidebar.scrollTop += offset - sidebar.clientHeight / 3;
+      }
+    }
+  };
 
   ready(function () {
     var toggle = document.querySelector(".theme-toggle");

@@ -191,9 +191,11 @@ class SiteRenderer {
       for (size_t i = 0; i < m.operations.size(); ++i)
         add([this, &b, i] { return operation_page(b, i); }, memo_ ? op_path(b, m.operations[i]) : "",
             memo_ ? k.operations[i] : 0);
-      for (size_t i = 0; i < m.tags.size(); ++i)
+      for (size_t i = 0; i < m.tags.size(); ++i) {
         add([this, &b, i] { return tag_page(b, i); }, memo_ ? tag_path(b, m.tags[i]) : "",
             memo_ ? k.tags[i] : 0);
+        if (!m.tags[i].operations.empty()) add([this, &b, i] { return tag_script(b, b.model->tags[i]); });
+      }
       for (size_t i = 0; i < m.schemas.size(); ++i)
         add([this, &b, i] { return schema_page(b, i); }, memo_ ? schema_path(b, m.schemas[i]) : "",
             memo_ ? k.schemas[i] : 0);
@@ -282,12 +284,13 @@ class SiteRenderer {
   // folders were ~40% of the build's file-system time.
   static std::string op_path(const SiteBundle& b, const Operation& o) { return b.name + "/operations/" + o.slug + ".html"; }
   static std::string tag_path(const SiteBundle& b, const Tag& t) { return b.name + "/tags/" + t.slug + ".html"; }
+  static std::string tag_script_path(const SiteBundle& b, const Tag& t) { return b.name + "/tags/" + t.slug + ".nav.js"; }
   static std::string schema_path(const SiteBundle& b, const SchemaComponent& s) { return b.name + "/schemas/" + s.slug + ".html"; }
   static std::string bundle_index(const SiteBundle& b) { return b.name + "/index.html"; }
   static std::string schemas_index(const SiteBundle& b) { return b.name + "/schemas/index.html"; }
 
   SiteFile page(const std::string& path, const std::string& tpl, Data ctx, const SiteBundle* bundle = nullptr,
-                int active_tag = -1, int active_op = -1) {
+                int active_tag = -1, bool is_operation_page = false) {
     if (!templates_.find(tpl)) {
       std::lock_guard<std::mutex> lock(mutex_);
       problems_.push_back({Severity::Error, "template-missing", "no template named '" + tpl + "'", {"templates", "", {}}, {}});
@@ -309,35 +312,19 @@ class SiteRenderer {
     ctx.set("bundles", std::move(bundles));
     ctx.set("multiple_bundles", bundles_.size() > 1);
     ctx.set("root", std::move(root));
-    // The sidebar ("nav") is an outer context, shared by the pages with the same sidebar; the
-    // page's own operation is marked active while the page renders.
-    std::unique_ptr<Nav> nav;
-    // Links in the sidebar are relative to the page's folder, and the same for every page of
-    // a folder (operations/, tags/, ...): the sidebar is shared by those.
-    bool tag_page = active_tag >= 0 && active_op < 0;
-    NavKey key{bundle, active_tag, nav_origin(path), tag_page};
-    std::vector<Data*>* own = nullptr;
+    // The sidebar ("nav") is an outer context, shared (read-only) by the pages with the same
+    // sidebar. Links in it are relative to the page's folder, and the same for every page of a
+    // folder (operations/, tags/, ...).
+    const Data* nav = nullptr;
     if (bundle) {
-      nav = take_nav(key);
-      if (!nav) nav = build_nav(*bundle, std::get<2>(key), active_tag, tag_page);
-      auto it = nav->op_entries.find(active_op);
-      if (it != nav->op_entries.end()) own = &it->second;
-      if (own)
-        for (Data* e : *own) *e->find("active") = true;
+      bool tag_page = active_tag >= 0 && !is_operation_page;
+      nav = &sidebar(*bundle, active_tag, nav_origin(path), tag_page);
     }
-    std::string html = templates_.render(tpl, {nav ? &nav->data : nullptr, &ctx});
-    if (own)
-      for (Data* e : *own) *e->find("active") = false;
-    if (nav) give_nav(key, std::move(nav));
+    std::string html = templates_.render(tpl, {nav, &ctx});
     return {path, std::move(html)};
   }
 
-  // The sidebar's data for one bundle, open tag and folder kind, with no operation marked active,
-  // and where each operation of the open tag is in it.
-  struct Nav {
-    Data data;                                       // {"nav": {...}}
-    std::map<int, std::vector<Data*>> op_entries;    // operation index -> its entries in data
-  };
+  // The sidebar's data for one bundle, open tag, folder and page kind: {"nav": {...}}.
   using NavKey = std::tuple<const SiteBundle*, int, std::string, bool>;
 
   // Where the sidebar's links start from: the page's folder with a made-up file name
@@ -349,46 +336,27 @@ class SiteRenderer {
     return page_path.substr(0, file + 1) + "*";
   }
 
-  std::unique_ptr<Nav> build_nav(const SiteBundle& b, const std::string& origin, int active_tag, bool tag_page) {
-    auto nav = std::make_unique<Nav>();
-    nav->data = fields("nav", navigation(b, origin, active_tag, tag_page));
-    if (active_tag < 0) return nav;
-    // Only the open tag's entries list operations, in the tag's order. The data is complete:
-    // these pointers into it stay valid.
-    const std::vector<size_t>& ops = b.model->tags[static_cast<size_t>(active_tag)].operations;
-    Data& groups = *nav->data.find("nav")->find("groups");
-    for (size_t g = 0; g < groups.size(); ++g) {
-      Data& tags = *groups.item(g).find("tags");
-      for (size_t t = 0; t < tags.size(); ++t) {
-        Data* list = tags.item(t).find("operations");
-        if (!list) continue;
-        for (size_t k = 0; k < list->size() && k < ops.size(); ++k)
-          nav->op_entries[static_cast<int>(ops[k])].push_back(&list->item(k));
-      }
+  // Made once per key, by the first page that needs it (two racing threads both make it; the
+  // first stored is kept). The reference stays valid while the renderer lives.
+  const Data& sidebar(const SiteBundle& b, int active_tag, const std::string& origin, bool tag_page) {
+    NavKey key{&b, active_tag, origin, tag_page};
+    {
+      std::lock_guard<std::mutex> lock(nav_mutex_);
+      auto it = navs_.find(key);
+      if (it != navs_.end()) return *it->second;
     }
-    return nav;
-  }
-
-  // A free copy of a sidebar, or null; each page rendering holds its own (pages render on
-  // several threads at once), and gives it back when done: at most one copy per thread.
-  std::unique_ptr<Nav> take_nav(const NavKey& key) {
+    auto made = std::make_unique<Data>(fields("nav", navigation(b, origin, active_tag, tag_page)));
     std::lock_guard<std::mutex> lock(nav_mutex_);
-    auto it = nav_free_.find(key);
-    if (it == nav_free_.end() || it->second.empty()) return nullptr;
-    std::unique_ptr<Nav> nav = std::move(it->second.back());
-    it->second.pop_back();
-    return nav;
+    return *navs_.emplace(std::move(key), std::move(made)).first->second;
   }
 
-  void give_nav(const NavKey& key, std::unique_ptr<Nav> nav) {
-    std::lock_guard<std::mutex> lock(nav_mutex_);
-    nav_free_[key].push_back(std::move(nav));
-  }
-
-  // Sidebar: every tag of the bundle; the operations of the active tag (the tag page's own, or
-  // the operation page's) listed under it. `active` marks the open tag (and, while a page
-  // renders, its own operation: see page()); a tag's `current` marks the tag page itself
-  // (aria-current="page"). Links are relative to `path`.
+  // Sidebar: every tag of the bundle, `active` marking the open one (the page's tag). A tag
+  // page lists its operations under itself, and its `current` marks the page (aria-current).
+  // An operation page lists only itself under its tag (its `sidebar_operation`, see
+  // operation_page()): the tag's other operations come from the tag's script (tag_script()),
+  // one file per tag instead of the list repeated in every page of the tag. On GitHub's
+  // description the repeated lists were half of the operation pages' bytes (21 of 42 MB): a
+  // tag of 200 operations wrote its list 200 times. Links are relative to `path`.
   Data navigation(const SiteBundle& b, const std::string& path, int active_tag, bool tag_page) {
     const ApiModel& m = *b.model;
     auto href = [&path](const std::string& target) { return relative_href(path, target); };
@@ -398,7 +366,7 @@ class SiteRenderer {
       bool active = static_cast<int>(ti) == active_tag;
       Data entry = fields("name", ref(t.display_name), "href", href(tag_path(b, t)), "active", active,
                           "current", active && tag_page, "count", t.operations.size());
-      if (static_cast<int>(ti) == active_tag) {
+      if (active && tag_page) {
         Data ops = Data::list();
         for (size_t oi : t.operations) {
           const Operation& o = m.operations[oi];
@@ -699,8 +667,28 @@ class SiteRenderer {
       breadcrumbs.push(fields("label", ref(tag.display_name), "href", root + tag_path(b, tag)));
       ctx.set("breadcrumbs", std::move(breadcrumbs));
       ctx.set("pager", at > 0 || static_cast<size_t>(at + 1) < ops.size());
+      // Under its tag in the sidebar, and the script that lists the tag's other operations.
+      ctx.set("sidebar_operation", fields("href", relative_href(path, op_path(b, o)), "method", ref(o.method),
+                                          "method_upper", upper(o.method), "label", ref(o.summary.empty() ? o.path : o.summary),
+                                          "active", true, "deprecated", o.deprecated,
+                                          "script", relative_href(path, tag_script_path(b, tag))));
     }
-    return page(path, "operation", std::move(ctx), &b, tag_index, static_cast<int>(index));
+    return page(path, "operation", std::move(ctx), &b, tag_index, true);
+  }
+
+  // <bundle>/tags/<tag>.nav.js: the tag's operations for the sidebar of its operation pages,
+  // which app.js lists under the tag (window.apirefTagNav). Links are relative to operations/.
+  // Without JavaScript an operation page's sidebar shows the tags and the page itself, and the
+  // tag's link leads to its page, which lists every operation.
+  SiteFile tag_script(const SiteBundle& b, const Tag& t) {
+    json ops = json::array();
+    for (size_t oi : t.operations) {
+      const Operation& o = b.model->operations[oi];
+      ops.push_back(json::array({o.slug + ".html", o.method, o.summary.empty() ? o.path : o.summary, o.deprecated}));
+    }
+    json data = {{"fields", {"href", "method", "label", "deprecated"}}, {"operations", std::move(ops)}};
+    return {tag_script_path(b, t),
+            "window.apirefTagNav && window.apirefTagNav(" + data.dump(-1, ' ', false, json::error_handler_t::replace) + ");\n"};
   }
 
   SiteFile tag_page(const SiteBundle& b, size_t index) {
@@ -947,7 +935,7 @@ class SiteRenderer {
   OnceMap media_parts_;  // schema trees and examples of media types
   std::map<const SiteBundle*, std::unordered_map<std::string, const SchemaComponent*>> schema_index_;
   std::mutex nav_mutex_;
-  std::map<NavKey, std::vector<std::unique_ptr<Nav>>> nav_free_;
+  std::map<NavKey, std::unique_ptr<Data>> navs_;  // sidebar() of each key
 };
 
 }  // namespace

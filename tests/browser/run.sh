@@ -150,6 +150,14 @@ paths:
                   name:
                     type: string
                     description: '[click](javascript:window.__pwned=3)'
+    # A second operation of the tag: app.js lists it in getThings' sidebar from the tag's script.
+    delete:
+      operationId: deleteThings
+      tags: [evil]
+      summary: '<img src=x onerror="window.__pwned=12">'
+      responses:
+        '204':
+          description: gone
 YAML
 build hostile "$WORK" "$WORK/hostile.yaml"
 

@@ -70,6 +70,36 @@ test("github: the operation page shows its title and the 200 response schema", a
   assert.ok(await page.locator('nav.sidebar a[aria-current="page"]').count() >= 1, "the sidebar marks this page");
 });
 
+test("github: an operation page's sidebar lists every operation of its tag, from the tag's script", async (t) => {
+  const page = await t.page();
+  await open(page, url(GITHUB, GH_OPERATION));
+  const repos = JSON.parse(fs.readFileSync(path.join(GITHUB_DIR, "api.github.com", "tags", "repos.nav.js"), "utf8")
+    .replace(/^window\.apirefTagNav && window\.apirefTagNav\(/, "").replace(/\);\n$/, ""));
+  const links = page.locator("nav.sidebar .sidebar-tag.active ul[data-tag-nav] a");
+  await page.waitForFunction((n) => document.querySelectorAll("nav.sidebar ul[data-tag-nav] a").length === n,
+                             repos.operations.length);
+  assert.ok(repos.operations.length > 100, `repos lists ${repos.operations.length} operations`);
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.deepEqual(hrefs, repos.operations.map((op) => op[0]), "the tag's operations, in its order");
+  const current = page.locator('nav.sidebar ul[data-tag-nav] a[aria-current="page"]');
+  assert.equal(await current.count(), 1, "one of them is this page");
+  assert.equal((await current.textContent()).trim(), "GET Get a repository");
+  assert.equal(await page.locator('nav.sidebar a[aria-current="page"]').count(), 1, "and nothing else is");
+  // It is the 10th of the list, below 30-odd tags: the sidebar scrolled to show it, the page did not.
+  const shown = await current.evaluate((a) => {
+    const box = a.getBoundingClientRect(), bar = a.closest(".sidebar").getBoundingClientRect();
+    return { inside: box.top >= bar.top && box.bottom <= bar.bottom, pageScroll: window.scrollY };
+  });
+  assert.deepEqual(shown, { inside: true, pageScroll: 0 }, "this page's entry is in view in the sidebar");
+  // The links work: the next operation in the list opens, and lists the same operations.
+  const next = links.nth(hrefs.indexOf("repos-get.html") + 1);
+  const nextLabel = (await next.textContent()).trim();
+  await next.click();
+  await page.waitForFunction((n) => document.querySelectorAll("nav.sidebar ul[data-tag-nav] a").length === n,
+                             repos.operations.length);
+  assert.equal((await page.locator('nav.sidebar ul[data-tag-nav] a[aria-current="page"]').textContent()).trim(), nextLabel);
+});
+
 // A named schema nested in another is a link to its page (data-folded); app.js unfolds it in
 // place from that page, once per page fetched, its links made absolute.
 async function unfold(page, row, name) {
@@ -271,6 +301,12 @@ test("no JavaScript: the operation page is complete and <details> toggle", async
   await page.locator("#repos-get-response-200 .schema-tree").first().waitFor({ state: "visible" });
   assert.ok(await page.locator(".response").count() >= 2, "the responses are listed");
   assert.equal(await page.locator(".theme-toggle").isVisible(), false, "the theme toggle needs JS and stays hidden");
+  // The sidebar: every tag, and under the page's tag the page itself (the tag's link leads to
+  // the tag's page, which lists all of its operations).
+  assert.ok(await page.locator("nav.sidebar .sidebar-tag").count() > 20, "the sidebar lists the tags");
+  assert.deepEqual((await page.locator("nav.sidebar ul[data-tag-nav] a").allTextContents()).map((s) => s.trim()),
+                   ["GET Get a repository"]);
+  assert.equal(await page.locator("nav.sidebar .sidebar-tag.active > a").getAttribute("href"), "../tags/repos.html");
 
   // A closed <details>: clicking its summary opens it, clicking again closes it.
   const closed = page.locator("main details:not([open]) > summary").filter({ visible: true }).first();
@@ -399,7 +435,9 @@ async function checkHostile(page, where) {
       }
     }
     for (const s of document.scripts) {
-      const own = s.src && /\/assets\/(app|theme)\.js$/.test(new URL(s.src).pathname) && new URL(s.src).origin === location.origin;
+      // The site's own scripts: app.js, theme.js, and a tag's list for the sidebar (tags/x.nav.js).
+      const own = s.src && /\/(assets\/(app|theme)|tags\/[^/]+\.nav)\.js$/.test(new URL(s.src).pathname) &&
+        new URL(s.src).origin === location.origin;
       if (!own || s.textContent.trim()) bad.push(`<script src="${s.getAttribute("src")}">${s.textContent.slice(0, 60)}`);
     }
     for (const el of document.querySelectorAll("iframe, frame, object, embed, svg, base, meta[http-equiv]")) {
@@ -433,6 +471,13 @@ test("hostile description: no script runs on the overview, bundle, tag and opera
   await checkHostile(page, "operation page");
   assert.equal((await page.locator("h1").textContent()).trim(), '"><script>window.__pwned=7</script>',
                "the summary is the h1, as text");
+  // app.js lists the tag's other operation in the sidebar from the tag's script: as text.
+  const tagList = page.locator("nav.sidebar ul[data-tag-nav] a");
+  await page.waitForFunction(() => document.querySelectorAll("nav.sidebar ul[data-tag-nav] a").length === 2);
+  assert.deepEqual((await tagList.allTextContents()).map((s) => s.trim()),
+                   ['GET "><script>window.__pwned=7</script>', 'DELETE <img src=x onerror="window.__pwned=12">']);
+  assert.equal(await page.locator("nav.sidebar img").count(), 0, "no image in the sidebar");
+  await checkHostile(page, "operation page, its sidebar listed by app.js");
   assert.match(await page.title(), /"><script>window.__pwned=7<\/script>/, "and the title, as text");
   // Code blocks keep JSON's quotes unescaped (only & < > are): the example is still text.
   assert.match(await page.locator("details.example code").first().textContent(),

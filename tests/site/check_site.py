@@ -6,6 +6,9 @@
 - nothing is loaded from another host (scripts, styles, images, frames, fonts);
 - no page is larger than 1 MB;
 - every page is complete HTML: lang, title, one <main>, exactly one <h1>, headings in order;
+- every tag script (<bundle>/tags/<tag>.nav.js, the sidebar's list of the tag's operations,
+  which app.js adds to the tag's operation pages) is the one call app.js expects, and every
+  operation it lists is a page of operations/, each at most once;
 - the playground: swagger-config.json lists every bundle and each `urls` entry is a file of the
   site; apiref-playground.json is there; every "Try it" deep link
   (playground/index.html?urls.primaryName=B#/<tag>/<operationId>) names a bundle of
@@ -146,6 +149,45 @@ def check_deep_link(rel, url, parts, keys, problems):
         problems.append(f"{rel}: {url}: bundle {bundle!r} has no operation {op_id!r} tagged {tag!r}")
 
 
+NAV_CALL = "window.apirefTagNav && window.apirefTagNav("
+
+
+def check_tag_scripts(site, problems):
+    """Returns how many tag scripts were checked."""
+    count = 0
+    for dirpath, _, files in os.walk(site):
+        for f in files:
+            if not f.endswith(".nav.js"):
+                continue
+            count += 1
+            path = os.path.join(dirpath, f)
+            rel = os.path.relpath(path, site)
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+            if not (text.startswith(NAV_CALL) and text.endswith(");\n")):
+                problems.append(f"{rel}: not a single window.apirefTagNav(...) call")
+                continue
+            try:
+                data = json.loads(text[len(NAV_CALL):-3])
+            except ValueError as e:
+                problems.append(f"{rel}: its data is not JSON: {e}")
+                continue
+            if data.get("fields") != ["href", "method", "label", "deprecated"] or not data.get("operations"):
+                problems.append(f"{rel}: unexpected fields or no operations")
+                continue
+            operations = os.path.join(os.path.dirname(dirpath), "operations")
+            seen = set()
+            for href, method, label, deprecated in data["operations"]:
+                if "/" in href or not os.path.isfile(os.path.join(operations, href)):
+                    problems.append(f"{rel}: {href} is not a page of operations/")
+                if href in seen:
+                    problems.append(f"{rel}: {href} is listed twice")
+                seen.add(href)
+                if not (isinstance(method, str) and isinstance(label, str) and isinstance(deprecated, bool)):
+                    problems.append(f"{rel}: {href}: method, label or deprecated of the wrong type")
+    return count
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__)
@@ -170,6 +212,7 @@ def main():
                 p.feed(fh.read())
             pages[rel] = p
     playground_keys = check_playground(site, problems)
+    scripts = check_tag_scripts(site, problems)
     for rel, p in sorted(pages.items()):
         if not p.lang:
             problems.append(f"{rel}: <html> has no lang")
@@ -220,7 +263,7 @@ def main():
     if expect is not None and len(pages) < expect:
         problems.append(f"only {len(pages)} pages, expected at least {expect}")
     links = sum(len(p.links) for p in pages.values())
-    print(f"checked {len(pages)} pages, {links} links: {len(problems)} problems")
+    print(f"checked {len(pages)} pages, {links} links, {scripts} tag scripts: {len(problems)} problems")
     for line in problems[:200]:
         print("  " + line)
     return 1 if problems else 0

@@ -95,6 +95,7 @@ TEST_CASE("site: sidebar links are the shortest relative ones, resolve, and mark
   std::regex link("<a href=\"([^\"]*)\"( aria-current=\"page\")?");
   size_t op_pages = 0, tag_pages = 0, schema_pages = 0;
   for (const auto& [path, html] : files) {
+    if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;  // tags' .nav.js
     bool op_page = path.find("/operations/") != std::string::npos;
     bool tag_page = path.find("/tags/") != std::string::npos;
     if (path.find("/schemas/") != std::string::npos && path.find("/schemas/index.html") == std::string::npos) {
@@ -122,11 +123,59 @@ TEST_CASE("site: sidebar links are the shortest relative ones, resolve, and mark
       if (op_page) CHECK_MESSAGE(href.rfind("../../", 0) == std::string::npos, path << ": " << href);
     }
     CHECK_MESSAGE(current == 1, path << ": " << current << " links marked as the current page");
-    if (op_page) CHECK_MESSAGE(nav.find("class=\"sidebar-tag active\"") != std::string::npos, path);
+    if (op_page) {
+      CHECK_MESSAGE(nav.find("class=\"sidebar-tag active\"") != std::string::npos, path);
+      // Under its tag, the page lists only itself; the tag's script has the others.
+      size_t list = nav.find("<ul data-tag-nav>");
+      REQUIRE_MESSAGE(list != std::string::npos, path);
+      std::string own = nav.substr(list, nav.find("</ul>", list) - list);
+      CHECK_MESSAGE(std::distance(std::sregex_iterator(own.begin(), own.end(), link), std::sregex_iterator()) == 1, path);
+      std::smatch script;
+      std::string tail = nav.substr(list);
+      REQUIRE_MESSAGE(std::regex_search(tail, script, std::regex("<script src=\"(\\.\\./tags/[^\"]+\\.nav\\.js)\" defer></script>")), path);
+      CHECK_MESSAGE(files.count(resolve(path, script[1])) == 1, path << ": " << script[1]);
+    } else {
+      CHECK_MESSAGE(nav.find("data-tag-nav") == std::string::npos, path);
+      CHECK_MESSAGE(nav.find("<script") == std::string::npos, path);
+    }
   }
   CHECK(op_pages >= 70);
   CHECK(tag_pages >= 5);
   CHECK(schema_pages >= 100);
+}
+
+TEST_CASE("site: a tag's script lists the operations its tag page lists, in order, for its operation pages") {
+  PreparedSite ex;
+  apiref_test::prepare_site(std::string(APIREF_SOURCE_DIR) + "/schemas/apiref.yaml", ex);
+  auto files = apiref_test::render_files(ex);
+  const std::string call = "window.apirefTagNav && window.apirefTagNav(";
+  std::regex tag_list_link("<a href=\"[./a-z]*/operations/([^\"/]+)\"( class=\"deprecated\")?>");
+  size_t scripts = 0;
+  for (const auto& [path, text] : files) {
+    if (path.size() < 7 || path.compare(path.size() - 7, 7, ".nav.js") != 0) continue;
+    ++scripts;
+    REQUIRE_MESSAGE(text.rfind(call, 0) == 0, path);
+    REQUIRE_MESSAGE(text.size() > call.size() + 3, path);
+    REQUIRE(text.compare(text.size() - 3, 3, ");\n") == 0);
+    nlohmann::json data = nlohmann::json::parse(text.substr(call.size(), text.size() - call.size() - 3));
+    CHECK(data["fields"] == nlohmann::json({"href", "method", "label", "deprecated"}));
+    std::vector<std::string> listed;
+    for (const auto& op : data["operations"]) {
+      listed.push_back(op[0].get<std::string>() + (op[3].get<bool>() ? " (deprecated)" : ""));
+      std::string folder = path.substr(0, path.rfind("/tags/"));
+      CHECK_MESSAGE(files.count(folder + "/operations/" + op[0].get<std::string>()) == 1, path << ": " << op[0]);
+    }
+    // The tag page beside the script lists the same operations in the same order.
+    std::string tag_page = path.substr(0, path.size() - 7) + ".html";
+    REQUIRE_MESSAGE(files.count(tag_page) == 1, tag_page);
+    const std::string& html = files.at(tag_page);
+    std::string main_part = html.substr(html.find("<main"));
+    std::vector<std::string> on_page;
+    for (std::sregex_iterator it(main_part.begin(), main_part.end(), tag_list_link), end; it != end; ++it)
+      on_page.push_back((*it)[1].str() + ((*it)[2].matched ? " (deprecated)" : ""));
+    CHECK_MESSAGE(listed == on_page, path);
+  }
+  CHECK(scripts >= 5);
 }
 
 TEST_CASE("site: examples and snippets are code text: quotes as typed, markup escaped") {
