@@ -164,13 +164,18 @@ class SiteRenderer {
     };
     // The bundled descriptions first: the longest jobs, and they change on every edit.
     for (const SiteBundle& b : bundles_) {
-      add([&b] {
+      add([this, &b] {
         // The description's own text when bundling changed nothing: no serialising (GitHub's
         // 13 MB took ~20 ms of CPU), and the file readers download is the one its authors wrote.
+        // Streamed to the write stage, it is copied there, file to file (SiteFile::copy_of).
+        std::string path = b.name + "/openapi.json";
+        if (sink_ && !b.json_source.empty() && b.json_source_stamp.size >= 0 &&
+            stamp_of(b.json_source) == b.json_source_stamp)
+          return SiteFile{std::move(path), {}, b.json_source, b.json_source_stamp};
         std::string text;
         if (!b.json_source.empty() && read_file_if_unchanged(b.json_source, b.json_source_stamp, text))
-          return SiteFile{b.name + "/openapi.json", std::move(text)};
-        return SiteFile{b.name + "/openapi.json", to_json(*b.document)};
+          return SiteFile{std::move(path), std::move(text)};
+        return SiteFile{std::move(path), to_json(*b.document)};
       });
       add([&b] { return SiteFile{b.name + "/openapi.yaml", to_yaml(*b.document)}; });
     }

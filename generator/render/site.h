@@ -47,6 +47,13 @@ inline const char* kProjectScheme = "project-auth";
 struct SiteFile {
   std::string path;  // relative to the output folder, '/'-separated
   std::string content;
+  // When not empty: the file's content is this file's bytes as of `copy_stamp` (content stays
+  // empty), and the write stage copies it in the kernel. Only files streamed to a FileSink are
+  // made so (openapi.json, when it is the description's own file): GitHub's 13 MB read into a
+  // fresh buffer cost ~27 ms of CPU in page faults alone. A copy whose source changed since
+  // the stamp fails the build (the site is left as it was) rather than mix two versions.
+  std::string copy_of = {};
+  FileStamp copy_stamp = {};
 };
 
 // What one render remembers for the next (apiref serve): a key per page, a hash of the page's

@@ -35,6 +35,66 @@ bool write_whole_file(int fd, const std::string& content) {
   return ::close(fd) == 0;
 }
 
+// Copies the file `from`, which must still be as `stamp` says, into `fd` (closed either way).
+// copy_file_range copies in the kernel, page cache to page cache; where it cannot (another
+// file system on an old kernel, ...) read and write do. `error` says what went wrong.
+bool copy_whole_file(const std::string& from, const FileStamp& stamp, int fd, std::string& error) {
+  int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) {
+    error = "cannot read " + from + ": " + std::strerror(errno);
+    ::close(fd);
+    return false;
+  }
+  auto finish = [&](bool ok) {
+    ::close(in);
+    if (::close(fd) != 0 && ok) {
+      error = std::strerror(errno);
+      return false;
+    }
+    return ok;
+  };
+  if (!(stamp_of(from) == stamp)) {
+    error = from + " changed while the site was built; build again";
+    return finish(false);
+  }
+  int64_t left = stamp.size;
+  bool kernel_copy = true;
+  char buffer[1 << 16];
+  while (left > 0) {
+    ssize_t n = -1;
+    if (kernel_copy) {
+      n = ::copy_file_range(in, nullptr, fd, nullptr, static_cast<size_t>(left), 0);
+      if (n < 0 && (errno == ENOSYS || errno == EXDEV || errno == EINVAL || errno == EOPNOTSUPP)) {
+        kernel_copy = false;
+        continue;
+      }
+    } else {
+      n = ::read(in, buffer, sizeof buffer);
+      for (ssize_t done = 0; n > 0 && done < n;) {
+        ssize_t w = ::write(fd, buffer + done, static_cast<size_t>(n - done));
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) {
+          error = std::strerror(errno);
+          return finish(false);
+        }
+        done += w;
+      }
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = std::strerror(errno);
+      return finish(false);
+    }
+    if (n == 0) break;  // shorter than its stamp said: caught below
+    left -= n;
+  }
+  if (left != 0 || !(stamp_of(from) == stamp)) {
+    error = from + " changed while the site was built; build again";
+    return finish(false);
+  }
+  return finish(true);
+}
+
 bool record_failure(StagedSite& site, const std::string& message) {
   std::lock_guard<std::mutex> lock(site.failure_mutex);
   if (site.failure.empty()) site.failure = message;
@@ -123,7 +183,14 @@ bool stage_file(StagedSite& site, const SiteFile& file) {
     site.folders.insert(folder);
   }
   int fd = open_for_writing(path);
-  if (fd < 0 || !write_whole_file(fd, file.content))
+  if (fd < 0) return record_failure(site, "cannot write " + path + ": " + std::strerror(errno));
+  if (!file.copy_of.empty()) {
+    std::string error;
+    if (!copy_whole_file(file.copy_of, file.copy_stamp, fd, error))
+      return record_failure(site, "cannot write " + path + ": " + error);
+    return true;
+  }
+  if (!write_whole_file(fd, file.content))
     return record_failure(site, "cannot write " + path + ": " + std::strerror(errno));
   return true;
 }

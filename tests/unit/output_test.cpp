@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "load/load.h"
 #include "test_util.h"
 #include "write/output.h"
 
@@ -131,6 +132,55 @@ TEST_CASE("write: SiteWriter stops at the first file it cannot write, and the co
   CHECK_FALSE(commit_site(site, {}, error));
   CHECK(error.find("a.html") != std::string::npos);
   CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("write: a file to copy is copied byte for byte; one changed since its stamp fails the build") {
+  TempDir tmp;
+  // Larger than any one copy_file_range call may copy, with every byte value.
+  std::string bytes;
+  for (size_t i = 0; i < (size_t{5} << 20) + 123; ++i) bytes.push_back(static_cast<char>((i * 7919) & 0xff));
+  fs::path source = tmp.path() / "api.json";
+  std::ofstream(source, std::ios::binary) << bytes;
+  FileStamp stamp = stamp_of(source.string());
+  REQUIRE(stamp.size == static_cast<int64_t>(bytes.size()));
+
+  SUBCASE("unchanged: the site's file is the source's bytes") {
+    fs::path out = tmp.path() / "site";
+    std::string error;
+    StagedSite site;
+    REQUIRE(begin_site(out.string(), site, error));
+    SiteWriter writer(site);
+    CHECK(writer.add({"b/openapi.json", "", source.string(), stamp}));
+    CHECK(writer.add({"b/index.html", "page"}));
+    CHECK(writer.finish());
+    REQUIRE(commit_site(site, {}, error));
+    CHECK(slurp(out / "b/openapi.json") == bytes);
+    CHECK(slurp(out / "b/index.html") == "page");
+  }
+  SUBCASE("changed since the stamp (same size, a later time): nothing is replaced, the error says so") {
+    fs::path out = tmp.path() / "site";
+    std::string error;
+    REQUIRE(write_site(out.string(), {{"index.html", "previous"}}, error));
+    fs::last_write_time(source, fs::last_write_time(source) + std::chrono::seconds(5));
+    StagedSite site;
+    REQUIRE(begin_site(out.string(), site, error));
+    CHECK_FALSE(stage_file(site, {"b/openapi.json", "", source.string(), stamp}));
+    CHECK_FALSE(commit_site(site, {}, error));
+    CHECK(error.find("b/openapi.json") != std::string::npos);
+    CHECK(error.find("changed while the site was built") != std::string::npos);
+    CHECK(slurp(out / "index.html") == "previous");
+  }
+  SUBCASE("gone: the error names it") {
+    fs::path out = tmp.path() / "site";
+    std::string error;
+    fs::remove(source);
+    StagedSite site;
+    REQUIRE(begin_site(out.string(), site, error));
+    CHECK_FALSE(stage_file(site, {"openapi.json", "", source.string(), stamp}));
+    CHECK_FALSE(commit_site(site, {}, error));
+    CHECK(error.find(source.string()) != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
+  }
 }
 
 TEST_CASE("write: a build that fails or is abandoned leaves the previous site and no staging folder") {
