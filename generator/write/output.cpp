@@ -17,20 +17,24 @@ int open_for_writing(const std::string& path) {
   return ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 }
 
-bool write_whole_file(int fd, const std::string& content) {
-  const char* p = content.data();
-  size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
+// Writes all `size` bytes at `p` to `fd`; false (errno set) on an error.
+bool write_all(int fd, const char* p, size_t size) {
+  while (size > 0) {
+    ssize_t n = ::write(fd, p, size);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      int saved = errno;
-      ::close(fd);
-      errno = saved;
-      return false;
-    }
+    if (n <= 0) return false;
     p += n;
-    left -= static_cast<size_t>(n);
+    size -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+bool write_whole_file(int fd, const std::string& content) {
+  if (!write_all(fd, content.data(), content.size())) {
+    int saved = errno;
+    ::close(fd);
+    errno = saved;
+    return false;
   }
   return ::close(fd) == 0;
 }
@@ -53,10 +57,8 @@ bool copy_whole_file(const std::string& from, const FileStamp& stamp, int fd, st
     }
     return ok;
   };
-  if (!(stamp_of(from) == stamp)) {
-    error = from + " changed while the site was built; build again";
-    return finish(false);
-  }
+  // `stamp.size` bytes are copied, then the stamp is checked: a file edited before or during
+  // the copy has another time (or size) by then.
   int64_t left = stamp.size;
   bool kernel_copy = true;
   char buffer[1 << 16];
@@ -70,14 +72,9 @@ bool copy_whole_file(const std::string& from, const FileStamp& stamp, int fd, st
       }
     } else {
       n = ::read(in, buffer, sizeof buffer);
-      for (ssize_t done = 0; n > 0 && done < n;) {
-        ssize_t w = ::write(fd, buffer + done, static_cast<size_t>(n - done));
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) {
-          error = std::strerror(errno);
-          return finish(false);
-        }
-        done += w;
+      if (n > 0 && !write_all(fd, buffer, static_cast<size_t>(n))) {
+        error = std::strerror(errno);
+        return finish(false);
       }
     }
     if (n < 0 && errno == EINTR) continue;
