@@ -395,6 +395,22 @@ SiteResult build_site(const BuildArgs& a, std::ostream& log, DocumentCache* cach
   return r;
 }
 
+// Ends the process once its work is done, without running destructors: the parsed tree, the
+// model and the render caches are hundreds of thousands of allocations, and freeing them one by
+// one only to exit took ~10 ms of a 0.37 s build of GitHub's description (the kernel takes the
+// whole address space back at once). Sanitizer builds return normally instead, so that
+// LeakSanitizer still checks this path.
+int exit_without_teardown(int code) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  return code;
+#else
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  _exit(code);
+#endif
+}
+
 int run_build(const BuildArgs& a) {
   auto started = std::chrono::steady_clock::now();
   auto phase_start = started;
@@ -476,7 +492,7 @@ int run_build(const BuildArgs& a) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cerr << "built " << a.output << ": " << writer.written() << " files, " << site.operations << " operations, "
             << site.schemas << " schemas in " << std::fixed << std::setprecision(2) << seconds << " s\n";
-  return kOk;
+  return exit_without_teardown(kOk);
 }
 
 struct ServeArgs {

@@ -179,6 +179,14 @@ class SiteRenderer {
       });
       add([&b] { return SiteFile{b.name + "/openapi.yaml", to_yaml(*b.document)}; });
     }
+    // The search index reads only the models: made beside the pages, not after them on one core.
+    add([this] {
+      std::string index = search_index();
+      // The same index as a script: a page opened from disk (file://) cannot fetch a file, but it
+      // can load a script (app.js picks the form that works). Passed on after the pages.
+      search_script_ = "window.apirefSearchIndex = " + index + ";\n";
+      return SiteFile{"search-index.json", std::move(index)};
+    });
     add([this] { return page("index.html", "overview", overview()); });
     add([this] { return page("authentication/index.html", "authentication", authentication()); });
     add([this] {
@@ -258,11 +266,7 @@ class SiteRenderer {
       page_paths.push_back(files[i].path);
       if (!sink_) out.push_back(std::move(files[i]));
     }
-    std::string index = search_index();
-    // The same index as a script: a page opened from disk (file://) cannot fetch a file, but it
-    // can load a script (app.js picks the form that works).
-    out.push_back({"search-index.js", "window.apirefSearchIndex = " + index + ";\n"});
-    out.push_back({"search-index.json", std::move(index)});
+    out.push_back({"search-index.js", std::move(search_script_)});
     for (SiteFile& f : playground_config_files(bundles_, options_)) out.push_back(std::move(f));
     out.push_back({"sitemap.xml", sitemap(page_paths)});
     if (sink_) {
@@ -933,6 +937,7 @@ class SiteRenderer {
   Diagnostics problems_;
   std::mutex mutex_;
   std::string title_;
+  std::string search_script_;  // search-index.js, made by the search index's job
   DescriptionStats stats_;
   RenderMemo* memo_;
   const FileSink* sink_;
