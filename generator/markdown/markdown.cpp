@@ -174,8 +174,10 @@ size_t utf8_offset(std::string_view s, size_t index) {
   return s.size();
 }
 
+}  // namespace
+
 // At most max_chars code points: cut at the last space that fits, "…" added.
-std::string truncate_at_word(std::string text, size_t max_chars) {
+std::string truncate_plain_text(std::string text, size_t max_chars) {
   if (utf8_length(text) <= max_chars) return text;
   if (max_chars == 0) return std::string();
   size_t limit = utf8_offset(text, max_chars - 1);  // bytes that fit beside the ellipsis
@@ -190,10 +192,15 @@ std::string truncate_at_word(std::string text, size_t max_chars) {
   return text;
 }
 
-}  // namespace
-
 std::string render_markdown(std::string_view markdown, const MarkdownOptions& options) {
   return sanitise_html(render_unsanitised(markdown, options.allow_raw_html));
+}
+
+std::string render_markdown(std::string_view markdown, const MarkdownOptions& options, std::string& plain_text) {
+  std::string html = render_unsanitised(markdown, options.allow_raw_html);
+  // markdown_to_plain_text reads raw HTML as HTML: its text is taken from that rendering.
+  plain_text = markdown_detail::html_to_text(options.allow_raw_html ? html : render_unsanitised(markdown, true));
+  return sanitise_html(html);
 }
 
 std::string render_markdown_inline(std::string_view markdown) {
@@ -202,7 +209,7 @@ std::string render_markdown_inline(std::string_view markdown) {
 
 std::string markdown_to_plain_text(std::string_view markdown, size_t max_chars) {
   std::string text = markdown_detail::html_to_text(render_unsanitised(markdown, true));
-  return truncate_at_word(std::move(text), max_chars);
+  return truncate_plain_text(std::move(text), max_chars);
 }
 
 }  // namespace apiref

@@ -27,6 +27,10 @@ struct MarkdownOptions {
 // CommonMark + GFM (tables, autolinks, strikethrough, task lists, tag filter) to HTML that is safe
 // to embed in a page: raw HTML is passed through an allowlist sanitiser.
 std::string render_markdown(std::string_view markdown, const MarkdownOptions& options = {});
+// The same, and the whole plain text of the description into `plain_text` (what
+// markdown_to_plain_text gives, not yet cut), from one parse: a page that shows a description
+// and also needs its text (an operation's meta description) parses it once.
+std::string render_markdown(std::string_view markdown, const MarkdownOptions& options, std::string& plain_text);
 
 // Only inline content (no wrapping <p>, block elements flattened to spaces, whitespace collapsed
 // to one line), for summaries and one-line descriptions.
@@ -49,6 +53,9 @@ std::string html_escape_text(std::string_view text);
 // with an ellipsis ("…", counted in max_chars). The result is text, not HTML: escape it
 // (html_escape) before putting it into a page.
 std::string markdown_to_plain_text(std::string_view markdown, size_t max_chars = 300);
+// The cut markdown_to_plain_text makes: at most max_chars code points, at a word boundary, with
+// an ellipsis when anything was cut.
+std::string truncate_plain_text(std::string text, size_t max_chars);
 
 // Internals shared by markdown.cpp and sanitise.cpp; not for use elsewhere.
 namespace markdown_detail {

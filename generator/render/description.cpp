@@ -142,15 +142,46 @@ const DescriptionCache::Entry& DescriptionCache::get(std::string key, Render&& r
   return entries_.emplace(std::move(key), std::move(e)).first->second;
 }
 
+// Unambiguous: the link base is length-prefixed, the text comes last.
+std::string DescriptionCache::key_of(std::string_view markdown, const DescriptionStyle& style) {
+  std::string key = "b" + std::to_string(style.heading_base) + ":" + std::to_string(style.link_base.size()) + ":";
+  key += style.link_base;
+  key.append(markdown);
+  return key;
+}
+
+std::string DescriptionCache::plain_text(std::string_view markdown, const DescriptionStyle& style, size_t max_chars) {
+  if (markdown.empty()) return "";
+  std::string key = key_of(markdown, style);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = entries_.find(key);
+    if (it != entries_.end() && it->second.has_plain_text) return truncate_plain_text(it->second.plain_text, max_chars);
+  }
+  // Not rendered yet, or rendered without its text: both made from one parse, the entry
+  // added or completed (another thread's identical result may have come first; it is kept).
+  DescriptionStats own;
+  Entry fresh;
+  fresh.html = description_html(markdown, style, &own, &fresh.plain_text);
+  fresh.unlinked = own.unlinked.load();
+  fresh.has_plain_text = true;
+  std::string text = truncate_plain_text(fresh.plain_text, max_chars);
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = entries_.find(key);
+  if (it == entries_.end()) {
+    entries_.emplace(std::move(key), std::move(fresh));
+  } else if (!it->second.has_plain_text) {
+    it->second.plain_text = std::move(fresh.plain_text);
+    it->second.has_plain_text = true;
+  }
+  return text;
+}
+
 const std::string& DescriptionCache::html(std::string_view markdown, const DescriptionStyle& style,
                                           DescriptionStats* stats) {
   static const std::string empty;
   if (markdown.empty()) return empty;
-  // Unambiguous: the link base is length-prefixed, the text comes last.
-  std::string key = "b" + std::to_string(style.heading_base) + ":" + std::to_string(style.link_base.size()) + ":";
-  key += style.link_base;
-  key.append(markdown);
-  const Entry& e = get(std::move(key), [&] {
+  const Entry& e = get(key_of(markdown, style), [&] {
     DescriptionStats own;
     Entry fresh;
     fresh.html = description_html(markdown, style, &own);
@@ -172,9 +203,9 @@ const std::string& DescriptionCache::inline_html(std::string_view markdown) {
 }
 
 std::string description_html(std::string_view markdown, const DescriptionStyle& style,
-                             DescriptionStats* stats) {
+                             DescriptionStats* stats, std::string* plain_text) {
   if (markdown.empty()) return "";
-  std::string html = render_markdown(markdown);
+  std::string html = plain_text ? render_markdown(markdown, {}, *plain_text) : render_markdown(markdown);
   html = shift_headings(html, style.heading_base);
   size_t unlinked = 0;
   html = fit_links(html, style.link_base, &unlinked);

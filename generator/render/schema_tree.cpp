@@ -265,8 +265,7 @@ class TreeWriter {
     std::string_view d = s.string_at("description");
     if (d.empty()) return;
     out_ += "<div class=\"schema-description\">";
-    DescriptionStyle style;
-    style.heading_base = 5;  // deep inside the page: keep description headings small
+    DescriptionStyle style = schema_description_style();
     if (o_.descriptions) out_ += o_.descriptions->html(d, style);
     else out_ += description_html(d, style);
     out_ += "</div>";
@@ -503,6 +502,12 @@ class TreeWriter {
 };
 
 }  // namespace
+
+DescriptionStyle schema_description_style() {
+  DescriptionStyle style;
+  style.heading_base = 5;  // deep inside the page: keep description headings small
+  return style;
+}
 
 std::string render_schema_tree(const Node& document, const Node& schema,
                                const SchemaTreeOptions& options, const SchemaHref& href) {

@@ -35,6 +35,10 @@ using SchemaHref = std::function<std::string(const std::string& component_name)>
 std::string render_schema_tree(const Node& document, const Node& schema,
                                const SchemaTreeOptions& options, const SchemaHref& href);
 
+// How a tree renders its schemas' descriptions (through options.descriptions): a page that also
+// needs one's plain text asks the cache with this style, and shares the parse.
+DescriptionStyle schema_description_style();
+
 // "string", "integer (int64)", "array of Pet", "object", "string | null": a one-line type.
 std::string schema_type_label(const Node& document, const Node& schema);
 

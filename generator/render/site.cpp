@@ -647,13 +647,16 @@ class SiteRenderer {
     const Operation& o = m.operations[index];
     std::string path = op_path(b, o);
     std::string root = root_of(path);
+    // Asked for before operation_context() describes the same text: one parse makes both.
+    std::string meta_description =
+        o.description.empty() ? markdown_to_plain_text(o.summary, 160) : plain_text(o.description, 2, 160);
     Data operation = operation_context(b, o, root);
     std::string try_href = playground_href(b.name, o);
     if (!try_href.empty()) operation.set("try_href", root + try_href);
     std::string title = std::string(operation.find("title")->text()) + " · " + m.title;
     Data ctx = fields("operation", std::move(operation));
     ctx.set("page", fields("title", std::move(title),
-                           "description", markdown_to_plain_text(o.description.empty() ? o.summary : o.description, 160)));
+                           "description", std::move(meta_description)));
     // Previous and next in reading order (tag by tag, as the sidebar lists them).
     int tag_index = -1;
     for (size_t t = 0; t < m.tags.size() && tag_index < 0; ++t)
@@ -722,10 +725,12 @@ class SiteRenderer {
     o.all_directions = true;  // the component as a whole; operations' trees filter by direction
     o.open_depth = 2;
     o.descriptions = &descriptions_;
+    // Before the tree describes the same text: one parse makes both.
+    std::string meta_description = descriptions_.plain_text(s.schema->string_at("description"), schema_description_style(), 160);
     Data ctx = fields("schema", fields("name", ref(s.name),
                                        "tree_html", render_schema_tree(*b.document, *s.schema, o, schema_href(b, root)),
                                        "example_html", html_escape_text(pretty_json(example_from_schema(*b.document, *s.schema)))));
-    ctx.set("page", fields("title", s.name + " · " + m.title, "description", markdown_to_plain_text(s.schema->string_at("description"), 160)));
+    ctx.set("page", fields("title", s.name + " · " + m.title, "description", std::move(meta_description)));
     Data breadcrumbs = breadcrumbs_to(b, root);
     breadcrumbs.push(fields("label", "Schemas", "href", root + schemas_index(b)));
     ctx.set("breadcrumbs", std::move(breadcrumbs));
@@ -787,7 +792,7 @@ class SiteRenderer {
     for (const SchemaComponent& s : m.schemas) {
       list.push(fields("name", ref(s.name), "href", root + schema_path(b, s),
                        "type", schema_type_label(*b.document, *s.schema),
-                       "summary", markdown_to_plain_text(s.schema->string_at("description"), 120)));
+                       "summary", descriptions_.plain_text(s.schema->string_at("description"), schema_description_style(), 120)));
     }
     Data ctx = fields("schemas", std::move(list), "bundle_title", ref(m.title));
     ctx.set("page", fields("title", "Schemas · " + m.title, "description", "Data types of " + m.title));
@@ -924,10 +929,17 @@ class SiteRenderer {
 
   // The HTML of a description; the reference stays valid while the renderer lives.
   const std::string& describe(std::string_view markdown, int heading_base) {
+    return descriptions_.html(markdown, description_style(heading_base), &stats_);
+  }
+  // Its plain text, cut to max_chars: from the same parse as describe(markdown, heading_base).
+  std::string plain_text(std::string_view markdown, int heading_base, size_t max_chars) {
+    return descriptions_.plain_text(markdown, description_style(heading_base), max_chars);
+  }
+  DescriptionStyle description_style(int heading_base) const {
     DescriptionStyle style;
     style.heading_base = heading_base;
     style.link_base = options_.description_link_base;
-    return descriptions_.html(markdown, style, &stats_);
+    return style;
   }
 
   const std::vector<SiteBundle>& bundles_;

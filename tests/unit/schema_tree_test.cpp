@@ -382,6 +382,57 @@ TEST_CASE("description cache: gives what description_html gives, counts unlinked
   CHECK(cache.html("[x](y)", s2) == description_html("[x](y)", s2));
 }
 
+TEST_CASE("description cache: plain_text gives markdown_to_plain_text, from the parse html() shares, in either order") {
+  std::vector<std::string> texts = {
+      "# Title\n\nSome **bold** and `code`.",
+      "Tom &amp; Jerry &lt;3 &copy; caf&eacute;",
+      "<script>alert(1)</script> x<span>y</span><br>z <!-- c -->",
+      "x<span>y</span><br>z [l](https://x.test) and [a relative link](../x)",
+      "- one\n- two\n\n| h |\n|---|\n| c |",
+      "> [!NOTE]\n> Read this first.",
+      "The quick brown fox jumps over the lazy dog, and then some more words to cut",
+      "ééé ééé ééé ééé",
+  };
+  for (const Node* d : {apiref_test::at(github(), "/paths/~1repos~1{owner}~1{repo}/get/description"),
+                        apiref_test::at(github(), "/components/schemas/repository/description")})
+    texts.push_back(d->text);
+  DescriptionStyle base2, linked;
+  base2.heading_base = 2;
+  linked.link_base = "https://docs.example.com/";
+  for (size_t max_chars : {size_t(0), size_t(5), size_t(20), size_t(160), size_t(100000)}) {
+    DescriptionCache text_first, html_first;
+    DescriptionStats a, b, plain;
+    for (const std::string& t : texts) {
+      for (const DescriptionStyle& st : {base2, linked}) {
+        std::string want_text = markdown_to_plain_text(t, max_chars);
+        std::string want_html = description_html(t, st, &plain);
+        // Text first: the entry is made with its text; html() then finds it.
+        CHECK(text_first.plain_text(t, st, max_chars) == want_text);
+        CHECK(text_first.html(t, st, &a) == want_html);
+        CHECK(text_first.plain_text(t, st, max_chars) == want_text);
+        // HTML first: plain_text() completes the entry, and the HTML is unchanged.
+        const std::string& before = html_first.html(t, st, &b);
+        CHECK(before == want_html);
+        CHECK(html_first.plain_text(t, st, max_chars) == want_text);
+        CHECK(html_first.html(t, st) == want_html);
+      }
+    }
+    // Unlinked links count once per html() use, whichever call rendered the text.
+    CHECK(a.unlinked.load() == plain.unlinked.load());
+    CHECK(b.unlinked.load() == plain.unlinked.load());
+    CHECK(plain.unlinked.load() > 0);
+  }
+  DescriptionCache cache;
+  CHECK(cache.plain_text("", base2, 10).empty());
+  // render_markdown's plain-text form, with raw HTML shown as text, still gives the text
+  // markdown_to_plain_text gives (which reads raw HTML as HTML).
+  std::string text;
+  MarkdownOptions no_html;
+  no_html.allow_raw_html = false;
+  CHECK(render_markdown("a <b>bold</b> move", no_html, text) == render_markdown("a <b>bold</b> move", no_html));
+  CHECK(text == markdown_to_plain_text("a <b>bold</b> move", 1000));
+}
+
 TEST_CASE("deref_internal: the allocation-free path finds what the general JSON pointer path finds") {
   // The general path, spelled out: percent-decode, parse, resolve; refs to refs followed.
   auto general = [](const Node& doc, const Node& n) -> const Node* {
