@@ -70,6 +70,7 @@ BundleResult bundle_file(const std::string& path, const BundleOptions& options) 
   ro.cache = options.cache;
   DocumentSet docs(ro);
   const Document* root = docs.load(root_path);
+  if (root && options.root_parsed) options.root_parsed();
   if (root && check_openapi_version(*root, docs.diagnostics()).empty()) root = nullptr;
   if (root) {
     Bundler bundler(docs, options.dereference,
@@ -86,12 +87,16 @@ BundleResult bundle_file(const std::string& path, const BundleOptions& options) 
       out.json_source = root_path;
       out.json_source_stamp = root->stamp;
     }
-    out.document = docs.take_root(root_path);
-    Bundler::apply_patches(out.document, patches);
-    Node* existing = out.document.find("components");
-    Node components = existing ? std::move(*existing) : Node();
-    bundler.append_components(components);
-    if (!components.is_null()) out.document.set("components", std::move(components));
+    if (result.source_unchanged && options.share_unchanged_root && options.cache) {
+      out.source = docs.shared(root_path);
+    } else {
+      out.document = docs.take_root(root_path);
+      Bundler::apply_patches(out.document, patches);
+      Node* existing = out.document.find("components");
+      Node components = existing ? std::move(*existing) : Node();
+      bundler.append_components(components);
+      if (!components.is_null()) out.document.set("components", std::move(components));
+    }
     result.bundles.push_back(std::move(out));
   }
   result.files = docs.files();

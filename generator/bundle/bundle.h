@@ -4,6 +4,8 @@
 // components, never inlined forever.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,12 +21,20 @@ struct BundleOptions {
   bool allow_outside_root = false;
   std::string root_dir;  // default: the input file's folder, or the project folder
   DocumentCache* cache = nullptr;  // parsed files kept between builds (serve); may be null
+  // bundle_file only, with a cache: a bundle that is the root file's tree unchanged is that
+  // parsed file itself (BundleOutput::source), not a copy of it (GitHub's tree is ~40 MB).
+  bool share_unchanged_root = false;
+  // bundle_file only: called once the root file is parsed, before the bundling (which only
+  // reads it until then): with a cache, another reader may start on the parse from there.
+  std::function<void()> root_parsed;
 };
 
 struct BundleOutput {
   std::string name;      // bundle name ("" for a single file)
   std::string audience;  // "" for a single file
-  Node document;
+  Node document;         // empty when `source` is set
+  std::shared_ptr<const Document> source = {};  // see BundleOptions::share_unchanged_root
+  const Node& root() const { return source ? source->root : document; }
   // bundle_file only, when the bundle is a JSON file's own tree unchanged: that file, whose
   // bytes (while its stamp holds) are this bundle as JSON, as its author formatted them.
   std::string json_source = {};

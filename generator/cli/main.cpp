@@ -307,16 +307,12 @@ struct SiteResult {
   size_t operations = 0, schemas = 0;
 };
 
-// Called once the input is bundled, before any page is made, with the bundles' trees (`roots`,
-// which the pages are made from): it may move a tree elsewhere to share it with another reader
-// for the rest of the build, and point its root there.
-using BundledHook = std::function<void(BundleResult& result, std::vector<const Node*>& roots)>;
-
 // Phases are reported to `phase` (name, when the previous one ended) for --timings and serve.
 // With `sink`, files go to it as they are made (r.files stays empty); see render_site.
+// `root_parsed`: see BundleOptions (a single description only).
 SiteResult build_site(const BuildArgs& a, std::ostream& log, DocumentCache* cache, RenderMemo* memo,
                       const std::function<void(const char*)>& phase, const FileSink* sink = nullptr,
-                      const BundledHook* bundled = nullptr) {
+                      std::function<void()> root_parsed = nullptr) {
   SiteResult r;
   auto fail = [&](int code, const std::string& message) {
     if (!message.empty()) log << message << "\n";
@@ -328,6 +324,8 @@ SiteResult build_site(const BuildArgs& a, std::ostream& log, DocumentCache* cach
   options.allow_outside_root = a.allow_outside_root;
   options.root_dir = a.root;
   options.cache = cache;
+  options.share_unchanged_root = true;  // the pages only read the tree
+  options.root_parsed = std::move(root_parsed);
   LoadedInput in = load_input(a.input, options, a.only, log);
   r.inputs = in.result.files;
   r.config_file = in.project ? in.config.file : "";
@@ -339,8 +337,7 @@ SiteResult build_site(const BuildArgs& a, std::ostream& log, DocumentCache* cach
   print_diagnostics(in.result.diagnostics, a.quiet, log);
   if (!in.result.ok()) return fail(kInputErrors, "apiref: not building a site from input with errors; " + a.output + " is unchanged");
   std::vector<const Node*> roots;
-  for (const BundleOutput& b : in.result.bundles) roots.push_back(&b.document);
-  if (bundled) (*bundled)(in.result, roots);
+  for (const BundleOutput& b : in.result.bundles) roots.push_back(&b.root());
 
   std::vector<MustacheError> template_errors;
   TemplateSet templates;
@@ -425,38 +422,21 @@ int run_build(const BuildArgs& a) {
   // does not run it: it would reread every file on each save; its pages show the same load
   // errors.) The check runs on its own thread beside the build:
   // - a project: it reads the files itself, beside the loader and bundler (single-threaded);
-  // - a single file: once bundled, when the bundle is the file's tree unchanged (most
-  //   descriptions: no external $ref), the check reads the build's own parse while the pages
-  //   are made. Parsing GitHub's 13 MB again cost 0.17 s of CPU and 43 MB of memory. Otherwise
-  //   it reads the file itself, from then on.
-  // `parsed` and `shared` are declared before `gate_run`, whose destructor waits for the check:
-  // they outlive it on every path out of this function.
+  // - a single file: it starts as soon as the file is parsed, on that parse (kept in `parsed`,
+  //   which the bundle shares when it leaves the file unchanged), beside the bundling and the
+  //   pages. Parsing GitHub's 13 MB again cost 0.17 s of CPU and 43 MB of memory, and
+  //   waiting for the bundling left a core idle. Other files it reads itself.
+  // `parsed` is declared before `gate_run`, whose destructor waits for the check: it outlives
+  // it on every path out of this function.
   DocumentCache parsed;
-  std::shared_ptr<Document> shared;
   std::future<SpecGate> gate_run;
   auto start_gate = [&](DocumentCache* documents) {
     gate_run = std::async(std::launch::async, [&a, documents] {
       return spec_gate(a.input, a.root, a.allow_outside_root, a.quiet, documents);
     });
   };
-  if (!project_file_for(a.input).empty()) start_gate(nullptr);
-  BundledHook share_parse = [&](BundleResult& result, std::vector<const Node*>& roots) {
-    if (gate_run.valid()) return;
-    // No diagnostics: the check would have to repeat what parsing said, which is not kept.
-    if (!result.source_unchanged || result.bundles.size() != 1 || result.files.size() != 1 ||
-        !result.diagnostics.empty()) {
-      start_gate(nullptr);
-      return;
-    }
-    shared = std::make_shared<Document>();
-    shared->path = result.files[0];  // absolute and normalised, as the check asks for it
-    shared->display = display_path(shared->path);
-    shared->ok = true;
-    std::swap(shared->root, result.bundles[0].document);
-    roots[0] = &shared->root;
-    parsed.store(shared->path, {shared, {}});
-    start_gate(&parsed);
-  };
+  bool project = !project_file_for(a.input).empty();
+  if (project) start_gate(nullptr);
   // Pages are written into a staging folder as they are rendered; the site replaces the
   // output folder only once everything succeeded (`staged` removes itself otherwise).
   StagedSite staged;
@@ -469,9 +449,10 @@ int run_build(const BuildArgs& a) {
   // One thread writes, the others render (see SiteWriter).
   SiteWriter writer(staged);
   FileSink sink = [&](SiteFile&& f) { return writer.add(std::move(f)); };
-  SiteResult site = build_site(a, std::cerr, nullptr, nullptr, phase, &sink, &share_parse);
+  SiteResult site = project ? build_site(a, std::cerr, nullptr, nullptr, phase, &sink)
+                            : build_site(a, std::cerr, &parsed, nullptr, phase, &sink, [&] { start_gate(&parsed); });
   writer.finish();  // a failed write is in staged.failure, reported by commit_site
-  if (!gate_run.valid()) start_gate(nullptr);  // the build stopped before bundling
+  if (!gate_run.valid()) start_gate(nullptr);  // the build stopped before the file was parsed
   SpecGate gate = gate_run.get();
   std::cerr << gate.text;
   if (site.exit_code != kOk) return site.exit_code;

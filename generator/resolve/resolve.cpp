@@ -111,6 +111,12 @@ Node DocumentSet::take_root(const std::string& absolute_path) {
   return root;
 }
 
+std::shared_ptr<const Document> DocumentSet::shared(const std::string& absolute_path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = cache_.find(absolute_path);
+  return it == cache_.end() ? nullptr : it->second;
+}
+
 std::vector<std::string> DocumentSet::files() const { return order_; }
 
 const DocumentSet::FileRef& DocumentSet::file_ref(const std::string& base_dir, const std::string& decoded_uri) {

@@ -64,6 +64,8 @@ class DocumentSet {
   // nothing else holds the document (no DocumentCache keeps it for a later build), else
   // copied. After a move the document's root is Null; call this last.
   Node take_root(const std::string& absolute_path);
+  // A loaded document itself, to keep and read beside others (null when never loaded).
+  std::shared_ptr<const Document> shared(const std::string& absolute_path);
 
   // Every file read so far, in the order first asked for: what `serve` must watch.
   std::vector<std::string> files() const;
