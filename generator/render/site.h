@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/config.h"
@@ -54,6 +55,12 @@ struct SiteFile {
   // the stamp fails the build (the site is left as it was) rather than mix two versions.
   std::string copy_of = {};
   FileStamp copy_stamp = {};
+  // When set (content and copy_of empty): makes the content in pieces, handing each to
+  // `write` as it is made; false when `write` refused one. The write stage calls it on the
+  // thread that hands the file over (a render worker), into the staged file, so that a large
+  // file (openapi.yaml: 10 MB for GitHub) is never held whole in fresh memory. Only files
+  // streamed to a FileSink are made so.
+  std::function<bool(const std::function<bool(std::string_view)>& write)> produce = {};
 };
 
 // What one render remembers for the next (apiref serve): a key per page, a hash of the page's

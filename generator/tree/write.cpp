@@ -5,6 +5,20 @@
 namespace apiref {
 namespace {
 
+// Where a writer may hand over what it has so far (between two members or items): with none,
+// the whole document is built in one string.
+struct Pieces {
+  size_t size;
+  const PieceWriter& write;
+  bool failed = false;
+};
+
+inline void maybe_hand_over(std::string& out, Pieces* pieces) {
+  if (!pieces || out.size() < pieces->size) return;
+  if (!pieces->failed && !pieces->write(out)) pieces->failed = true;
+  out.clear();  // the capacity stays: the next piece reuses the same memory
+}
+
 // Characters a JSON string cannot hold as they are: quote, backslash, controls and DEL.
 inline bool needs_json_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == 0x7f; }
 
@@ -36,7 +50,7 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void write_json(std::string& out, const Node& n, bool pretty, int indent) {
+void write_json(std::string& out, const Node& n, bool pretty, int indent, Pieces* pieces = nullptr) {
   auto newline = [&](int level) {
     if (!pretty) return;
     out += '\n';
@@ -56,7 +70,8 @@ void write_json(std::string& out, const Node& n, bool pretty, int indent) {
       for (size_t i = 0; i < n.items.size(); ++i) {
         if (i) out += ',';
         newline(indent + 1);
-        write_json(out, n.items[i], pretty, indent + 1);
+        write_json(out, n.items[i], pretty, indent + 1, pieces);
+        maybe_hand_over(out, pieces);
       }
       newline(indent);
       out += ']';
@@ -72,7 +87,8 @@ void write_json(std::string& out, const Node& n, bool pretty, int indent) {
         newline(indent + 1);
         append_json_string(out, n.members[i].key);
         out += pretty ? ": " : ":";
-        write_json(out, n.members[i].value, pretty, indent + 1);
+        write_json(out, n.members[i].value, pretty, indent + 1, pieces);
+        maybe_hand_over(out, pieces);
       }
       newline(indent);
       out += '}';
@@ -172,11 +188,11 @@ void write_yaml_scalar(std::string& out, const Node& n, int indent) {
   }
 }
 
-void write_yaml(std::string& out, const Node& n, int indent, bool first_inline);
+void write_yaml(std::string& out, const Node& n, int indent, bool first_inline, Pieces* pieces);
 
 // Writes the members of an object at `indent`; the first one may continue the current line
 // (after "- ").
-void write_members(std::string& out, const Node& n, int indent, bool first_inline) {
+void write_members(std::string& out, const Node& n, int indent, bool first_inline, Pieces* pieces) {
   const size_t pad = static_cast<size_t>(indent) * 2;
   bool first = true;
   for (const Member& m : n.members) {
@@ -196,15 +212,16 @@ void write_members(std::string& out, const Node& n, int indent, bool first_inlin
     } else if (m.value.is_array()) {
       // Sequences under a key are not indented further (the common, compact style).
       out += '\n';
-      write_yaml(out, m.value, indent, false);
+      write_yaml(out, m.value, indent, false, pieces);
     } else {
       out += '\n';
-      write_yaml(out, m.value, indent + 1, false);
+      write_yaml(out, m.value, indent + 1, false, pieces);
     }
+    maybe_hand_over(out, pieces);
   }
 }
 
-void write_yaml(std::string& out, const Node& n, int indent, bool first_inline) {
+void write_yaml(std::string& out, const Node& n, int indent, bool first_inline, Pieces* pieces) {
   if (is_scalar_or_empty(n)) {
     if (!first_inline) out.append(static_cast<size_t>(indent) * 2, ' ');
     write_yaml_scalar(out, n, indent + 1);
@@ -212,7 +229,7 @@ void write_yaml(std::string& out, const Node& n, int indent, bool first_inline) 
     return;
   }
   if (n.is_object()) {
-    write_members(out, n, indent, first_inline);
+    write_members(out, n, indent, first_inline, pieces);
     return;
   }
   const size_t pad = static_cast<size_t>(indent) * 2;
@@ -225,10 +242,11 @@ void write_yaml(std::string& out, const Node& n, int indent, bool first_inline) 
       write_yaml_scalar(out, item, indent + 1);
       out += '\n';
     } else if (item.is_object()) {
-      write_members(out, item, indent + 1, true);
+      write_members(out, item, indent + 1, true, pieces);
     } else {
-      write_yaml(out, item, indent + 1, true);
+      write_yaml(out, item, indent + 1, true, pieces);
     }
+    maybe_hand_over(out, pieces);
   }
 }
 
@@ -264,8 +282,27 @@ std::string to_json(const Node& n, bool pretty) {
 std::string to_yaml(const Node& n) {
   std::string out;
   out.reserve(written_size_estimate(n, 0, 8));
-  write_yaml(out, n, 0, false);
+  write_yaml(out, n, 0, false, nullptr);
   return out;
+}
+
+// A piece ends between two members or items, so one may run past piece_size by the largest
+// value written at once (a long description); the buffer grows to that once and is reused.
+bool write_json_in_pieces(const Node& n, size_t piece_size, const PieceWriter& write) {
+  Pieces pieces{piece_size, write};
+  std::string out;
+  out.reserve(piece_size + piece_size / 4);
+  write_json(out, n, true, 0, &pieces);
+  out += '\n';
+  return !pieces.failed && write(out);
+}
+
+bool write_yaml_in_pieces(const Node& n, size_t piece_size, const PieceWriter& write) {
+  Pieces pieces{piece_size, write};
+  std::string out;
+  out.reserve(piece_size + piece_size / 4);
+  write_yaml(out, n, 0, false, &pieces);
+  return !pieces.failed && (out.empty() || write(out));
 }
 
 }  // namespace apiref

@@ -187,6 +187,17 @@ bool stage_file(StagedSite& site, const SiteFile& file) {
       return record_failure(site, "cannot write " + path + ": " + error);
     return true;
   }
+  if (file.produce) {
+    errno = 0;
+    bool ok = file.produce([fd](std::string_view piece) { return write_all(fd, piece.data(), piece.size()); });
+    int saved = errno;
+    if (::close(fd) != 0 && ok) {
+      saved = errno;
+      ok = false;
+    }
+    if (!ok) return record_failure(site, "cannot write " + path + ": " + (saved ? std::strerror(saved) : "its content could not be made"));
+    return true;
+  }
   if (!write_whole_file(fd, file.content))
     return record_failure(site, "cannot write " + path + ": " + std::strerror(errno));
   return true;
@@ -198,6 +209,22 @@ SiteWriter::SiteWriter(StagedSite& site, size_t max_queued_bytes)
 SiteWriter::~SiteWriter() { finish(); }
 
 bool SiteWriter::add(SiteFile&& file) {
+  if (file.produce) {
+    // Made and written here, on the render worker handing it over: queued, its making would
+    // hold up every page behind it on the writer thread. One file, so no folder contention.
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (failed_ || closing_) return false;
+    }
+    bool ok = stage_file(site_, file);  // a failure is kept in site_: the writer stops at it too
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!ok) {
+      failed_ = true;
+      return false;
+    }
+    ++written_;
+    return true;
+  }
   std::unique_lock<std::mutex> lock(mutex_);
   // One file is always let in, however large (openapi.json), so that nothing waits forever.
   auto can_add = [&] { return failed_ || closing_ || queue_.empty() || queued_bytes_ < max_queued_bytes_; };

@@ -58,8 +58,9 @@ class SiteWriter {
   SiteWriter(const SiteWriter&) = delete;
   SiteWriter& operator=(const SiteWriter&) = delete;
 
-  // Queues a file, from any thread; waits while the queue is full. False once a file could
-  // not be written (site.failure says why).
+  // Queues a file, from any thread; waits while the queue is full. A file made in pieces
+  // (SiteFile::produce) is not queued: it is made and written on the calling thread. False
+  // once a file could not be written (site.failure says why).
   bool add(SiteFile&& file);
   // Writes what is queued, then stops the thread. False when any file could not be written.
   bool finish();
@@ -84,7 +85,7 @@ class SiteWriter {
   size_t queued_bytes_ = 0;
   bool closing_ = false;
   bool failed_ = false;
-  size_t written_ = 0;  // by the writer thread; read after finish()
+  size_t written_ = 0;  // under mutex_; read after finish()
   std::thread thread_;
 };
 

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <thread>
 
@@ -132,6 +133,50 @@ TEST_CASE("write: SiteWriter stops at the first file it cannot write, and the co
   CHECK_FALSE(commit_site(site, {}, error));
   CHECK(error.find("a.html") != std::string::npos);
   CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("write: a file made in pieces is written as made, on the thread that hands it over; a failed one fails the build") {
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  std::string error;
+  StagedSite site;
+  REQUIRE(begin_site(out.string(), site, error));
+  SiteWriter writer(site);
+  CHECK(writer.add({"a.html", "a"}));
+  std::string want;
+  for (int i = 0; i < 3000; ++i) want += "piece " + std::to_string(i) + "\n";
+  SiteFile big;
+  big.path = "bundle/openapi.yaml";
+  std::thread::id made_on;
+  big.produce = [&](const std::function<bool(std::string_view)>& write) {
+    made_on = std::this_thread::get_id();
+    for (size_t at = 0; at < want.size(); at += 1000)
+      if (!write(std::string_view(want).substr(at, 1000))) return false;
+    return true;
+  };
+  CHECK(writer.add(std::move(big)));
+  CHECK(made_on == std::this_thread::get_id());
+  CHECK(writer.add({"b.html", "b"}));
+  CHECK(writer.finish());
+  CHECK(writer.written() == 3);
+  REQUIRE(commit_site(site, {}, error));
+  CHECK(slurp(out / "bundle/openapi.yaml") == want);
+  CHECK(slurp(out / "a.html") == "a");
+
+  // A maker that fails: the build fails, the previous site stays.
+  StagedSite again;
+  REQUIRE(begin_site(out.string(), again, error));
+  SiteWriter writer2(again);
+  SiteFile broken;
+  broken.path = "bundle/openapi.yaml";
+  broken.produce = [](const std::function<bool(std::string_view)>& write) { return write("half") && false; };
+  CHECK_FALSE(writer2.add(std::move(broken)));
+  CHECK_FALSE(writer2.add({"c.html", "c"}));
+  CHECK_FALSE(writer2.finish());
+  CHECK_FALSE(commit_site(again, {}, error));
+  CHECK(error.find("openapi.yaml") != std::string::npos);
+  CHECK(slurp(out / "bundle/openapi.yaml") == want);
+  CHECK_FALSE(fs::exists(out / "c.html"));
 }
 
 TEST_CASE("write: a file to copy is copied byte for byte; one changed since its stamp fails the build") {

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <set>
 #include <mutex>
 #include <regex>
 
@@ -65,16 +66,29 @@ TEST_CASE("site: files streamed to a sink from the render workers equal the file
   std::mutex mutex;
   std::map<std::string, std::string> streamed;
   size_t calls = 0;
+  std::set<std::string> made_in_pieces;
   FileSink sink = [&](SiteFile&& f) {
+    std::string content = std::move(f.content);
+    if (f.produce) {  // made here, on the worker that hands it over, as the write stage does
+      CHECK(content.empty());
+      CHECK(f.produce([&](std::string_view piece) {
+        content.append(piece);
+        return true;
+      }));
+    }
     std::lock_guard<std::mutex> lock(mutex);
     ++calls;
+    if (f.produce) made_in_pieces.insert(f.path);
     CHECK_MESSAGE(streamed.count(f.path) == 0, "sent twice: " << f.path);
-    streamed[f.path] = std::move(f.content);
+    streamed[f.path] = std::move(content);
     return true;
   };
   CHECK(render_site(ex.site, ex.templates, SiteOptions{}, d2, nullptr, &sink).empty());
   CHECK(calls == in_memory.size());
   CHECK(streamed == in_memory);
+  // The bundled descriptions (YAML input: openapi.json is serialised too) come in pieces.
+  CHECK(made_in_pieces == std::set<std::string>{"internal/openapi.json", "internal/openapi.yaml",
+                                                "public/openapi.json", "public/openapi.yaml"});
   CHECK(in_memory.count("sitemap.xml") == 1);
   CHECK(in_memory.count("search-index.json") == 1);
 

@@ -432,3 +432,48 @@ TEST_CASE("corpus: GitHub's 13 MB description parses and round trips through JSO
   CHECK(Tree{back.root} == Tree{p.root});
   CHECK(back.root.subtree_size() == p.root.subtree_size());
 }
+
+TEST_CASE("writers in pieces: the same bytes as to_json and to_yaml, in bounded pieces from one buffer") {
+  std::string text = read_text(corpus("github/api.github.com.json"));
+  Parsed p = json(text);
+  REQUIRE(p.ok);
+  std::string want_json = to_json(p.root), want_yaml = to_yaml(p.root);
+  for (size_t piece_size : {size_t(1) << 20, size_t(4096), size_t(1)}) {
+    for (bool as_yaml : {false, true}) {
+      std::string got;
+      size_t pieces = 0, largest = 0;
+      auto write = [&](std::string_view piece) {
+        CHECK(!piece.empty());
+        got.append(piece);
+        ++pieces;
+        largest = std::max(largest, piece.size());
+        return true;
+      };
+      bool ok = as_yaml ? write_yaml_in_pieces(p.root, piece_size, write) : write_json_in_pieces(p.root, piece_size, write);
+      CHECK(ok);
+      CHECK(got == (as_yaml ? want_yaml : want_json));
+      // Pieces end between members or items: about piece_size, past it by at most one value.
+      CHECK(pieces >= got.size() / (piece_size + 200000));
+      if (piece_size == (size_t(1) << 20)) {
+        CHECK(pieces >= 8);
+        CHECK(largest < piece_size + 200000);
+      }
+    }
+  }
+  // Small documents: one piece, even an empty object or a scalar.
+  for (const Node& n : {Node::object(), Node::string("yes"), Node::array()}) {
+    std::string got;
+    CHECK(write_yaml_in_pieces(n, 1 << 20, [&](std::string_view s) { got.append(s); return true; }));
+    CHECK(got == to_yaml(n));
+    got.clear();
+    CHECK(write_json_in_pieces(n, 1 << 20, [&](std::string_view s) { got.append(s); return true; }));
+    CHECK(got == to_json(n));
+  }
+  // A writer that refuses a piece stops the writing: false, and nothing more is handed over.
+  size_t calls = 0;
+  CHECK_FALSE(write_yaml_in_pieces(p.root, 4096, [&](std::string_view) { return ++calls < 3; }));
+  CHECK(calls == 3);
+  calls = 0;
+  CHECK_FALSE(write_json_in_pieces(p.root, 4096, [&](std::string_view) { return ++calls < 3; }));
+  CHECK(calls == 3);
+}
