@@ -944,14 +944,89 @@ class Checker {
         if (!v.is_array()) at_value("spec-structure", st, mp, v, "'examples' in a schema must be a list");
       }
     }
-    if (st.v30 && type_has(type, "array") && !n.find("items") && !n.is_ref())
+    SchemaKeywords k(n);
+    if (st.v30 && type_has(type, "array") && !k.items && !n.is_ref())
       report("spec-structure", st.doc, ptr, n.pos, n.pos, st.chain, "a schema of type array must have 'items' in OpenAPI 3.0");
-    schema_rules(n, ptr, st, type);
+    schema_rules(n, k, ptr, st, type);
   }
 
-  void schema_rules(const Node& n, const std::string& ptr, const St& st, const Node* type) {
+  // The keywords schema_rules reads, found in one pass over the schema's members (looked up
+  // one by one, with the type-consistency scan below, they were a fifth of the spec profile's
+  // walk on GitHub's description). The first of a name wins, as with Node::find.
+  struct SchemaKeywords {
+    const Node *pattern = nullptr, *nullable = nullptr, *enum_values = nullptr, *minimum = nullptr, *maximum = nullptr,
+               *min_length = nullptr, *max_length = nullptr, *min_items = nullptr, *max_items = nullptr,
+               *min_properties = nullptr, *max_properties = nullptr, *properties = nullptr, *required = nullptr,
+               *all_of = nullptr, *any_of = nullptr, *one_of = nullptr, *default_value = nullptr, *example = nullptr,
+               *examples = nullptr, *items = nullptr;
+
+    explicit SchemaKeywords(const Node& s) {
+      for (const Member& m : s.members) {
+        const std::string& k = m.key;
+        const Node* v = &m.value;
+        auto take = [&](const char* name, const Node*& slot) {
+          if (!slot && k == name) slot = v;
+        };
+        if (k.empty()) continue;
+        switch (k[0]) {  // most members are none of these: one byte tells
+          case 'a':
+            take("allOf", all_of);
+            take("anyOf", any_of);
+            break;
+          case 'd': take("default", default_value); break;
+          case 'e':
+            take("enum", enum_values);
+            take("example", example);
+            take("examples", examples);
+            break;
+          case 'i': take("items", items); break;
+          case 'm':
+            take("minimum", minimum);
+            take("maximum", maximum);
+            take("minLength", min_length);
+            take("maxLength", max_length);
+            take("minItems", min_items);
+            take("maxItems", max_items);
+            take("minProperties", min_properties);
+            take("maxProperties", max_properties);
+            break;
+          case 'n': take("nullable", nullable); break;
+          case 'o': take("oneOf", one_of); break;
+          case 'p':
+            take("pattern", pattern);
+            take("properties", properties);
+            break;
+          case 'r': take("required", required); break;
+          default: break;
+        }
+      }
+    }
+  };
+
+  // The type a keyword only applies to ("string", "number", "array" or "object"), or nullptr.
+  static const char* type_of_keyword(const std::string& k) {
+    if (k.empty()) return nullptr;
+    switch (k[0]) {
+      case 'a': return k == "additionalProperties" ? "object" : nullptr;
+      case 'i': return k == "items" ? "array" : nullptr;
+      case 'm':
+        if (k == "minLength" || k == "maxLength") return "string";
+        if (k == "minimum" || k == "maximum" || k == "multipleOf") return "number";
+        if (k == "minItems" || k == "maxItems") return "array";
+        if (k == "minProperties" || k == "maxProperties") return "object";
+        return nullptr;
+      case 'p':
+        if (k == "pattern") return "string";
+        if (k == "properties") return "object";
+        return nullptr;
+      case 'u': return k == "uniqueItems" ? "array" : nullptr;
+      default: return nullptr;
+    }
+  }
+
+  void schema_rules(const Node& n, const SchemaKeywords& k, const std::string& ptr, const St& st, const Node* type) {
     // Pattern compiles.
-    if (const Node* p = n.find("pattern"); p && p->is_string()) {
+    if (const Node* p = k.pattern; p && p->is_string()) {
       // std::regex lacks lookbehind and \p{...}; those are left alone rather than misjudged.
       bool unsupported = p->text.find("(?<") != std::string::npos || p->text.find("\\p{") != std::string::npos ||
                          p->text.find("\\P{") != std::string::npos || p->text.size() > 512;
@@ -959,7 +1034,7 @@ class Checker {
         at_value("schema-pattern-invalid", st, append_pointer(ptr, "pattern"), *p, "pattern is not a valid regular expression");
     }
     bool nullable = false;
-    if (const Node* nb = n.find("nullable")) nullable = nb->kind == NodeKind::Bool && nb->boolean;
+    if (const Node* nb = k.nullable) nullable = nb->kind == NodeKind::Bool && nb->boolean;
     auto type_allows = [&](const Node& v) {
       if (!type) return true;
       auto one = [&](const std::string& t) {
@@ -979,7 +1054,7 @@ class Checker {
       return !type->is_array();
     };
     // Enum consistency.
-    if (const Node* e = n.find("enum"); e && e->is_array()) {
+    if (const Node* e = k.enum_values; e && e->is_array()) {
       std::string ep = append_pointer(ptr, "enum");
       if (e->items.empty()) at_value("enum-consistent", st, ep, *e, "enum is empty: no value is valid");
       for (size_t i = 0; i < e->items.size() && i < 10000; ++i) {
@@ -997,39 +1072,29 @@ class Checker {
     }
     // Type consistency: keywords of another type, and inverted bounds.
     if (type && type->is_string()) {
-      static const std::vector<std::pair<const char*, std::vector<const char*>>> groups = {
-          {"string", {"minLength", "maxLength", "pattern"}},
-          {"number", {"minimum", "maximum", "multipleOf"}},
-          {"array", {"items", "minItems", "maxItems", "uniqueItems"}},
-          {"object", {"properties", "additionalProperties", "minProperties", "maxProperties"}},
-      };
       const std::string& t = type->text;
-      for (const auto& g : groups) {
-        bool same = t == g.first || (t == "integer" && std::string(g.first) == "number");
-        if (same) continue;
-        for (const char* kw : g.second)
-          for (const Member& m : n.members)
-            if (m.key == kw)
-              at_key("type-consistent", st, append_pointer(ptr, m.key), m,
-                     "'" + m.key + "' applies to " + g.first + " values, but the type is " + t);
+      for (const Member& m : n.members) {
+        const char* applies_to = type_of_keyword(m.key);
+        if (!applies_to) continue;
+        bool same = t == applies_to || (t == "integer" && std::strcmp(applies_to, "number") == 0);
+        if (!same)
+          at_key("type-consistent", st, append_pointer(ptr, m.key), m,
+                 "'" + m.key + "' applies to " + applies_to + " values, but the type is " + t);
       }
     }
-    auto inverted = [&](const char* lo, const char* hi) {
-      const Node* a = n.find(lo);
-      const Node* b = n.find(hi);
+    auto inverted = [&](const Node* a, const char* lo, const Node* b, const char* hi) {
       if (a && b && a->kind == NodeKind::Number && b->kind == NodeKind::Number &&
           std::strtod(a->text.c_str(), nullptr) > std::strtod(b->text.c_str(), nullptr))
         at_value("type-consistent", st, append_pointer(ptr, lo), *a, std::string(lo) + " is greater than " + hi);
     };
-    inverted("minimum", "maximum");
-    inverted("minLength", "maxLength");
-    inverted("minItems", "maxItems");
-    inverted("minProperties", "maxProperties");
+    inverted(k.minimum, "minimum", k.maximum, "maximum");
+    inverted(k.min_length, "minLength", k.max_length, "maxLength");
+    inverted(k.min_items, "minItems", k.max_items, "maxItems");
+    inverted(k.min_properties, "minProperties", k.max_properties, "maxProperties");
     // Required properties that are not among the properties (typos, renamed fields).
-    const Node* props = n.find("properties");
-    const Node* req = n.find("required");
-    if (props && props->is_object() && req && req->is_array() && !n.find("allOf") &&
-        !n.find("anyOf") && !n.find("oneOf")) {
+    const Node* props = k.properties;
+    const Node* req = k.required;
+    if (props && props->is_object() && req && req->is_array() && !k.all_of && !k.any_of && !k.one_of) {
       for (size_t i = 0; i < req->items.size(); ++i) {
         const Node& r = req->items[i];
         if (r.is_string() && !props->find(r.text))
@@ -1039,7 +1104,7 @@ class Checker {
     }
     // default and example against the schema itself.
     for (const char* kw : {"default", "example"}) {
-      const Node* v = n.find(kw);
+      const Node* v = std::string_view(kw) == "default" ? k.default_value : k.example;
       if (!v) continue;
       ValidationError err;
       if (!validate_value(*v, *st.doc, n, schema_resolver(), st.v30, err))
@@ -1047,7 +1112,7 @@ class Checker {
                  append_pointer(ptr, kw) + err.path, *v, std::string(kw) + " is not valid against its schema: " + err.message);
     }
     if (!st.v30) {
-      if (const Node* ex = n.find("examples"); ex && ex->is_array()) {
+      if (const Node* ex = k.examples; ex && ex->is_array()) {
         for (size_t i = 0; i < ex->items.size(); ++i) {
           ValidationError err;
           if (!validate_value(ex->items[i], *st.doc, n, schema_resolver(), false, err))
