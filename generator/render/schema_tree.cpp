@@ -86,6 +86,57 @@ bool is_nullable(const Node& s) {
   return std::find(types.begin(), types.end(), "null") != types.end();
 }
 
+// The keywords a schema's badges and constraints show, found in one pass over its members:
+// each looked up in turn was some twenty scans of every schema shown (GitHub's trees show
+// ~200,000). The first of a name wins, as with Node::find.
+struct ShownKeywords {
+  const Node *minimum = nullptr, *maximum = nullptr, *exclusive_minimum = nullptr, *exclusive_maximum = nullptr,
+             *multiple_of = nullptr, *min_length = nullptr, *max_length = nullptr, *min_items = nullptr,
+             *max_items = nullptr, *min_properties = nullptr, *max_properties = nullptr, *unique_items = nullptr,
+             *pattern = nullptr, *enum_values = nullptr, *const_value = nullptr, *default_value = nullptr,
+             *example = nullptr, *read_only = nullptr, *write_only = nullptr, *deprecated = nullptr;
+
+  explicit ShownKeywords(const Node& s) {
+    for (const Member& m : s.members) {
+      const std::string& k = m.key;
+      const Node* v = &m.value;
+      auto take = [&](const char* name, const Node*& slot) {
+        if (!slot && k == name) slot = v;
+      };
+      if (k.empty()) continue;
+      switch (k[0]) {  // most members are none of these: one byte tells
+        case 'c': take("const", const_value); break;
+        case 'd':
+          take("default", default_value);
+          take("deprecated", deprecated);
+          break;
+        case 'e':
+          take("enum", enum_values);
+          take("example", example);
+          take("exclusiveMinimum", exclusive_minimum);
+          take("exclusiveMaximum", exclusive_maximum);
+          break;
+        case 'm':
+          take("minimum", minimum);
+          take("maximum", maximum);
+          take("multipleOf", multiple_of);
+          take("minLength", min_length);
+          take("maxLength", max_length);
+          take("minItems", min_items);
+          take("maxItems", max_items);
+          take("minProperties", min_properties);
+          take("maxProperties", max_properties);
+          break;
+        case 'p': take("pattern", pattern); break;
+        case 'r': take("readOnly", read_only); break;
+        case 'u': take("uniqueItems", unique_items); break;
+        case 'w': take("writeOnly", write_only); break;
+        default: break;
+      }
+    }
+  }
+};
+
 class TreeWriter {
  public:
   TreeWriter(const Node& doc, const SchemaTreeOptions& o, const SchemaHref& href)
@@ -195,32 +246,34 @@ class TreeWriter {
       out_ += label;
       out_ += "</span>";
     };
+    ShownKeywords k(s);
     if (required) badge("required", "required");
     if (is_nullable(s)) badge("nullable", "nullable");
-    if (is_true(s.find("readOnly"))) badge("readonly", "read-only");
-    if (is_true(s.find("writeOnly"))) badge("writeonly", "write-only");
-    if (is_true(s.find("deprecated"))) badge("deprecated", "deprecated");
+    if (is_true(k.read_only)) badge("readonly", "read-only");
+    if (is_true(k.write_only)) badge("writeonly", "write-only");
+    if (is_true(k.deprecated)) badge("deprecated", "deprecated");
   }
 
   void constraints(const Node& s) {
+    ShownKeywords k(s);
     std::vector<std::string> parts;
-    auto num = [&](const char* key, const char* label) {
-      if (const Node* v = s.find(key); v && v->kind == NodeKind::Number) parts.push_back(std::string(label) + v->text);
+    auto num = [&](const Node* v, const char* label) {
+      if (v && v->kind == NodeKind::Number) parts.push_back(std::string(label) + v->text);
     };
-    bool excl_min = is_true(s.find("exclusiveMinimum")), excl_max = is_true(s.find("exclusiveMaximum"));
-    if (const Node* v = s.find("minimum"); v && v->kind == NodeKind::Number) parts.push_back((excl_min ? "> " : "≥ ") + v->text);
-    if (const Node* v = s.find("maximum"); v && v->kind == NodeKind::Number) parts.push_back((excl_max ? "< " : "≤ ") + v->text);
+    bool excl_min = is_true(k.exclusive_minimum), excl_max = is_true(k.exclusive_maximum);
+    if (const Node* v = k.minimum; v && v->kind == NodeKind::Number) parts.push_back((excl_min ? "> " : "≥ ") + v->text);
+    if (const Node* v = k.maximum; v && v->kind == NodeKind::Number) parts.push_back((excl_max ? "< " : "≤ ") + v->text);
     // 3.1 (JSON Schema 2020-12): exclusive bounds are numbers.
-    num("exclusiveMinimum", "> ");
-    num("exclusiveMaximum", "< ");
-    num("multipleOf", "multiple of ");
-    num("minLength", "min length ");
-    num("maxLength", "max length ");
-    num("minItems", "min items ");
-    num("maxItems", "max items ");
-    num("minProperties", "min properties ");
-    num("maxProperties", "max properties ");
-    if (is_true(s.find("uniqueItems"))) parts.push_back("unique items");
+    num(k.exclusive_minimum, "> ");
+    num(k.exclusive_maximum, "< ");
+    num(k.multiple_of, "multiple of ");
+    num(k.min_length, "min length ");
+    num(k.max_length, "max length ");
+    num(k.min_items, "min items ");
+    num(k.max_items, "max items ");
+    num(k.min_properties, "min properties ");
+    num(k.max_properties, "max properties ");
+    if (is_true(k.unique_items)) parts.push_back("unique items");
     if (!parts.empty()) {
       out_ += "<div class=\"schema-constraints\">";
       for (size_t i = 0; i < parts.size(); ++i) {
@@ -229,12 +282,12 @@ class TreeWriter {
       }
       out_ += "</div>";
     }
-    if (std::string_view p = s.string_at("pattern"); !p.empty()) {
+    if (std::string_view p = k.pattern && k.pattern->is_string() ? std::string_view(k.pattern->text) : std::string_view(); !p.empty()) {
       out_ += "<div class=\"schema-pattern\">pattern <code>";
       text(p);
       out_ += "</code></div>";
     }
-    if (const Node* e = s.find("enum"); e && e->is_array()) {
+    if (const Node* e = k.enum_values; e && e->is_array()) {
       out_ += "<div class=\"schema-enum\">one of: ";
       for (size_t i = 0; i < e->items.size(); ++i) {
         if (i) out_ += " ";
@@ -244,17 +297,17 @@ class TreeWriter {
       }
       out_ += "</div>";
     }
-    if (const Node* c = s.find("const")) {
+    if (const Node* c = k.const_value) {
       out_ += "<div class=\"schema-enum\">always <code>";
       text(scalar_text(*c));
       out_ += "</code></div>";
     }
-    if (const Node* d = s.find("default")) {
+    if (const Node* d = k.default_value) {
       out_ += "<div class=\"schema-default\">default <code>";
       text(scalar_text(*d));
       out_ += "</code></div>";
     }
-    if (const Node* ex = s.find("example"); ex && !ex->is_object() && !ex->is_array()) {
+    if (const Node* ex = k.example; ex && !ex->is_object() && !ex->is_array()) {
       out_ += "<div class=\"schema-example\">example <code>";
       text(scalar_text(*ex));
       out_ += "</code></div>";
