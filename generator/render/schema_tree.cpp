@@ -318,9 +318,9 @@ class TreeWriter {
     std::string_view d = s.string_at("description");
     if (d.empty()) return;
     out_ += "<div class=\"schema-description\">";
-    DescriptionStyle style = schema_description_style();
-    if (o_.descriptions) out_ += o_.descriptions->html(d, style);
-    else out_ += description_html(d, style);
+    DescriptionStyle style = schema_description_style(o_.description_link_base);
+    if (o_.descriptions) out_ += o_.descriptions->html(d, style, o_.description_stats);
+    else out_ += description_html(d, style, o_.description_stats);
     out_ += "</div>";
   }
 
@@ -556,9 +556,10 @@ class TreeWriter {
 
 }  // namespace
 
-DescriptionStyle schema_description_style() {
+DescriptionStyle schema_description_style(const std::string& link_base) {
   DescriptionStyle style;
   style.heading_base = 5;  // deep inside the page: keep description headings small
+  style.link_base = link_base;
   return style;
 }
 

@@ -27,6 +27,10 @@ struct SchemaTreeOptions {
   size_t max_nodes = 600;     // beyond this, named schemas are linked, not expanded
   std::string root_component; // the schema page's own component: links to itself are recursion
   DescriptionCache* descriptions = nullptr;  // shared by a site's pages (null: render each time)
+  // As for the page's other descriptions: where relative links point ("": they become text),
+  // and where the ones made text are counted (may be null).
+  std::string description_link_base;
+  DescriptionStats* description_stats = nullptr;
 };
 
 // Maps a component schema name to the URL of its page ("" when it has none).
@@ -37,7 +41,7 @@ std::string render_schema_tree(const Node& document, const Node& schema,
 
 // How a tree renders its schemas' descriptions (through options.descriptions): a page that also
 // needs one's plain text asks the cache with this style, and shares the parse.
-DescriptionStyle schema_description_style();
+DescriptionStyle schema_description_style(const std::string& link_base);
 
 // "string", "integer (int64)", "array of Pet", "object", "string | null": a one-line type.
 std::string schema_type_label(const Node& document, const Node& schema);

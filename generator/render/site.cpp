@@ -478,9 +478,8 @@ class SiteRenderer {
       Data e = fields("name", ref(mt.name));
       if (mt.schema) {
         e.set("schema_html", ref(media_parts_.get("t" + where + schema_identity(*mt.schema), [&] {
-          SchemaTreeOptions o;
+          SchemaTreeOptions o = tree_options();
           o.direction = dir;
-          o.descriptions = &descriptions_;
           return render_schema_tree(*b.document, *mt.schema, o, schema_href(b, root));
         })));
       }
@@ -736,13 +735,13 @@ class SiteRenderer {
     const SchemaComponent& s = m.schemas[index];
     std::string path = schema_path(b, s);
     std::string root = root_of(path);
-    SchemaTreeOptions o;
+    SchemaTreeOptions o = tree_options();
     o.root_component = s.name;
     o.all_directions = true;  // the component as a whole; operations' trees filter by direction
     o.open_depth = 2;
-    o.descriptions = &descriptions_;
     // Before the tree describes the same text: one parse makes both.
-    std::string meta_description = descriptions_.plain_text(s.schema->string_at("description"), schema_description_style(), 160);
+    std::string meta_description = descriptions_.plain_text(s.schema->string_at("description"),
+                                                            schema_description_style(options_.description_link_base), 160);
     Data ctx = fields("schema", fields("name", ref(s.name),
                                        "tree_html", render_schema_tree(*b.document, *s.schema, o, schema_href(b, root)),
                                        "example_html", html_escape_text(pretty_json(example_from_schema(*b.document, *s.schema)))));
@@ -808,7 +807,8 @@ class SiteRenderer {
     for (const SchemaComponent& s : m.schemas) {
       list.push(fields("name", ref(s.name), "href", root + schema_path(b, s),
                        "type", schema_type_label(*b.document, *s.schema),
-                       "summary", descriptions_.plain_text(s.schema->string_at("description"), schema_description_style(), 120)));
+                       "summary", descriptions_.plain_text(s.schema->string_at("description"),
+                                                           schema_description_style(options_.description_link_base), 120)));
     }
     Data ctx = fields("schemas", std::move(list), "bundle_title", ref(m.title));
     ctx.set("page", fields("title", "Schemas · " + m.title, "description", "Data types of " + m.title));
@@ -950,6 +950,14 @@ class SiteRenderer {
   // Its plain text, cut to max_chars: from the same parse as describe(markdown, heading_base).
   std::string plain_text(std::string_view markdown, int heading_base, size_t max_chars) {
     return descriptions_.plain_text(markdown, description_style(heading_base), max_chars);
+  }
+  // Schema trees describe as the rest of the page does: the same link base, the same count.
+  SchemaTreeOptions tree_options() {
+    SchemaTreeOptions o;
+    o.descriptions = &descriptions_;
+    o.description_link_base = options_.description_link_base;
+    o.description_stats = &stats_;
+    return o;
   }
   DescriptionStyle description_style(int heading_base) const {
     DescriptionStyle style;

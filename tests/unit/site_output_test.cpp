@@ -230,3 +230,68 @@ paths:
   CHECK(html.find("<img src=x") == std::string::npos);
   CHECK(html.find("&quot;") == std::string::npos);  // no attribute on this page holds a quote
 }
+
+TEST_CASE("site: schema trees' descriptions follow description_link_base, and their unlinked links are counted") {
+  TempDir tmp;
+  tmp.write("constructs/v1/things/api.yml", R"(openapi: 3.0.3
+info: {title: Things, version: v1}
+paths:
+  /things:
+    get:
+      x-internal: [public]
+      operationId: getThings
+      description: See [the operation guide](guides/op.md).
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Thing"}
+components:
+  schemas:
+    Thing:
+      type: object
+      description: A thing, as [the model guide](guides/model.md) says.
+      properties:
+        size: {type: integer, description: "Measured as [the size guide](guides/size.md) says."}
+)");
+  tmp.write("base.yml", "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\npaths: {}\n");
+  tmp.write("apiref.yaml", "constructs: constructs\nbundles:\n  - {name: api, base: base.yml, audience: public}\n");
+  PreparedSite p;
+  apiref_test::prepare_site(tmp.str() + "/apiref.yaml", p);
+  auto render = [&](const std::string& link_base, Diagnostics& d) {
+    SiteOptions options;
+    options.description_link_base = link_base;
+    std::map<std::string, std::string> files;
+    for (SiteFile& f : render_site(p.site, p.templates, options, d, nullptr)) files[f.path] = std::move(f.content);
+    return files;
+  };
+  Diagnostics linked_diags;
+  auto linked = render("https://docs.example.com/", linked_diags);
+  REQUIRE(linked.count("api/operations/getThings.html"));
+  REQUIRE(linked.count("api/schemas/Things_Thing.html"));  // a construct's schema: named after its title
+  for (const char* page : {"api/operations/getThings.html", "api/schemas/Things_Thing.html"}) {
+    CAPTURE(page);
+    CHECK(linked[page].find("href=\"https://docs.example.com/guides/size.md\"") != std::string::npos);
+    CHECK(linked[page].find("href=\"https://docs.example.com/guides/model.md\"") != std::string::npos);
+  }
+  CHECK(linked["api/operations/getThings.html"].find("href=\"https://docs.example.com/guides/op.md\"") != std::string::npos);
+  for (const Diagnostic& x : linked_diags) CHECK(x.code != "description-relative-link");
+
+  Diagnostics text_diags;
+  auto text = render("", text_diags);
+  for (const char* page : {"api/operations/getThings.html", "api/schemas/Things_Thing.html"}) {
+    CAPTURE(page);
+    CHECK(text[page].find("guides/size.md") == std::string::npos);
+    CHECK(text[page].find("the size guide") != std::string::npos);  // the link's text stays
+  }
+  size_t warnings = 0;
+  for (const Diagnostic& x : text_diags) {
+    if (x.code != "description-relative-link") continue;
+    ++warnings;
+    // The operation's own link, and the tree links of both pages (the operation's tree shows
+    // the schema's description and its property's; the schema page's tree the same two).
+    CHECK(x.message.rfind("5 relative links", 0) == 0);
+  }
+  CHECK(warnings == 1);
+}
