@@ -55,9 +55,12 @@ const Node* resolve_plain(const Node& document, std::string_view pointer, bool& 
 
 const Node* deref_internal(const Node& document, const Node& n) {
   const Node* cur = &n;
-  for (int hops = 0; cur && cur->is_ref(); ++hops) {
+  for (int hops = 0; cur; ++hops) {
+    // is_ref(), and the $ref, from one look-up (every schema a page shows comes through here).
+    const Node* r = cur->find("$ref");
+    if (!r || !r->is_string()) break;
     if (hops > 64) return nullptr;  // a chain that long is a cycle
-    const std::string& ref = cur->find("$ref")->text;
+    const std::string& ref = r->text;
     if (ref.empty() || ref[0] != '#') return nullptr;
     bool handled = false;
     const Node* plain = resolve_plain(document, std::string_view(ref).substr(1), handled);
