@@ -342,11 +342,23 @@ struct Settings {
   std::map<std::string, std::string> naming;
   bool project_mode = false;  // audiences (x-internal) decide what ends up in one bundle
   std::set<std::string> bases;  // absolute paths of the bundles' base documents
+  // Rules off wherever they could apply (profile, project rules and every override agree):
+  // the costly ones are not worked out at all. The spec profile, which every build runs,
+  // has the example and consistency rules off, and validating GitHub's examples against
+  // their schemas was a tenth of its time.
+  std::set<std::string> rules_off;
 };
 
 class Checker {
  public:
-  Checker(DocumentSet& docs, const Settings& settings) : docs_(docs), settings_(settings) {}
+  Checker(DocumentSet& docs, const Settings& settings)
+      : docs_(docs),
+        settings_(settings),
+        example_valid_(!settings.rules_off.count("example-valid")),
+        default_valid_(!settings.rules_off.count("default-valid")),
+        enum_consistent_(!settings.rules_off.count("enum-consistent")),
+        type_consistent_(!settings.rules_off.count("type-consistent")),
+        required_defined_(!settings.rules_off.count("required-properties-defined")) {}
 
   void run(const std::vector<std::string>& root_paths) {
     docs_.preload(root_paths);
@@ -1054,7 +1066,7 @@ class Checker {
       return !type->is_array();
     };
     // Enum consistency.
-    if (const Node* e = k.enum_values; e && e->is_array()) {
+    if (const Node* e = k.enum_values; e && e->is_array() && enum_consistent_) {
       std::string ep = append_pointer(ptr, "enum");
       if (e->items.empty()) at_value("enum-consistent", st, ep, *e, "enum is empty: no value is valid");
       for (size_t i = 0; i < e->items.size() && i < 10000; ++i) {
@@ -1071,7 +1083,7 @@ class Checker {
       }
     }
     // Type consistency: keywords of another type, and inverted bounds.
-    if (type && type->is_string()) {
+    if (type && type->is_string() && type_consistent_) {
       const std::string& t = type->text;
       for (const Member& m : n.members) {
         const char* applies_to = type_of_keyword(m.key);
@@ -1087,14 +1099,16 @@ class Checker {
           std::strtod(a->text.c_str(), nullptr) > std::strtod(b->text.c_str(), nullptr))
         at_value("type-consistent", st, append_pointer(ptr, lo), *a, std::string(lo) + " is greater than " + hi);
     };
-    inverted(k.minimum, "minimum", k.maximum, "maximum");
-    inverted(k.min_length, "minLength", k.max_length, "maxLength");
-    inverted(k.min_items, "minItems", k.max_items, "maxItems");
-    inverted(k.min_properties, "minProperties", k.max_properties, "maxProperties");
+    if (type_consistent_) {
+      inverted(k.minimum, "minimum", k.maximum, "maximum");
+      inverted(k.min_length, "minLength", k.max_length, "maxLength");
+      inverted(k.min_items, "minItems", k.max_items, "maxItems");
+      inverted(k.min_properties, "minProperties", k.max_properties, "maxProperties");
+    }
     // Required properties that are not among the properties (typos, renamed fields).
     const Node* props = k.properties;
     const Node* req = k.required;
-    if (props && props->is_object() && req && req->is_array() && !k.all_of && !k.any_of && !k.one_of) {
+    if (required_defined_ && props && props->is_object() && req && req->is_array() && !k.all_of && !k.any_of && !k.one_of) {
       for (size_t i = 0; i < req->items.size(); ++i) {
         const Node& r = req->items[i];
         if (r.is_string() && !props->find(r.text))
@@ -1104,14 +1118,15 @@ class Checker {
     }
     // default and example against the schema itself.
     for (const char* kw : {"default", "example"}) {
-      const Node* v = std::string_view(kw) == "default" ? k.default_value : k.example;
-      if (!v) continue;
+      bool is_default = std::string_view(kw) == "default";
+      const Node* v = is_default ? k.default_value : k.example;
+      if (!v || !(is_default ? default_valid_ : example_valid_)) continue;
       ValidationError err;
       if (!validate_value(*v, *st.doc, n, schema_resolver(), st.v30, err))
         at_value(std::string(kw) == "default" ? "default-valid" : "example-valid", st,
                  append_pointer(ptr, kw) + err.path, *v, std::string(kw) + " is not valid against its schema: " + err.message);
     }
-    if (!st.v30) {
+    if (!st.v30 && example_valid_) {
       if (const Node* ex = k.examples; ex && ex->is_array()) {
         for (size_t i = 0; i < ex->items.size(); ++i) {
           ValidationError err;
@@ -1134,7 +1149,7 @@ class Checker {
 
   void validate_against(const Node& value, const Document* schema_doc, const Node* schema,
                         const std::string& vptr, const St& st, const char* what) {
-    if (!schema) return;
+    if (!schema || !example_valid_) return;
     ValidationError err;
     if (!validate_value(value, *schema_doc, *schema, schema_resolver(), st.v30, err))
       at_value("example-valid", st, vptr + err.path, value, std::string(what) + " is not valid against its schema: " + err.message);
@@ -1150,7 +1165,7 @@ class Checker {
     const Node* schema = n.find("schema");
     if (!schema) return;
     if (example) validate_against(*example, st.doc, schema, append_pointer(ptr, "example"), st, "example");
-    if (examples && examples->is_object()) {
+    if (examples && examples->is_object() && example_valid_) {
       for (const Member& e : examples->members) {
         Deref d = deref(st.doc, e.value, append_pointer(append_pointer(ptr, "examples"), e.key));
         if (!d.node || !d.node->is_object()) continue;
@@ -1614,6 +1629,8 @@ class Checker {
 
   DocumentSet& docs_;
   const Settings& settings_;
+  // Whether these costly rules can be on anywhere (see Settings::rules_off).
+  const bool example_valid_, default_valid_, enum_consistent_, type_consistent_, required_defined_;
   std::vector<RootInfo> roots_;
   std::set<std::string> root_set_;
   std::vector<RawFinding> raw_;
@@ -1792,6 +1809,18 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
         common = common.parent_path();
     ro.root_dir = common.generic_string();
   }
+  std::map<std::string, int> builtin;
+  for (const RuleInfo& r : check_rules())
+    builtin[r.id] = eff.builtin == 0 ? r.spec : eff.builtin == 1 ? r.recommended : r.strict;
+  for (const RuleInfo& r : check_rules()) {
+    int sev = builtin[r.id];
+    if (auto it = eff.rules.find(r.id); it != eff.rules.end()) sev = it->second;
+    bool maybe_on = sev >= 0;
+    for (const CheckOverride* o : eff.overrides)
+      for (const auto& [rule, s] : o->rules)
+        if ((rule == r.id || rule == "*") && s >= 0) maybe_on = true;
+    if (!maybe_on) settings.rules_off.insert(r.id);
+  }
   DocumentSet docs(ro);
   Checker checker(docs, settings);
   checker.run(roots);
@@ -1802,10 +1831,6 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
       return fs::path(abs).lexically_relative(base_dir).generic_string();
     return abs;
   };
-  std::map<std::string, int> builtin;
-  for (const RuleInfo& r : check_rules())
-    builtin[r.id] = eff.builtin == 0 ? r.spec : eff.builtin == 1 ? r.recommended : r.strict;
-
   std::map<std::string, size_t> seen;  // place -> index in result.findings
   for (RawFinding& f : checker.raw()) {
     Finding out;
