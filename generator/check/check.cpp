@@ -358,7 +358,10 @@ class Checker {
         default_valid_(!settings.rules_off.count("default-valid")),
         enum_consistent_(!settings.rules_off.count("enum-consistent")),
         type_consistent_(!settings.rules_off.count("type-consistent")),
-        required_defined_(!settings.rules_off.count("required-properties-defined")) {}
+        required_defined_(!settings.rules_off.count("required-properties-defined")),
+        component_unused_(!settings.rules_off.count("component-unused")),
+        unsafe_html_(!settings.rules_off.count("description-unsafe-html")),
+        pattern_invalid_(!settings.rules_off.count("schema-pattern-invalid")) {}
 
   void run(const std::vector<std::string>& root_paths) {
     docs_.preload(root_paths);
@@ -479,7 +482,7 @@ class Checker {
     std::string rp = append_pointer(ptr, "$ref");
     RefTarget t = resolve(st, n, ptr);
     if (!t) return;
-    used_.insert(t.key());
+    if (component_unused_) used_.insert(t.key());
     if (auto toks = parse_pointer(t.pointer); toks && toks->size() == 3 && (*toks)[0] == "components") {
       K target_kind = kind_of_component_section((*toks)[1]);
       if (target_kind != K::Any && target_kind != k) {
@@ -653,7 +656,7 @@ class Checker {
     if (depth > 1000) return;
     if (n.is_ref()) {
       RefTarget t = resolve(st, n, ptr);
-      if (t) used_.insert(t.key());
+      if (t && component_unused_) used_.insert(t.key());
       return;
     }
     if (n.is_object())
@@ -733,6 +736,7 @@ class Checker {
   }
 
   void check_text(const Node& v, const std::string& ptr, const St& st) {
+    if (!unsafe_html_) return;
     std::string what = unsafe_html(v.text);
     if (!what.empty())
       at_value("description-unsafe-html", st, ptr, v, "text contains " + what);
@@ -815,7 +819,7 @@ class Checker {
         at_value("spec-structure", st, mp, m.value, "a security requirement maps a scheme name to a list of scopes");
         continue;
       }
-      used_schemes_.insert(roots_[static_cast<size_t>(st.root)].doc->path + "#" + m.key);
+      if (component_unused_) used_schemes_.insert(roots_[static_cast<size_t>(st.root)].doc->path + "#" + m.key);
       const Node* scheme = schemes ? schemes->find(m.key) : nullptr;
       if (!scheme) {
         at_key("security-scheme-defined", st, mp, m,
@@ -1038,7 +1042,7 @@ class Checker {
 
   void schema_rules(const Node& n, const SchemaKeywords& k, const std::string& ptr, const St& st, const Node* type) {
     // Pattern compiles.
-    if (const Node* p = k.pattern; p && p->is_string()) {
+    if (const Node* p = k.pattern; p && p->is_string() && pattern_invalid_) {
       // std::regex lacks lookbehind and \p{...}; those are left alone rather than misjudged.
       bool unsupported = p->text.find("(?<") != std::string::npos || p->text.find("\\p{") != std::string::npos ||
                          p->text.find("\\P{") != std::string::npos || p->text.size() > 512;
@@ -1597,7 +1601,8 @@ class Checker {
         report("operation-tag-defined", t.doc, t.pointer, t.pos, t.pos, t.chain,
                "tag '" + t.name + "' is not declared in the top-level tags");
     }
-    // Components nothing references.
+    // Components nothing references (when the rule is off, nothing was tracked).
+    if (!component_unused_) return;
     for (const Defined& d : defined_) {
       std::string key = d.doc->path + "#" + d.pointer;
       bool used = false;
@@ -1630,7 +1635,8 @@ class Checker {
   DocumentSet& docs_;
   const Settings& settings_;
   // Whether these costly rules can be on anywhere (see Settings::rules_off).
-  const bool example_valid_, default_valid_, enum_consistent_, type_consistent_, required_defined_;
+  const bool example_valid_, default_valid_, enum_consistent_, type_consistent_, required_defined_,
+      component_unused_, unsafe_html_, pattern_invalid_;
   std::vector<RootInfo> roots_;
   std::set<std::string> root_set_;
   std::vector<RawFinding> raw_;
