@@ -977,45 +977,12 @@ class Checker {
                *examples = nullptr, *items = nullptr;
 
     explicit SchemaKeywords(const Node& s) {
-      for (const Member& m : s.members) {
-        const std::string& k = m.key;
-        const Node* v = &m.value;
-        auto take = [&](const char* name, const Node*& slot) {
-          if (!slot && k == name) slot = v;
-        };
-        if (k.empty()) continue;
-        switch (k[0]) {  // most members are none of these: one byte tells
-          case 'a':
-            take("allOf", all_of);
-            take("anyOf", any_of);
-            break;
-          case 'd': take("default", default_value); break;
-          case 'e':
-            take("enum", enum_values);
-            take("example", example);
-            take("examples", examples);
-            break;
-          case 'i': take("items", items); break;
-          case 'm':
-            take("minimum", minimum);
-            take("maximum", maximum);
-            take("minLength", min_length);
-            take("maxLength", max_length);
-            take("minItems", min_items);
-            take("maxItems", max_items);
-            take("minProperties", min_properties);
-            take("maxProperties", max_properties);
-            break;
-          case 'n': take("nullable", nullable); break;
-          case 'o': take("oneOf", one_of); break;
-          case 'p':
-            take("pattern", pattern);
-            take("properties", properties);
-            break;
-          case 'r': take("required", required); break;
-          default: break;
-        }
-      }
+      find_members(s, {{"pattern", &pattern}, {"nullable", &nullable}, {"enum", &enum_values}, {"minimum", &minimum},
+                       {"maximum", &maximum}, {"minLength", &min_length}, {"maxLength", &max_length},
+                       {"minItems", &min_items}, {"maxItems", &max_items}, {"minProperties", &min_properties},
+                       {"maxProperties", &max_properties}, {"properties", &properties}, {"required", &required},
+                       {"allOf", &all_of}, {"anyOf", &any_of}, {"oneOf", &one_of}, {"default", &default_value},
+                       {"example", &example}, {"examples", &examples}, {"items", &items}});
     }
   };
 

@@ -198,51 +198,15 @@ struct Validator {
                *one_of = nullptr;
 
     explicit Keywords(const Node& s) {
-      for (const Member& m : s.members) {
-        const std::string& k = m.key;
-        const Node* v = &m.value;
-        auto take = [&](const char* name, const Node*& slot) {
-          if (!slot && k == name) slot = v;
-        };
-        if (k.empty()) continue;
-        switch (k[0]) {  // most members are none of these: one byte tells
-          case '$': take("$ref", ref); break;
-          case 'a':
-            take("allOf", all_of);
-            take("anyOf", any_of);
-            take("additionalProperties", additional_properties);
-            break;
-          case 'c': take("const", const_value); break;
-          case 'e':
-            take("enum", enum_values);
-            take("exclusiveMinimum", exclusive_minimum);
-            take("exclusiveMaximum", exclusive_maximum);
-            break;
-          case 'f': take("format", format); break;
-          case 'i': take("items", items); break;
-          case 'm':
-            take("minLength", min_length);
-            take("maxLength", max_length);
-            take("minimum", minimum);
-            take("maximum", maximum);
-            take("multipleOf", multiple_of);
-            take("minItems", min_items);
-            take("maxItems", max_items);
-            take("minProperties", min_properties);
-            take("maxProperties", max_properties);
-            break;
-          case 'n': take("nullable", nullable); break;
-          case 'o': take("oneOf", one_of); break;
-          case 'p':
-            take("pattern", pattern);
-            take("properties", properties);
-            break;
-          case 'r': take("required", required); break;
-          case 't': take("type", type); break;
-          case 'u': take("uniqueItems", unique_items); break;
-          default: break;
-        }
-      }
+      find_members(s, {{"$ref", &ref}, {"nullable", &nullable}, {"type", &type}, {"enum", &enum_values},
+                       {"const", &const_value}, {"minLength", &min_length}, {"maxLength", &max_length},
+                       {"pattern", &pattern}, {"format", &format}, {"exclusiveMinimum", &exclusive_minimum},
+                       {"exclusiveMaximum", &exclusive_maximum}, {"minimum", &minimum}, {"maximum", &maximum},
+                       {"multipleOf", &multiple_of}, {"minItems", &min_items}, {"maxItems", &max_items},
+                       {"uniqueItems", &unique_items}, {"items", &items}, {"required", &required},
+                       {"minProperties", &min_properties}, {"maxProperties", &max_properties},
+                       {"properties", &properties}, {"additionalProperties", &additional_properties},
+                       {"allOf", &all_of}, {"anyOf", &any_of}, {"oneOf", &one_of}});
     }
     bool is_ref() const { return ref && ref->is_string(); }  // as Node::is_ref
     bool nullable_true() const { return nullable && nullable->kind == NodeKind::Bool && nullable->boolean; }

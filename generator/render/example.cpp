@@ -31,31 +31,10 @@ struct Keywords {
              *properties = nullptr, *additional_properties = nullptr, *items = nullptr, *nullable = nullptr;
 
   explicit Keywords(const Node& s) {
-    for (const Member& m : s.members) {
-      const std::string& k = m.key;
-      const Node* v = &m.value;
-      if (k.empty()) continue;
-      switch (k[0]) {  // a first-byte dispatch: most members are none of these
-        case 'a':
-          if (k == "allOf") all_of = v;
-          else if (k == "anyOf") any_of = v;
-          else if (k == "additionalProperties") additional_properties = v;
-          break;
-        case 'c': if (k == "const") const_value = v; break;
-        case 'd': if (k == "default") default_value = v; break;
-        case 'e':
-          if (k == "example") example = v;
-          else if (k == "examples") examples = v;
-          else if (k == "enum") enum_values = v;
-          break;
-        case 'i': if (k == "items") items = v; break;
-        case 'n': if (k == "nullable") nullable = v; break;
-        case 'o': if (k == "oneOf") one_of = v; break;
-        case 'p': if (k == "properties") properties = v; break;
-        case 't': if (k == "type") type = v; break;
-        default: break;
-      }
-    }
+    find_members(s, {{"example", &example}, {"examples", &examples}, {"default", &default_value},
+                     {"const", &const_value}, {"enum", &enum_values}, {"allOf", &all_of}, {"oneOf", &one_of},
+                     {"anyOf", &any_of}, {"type", &type}, {"properties", &properties},
+                     {"additionalProperties", &additional_properties}, {"items", &items}, {"nullable", &nullable}});
   }
 };
 

@@ -97,43 +97,14 @@ struct ShownKeywords {
              *example = nullptr, *read_only = nullptr, *write_only = nullptr, *deprecated = nullptr;
 
   explicit ShownKeywords(const Node& s) {
-    for (const Member& m : s.members) {
-      const std::string& k = m.key;
-      const Node* v = &m.value;
-      auto take = [&](const char* name, const Node*& slot) {
-        if (!slot && k == name) slot = v;
-      };
-      if (k.empty()) continue;
-      switch (k[0]) {  // most members are none of these: one byte tells
-        case 'c': take("const", const_value); break;
-        case 'd':
-          take("default", default_value);
-          take("deprecated", deprecated);
-          break;
-        case 'e':
-          take("enum", enum_values);
-          take("example", example);
-          take("exclusiveMinimum", exclusive_minimum);
-          take("exclusiveMaximum", exclusive_maximum);
-          break;
-        case 'm':
-          take("minimum", minimum);
-          take("maximum", maximum);
-          take("multipleOf", multiple_of);
-          take("minLength", min_length);
-          take("maxLength", max_length);
-          take("minItems", min_items);
-          take("maxItems", max_items);
-          take("minProperties", min_properties);
-          take("maxProperties", max_properties);
-          break;
-        case 'p': take("pattern", pattern); break;
-        case 'r': take("readOnly", read_only); break;
-        case 'u': take("uniqueItems", unique_items); break;
-        case 'w': take("writeOnly", write_only); break;
-        default: break;
-      }
-    }
+    find_members(s, {{"minimum", &minimum}, {"maximum", &maximum}, {"exclusiveMinimum", &exclusive_minimum},
+                     {"exclusiveMaximum", &exclusive_maximum}, {"multipleOf", &multiple_of},
+                     {"minLength", &min_length}, {"maxLength", &max_length}, {"minItems", &min_items},
+                     {"maxItems", &max_items}, {"minProperties", &min_properties},
+                     {"maxProperties", &max_properties}, {"uniqueItems", &unique_items}, {"pattern", &pattern},
+                     {"enum", &enum_values}, {"const", &const_value}, {"default", &default_value},
+                     {"example", &example}, {"readOnly", &read_only}, {"writeOnly", &write_only},
+                     {"deprecated", &deprecated}});
   }
 };
 

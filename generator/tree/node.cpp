@@ -80,6 +80,23 @@ std::string_view Node::string_at(std::string_view key) const {
   return n && n->is_string() ? std::string_view(n->text) : std::string_view();
 }
 
+void find_members(const Node& object, std::initializer_list<MemberSlot> slots) {
+  for (const MemberSlot& s : slots) *s.found = nullptr;
+  if (!object.is_object()) return;
+  // A member whose first byte starts none of the names (most of them) is passed at once.
+  bool starts[256] = {};
+  for (const MemberSlot& s : slots)
+    if (!s.name.empty()) starts[static_cast<unsigned char>(s.name[0])] = true;
+  for (const Member& m : object.members) {
+    if (m.key.empty() || !starts[static_cast<unsigned char>(m.key[0])]) continue;
+    for (const MemberSlot& s : slots) {
+      if (m.key != s.name) continue;
+      if (!*s.found) *s.found = &m.value;
+      break;
+    }
+  }
+}
+
 bool Node::is_ref() const {
   const Node* r = find("$ref");
   return r && r->is_string();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,15 @@ struct Member {
   SourcePos key_pos;
   Node value;
 };
+
+// Several members of an object looked up together, in one pass over its members: each slot
+// gets the first member of its name, or nullptr (and all stay nullptr for a non-object). A
+// schema's keywords read one Node::find at a time scanned its members a dozen times or more.
+struct MemberSlot {
+  std::string_view name;
+  const Node** found;
+};
+void find_members(const Node& object, std::initializer_list<MemberSlot> slots);
 
 bool operator==(const Node& a, const Node& b);
 inline bool operator!=(const Node& a, const Node& b) { return !(a == b); }

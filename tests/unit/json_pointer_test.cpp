@@ -194,3 +194,35 @@ TEST_CASE("resolve_pointer on objects and arrays") {
     CHECK(found == "");
   }
 }
+
+TEST_CASE("find_members fills each slot with the first member of its name, in one pass") {
+  Node s = Node::object();
+  s.set("type", Node::string("object"));
+  s.set("description", Node::string("d"));
+  s.set("minimum", Node::number("1"));
+  s.set("maximum", Node::number("2"));
+  s.set("", Node::string("empty key"));
+  // A second member of a name (the loaders refuse it; a tree made by code may hold one).
+  s.members.push_back(Member{"minimum", {}, Node::number("99")});
+  const Node *type = nullptr, *minimum = nullptr, *maximum = nullptr, *items = nullptr, *m2 = nullptr;
+  const Node* stale = &s;  // a slot is reset even when its name is absent
+  find_members(s, {{"type", &type}, {"minimum", &minimum}, {"maximum", &maximum}, {"items", &items},
+                   {"mini", &m2}, {"enum", &stale}});
+  REQUIRE(type);
+  CHECK(type->text == "object");
+  REQUIRE(minimum);
+  CHECK(minimum->text == "1");  // the first one, as Node::find gives
+  CHECK(minimum == s.find("minimum"));
+  CHECK(maximum == s.find("maximum"));
+  CHECK(items == nullptr);
+  CHECK(m2 == nullptr);  // a prefix is not the name
+  CHECK(stale == nullptr);
+  // Not an object: every slot is null.
+  Node arr = Node::array();
+  arr.items.push_back(s);
+  type = &s;
+  find_members(arr, {{"type", &type}});
+  CHECK(type == nullptr);
+  find_members(Node::string("type"), {{"type", &type}});
+  CHECK(type == nullptr);
+}
