@@ -235,7 +235,7 @@ TEST_CASE("Meshery tree: same operations and, dereferenced, same content as Mesh
   }
 }
 
-TEST_CASE("GitHub's description: bundles to itself; dereferenced, nothing is left to refer to") {
+TEST_CASE("GitHub's description: bundles to itself, dereferenced, nothing is left to refer to") {
   std::string path = kCorpus + "/github/api.github.com.json";
   BundleResult keep = bundle_file(path, {});
   REQUIRE(keep.ok());
@@ -264,7 +264,7 @@ TEST_CASE("GitHub's description: bundles to itself; dereferenced, nothing is lef
         std::string::npos);
 }
 
-TEST_CASE("oas-examples: every 3.x document bundles, both ways; 2.0 is a clear error") {
+TEST_CASE("oas-examples: every 3.x document bundles, both ways, 2.0 is a clear error") {
   size_t bundled = 0;
   for (const auto& entry : fs::recursive_directory_iterator(kCorpus + "/oas-examples")) {
     std::string p = entry.path().string();
@@ -482,7 +482,7 @@ paths:
   CHECK(d->related[0].pos.line == 5);
 }
 
-TEST_CASE("projects: names are prefixed by construct title; deprecated, excluded and foreign-audience operations left out") {
+TEST_CASE("projects: names are prefixed by construct title, deprecated, excluded and foreign-audience operations left out") {
   TempProject t;
   t.write("apiref.yaml", R"(bundles:
   - {name: pub, base: base.yml, audience: public}

@@ -79,7 +79,7 @@ TEST_CASE("examples: absurd bounds and unsupported patterns do not throw or expl
   CHECK(hostile.size() < 300);
 }
 
-TEST_CASE("examples: a documented value that does not fit the schema's type is skipped; a default beside a $ref wins") {
+TEST_CASE("examples: a documented value that does not fit the schema's type is skipped, a default beside a $ref wins") {
   CHECK(example_json(kSchemas, "VersionString") == R"("v0")");
   CHECK(example_json(kSchemas, "Connection") == R"({"schemaVersion":"v3","plain":"v0"})");
 }

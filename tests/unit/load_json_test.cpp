@@ -196,7 +196,7 @@ TEST_CASE("json: CRLF line ends count as one line break") {
   CHECK(lc(at(p.root, "/b")->pos) == "3:8");
 }
 
-TEST_CASE("json: duplicate keys are reported with both places; the last value wins") {
+TEST_CASE("json: duplicate keys are reported with both places, the last value wins") {
   const char* text =
       "{\n"
       "  \"x\": {\"k\": 1},\n"

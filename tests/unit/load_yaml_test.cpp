@@ -348,7 +348,7 @@ TEST_CASE("yaml: a `null` key keeps its text" * doctest::description(
   CHECK(lc(d->where.pos) == "1:1");
 }
 
-TEST_CASE("yaml: duplicate keys are reported with both places; the last value wins") {
+TEST_CASE("yaml: duplicate keys are reported with both places, the last value wins") {
   const char* text =
       "info:\n"
       "  title: first\n"
@@ -417,7 +417,7 @@ TEST_CASE("yaml: anchors and aliases are copied") {
   CHECK(lc(p.diags[0].where.pos) == "1:4");
 }
 
-TEST_CASE("yaml: merge keys; explicit keys win without a duplicate-key finding") {
+TEST_CASE("yaml: merge keys, explicit keys win without a duplicate-key finding") {
   const char* text =
       "base: &base\n"          // 1
       "  a: 1\n"               // 2

@@ -219,7 +219,7 @@ TEST_CASE("markdown: GFM tables, strikethrough, autolinks, task lists") {
   CHECK(render_markdown("<style>p{}</style>") == "&lt;style&gt;p{}&lt;/style&gt;\n");
 }
 
-TEST_CASE("markdown: GitHub alerts become call-outs; anything else that looks like one stays a quote") {
+TEST_CASE("markdown: GitHub alerts become call-outs, anything else that looks like one stays a quote") {
   CHECK(render_markdown("> [!NOTE]\n> In order to see the `x` block.\n> * item\n") ==
         "<div class=\"markdown-alert markdown-alert-note\">\n<p class=\"markdown-alert-title\">Note</p>\n"
         "<p>In order to see the <code>x</code> block.</p>\n<ul>\n<li>item</li>\n</ul>\n</div>\n");

@@ -135,7 +135,7 @@ TEST_CASE("write: SiteWriter stops at the first file it cannot write, and the co
   CHECK_FALSE(fs::exists(out));
 }
 
-TEST_CASE("write: a file made in pieces is written as made, on the thread that hands it over; a failed one fails the build") {
+TEST_CASE("write: a file made in pieces is written as made, on the thread that hands it over, a failed one fails the build") {
   TempDir tmp;
   fs::path out = tmp.path() / "site";
   std::string error;
@@ -179,7 +179,7 @@ TEST_CASE("write: a file made in pieces is written as made, on the thread that h
   CHECK_FALSE(fs::exists(out / "c.html"));
 }
 
-TEST_CASE("write: a file to copy is copied byte for byte; one changed since its stamp fails the build") {
+TEST_CASE("write: a file to copy is copied byte for byte, one changed since its stamp fails the build") {
   TempDir tmp;
   // Larger than any one copy_file_range call may copy, with every byte value.
   std::string bytes;

@@ -185,7 +185,7 @@ TEST_CASE("schema tree: nullable without a type is a badge, never the type null"
         std::string::npos);
 }
 
-TEST_CASE("schema tree: rows with nothing to expand are plain; array items show what they say") {
+TEST_CASE("schema tree: rows with nothing to expand are plain, array items show what they say") {
   Node doc = toy(R"({"type":"object","required":["tags"],"properties":{
     "tags":{"type":"array","items":{"type":"string"}},
     "kinds":{"type":"array","items":{"type":"string","enum":["x","y"],"description":"A kind."}},
@@ -535,7 +535,7 @@ TEST_CASE("pattern samples: remembered per pattern and bounds, the same from any
   CHECK(b == first);
 }
 
-TEST_CASE("schema tree: nested named schemas with structure are folded links; a schema page shows both directions") {
+TEST_CASE("schema tree: nested named schemas with structure are folded links, a schema page shows both directions") {
   Node doc = toy(R"({"components":{"schemas":{
     "Signup":{"type":"object","properties":{"account":{"$ref":"#/components/schemas/Account"},
                                             "plan":{"$ref":"#/components/schemas/Plan"}}},

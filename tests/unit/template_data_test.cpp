@@ -74,7 +74,7 @@ TEST_CASE("TemplateData: objects keep insertion order, set() replaces, push() an
   CHECK(render("{{#.}}<{{name}}>{{/.}} {{1.name}} {{0}}", l) == "<><y> y x");
 }
 
-TEST_CASE("TemplateData: a borrowed string is read where it lies; a given one is owned") {
+TEST_CASE("TemplateData: a borrowed string is read where it lies, a given one is owned") {
   std::string shared = "<b>shared tree</b>";
   TemplateData borrowed = TemplateData::borrow(shared);
   CHECK(borrowed.text().data() == shared.data());  // not copied
@@ -90,7 +90,7 @@ TEST_CASE("TemplateData: a borrowed string is read where it lies; a given one is
   CHECK(render("{{#.}}{{{.}}}{{/.}}", list).size() == 50 * (shared.size() + 5));
 }
 
-TEST_CASE("TemplateData: from_json and to_json round-trip; a whole object prints as compact JSON") {
+TEST_CASE("TemplateData: from_json and to_json round-trip, a whole object prints as compact JSON") {
   json j = {{"name", "n"}, {"list", {1, -2, 3.5, true, nullptr, "s"}}, {"nested", {{"z", 1}, {"a", {{"b", "c"}}}}},
             {"big", 18446744073709551615u}};
   TemplateData d = TemplateData::from_json(j);
