@@ -56,6 +56,15 @@ std::string resolve(const std::string& page_path, const std::string& href) {
   return out;
 }
 
+// A project in `tmp` whose one bundle, `api` (audience public), is `base_yml` plus one construct,
+// `api_yml`; bundled into `p`, ready to render.
+void prepare_construct_site(const TempDir& tmp, const std::string& api_yml, const std::string& base_yml, PreparedSite& p) {
+  tmp.write("constructs/v1/things/api.yml", api_yml);
+  tmp.write("base.yml", base_yml);
+  tmp.write("apiref.yaml", "constructs: constructs\nbundles:\n  - {name: api, base: base.yml, audience: public}\n");
+  apiref_test::prepare_site(tmp.str() + "/apiref.yaml", p);
+}
+
 }  // namespace
 
 TEST_CASE("site: files streamed to a sink from the render workers equal the files returned") {
@@ -195,7 +204,8 @@ TEST_CASE("site: a tag's script lists the operations its tag page lists, in orde
 TEST_CASE("site: examples and snippets are code text: quotes as typed, markup escaped") {
   // A documented example and a query example that try to close the code block and run script.
   TempDir tmp;
-  tmp.write("constructs/v1/things/api.yml", R"(openapi: 3.0.3
+  PreparedSite p;
+  prepare_construct_site(tmp, R"(openapi: 3.0.3
 info: {title: Things, version: v1}
 paths:
   /things:
@@ -211,11 +221,8 @@ paths:
             application/json:
               schema: {type: object}
               example: {note: "</code></pre><img src=x onerror=alert(2)> & \"quoted\""}
-)");
-  tmp.write("base.yml", "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\nservers: [{url: \"https://api.example.com\"}]\npaths: {}\n");
-  tmp.write("apiref.yaml", "constructs: constructs\nbundles:\n  - {name: api, base: base.yml, audience: public}\n");
-  PreparedSite p;
-  apiref_test::prepare_site(tmp.str() + "/apiref.yaml", p);
+)",
+                         "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\nservers: [{url: \"https://api.example.com\"}]\npaths: {}\n", p);
   auto files = apiref_test::render_files(p);
   REQUIRE(files.count("api/operations/getThings.html"));
   const std::string& html = files["api/operations/getThings.html"];
@@ -233,7 +240,8 @@ paths:
 
 TEST_CASE("site: schema trees' descriptions follow description_link_base, and their unlinked links are counted") {
   TempDir tmp;
-  tmp.write("constructs/v1/things/api.yml", R"(openapi: 3.0.3
+  PreparedSite p;
+  prepare_construct_site(tmp, R"(openapi: 3.0.3
 info: {title: Things, version: v1}
 paths:
   /things:
@@ -254,11 +262,8 @@ components:
       description: A thing, as [the model guide](guides/model.md) says.
       properties:
         size: {type: integer, description: "Measured as [the size guide](guides/size.md) says."}
-)");
-  tmp.write("base.yml", "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\npaths: {}\n");
-  tmp.write("apiref.yaml", "constructs: constructs\nbundles:\n  - {name: api, base: base.yml, audience: public}\n");
-  PreparedSite p;
-  apiref_test::prepare_site(tmp.str() + "/apiref.yaml", p);
+)",
+                         "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\npaths: {}\n", p);
   auto render = [&](const std::string& link_base, Diagnostics& d) {
     SiteOptions options;
     options.description_link_base = link_base;
