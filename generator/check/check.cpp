@@ -1088,14 +1088,19 @@ class Checker {
       }
     }
     // default and example against the schema itself.
-    for (const char* kw : {"default", "example"}) {
-      bool is_default = std::string_view(kw) == "default";
-      const Node* v = is_default ? k.default_value : k.example;
-      if (!v || !(is_default ? default_valid_ : example_valid_)) continue;
+    struct OwnValue {
+      const char* keyword;
+      const Node* value;
+      const char* rule;
+      bool rule_on;
+    };
+    for (const OwnValue& o : {OwnValue{"default", k.default_value, "default-valid", default_valid_},
+                              OwnValue{"example", k.example, "example-valid", example_valid_}}) {
+      if (!o.value || !o.rule_on) continue;
       ValidationError err;
-      if (!validate_value(*v, *st.doc, n, schema_resolver(), st.v30, err))
-        at_value(std::string(kw) == "default" ? "default-valid" : "example-valid", st,
-                 append_pointer(ptr, kw) + err.path, *v, std::string(kw) + " is not valid against its schema: " + err.message);
+      if (!validate_value(*o.value, *st.doc, n, schema_resolver(), st.v30, err))
+        at_value(o.rule, st, append_pointer(ptr, o.keyword) + err.path, *o.value,
+                 std::string(o.keyword) + " is not valid against its schema: " + err.message);
     }
     if (!st.v30 && example_valid_) {
       if (const Node* ex = k.examples; ex && ex->is_array()) {
