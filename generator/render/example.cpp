@@ -28,13 +28,15 @@ size_t count_keyword(const Node& s, const char* key, size_t fallback) {
 struct Keywords {
   const Node *example = nullptr, *examples = nullptr, *default_value = nullptr, *const_value = nullptr,
              *enum_values = nullptr, *all_of = nullptr, *one_of = nullptr, *any_of = nullptr, *type = nullptr,
-             *properties = nullptr, *additional_properties = nullptr, *items = nullptr, *nullable = nullptr;
+             *properties = nullptr, *additional_properties = nullptr, *items = nullptr, *nullable = nullptr,
+             *required = nullptr;
 
   explicit Keywords(const Node& s) {
     find_members(s, {{"example", &example}, {"examples", &examples}, {"default", &default_value},
                      {"const", &const_value}, {"enum", &enum_values}, {"allOf", &all_of}, {"oneOf", &one_of},
                      {"anyOf", &any_of}, {"type", &type}, {"properties", &properties},
-                     {"additionalProperties", &additional_properties}, {"items", &items}, {"nullable", &nullable}});
+                     {"additionalProperties", &additional_properties}, {"items", &items}, {"nullable", &nullable},
+                     {"required", &required}});
   }
 };
 
@@ -195,7 +197,7 @@ struct ExampleMaker {
   // members are appended without looking for an earlier one of the same key.
   Node object_example(const Node& s, const Keywords& k, int depth) {
     Node obj = Node::object();
-    const Node* required = s.find("required");
+    const Node* required = k.required;
     auto is_required = [&](const std::string& key) {
       if (!required) return false;
       for (const Node& x : required->items)
