@@ -645,7 +645,7 @@ class Checker {
     for (const Field& f : fields_of(k)) {
       if (f.required && (f.versions & ver) && !n.find(f.name))
         report("spec-structure", st.doc, ptr, n.pos, n.pos, st.chain,
-               std::string(kind_label(k)) + " is missing required field '" + f.name + "'", f.name);
+               std::string(kind_label(k)) + " is missing required field '" + std::string(f.name) + "'", std::string(f.name));
     }
     object_rules(n, ptr, k, st);
   }
