@@ -18,7 +18,7 @@
 // those (the text of GitHub's 13 MB description, read whole) in an arena of their own, and the
 // main arena's memory then came in separate mappings that started 1 MiB off a 2 MiB boundary:
 // their unaligned parts cannot be huge pages, and the parse faulted ~2,300 of them in 4 KiB at
-// a time (~3,400 page faults per build of GitHub's description; ~1,070 with this). Measured on
+// a time (~3,400 page faults per build of GitHub's description; ~1,100 with this). Measured on
 // GitHub's description, medians of 15 interleaved runs on tmpfs: build 508 to 450 ms of CPU
 // and 0.328 to 0.298 s wall; `apiref check --profile spec` 161 to 136 ms of CPU; peak RSS
 // ~1 MiB lower (the freed text is reused by the main arena instead of handed back at once).
