@@ -1744,8 +1744,14 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
   Settings settings;
   Effective eff;
   std::string profile = options.profile;
-  if (profile.empty() && have_config) profile = config.check.profile;
+  if ((profile.empty() || options.spec_rules_project_severities) && have_config) profile = config.check.profile;
+  if (options.spec_rules_project_severities && profile.empty()) profile = "spec";
   if (!resolve_profile(config.check, profile, eff, settings, fatal_error)) return false;
+  if (options.spec_rules_project_severities) {
+    eff.builtin = 0;
+    settings.extensions.clear();
+    settings.naming.clear();
+  }
 
   std::vector<std::string> roots;
   std::string base_dir;
@@ -1760,14 +1766,16 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
     }
     base_dir = have_config ? config.dir : normalise_path(".");
   } else if (have_config) {
-    settings.project_mode = true;
+    settings.project_mode = config.description.empty();  // a project around one file checks it as a file
     std::set<std::string> seen;
     for (const BundleSpec& b : config.bundles) {
       if (seen.insert(b.base).second) roots.push_back(b.base);
       settings.bases.insert(b.base);
     }
-    for (const std::string& c : discover_constructs(config))
-      if (seen.insert(c).second) roots.push_back(c);
+    if (!config.description.empty()) roots.push_back(config.description);
+    else
+      for (const std::string& c : discover_constructs(config))
+        if (seen.insert(c).second) roots.push_back(c);
     base_dir = config.dir;
   }
   if (roots.empty()) {
@@ -1790,13 +1798,21 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
   std::map<std::string, int> builtin;
   for (const RuleInfo& r : check_rules())
     builtin[r.id] = eff.builtin == 0 ? r.spec : eff.builtin == 1 ? r.recommended : r.strict;
+  if (options.spec_rules_project_severities) {
+    // Only the project's severities of rules the spec profile runs; the others stay off.
+    for (auto it = eff.rules.begin(); it != eff.rules.end();)
+      it = builtin[it->first] < 0 ? eff.rules.erase(it) : std::next(it);
+    for (const RuleInfo& r : check_rules())
+      if (r.spec < 0) eff.rules[r.id] = OFF;
+  }
   for (const RuleInfo& r : check_rules()) {
     int sev = builtin[r.id];
     if (auto it = eff.rules.find(r.id); it != eff.rules.end()) sev = it->second;
     bool maybe_on = sev >= 0;
     for (const CheckOverride* o : eff.overrides)
       for (const auto& [rule, s] : o->rules)
-        if ((rule == r.id || rule == "*") && s >= 0) maybe_on = true;
+        if ((rule == r.id || rule == "*") && s >= 0 && !(options.spec_rules_project_severities && r.spec < 0))
+          maybe_on = true;
     if (!maybe_on) settings.rules_off.insert(r.id);
   }
   DocumentSet docs(ro);
@@ -1830,6 +1846,7 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
       for (const auto& [rule, s] : o->rules)
         if (rule == f.rule || rule == "*") sev = s;
     }
+    if (options.spec_rules_project_severities && builtin.count(f.rule) && builtin[f.rule] < 0) sev = OFF;
     if (sev < 0) continue;
     bool ignored = false;
     for (const IgnoreEntry& ig : checker.ignores()) {

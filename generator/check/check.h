@@ -36,6 +36,11 @@ struct CheckOptions {
   std::string profile;              // "spec" | "recommended" | "strict" ("" = config's or "recommended")
   bool allow_outside_root = false;
   DocumentCache* documents = nullptr;  // files already parsed (build's spec gate); others are read
+  // The build's gate: the spec profile's rules, at the severities the project's own profile
+  // and overrides give them (`yaml-non-string-key: warning` holds in a build as in `check`). A
+  // rule the spec profile leaves off stays off, and no naming or extension policy runs: a
+  // build reports what breaks the standard, not the team's style.
+  bool spec_rules_project_severities = false;
 };
 
 // Fills result (findings sorted by file, line, col, rule; each physical place reported once even

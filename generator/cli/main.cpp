@@ -28,6 +28,7 @@
 #include "render/mustache.h"
 #include "render/playground.h"
 #include "render/site.h"
+#include "report/build_log.h"
 #include "serve/serve.h"
 #include "snippets/snippets.h"
 #include "write/output.h"
@@ -86,6 +87,15 @@ bool is_data_file_name(const std::string& s) {
   return ends_with(s, ".yaml") || ends_with(s, ".yml") || ends_with(s, ".json");
 }
 
+// Whether a project file can be used: it exists, or its folder is laid out like Meshery's
+// schemas (a zero-config project).
+bool project_exists(const std::string& project_file) {
+  std::error_code ec;
+  if (fs::is_regular_file(project_file, ec)) return true;
+  fs::path dir = fs::path(project_file).parent_path();
+  return is_layout_project(dir.empty() ? "." : dir.string());
+}
+
 // The apiref.yaml a command should read, or "" when the input is a spec file.
 std::string project_file_for(const std::string& input) {
   std::error_code ec;
@@ -131,10 +141,11 @@ LoadedInput load_input(const std::string& input, const BundleOptions& options,
   std::error_code ec;
   in.project = !project_file.empty();
   if (in.project) {
-    if (!fs::is_regular_file(project_file, ec)) {
-      log << "apiref: " << (input.empty() ? "no input given and no apiref.yaml here"
-                                                : "no such project file: " + project_file)
-                << "\n";
+    if (!project_exists(project_file)) {
+      log << "apiref: " << (input.empty() ? "no input given, and no apiref.yaml or base_<audience>.yml files here"
+                                          : "no such project file: " + project_file +
+                                                " (nor base_<audience>.yml files beside it)")
+          << "\n";
       in.exit_code = kUsage;
       return in;
     }
@@ -154,7 +165,15 @@ LoadedInput load_input(const std::string& input, const BundleOptions& options,
         return in;
       }
     }
-    in.result = bundle_project(in.config, options, only);
+    if (!in.config.description.empty()) {
+      // A project around one description: the project gives auth and branding.
+      BundleOptions one = options;
+      if (one.root_dir.empty()) one.root_dir = in.config.dir;
+      in.result = bundle_file(in.config.description, one);
+      if (!in.result.bundles.empty()) in.result.bundles[0].name = slugify(fs::path(in.config.description).stem().string());
+    } else {
+      in.result = bundle_project(in.config, options, only);
+    }
     in.result.diagnostics.insert(in.result.diagnostics.begin(), config_diags.begin(), config_diags.end());
   } else {
     if (!fs::is_regular_file(input, ec)) {
@@ -272,8 +291,9 @@ struct BuildArgs {
   std::string root;
   bool allow_outside_root = false;
   bool quiet = false;
+  bool verbose = false;
   bool timings = false;
-  bool ignore_spec_errors = false;
+  bool strict = false;  // refuse input with errors (also apiref.yaml's build.strict)
   std::string snippet_languages;  // comma-separated, "none", or "" for the project's choice
 };
 
@@ -284,13 +304,11 @@ std::string data_dir() {
   return APIREF_DATA_DIR;
 }
 
-struct SpecGate {
-  int code = 0;      // kOk: the description may be rendered
-  std::string text;  // the findings, as `apiref check --profile spec` prints them
-};
-// `documents`: files the build already parsed, checked as they are instead of read again.
-SpecGate spec_gate(const std::string& input, const std::string& root, bool allow_outside_root, bool quiet,
-                   DocumentCache* documents = nullptr);
+// The spec profile's findings on the build's input, at the project's severities, paths as the
+// user sees them. `documents`: files the build already parsed, checked as they are instead of
+// read again.
+CheckResult spec_gate(const std::string& input, const std::string& root, bool allow_outside_root,
+                      DocumentCache* documents = nullptr);
 
 // What `build` and `serve` share: from the input to the site's files, in memory.
 struct SiteResult {
@@ -304,6 +322,7 @@ struct SiteResult {
   std::vector<std::string> proxy_allow; // apiref.yaml's serve.proxy_allow
   Diagnostics diagnostics;              // everything reported, errors and warnings
   std::string failure;                  // why nothing was built, when exit_code != kOk
+  bool strict = false;                  // apiref.yaml's build.strict
   size_t operations = 0, schemas = 0;
 };
 
@@ -331,11 +350,17 @@ SiteResult build_site(const BuildArgs& a, std::ostream& log, DocumentCache* cach
   r.config_file = in.project ? in.config.file : "";
   r.constructs_dir = in.project ? in.config.constructs_dir : "";
   r.proxy_allow = in.config.serve.proxy_allow;
+  r.strict = in.config.build_strict;
   r.diagnostics = in.result.diagnostics;
   if (in.exit_code != kOk) return fail(in.exit_code, "");
   phase("load and bundle");
-  print_diagnostics(in.result.diagnostics, a.quiet, log);
-  if (!in.result.ok()) return fail(kInputErrors, "apiref: not building a site from input with errors; " + a.output + " is unchanged");
+  // A build renders what it can read: only a bundle that could not be made at all (a root that
+  // does not parse, a document that is not OpenAPI) stops it. Everything else is reported.
+  size_t wanted = !in.project || !in.config.description.empty() ? 1 : a.only.empty() ? in.config.bundles.size() : a.only.size();
+  if (in.result.bundles.size() < wanted) {
+    print_diagnostics(in.result.diagnostics, a.quiet, log);
+    return fail(kInputErrors, "apiref: nothing to build from input that cannot be read; " + a.output + " is unchanged");
+  }
   std::vector<const Node*> roots;
   for (const BundleOutput& b : in.result.bundles) roots.push_back(&b.root());
 
@@ -396,9 +421,7 @@ SiteResult build_site(const BuildArgs& a, std::ostream& log, DocumentCache* cach
     else if (!(*sink)(std::move(f))) break;  // the writer keeps the error
   }
   phase("render");
-  print_diagnostics(model_diags, a.quiet, log);
   r.diagnostics.insert(r.diagnostics.end(), model_diags.begin(), model_diags.end());
-  if (has_errors(model_diags)) return fail(kInputErrors, "apiref: site not written; " + a.output + " is unchanged");
   r.asset_dirs = {data_dir() + "/site"};
   if (!a.templates.empty()) r.asset_dirs.push_back((fs::path(a.templates) / "assets").string());
   for (const ApiModel& m : models) {
@@ -418,9 +441,8 @@ int run_build(const BuildArgs& a) {
                 << std::chrono::duration<double>(now - phase_start).count() << " s\n";
     phase_start = now;
   };
-  // The spec profile first: a description that breaks the standard is not rendered. (serve
-  // does not run it: it would reread every file on each save; its pages show the same load
-  // errors.) The check runs on its own thread beside the build:
+  // The spec profile's findings are reported with the loader's and bundler's, and stop only a
+  // strict build. The check runs on its own thread beside the build:
   // - a project: it reads the files itself, beside the loader and bundler (single-threaded);
   // - a single file: it starts as soon as the file is parsed, on that parse (kept in `parsed`,
   //   which the bundle shares when it leaves the file unchanged), beside the bundling and the
@@ -429,10 +451,10 @@ int run_build(const BuildArgs& a) {
   // `parsed` is declared before `gate_run`, whose destructor waits for the check: it outlives
   // it on every path out of this function.
   DocumentCache parsed;
-  std::future<SpecGate> gate_run;
+  std::future<CheckResult> gate_run;
   auto start_gate = [&](DocumentCache* documents) {
     gate_run = std::async(std::launch::async, [&a, documents] {
-      return spec_gate(a.input, a.root, a.allow_outside_root, a.quiet, documents);
+      return spec_gate(a.input, a.root, a.allow_outside_root, documents);
     });
   };
   bool project = !project_file_for(a.input).empty();
@@ -452,17 +474,21 @@ int run_build(const BuildArgs& a) {
   SiteResult site = project ? build_site(a, std::cerr, nullptr, nullptr, phase, &sink)
                             : build_site(a, std::cerr, &parsed, nullptr, phase, &sink, [&] { start_gate(&parsed); });
   writer.finish();  // a failed write is in staged.failure, reported by commit_site
+  if (site.exit_code != kOk) {
+    if (gate_run.valid()) gate_run.wait();
+    return site.exit_code;
+  }
   if (!gate_run.valid()) start_gate(nullptr);  // the build stopped before the file was parsed
-  SpecGate gate = gate_run.get();
-  std::cerr << gate.text;
-  if (site.exit_code != kOk) return site.exit_code;
-  if (gate.code != kOk) {
-    if (!a.ignore_spec_errors) {
-      std::cerr << "apiref: not building a site from a description that fails the spec profile; " << a.output
-                << " is unchanged (`apiref check --profile spec` lists the findings; --ignore-spec-errors builds anyway)\n";
-      return kInputErrors;
-    }
-    std::cerr << "apiref: building despite the spec errors above (--ignore-spec-errors)\n";
+  CheckResult gate = gate_run.get();
+  std::vector<BuildFinding> findings = merge_build_findings(site.diagnostics, gate);
+  BuildLogOptions log_options;
+  log_options.strict = a.strict || site.strict;
+  log_options.quiet = a.quiet;
+  log_options.verbose = a.verbose;
+  write_build_log(std::cerr, findings, log_options);
+  if (log_options.strict && count_build_errors(findings)) {
+    std::cerr << "apiref: not building a site from input with errors (strict); " << a.output << " is unchanged\n";
+    return kInputErrors;
   }
   phase("spec check");
   if (!commit_site(staged, site.asset_dirs, error)) {
@@ -511,14 +537,29 @@ int run_serve(const ServeArgs& s) {
     SiteSnapshot snap;
     snap.ok = r.exit_code == kOk;
     if (snap.ok) {
+      // serve does not run the spec check (it would reread every file on each save): what it
+      // reports is what the loader, bundler and model found.
+      std::vector<BuildFinding> findings = merge_build_findings(r.diagnostics, {});
+      BuildLogOptions log_options;
+      log_options.strict = a.strict || r.strict;
+      log_options.quiet = a.quiet;
+      log_options.verbose = a.verbose;
+      write_build_log(log, findings, log_options);
+      if (log_options.strict && count_build_errors(findings)) {
+        snap.ok = false;
+        r.failure = "apiref: input with errors (strict)";
+      }
+    }
+    if (snap.ok) {
       timings << ", " << memo.rendered << " pages rendered, " << memo.unchanged.size() << " unchanged";
       snap.unchanged = memo.unchanged;
     } else {
       memo.clear();  // serve keeps the last good site, which this memo no longer describes
     }
     snap.log = log.str();
-    for (const Diagnostic& d : r.diagnostics)
-      if (d.severity == Severity::Error) snap.errors += format_diagnostic(d) + "\n";
+    if (!snap.ok)
+      for (const Diagnostic& d : r.diagnostics)
+        if (d.severity == Severity::Error) snap.errors += format_diagnostic(d) + "\n";
     // The failure line speaks of an output folder; serve has none, so only when it is all there is.
     if (!snap.ok && snap.errors.empty() && !r.failure.empty()) snap.errors = r.failure + "\n";
     if (!snap.ok && snap.errors.empty()) snap.errors = snap.log;
@@ -656,12 +697,13 @@ std::optional<FindingSeverity> parse_fail_on(const std::string& s) {
   return FindingSeverity::Hint;  // "hint"; "none" is handled by the caller
 }
 
-// The spec-profile gate of `apiref build`: the same findings, in the same stylish lines, that
-// `apiref check --profile spec` prints. Returns kOk when the description may be rendered.
-SpecGate spec_gate(const std::string& input, const std::string& root, bool allow_outside_root, bool quiet,
-                   DocumentCache* documents) {
+// The spec profile's findings on what `apiref build` reads, at the project's severities
+// (apiref.yaml's check: rules and overrides), paths relative to the current folder.
+CheckResult spec_gate(const std::string& input, const std::string& root, bool allow_outside_root,
+                      DocumentCache* documents) {
   CheckOptions o;
   o.profile = "spec";
+  o.spec_rules_project_severities = true;
   o.documents = documents;
   // --root widens what the bundler accepts; the check only knows allow_outside_root, so with a
   // --root the bundler stays the judge of where $refs may go.
@@ -673,17 +715,9 @@ SpecGate spec_gate(const std::string& input, const std::string& root, bool allow
     o.config_path = project;
   CheckResult result;
   std::string fatal;
-  SpecGate gate;
-  if (!run_check(o, result, fatal)) return gate;  // the loader reports what is unreadable
+  if (!run_check(o, result, fatal)) return {};  // the loader reports what is unreadable
   rebase_paths(result, check_base_dir(o));
-  ReportContext ctx;
-  ctx.quiet = quiet;
-  ctx.color = isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
-  std::ostringstream text;
-  if (!result.findings.empty()) write_stylish(text, result, ctx);
-  gate.text = text.str();
-  gate.code = count_failing(result, FindingSeverity::Error) ? kInputErrors : kOk;
-  return gate;
+  return result;
 }
 
 int run_check_command(const CheckArgs& a) {
@@ -703,8 +737,8 @@ int run_check_command(const CheckArgs& a) {
       std::cerr << "apiref: give either a project (" << input << ") or files with --config, not both\n";
       return kUsage;
     }
-    if (!fs::is_regular_file(project, ec)) {
-      std::cerr << "apiref: no apiref.yaml in " << input << "\n";
+    if (!project_exists(project)) {
+      std::cerr << "apiref: no apiref.yaml (nor base_<audience>.yml files) in " << input << "\n";
       return kUsage;
     }
     o.config_path = project;
@@ -866,10 +900,14 @@ int main(int argc, char** argv) {
   build_cmd->add_option("--bundle", build.only, "only this bundle of the project (repeatable)");
   build_cmd->add_option("--root", build.root, "project root that $refs may not leave");
   build_cmd->add_flag("--allow-outside-root", build.allow_outside_root, "allow $refs outside the project root");
-  build_cmd->add_flag("-q,--quiet", build.quiet, "print errors only, no warnings");
+  build_cmd->add_flag("-q,--quiet", build.quiet, "print only errors and the summary line");
+  build_cmd->add_flag("-v,--verbose", build.verbose, "list every finding, not the first 20");
+  build_cmd->add_flag("--strict", build.strict,
+                      "refuse input with errors (spec profile, at the project's severities); for CI");
   build_cmd->add_flag("--timings", build.timings, "print how long each stage took");
-  build_cmd->add_flag("--ignore-spec-errors", build.ignore_spec_errors,
-                      "render even when the description fails the spec profile (the findings are still printed)");
+  // Before builds rendered what they could read, this flag was needed to build past spec
+  // errors; it is now what every build does, and kept so that scripts using it still run.
+  build_cmd->add_flag("--ignore-spec-errors")->group("");
   build_cmd->add_option("--snippets", build.snippet_languages,
                         "snippet languages, comma-separated (curl,httpie,python,javascript,go) or none");
 
@@ -891,7 +929,8 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--bundle", serve_args.build.only, "only this bundle of the project (repeatable)");
   serve_cmd->add_option("--root", serve_args.build.root, "project root that $refs may not leave");
   serve_cmd->add_flag("--allow-outside-root", serve_args.build.allow_outside_root, "allow $refs outside the project root");
-  serve_cmd->add_flag("-q,--quiet", serve_args.build.quiet, "print errors only, no warnings");
+  serve_cmd->add_flag("-q,--quiet", serve_args.build.quiet, "print only errors and the summary line");
+  serve_cmd->add_flag("--strict", serve_args.build.strict, "serve nothing new from input with errors");
   serve_cmd->add_option("--snippets", serve_args.build.snippet_languages,
                         "snippet languages, comma-separated (curl,httpie,python,javascript,go) or none");
 

@@ -203,10 +203,54 @@ void read_check_config(const Node& check, CheckConfig& c, const std::string& fil
   }
 }
 
+bool is_layout_project(const std::string& dir) { return !layout_bundles(dir).empty(); }
+
+std::vector<BundleSpec> layout_bundles(const std::string& dir) {
+  std::vector<BundleSpec> found;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    std::string name = e.path().filename().string();
+    std::string ext = e.path().extension().string();
+    if (name.rfind("base_", 0) != 0 || (ext != ".yml" && ext != ".yaml") || !e.is_regular_file(ec)) continue;
+    std::string audience = e.path().stem().string().substr(5);
+    bool plain = !audience.empty() && audience[0] != '.';
+    for (char c : audience)
+      if (!isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') plain = false;
+    if (plain) found.push_back({audience, normalise_path(e.path().generic_string()), audience});
+  }
+  std::sort(found.begin(), found.end(), [](const BundleSpec& a, const BundleSpec& b) { return a.name < b.name; });
+  // base_x.yml and base_x.yaml both: the first one names the bundle.
+  found.erase(std::unique(found.begin(), found.end(), [](const BundleSpec& a, const BundleSpec& b) { return a.name == b.name; }),
+              found.end());
+  return found;
+}
+
+// The one description of a project that names none: openapi.yaml, .yml or .json beside apiref.yaml.
+static std::string description_beside(const std::string& dir) {
+  std::string found;
+  std::error_code ec;
+  for (const char* name : {"openapi.yaml", "openapi.yml", "openapi.json"}) {
+    fs::path p = fs::path(dir) / name;
+    if (fs::is_regular_file(p, ec)) {
+      if (!found.empty()) return "";  // two of them: the project must say which
+      found = normalise_path(p.generic_string());
+    }
+  }
+  return found;
+}
+
 bool load_project_config(const std::string& path, ProjectConfig& config, Diagnostics& out) {
   config = ProjectConfig{};
   config.file = normalise_path(path);
   config.dir = fs::path(config.file).parent_path().generic_string();
+  std::error_code exists_ec;
+  if (!fs::exists(config.file, exists_ec) && is_layout_project(config.dir)) {
+    // A folder laid out like Meshery's schemas needs no apiref.yaml: a bundle per base file.
+    config.zero_config = true;
+    config.constructs_dir = normalise_path(config.dir + "/constructs");
+    config.bundles = layout_bundles(config.dir);
+    return true;
+  }
   size_t errors_before = out.size();
   Document doc = load_document(config.file, out);
   if (!doc.ok) return false;
@@ -233,11 +277,13 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
   auto in_project = [&](const std::string& rel) {
     return normalise_path((fs::path(config.dir) / rel).generic_string());
   };
-  static const std::set<std::string> known = {"title", "root", "constructs", "exclude", "bundles", "site", "auth", "check", "serve"};
+  static const std::set<std::string> known = {"title", "root", "constructs", "exclude", "bundles", "description",
+                                              "build", "site", "auth", "check", "serve"};
   for (const Member& m : root.members) {
     if (!known.count(m.key)) {
       out.push_back({Severity::Warning, "config-unknown-key",
-                     "unknown key '" + m.key + "' (known: title, root, constructs, exclude, bundles, site, auth, check, serve)",
+                     "unknown key '" + m.key + "' (known: title, root, constructs, exclude, bundles, description, build, "
+                     "site, auth, check, serve)",
                      {file, append_pointer("", m.key), m.key_pos}, {}});
     }
   }
@@ -313,10 +359,40 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
       }
     }
   }
+  if (const Node* build = root.find("build")) {
+    const Node* strict = build->is_object() ? build->find("strict") : nullptr;
+    if (!build->is_object()) error("/build", build->pos, "'build' must be a mapping (strict)");
+    else if (strict && strict->kind != NodeKind::Bool) error("/build/strict", strict->pos, "'strict' must be true or false");
+    else if (strict) config.build_strict = strict->boolean;
+  }
   const Node* bundles = root.find("bundles");
-  if (!bundles || !bundles->is_array() || bundles->items.empty()) {
-    error("/bundles", bundles ? bundles->pos : root.pos,
-          "'bundles' must list at least one bundle (name, base, audience)");
+  const Node* description = root.find("description");
+  if (description) {
+    std::error_code ec;
+    if (!description->is_string()) {
+      error("/description", description->pos, "'description' must be the path of an OpenAPI file");
+    } else if (config.description = in_project(description->text); !fs::is_regular_file(config.description, ec)) {
+      error("/description", description->pos, "description " + description->text + " does not exist");
+      return false;
+    }
+    if (bundles) error("/description", description->pos, "give either 'description' (one file) or 'bundles', not both");
+    return !has_errors(Diagnostics(out.begin() + static_cast<long>(errors_before), out.end()));
+  }
+  if (!bundles) {
+    // No bundles listed: the project's layout (base_<audience>.yml files) says them, or the
+    // project is the one description beside apiref.yaml.
+    config.bundles = layout_bundles(config.dir);
+    if (config.bundles.empty()) config.description = description_beside(config.dir);
+    if (config.bundles.empty() && config.description.empty()) {
+      error("/bundles", root.pos,
+            "apiref.yaml names no description: give 'description: openapi.yaml' (one file), 'bundles:' (name, base, "
+            "audience), or put base_<audience>.yml files beside it");
+      return false;
+    }
+    return !has_errors(Diagnostics(out.begin() + static_cast<long>(errors_before), out.end()));
+  }
+  if (!bundles->is_array() || bundles->items.empty()) {
+    error("/bundles", bundles->pos, "'bundles' must list at least one bundle (name, base, audience)");
     return false;
   }
   std::set<std::string> names;
@@ -327,8 +403,8 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
     spec.name = std::string(b.string_at("name"));
     spec.audience = std::string(b.string_at("audience"));
     std::string base(b.string_at("base"));
-    if (spec.name.empty() || base.empty() || spec.audience.empty()) {
-      error(ptr, b.pos, "a bundle needs 'name', 'base' and 'audience' strings");
+    if (spec.name.empty() || base.empty()) {
+      error(ptr, b.pos, "a bundle needs 'name' and 'base' (and 'audience', to keep only the operations whose x-internal lists it)");
       continue;
     }
     if (spec.name.find_first_of("/\\") != std::string::npos || spec.name[0] == '.') {

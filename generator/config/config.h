@@ -93,12 +93,17 @@ struct ServeConfig {
 };
 
 struct ProjectConfig {
-  std::string file;            // absolute path of apiref.yaml
+  std::string file;            // absolute path of apiref.yaml (for a zero-config project: where it would be)
+  bool zero_config = false;    // no apiref.yaml: the bundles come from the folder's layout
   std::string dir;             // the project root: apiref.yaml's folder, or its `root:`
   std::string title;
   std::string constructs_dir;  // absolute; constructs are <constructs_dir>/<version>/<name>/api.yml
   std::vector<std::string> exclude;  // absolute construct folders to skip
   std::vector<BundleSpec> bundles;
+  // A project around one description (apiref.yaml's `description:`, or the only
+  // openapi.{yaml,yml,json} beside it): absolute path; bundles is then empty.
+  std::string description;
+  bool build_strict = false;   // build.strict: builds refuse input with errors, as --strict
   SiteConfig site;
   AuthConfig auth;
   CheckConfig check;
@@ -113,6 +118,16 @@ void read_check_config(const Node& check, CheckConfig& c, const std::string& fil
 std::vector<std::string> construct_folders(const ProjectConfig& config);
 
 // Reads and checks apiref.yaml. Returns false (with errors) when it cannot be used.
+// Without `bundles:`, the bundles come from the project's layout (below); without those, the
+// project is the one description its `description:` names or that lies beside it.
+// A path to an apiref.yaml that does not exist, in a folder laid out like Meshery's schemas,
+// is a zero-config project.
 bool load_project_config(const std::string& path, ProjectConfig& config, Diagnostics& out);
+
+// Whether `dir` is laid out like Meshery's schemas: base_<audience>.yml files (each a bundle
+// named after its audience) beside a constructs/ folder, or at least the base files.
+bool is_layout_project(const std::string& dir);
+// One bundle per base_<audience>.yml (or .yaml) in `dir`, sorted by name.
+std::vector<BundleSpec> layout_bundles(const std::string& dir);
 
 }  // namespace apiref

@@ -150,15 +150,11 @@ class ModelBuilder {
   }
 
  private:
-  const Node* resolve(const Node* n, const std::string& pointer) {
+  // A reference that resolves to nothing is not reported here: the bundle stage reported it
+  // already, naming the physical file, line and column (this stage sees only the bundle).
+  const Node* resolve(const Node* n, const std::string&) {
     if (!n) return nullptr;
-    const Node* r = deref_internal(doc_, *n);
-    if (!r) {
-      out_.push_back({Severity::Error, "model-ref-unresolved",
-                      "$ref '" + n->find("$ref")->text + "' does not resolve inside the bundle",
-                      {file_, pointer, n->pos}, {}});
-    }
-    return r;
+    return deref_internal(doc_, *n);
   }
 
   std::vector<Server> servers(const Node* list) {
@@ -290,7 +286,8 @@ class ModelBuilder {
       MediaType mt;
       mt.name = m.key;
       mt.schema = m.value.find("schema");
-      if (mt.schema) mt.schema = deref_internal(doc_, *mt.schema);
+      // A reference to nothing stays the {$ref} it is, which the schema tree shows as unresolved.
+      if (const Node* s = mt.schema ? deref_internal(doc_, *mt.schema) : nullptr) mt.schema = s;
       mt.example = m.value.find("example");
       mt.examples = m.value.find("examples");
       mt.encoding = m.value.find("encoding");
@@ -305,7 +302,14 @@ class ModelBuilder {
     for (const Member& m : rs->members) {
       if (m.key.rfind("x-", 0) == 0) continue;
       const Node* r = resolve(&m.value, append_pointer(ptr, m.key));
-      if (!r) continue;
+      if (!r) {
+        // A build renders what it can read: the response is still listed, as what it is.
+        Response broken;
+        broken.status = m.key;
+        broken.unresolved_ref = std::string(m.value.string_at("$ref"));
+        out.push_back(std::move(broken));
+        continue;
+      }
       Response resp;
       resp.status = m.key;
       resp.description = str(r, "description");

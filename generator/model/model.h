@@ -111,6 +111,7 @@ struct Response {
   std::vector<Header> headers;
   std::vector<MediaType> content;
   std::vector<std::string> links;
+  std::string unresolved_ref;  // the $ref, when the response is a reference to nothing: pages say so
 };
 
 struct Callback;

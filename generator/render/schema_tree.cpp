@@ -328,7 +328,16 @@ class TreeWriter {
       wrap_nonempty("<ul class=\"schema-props\">", [&] {
         for (const Member& p : props->members) {
           const Node* ps = deref_internal(doc_, p.value);
-          if (!ps || hidden(*ps)) continue;
+          if (!ps) {
+            // Shown, not dropped: the reader sees the field exists and that its schema is missing.
+            out_ += "<li class=\"schema-prop\"><code class=\"prop-name\">";
+            text(p.key);
+            out_ += "</code> ";
+            broken_ref(p.value);
+            out_ += "</li>";
+            continue;
+          }
+          if (hidden(*ps)) continue;
           bool req = std::find(required.begin(), required.end(), p.key) != required.end();
           property(p.key, p.value, *ps, req, depth + 1);
         }
@@ -462,7 +471,7 @@ class TreeWriter {
   void node_body(const Node& raw, int depth, bool root) {
     const Node* s = deref_internal(doc_, raw);
     if (!s) {
-      out_ += "<div class=\"schema-broken\">unresolved reference</div>";
+      broken_ref(raw);
       return;
     }
     ++nodes_;
@@ -476,6 +485,18 @@ class TreeWriter {
       constraints(*s);
     }
     children(*s, depth);
+  }
+
+  // A $ref that resolves to nothing (or a cycle of refs), named so the reader knows what is missing.
+  void broken_ref(const Node& raw) {
+    out_ += "<span class=\"schema-broken\">unresolved reference";
+    std::string_view ref = raw.string_at("$ref");
+    if (!ref.empty()) {
+      out_ += " <code>";
+      text(std::string(ref));
+      out_ += "</code>";
+    }
+    out_ += "</span>";
   }
 
   void property(const std::string& name, const Node& raw, const Node& s, bool required, int depth) {

@@ -571,7 +571,8 @@ class SiteRenderer {
       bool has_headers = !headers.empty();
       responses.push(fields("status", ref(r.status), "class", status_class(r.status), "has_headers", has_headers,
                             "description_html", ref(describe(r.description, 4)), "headers", std::move(headers),
-                            "media_types", media_types(b, r.content, ExampleFor::Response, root)));
+                            "media_types", media_types(b, r.content, ExampleFor::Response, root),
+                            "unresolved_ref", ref(r.unresolved_ref)));
     }
     ctx.set("responses", std::move(responses));
     Data callbacks = Data::list();

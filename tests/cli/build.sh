@@ -52,13 +52,25 @@ check "without the vendored Swagger UI: exit 2, says how to install it, writes n
 check "second build is byte-identical" bash -c "cd '$ROOT/schemas' && '$APIREF' build -q -o '$WORK/ex2' 2>/dev/null && diff -r '$WORK/ex' '$WORK/ex2'"
 
 # --- a failed build leaves the previous output untouched --------------------------------
+# A build refuses only what it cannot read (a root that does not parse, a document that is not
+# OpenAPI) and, with --strict, input with errors; a broken $ref is rendered as such.
 mkdir -p bad
 printf 'openapi: 3.0.3\ninfo: {title: x, version: "1"}\npaths:\n  /a: {$ref: "missing.yaml"}\n' >bad/api.yaml
+printf 'openapi: 3.0.3\ninfo: {title: x, version: "1"\npaths: {}\n' >bad/syntax.yaml
+printf 'title: not an OpenAPI document\nitems: [1, 2]\n' >bad/other.yaml
 cp -r ex keep
-check "broken input exits 1" bash -c "'$APIREF' build bad/api.yaml -o keep 2>err.txt; test \$? -eq 1"
-check "the error names file, line and pointer" grep -q 'bad/api.yaml:4:' err.txt
+check "a root that does not parse exits 1" bash -c "'$APIREF' build bad/syntax.yaml -o keep 2>err.txt; test \$? -eq 1"
+check "the error names file, line and column" grep -Eq 'bad/syntax.yaml:[0-9]+:[0-9]+' err.txt
+check "a document that is not OpenAPI exits 1" bash -c "'$APIREF' build bad/other.yaml -o keep 2>err2.txt; test \$? -eq 1 && grep -q 'bad/other.yaml' err2.txt"
+check "a broken \$ref with --strict exits 1, naming file, line and pointer" bash -c "'$APIREF' build bad/api.yaml --strict -o keep 2>err3.txt; test \$? -eq 1 && grep -q 'bad/api.yaml:4:' err3.txt"
 check "previous site untouched" diff -r ex keep
 check "no temporary folder left" bash -c "! ls -a | grep -q '\.keep\.'"
+check "a broken \$ref builds without --strict, and is reported" bash -c "'$APIREF' build bad/api.yaml -o badsite 2>err4.txt && grep -q 'bad/api.yaml:4:.* ref-file-not-found' err4.txt && test -s badsite/index.html"
+check "broken refs are rendered as unresolved references on their page" bash -c "'$APIREF' build '$ROOT/tests/fixtures/broken-refs/api.yaml' -q -o brokensite &&
+  p=brokensite/api/operations/listPets.html &&
+  grep -q 'Unresolved reference: <code>./missing.yaml#/components/responses/ok</code>' \$p &&
+  grep -q 'unresolved reference <code>#/components/schemas/Nope</code>' \$p &&
+  grep -q '<code class=\"prop-name\">a</code> <span class=\"schema-broken\">unresolved reference <code>./missing.yaml#/Thing</code>' \$p"
 check "usage error exits 2" bash -c "'$APIREF' build no-such.yaml -o x 2>/dev/null; test \$? -eq 2"
 
 # --- templates override, file by file ----------------------------------------------------
@@ -106,11 +118,24 @@ check "description ids cannot take the page's ids" bash -c "test \$(grep -o 'id=
 
 # --- the corpus -----------------------------------------------------------------------------
 # Parts of the corpus fail the spec profile for real reasons (GitHub: two paths identical up to
-# parameter names; Meshery: numeric response keys, duplicate operationIds; some oas-examples: 3.0
-# keywords in 3.1 documents, paths with a fragment, undefined security schemes), so `apiref
-# build` refuses them by default (tests/cli/check.sh tests that). Here the renderer is under
-# test: --ignore-spec-errors builds them anyway.
-check "Meshery project builds" "$APIREF" build "$ROOT/examples/meshery" -q --ignore-spec-errors -o mesh
+# parameter names; Meshery: numeric response keys, 3.1 keywords in 3.0 files); a build renders
+# them anyway and lists the findings (tests/cli/check.sh tests the findings and --strict).
+check "Meshery project builds with no flag" "$APIREF" build "$ROOT/examples/meshery" -q -o mesh
+for example in meshplay layer5-cloud; do
+  check "the $example example builds with no flag" "$APIREF" build "$ROOT/examples/$example" -q -o "ex-$example"
+done
+check "--ignore-spec-errors (what every build now does) is still accepted" "$APIREF" build "$ROOT/schemas" -q --ignore-spec-errors -o ignore-flag
+# Zero-config: Meshery's tree itself, with no apiref.yaml: a bundle per base_<audience>.yml.
+check "Meshery's schemas tree builds zero-config" "$APIREF" build "$CORPUS/meshery/schemas" -q -o zero
+check "zero-config: a bundle per base file, the same operations as the example config" bash -c "test \$(ls zero/meshery/operations | wc -l) -eq 124 && test \$(ls zero/cloud/operations | wc -l) -eq 210"
+check "zero-config: apiref bundle writes both bundles" bash -c "'$APIREF' bundle '$CORPUS/meshery/schemas' -q -o zb && test -s zb/meshery.openapi.yaml && test -s zb/cloud.openapi.yaml"
+check "zero-config: apiref check reads the same tree (exit 0 or 1, not 2)" bash -c "'$APIREF' check '$CORPUS/meshery/schemas' -q >/dev/null; test \$? -le 1"
+# An apiref.yaml around one description (auth and branding only) builds that description.
+mkdir -p onefile
+printf 'openapi: 3.0.3\ninfo: {title: One, version: "1"}\npaths:\n  /a:\n    get: {operationId: getA, responses: {"200": {description: ok}}}\n  /b:\n    post: {operationId: postB, responses: {"200": {description: ok}}}\n' >onefile/openapi.yaml
+printf 'site: {title: One file}\nauth: {name: Key, token_env: ONE_TOKEN, send: {headers: {X-Key: "${token}"}}, default: required}\n' >onefile/apiref.yaml
+check "apiref.yaml beside one openapi.yaml builds its two operations" bash -c "'$APIREF' build onefile -q -o onesite && test \$(ls onesite/openapi/operations | wc -l) -eq 2"
+check "apiref.yaml beside one openapi.yaml: its auth reaches the snippets" grep -rq 'X-Key' onesite --include=*.html
 check "Meshery site passes the checker" $CHECK mesh --expect-pages 300
 check "Meshery: both audiences" bash -c "test \$(ls mesh/meshery/operations | wc -l) -eq 124 && test \$(ls mesh/cloud/operations | wc -l) -eq 210"
 check "Meshery: published descriptions are byte-identical to apiref bundle" same_as_bundle mesh "$ROOT/examples/meshery" meshery cloud
@@ -121,13 +146,13 @@ n=0
 bad_examples=""
 for f in $(find "$CORPUS/oas-examples/3.0" "$CORPUS/oas-examples/3.1" -name '*.yaml' -o -name '*.json' | sort); do
   out="oas/$(echo "$f" | md5sum | cut -c1-8)"
-  if "$APIREF" build "$f" -q --ignore-spec-errors -o "$out" 2>/dev/null && $CHECK "$out" >/dev/null; then n=$((n + 1)); else bad_examples="$bad_examples $f"; fi
+  if "$APIREF" build "$f" -q -o "$out" 2>/dev/null && $CHECK "$out" >/dev/null; then n=$((n + 1)); else bad_examples="$bad_examples $f"; fi
 done
-check "every oas-examples 3.x document builds a clean site ($n built)" test -z "$bad_examples"
+check "every oas-examples 3.x document builds a clean site with no flag ($n built)" test -z "$bad_examples"
 [ -n "$bad_examples" ] && echo "  failed:$bad_examples" >&2
 
 if [ "$MODE" != quick ]; then
-  check "GitHub builds" "$APIREF" build "$CORPUS/github/api.github.com.json" -q --ignore-spec-errors -o gh
+  check "GitHub builds with no flag" "$APIREF" build "$CORPUS/github/api.github.com.json" -q -o gh
   check "GitHub: a page per operation and schema" bash -c "test \$(ls gh/api.github.com/operations | wc -l) -eq 1223 && test \$(ls gh/api.github.com/schemas | grep -vc index.html) -eq 969 && test \$(find gh/api.github.com -mindepth 2 -type d | wc -l) -eq 0"
   check "GitHub site passes the checker (links, hosts, size <= 1 MB, structure)" $CHECK gh --expect-pages 2240
   # Bundling changes nothing in GitHub's description: openapi.json is the file itself, byte for

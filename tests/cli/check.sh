@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `apiref check` driven as a user and CI would: exit codes 0/1/2, several formats at once (each
 # parsed back), the GitHub step summary, the baseline (update, suppress, stale, strict), `apiref
-# build` refusing a description that fails the spec profile (and leaving the previous site
-# alone), and the real trees: the Meshery project and the embedded example (schemas/).
+# build` rendering a description that fails the spec profile and printing the findings once
+# (refusing it with --strict, leaving the previous site alone), and the real trees: the Meshery project and the embedded example (schemas/).
 # Usage: check.sh path/to/apiref. Prints `N passed, M failed` last.
 set -uo pipefail
 APIREF=$(realpath "$1")
@@ -177,16 +177,47 @@ out = subprocess.run(['$APIREF', 'check', 'proj.yaml', '--baseline', 'base.json'
 d = json.loads(out); assert d['baseline']['stale'] and d['counts']['failing'] >= 1, d['baseline']
 "
 
-# --- build refuses a description that fails the spec profile ---------------------------------
+# --- build renders what it reads; --strict (or build.strict) refuses spec errors -------------
 check "build of a clean description" "$APIREF" build clean.yaml -q -o site
 cp -a site site.before
-check "build of a spec-failing description: exit 1" bash -c "'$APIREF' build dup.yaml -o site 2>build.err; test \$? -eq 1"
-check "build: previous output left intact" diff -r site site.before
-check "build: no temporary folder left behind" bash -c "test \$(ls -a | grep -c '^site') -eq 2"
-check "build: the same stylish lines as apiref check --profile spec" bash -c "
+check "build of a spec-failing description renders it: exit 0" bash -c "'$APIREF' build dup.yaml -o site-dup 2>build.err && test -s site-dup/index.html"
+check "build: the findings are the lines of apiref check --profile spec, each once" bash -c "
   '$APIREF' check dup.yaml --profile spec >check.out; grep -E '^dup\.yaml:[0-9]+:[0-9]+ ' check.out >want.txt
-  test -s want.txt && grep -F -x -f want.txt build.err | cmp - want.txt"
-check "build: says why and that the output is unchanged" grep -q 'fails the spec profile; site is unchanged' build.err
+  test -s want.txt && grep -F -x -f want.txt build.err | cmp - want.txt &&
+  test \$(grep -cE '^dup\.yaml:[0-9]+:[0-9]+ ' build.err) -eq \$(wc -l <want.txt)"
+check "build: a summary by rule and that it built anyway" bash -c "grep -q '^by rule: operation-operationId-unique ' build.err && grep -q 'built anyway (--strict refuses input with errors)' build.err"
+check "build --strict of a spec-failing description: exit 1" bash -c "'$APIREF' build dup.yaml --strict -o site 2>strict.err; test \$? -eq 1"
+check "build --strict: previous output left intact" diff -r site site.before
+check "build --strict: no temporary folder left behind" bash -c "test \$(ls -a | grep -c '^site') -eq 3"
+check "build --strict: says why and that the output is unchanged" grep -q 'with errors (strict); site is unchanged' strict.err
+check "build -q: only the errors and the summary line" bash -c "'$APIREF' build dup.yaml -q -o site-q 2>q.err; ! grep -q '^by rule' q.err && ! grep -Eq ' (warning|info|hint) ' q.err && grep -q 'findings\? in the input' q.err"
+mkdir -p strictproj
+cp dup.yaml strictproj/openapi.yaml
+printf 'description: openapi.yaml\nbuild: {strict: true}\n' >strictproj/apiref.yaml
+check "apiref.yaml build.strict refuses like --strict" bash -c "'$APIREF' build strictproj -o sp 2>/dev/null; test \$? -eq 1 && ! test -e sp"
+# The project's check: severities hold in a build: a rule the project turns down is shown at
+# that severity, one the project turns off is not shown; rules outside the spec profile stay off.
+mkdir -p sevproj
+cat >sevproj/openapi.yaml <<'YAML'
+openapi: 3.0.3
+info: {title: Severities, version: "1"}
+paths:
+  /pets:
+    get:
+      operationId: list_pets
+      responses:
+        200: {description: ok}
+YAML
+cat >sevproj/apiref.yaml <<'YAML'
+check:
+  rules:
+    yaml-non-string-key: warning
+  naming: {operationId: camelCase}
+YAML
+check "build: the project's severities apply (yaml-non-string-key: warning), style rules stay off" bash -c "
+  '$APIREF' build sevproj -o sevsite 2>sev.err &&
+  grep -Eq '^sevproj/openapi\.yaml:8:9 warning yaml-non-string-key ' sev.err && ! grep -q 'naming-convention' sev.err &&
+  '$APIREF' build sevproj --strict -o sevsite 2>/dev/null"
 # A single file: the gate checks the build's own parse when the bundle is the file unchanged
 # (GitHub's description), and reads the file itself when the bundle is not (an external $ref).
 # Either way it prints what `apiref check --profile spec` prints.
@@ -209,12 +240,13 @@ YAML
 printf 'Thing: {type: object}\n' >ext-other.yaml
 GH_SPEC="$ROOT/../shared/corpus/github/api.github.com.json"
 for input in ext-main.yaml "$GH_SPEC"; do
-  check "build of $(basename "$input"): the gate prints the lines of apiref check --profile spec, exit 1" bash -c "
+  check "build of $(basename "$input"): the lines of apiref check --profile spec; --strict exits 1" bash -c "
     '$APIREF' check '$input' --profile spec >gate.want.all 2>&1; grep -E ':[0-9]+:[0-9]+ ' gate.want.all >gate.want
-    '$APIREF' build '$input' -o gate-site >/dev/null 2>gate.err; test \$? -eq 1 || exit 1
-    test -s gate.want && grep -F -x -f gate.want gate.err | cmp - gate.want && ! test -e gate-site"
+    '$APIREF' build '$input' -o gate-site >/dev/null 2>gate.err || exit 1
+    test -s gate.want && grep -F -x -f gate.want gate.err | cmp - gate.want && test -s gate-site/index.html &&
+    '$APIREF' build '$input' --strict -o gate-strict >/dev/null 2>&1; test \$? -eq 1 && ! test -e gate-strict"
 done
-check "build: YAML error refused the same way" bash -c "'$APIREF' build broken.yaml -o site 2>b2.err; test \$? -eq 1 && grep -Eq '^broken\.yaml:[0-9]+:[0-9]+ error yaml-syntax' b2.err && diff -r site site.before"
+check "build: a file that is not YAML is refused, previous output intact" bash -c "'$APIREF' build broken.yaml -o site 2>b2.err; test \$? -eq 1 && grep -Eq '^broken\.yaml:[0-9]+:[0-9]+: error: .*\[yaml-syntax\]' b2.err && diff -r site site.before"
 
 # --- the real trees ----------------------------------------------------------------------------
 check "the example (schemas/): spec profile clean, exit 0" bash -c "cd '$ROOT/schemas' && '$APIREF' check --profile spec"

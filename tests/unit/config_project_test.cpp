@@ -1,0 +1,107 @@
+// apiref.yaml is optional: a folder laid out like Meshery's schemas is a project by itself, and
+// an apiref.yaml may wrap a single description (for auth and branding only).
+#include <doctest/doctest.h>
+
+#include "config/config.h"
+#include "test_util.h"
+
+using namespace apiref;
+using apiref_test::TempDir;
+
+namespace {
+const char kBase[] = "openapi: 3.0.3\ninfo: {title: Base, version: '1'}\npaths: {}\n";
+}
+
+TEST_CASE("zero-config: each base_<audience>.yml is a bundle named after its audience") {
+  TempDir dir;
+  dir.write("base_meshery.yml", kBase);
+  dir.write("base_cloud.yaml", kBase);
+  dir.write("base_.yml", kBase);             // no audience: not a bundle
+  dir.write("base_bad name.yml", kBase);     // not a plain name: not a bundle
+  dir.write("notes_base_x.yml", kBase);
+  dir.write("constructs/v1beta1/user/api.yml", kBase);
+  CHECK(is_layout_project(dir.str()));
+  ProjectConfig config;
+  Diagnostics d;
+  REQUIRE(load_project_config(dir.str() + "/apiref.yaml", config, d));
+  CHECK(d.empty());
+  CHECK(config.zero_config);
+  REQUIRE(config.bundles.size() == 2);
+  CHECK(config.bundles[0].name == "cloud");
+  CHECK(config.bundles[0].audience == "cloud");
+  CHECK(config.bundles[0].base == dir.str() + "/base_cloud.yaml");
+  CHECK(config.bundles[1].name == "meshery");
+  CHECK(config.constructs_dir == dir.str() + "/constructs");
+  CHECK(construct_folders(config).size() == 1);
+}
+
+TEST_CASE("zero-config: a folder without base files is not a project, and says so") {
+  TempDir dir;
+  dir.write("openapi.yaml", kBase);
+  CHECK_FALSE(is_layout_project(dir.str()));
+  ProjectConfig config;
+  Diagnostics d;
+  CHECK_FALSE(load_project_config(dir.str() + "/apiref.yaml", config, d));
+}
+
+TEST_CASE("apiref.yaml without bundles: the layout's bases, or the one description beside it") {
+  TempDir dir;
+  SUBCASE("base files beside it") {
+    dir.write("base_public.yml", kBase);
+    dir.write("apiref.yaml", "site: {title: Branded}\n");
+    ProjectConfig config;
+    Diagnostics d;
+    REQUIRE(load_project_config(dir.str() + "/apiref.yaml", config, d));
+    CHECK_FALSE(config.zero_config);
+    REQUIRE(config.bundles.size() == 1);
+    CHECK(config.bundles[0].name == "public");
+    CHECK(config.site.title == "Branded");
+  }
+  SUBCASE("one openapi.yaml beside it") {
+    dir.write("openapi.yaml", kBase);
+    dir.write("apiref.yaml", "auth: {name: Key, send: {headers: {X-Key: '${token}'}}}\n");
+    ProjectConfig config;
+    Diagnostics d;
+    REQUIRE(load_project_config(dir.str() + "/apiref.yaml", config, d));
+    CHECK(config.bundles.empty());
+    CHECK(config.description == dir.str() + "/openapi.yaml");
+    CHECK(config.auth.configured);
+  }
+  SUBCASE("description: names it") {
+    dir.write("specs/api.json", "{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"t\", \"version\": \"1\"}}");
+    dir.write("apiref.yaml", "description: specs/api.json\nbuild: {strict: true}\n");
+    ProjectConfig config;
+    Diagnostics d;
+    REQUIRE(load_project_config(dir.str() + "/apiref.yaml", config, d));
+    CHECK(config.description == dir.str() + "/specs/api.json");
+    CHECK(config.build_strict);
+  }
+  SUBCASE("nothing to build: an error that says what to write") {
+    dir.write("apiref.yaml", "title: Empty\n");
+    ProjectConfig config;
+    Diagnostics d;
+    CHECK_FALSE(load_project_config(dir.str() + "/apiref.yaml", config, d));
+    REQUIRE_FALSE(d.empty());
+    CHECK(d.back().message.find("description: openapi.yaml") != std::string::npos);
+  }
+  SUBCASE("a description that does not exist") {
+    dir.write("apiref.yaml", "description: missing.yaml\n");
+    ProjectConfig config;
+    Diagnostics d;
+    CHECK_FALSE(load_project_config(dir.str() + "/apiref.yaml", config, d));
+    REQUIRE_FALSE(d.empty());
+    CHECK(d.back().where.pointer == "/description");
+    CHECK(d.back().where.pos.line == 1);
+  }
+}
+
+TEST_CASE("a bundle without an audience is accepted (it keeps every operation)") {
+  TempDir dir;
+  dir.write("openapi.yaml", kBase);
+  dir.write("apiref.yaml", "bundles:\n  - {name: all, base: openapi.yaml}\n");
+  ProjectConfig config;
+  Diagnostics d;
+  REQUIRE(load_project_config(dir.str() + "/apiref.yaml", config, d));
+  REQUIRE(config.bundles.size() == 1);
+  CHECK(config.bundles[0].audience.empty());
+}
