@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -39,6 +40,10 @@ struct BundleOutput {
   // bytes (while its stamp holds) are this bundle as JSON, as its author formatted them.
   std::string json_source = {};
   FileStamp json_source_stamp = {};
+  // Components whose key had to be told apart from another of the same name, and what readers
+  // should call them: "schemas/number_Core_Schema_Elements_v1alpha1" -> "number (Core Schema
+  // Elements v1alpha1)". The model carries these to the pages; keys stay valid OpenAPI names.
+  std::map<std::string, std::string> display_names = {};
 };
 
 struct BundleResult {

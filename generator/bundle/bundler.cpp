@@ -16,12 +16,13 @@ std::string sanitise_component_name(const std::string& s) {
   return out.empty() ? "_" : out;
 }
 
-Bundler::Bundler(DocumentSet& docs, bool dereference, ComponentNamer namer)
-    : docs_(docs), dereference_(dereference), namer_(std::move(namer)) {}
+Bundler::Bundler(DocumentSet& docs, bool dereference, ComponentNamer namer, ComponentQualifier qualifier)
+    : docs_(docs), dereference_(dereference), namer_(std::move(namer)), qualifier_(std::move(qualifier)) {}
 
 void Bundler::register_existing(const RefTarget& target, const std::string& kind,
                                 const std::string& name) {
   names_[target.key()] = {kind, name};
+  holder_[kind + "/" + name] = target.doc->path;
   taken_.insert(kind + "/" + name);
 }
 
@@ -243,14 +244,44 @@ void Bundler::merge_into(Node& target, const Member& m) {
   target.set(m.key, m.value, m.key_pos);
 }
 
+std::optional<std::string> Bundler::same_content(const std::string& kind, const std::string& base,
+                                                  const Node& content) const {
+  auto names = by_base_name_.find(kind + "/" + base);
+  auto list = created_.find(kind);
+  if (names == by_base_name_.end() || list == created_.end()) return std::nullopt;
+  for (const std::string& name : names->second)
+    for (const Member& m : list->second)
+      if (m.key == name && m.value == content) return name;
+  return std::nullopt;
+}
+
 std::string Bundler::component_name(const RefTarget& target, const std::string& kind) {
   std::string key = target.key();
   auto it = names_.find(key);
-  if (it != names_.end()) return it->second.name;
+  if (it != names_.end()) {
+    if (std::find(inlining_.begin(), inlining_.end(), key) != inlining_.end()) referenced_while_made_.insert(key);
+    return it->second.name;
+  }
   std::string base = sanitise_component_name(namer_(target, kind));
   std::string name = base;
-  for (int i = 2; taken_.count(kind + "/" + name); ++i) name = base + "_" + std::to_string(i);
+  std::string qualifier;
+  bool numbered = false;
+  // Told apart by what the reader knows it by (the construct's version, then its title, each
+  // asked against the object that holds the name so far), a number last.
+  for (int tries = 0; taken_.count(kind + "/" + name) && qualifier_ && tries < 4; ++tries) {
+    std::string q = qualifier_(target, holder_[kind + "/" + name]);
+    std::string candidate = base + "_" + sanitise_component_name(q);
+    if (q.empty() || candidate == name) break;
+    qualifier = q;
+    name = candidate;
+  }
+  if (taken_.count(kind + "/" + name)) {
+    std::string told_apart = name;
+    for (int i = 2; taken_.count(kind + "/" + name); ++i) name = told_apart + "_" + std::to_string(i);
+    numbered = true;
+  }
   taken_.insert(kind + "/" + name);
+  holder_[kind + "/" + name] = target.doc->path;
   names_[key] = {kind, name};
   // Reserve the slot before filling it: the content may refer back to this very component.
   std::vector<Member>& list = created_[kind];
@@ -259,7 +290,25 @@ std::string Bundler::component_name(const RefTarget& target, const std::string& 
   inlining_.push_back(key);
   Node content = rewrite(*target.doc, *target.node, target.pointer, context_of_component_kind(kind));
   inlining_.pop_back();
+  if (name != base && !referenced_while_made_.count(key)) {
+    // The same object written twice (Meshery's constructs each define the same `jwt` scheme):
+    // one component. Slots reserved after this one belong to finished calls; none holds an index
+    // past it, so it can go.
+    if (std::optional<std::string> same = same_content(kind, base, content)) {
+      created_[kind].erase(created_[kind].begin() + static_cast<long>(index));
+      taken_.erase(kind + "/" + name);
+      names_[key] = {kind, *same};
+      return *same;
+    }
+  }
   created_[kind][index].value = std::move(content);
+  by_base_name_[kind + "/" + base].push_back(name);
+  if (name != base) {
+    std::string shown = base;
+    if (!qualifier.empty()) shown += " (" + qualifier + ")";
+    if (numbered) shown += " " + name.substr(name.rfind('_') + 1);
+    display_names_[kind + "/" + name] = shown;
+  }
   return name;
 }
 

@@ -14,9 +14,15 @@
 
 namespace apiref {
 
-// Proposes a component name for a referenced object; the bundler makes it unique.
+// Proposes a component name for a referenced object: the name its author gave it. Where two
+// objects propose one name, an object with the same content as the one holding it shares it;
+// another one is told apart by its qualifier.
 using ComponentNamer =
     std::function<std::string(const RefTarget& target, const std::string& kind)>;
+// A readable word that tells a referenced object apart from the one, in the file `holder`,
+// that already has its name (the construct's version or title); "" for none, which falls back
+// to a number.
+using ComponentQualifier = std::function<std::string(const RefTarget& target, const std::string& holder)>;
 
 // One change a rewrite makes: `value` replaces the node reached from the rewritten node by
 // `path` (member or item indices, one per level).
@@ -30,7 +36,7 @@ std::string sanitise_component_name(const std::string& s);
 
 class Bundler {
  public:
-  Bundler(DocumentSet& docs, bool dereference, ComponentNamer namer);
+  Bundler(DocumentSet& docs, bool dereference, ComponentNamer namer, ComponentQualifier qualifier = nullptr);
 
   // Objects whose components already exist in the output under a fixed name (the root
   // document's own components): refs to them are pointed there, nothing is copied.
@@ -58,6 +64,9 @@ class Bundler {
   void append_components(Node& components) const;
   // Whether append_components has anything to add.
   bool created_any() const;
+  // What readers should call the components whose key had to be told apart from another of
+  // the same name: "kind/key" -> "Workspace (v1beta3)". Others are called by their key.
+  const std::map<std::string, std::string>& display_names() const { return display_names_; }
 
  private:
   struct Walk;
@@ -68,9 +77,17 @@ class Bundler {
   Node inline_target(const RefTarget& t, const Node& ref_object, OasContext ctx);
   static void merge_into(Node& target, const Member& m);
 
+  // The component `name` of `kind` was given to, when it has the same content as `content`.
+  std::optional<std::string> same_content(const std::string& kind, const std::string& base, const Node& content) const;
+
   DocumentSet& docs_;
   bool dereference_;
   ComponentNamer namer_;
+  ComponentQualifier qualifier_;
+  std::map<std::string, std::vector<std::string>> by_base_name_;  // "kind/proposed" -> names created for it
+  std::map<std::string, std::string> holder_;  // "kind/name" -> the file of the object it holds
+  std::map<std::string, std::string> display_names_;
+  std::set<std::string> referenced_while_made_;  // targets referred to from inside their own content
   const Document* keep_internal_of_ = nullptr;
   struct Named {
     std::string kind;

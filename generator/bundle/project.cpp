@@ -20,7 +20,8 @@ struct Construct {
   std::string dir;   // absolute folder
   std::string file;  // absolute api.yml
   const Document* doc = nullptr;
-  std::string prefix;  // its title made into a name: "Meshery Controllers Configuration" -> ..._...
+  std::string title;    // info.title, else the folder's name: what tells its components apart
+  std::string version;  // the folder it is in: v1beta1
   bool active = false;
 };
 
@@ -76,41 +77,59 @@ class ProjectBundler {
         constructs_(constructs),
         spec_(spec),
         bundler_(docs, dereference,
-                 [this](const RefTarget& t, const std::string&) {
-                   return owner_prefix(t.doc->path) + "_" + local_component_name(t);
-                 }) {}
+                 [](const RefTarget& t, const std::string&) { return local_component_name(t); },
+                 [this](const RefTarget& t, const std::string& holder) { return qualifier(t.doc->path, holder); }) {}
 
   BundleOutput run(const Document& base) {
     register_own_components(bundler_, base, [](const std::string& n) { return n; });
     bundler_.keep_internal_refs_of(&base);
     Node out = bundler_.rewrite(base, base.root, "", OasContext::Root);
-    merge_paths(base, "", nullptr);
+    merge_paths(base, true, nullptr);
     for (const Construct& c : constructs_)
-      if (c.active) merge_paths(*c.doc, c.prefix, c.doc->root.find("security"));
+      if (c.active) merge_paths(*c.doc, false, c.doc->root.find("security"));
 
     for (Member& p : paths_.members) order_path_item(p.value);
     out.set("paths", std::move(paths_));
     Node tags = out.find("tags") ? *out.find("tags") : Node::array();
-    for (Node& t : construct_tags_) tags.items.push_back(std::move(t));
+    std::set<std::string> declared;
+    for (const Node& t : tags.items) declared.insert(std::string(t.string_at("name")));
+    // A tag is the author's grouping, not the construct's: constructs that declare the same tag
+    // (`users` in Key and in User) share one declaration, the first.
+    for (Node& t : construct_tags_)
+      if (declared.insert(std::string(t.string_at("name"))).second) tags.items.push_back(std::move(t));
     if (!tags.items.empty()) out.set("tags", std::move(tags));
     Node* existing = out.find("components");  // moved out and back: it is set again below
     Node components = existing ? std::move(*existing) : Node();
     bundler_.append_components(components);
     if (!components.is_null()) out.set("components", std::move(components));
     order_top_level(out);
-    return BundleOutput{spec_.name, spec_.audience, std::move(out)};
+    BundleOutput result{spec_.name, spec_.audience, std::move(out)};
+    result.display_names = bundler_.display_names();
+    return result;
   }
 
  private:
-  // Remembered per file: it is asked for every component, and path arithmetic is slow.
-  std::string owner_prefix(const std::string& path) {
+  // The construct a file belongs to (nullptr for the base). Remembered per file: it is asked
+  // for every component, and path arithmetic is slow.
+  const Construct* owner(const std::string& path) {
     auto known = owners_.find(path);
     if (known != owners_.end()) return known->second;
     const Construct* best = nullptr;
     for (const Construct& c : constructs_)
       if (path_is_within(path, c.dir) && (!best || c.dir.size() > best->dir.size())) best = &c;
-    std::string prefix = best && !best->prefix.empty() ? best->prefix : sanitise_component_name(fs::path(path).stem().string());
-    return owners_.emplace(path, prefix).first->second;
+    return owners_.emplace(path, best).first->second;
+  }
+
+  // What tells a component of `path` apart from the one of `holder` with the same name, as a
+  // reader would: the construct's version where the versions differ ("Model (v1beta2)"), its
+  // title where they do not ("page (credential)"), both where neither is enough.
+  std::string qualifier(const std::string& path, const std::string& holder) {
+    const Construct* mine = owner(path);
+    const Construct* theirs = holder.empty() ? nullptr : owner(holder);
+    if (!mine) return fs::path(path).stem().string();
+    if (!theirs || theirs->version != mine->version) return mine->version;
+    if (theirs->title != mine->title) return mine->title;
+    return mine->title + " " + mine->version + " " + fs::path(path).stem().string();
   }
 
   // The output name of a security scheme a requirement in `doc` names.
@@ -143,7 +162,7 @@ class ProjectBundler {
     return out;
   }
 
-  void merge_paths(const Document& doc, const std::string& prefix, const Node* root_security) {
+  void merge_paths(const Document& doc, bool is_base, const Node* root_security) {
     const Node* paths = doc.root.find("paths");
     if (!paths || !paths->is_object()) return;
     std::set<std::string> tags_used;
@@ -183,7 +202,6 @@ class ProjectBundler {
           for (Node& t : tags->items) {
             if (!t.is_string()) continue;
             tags_used.insert(t.text);
-            if (!prefix.empty()) t.text = prefix + "_" + t.text;
           }
         }
         if (const Node* sec = m.value.find("security")) {
@@ -207,14 +225,12 @@ class ProjectBundler {
       }
       for (Member& m : out_item.members) target.members.push_back(std::move(m));
     }
-    if (prefix.empty()) return;  // the base's own tags are already in the output
+    if (is_base) return;  // the base's own tags are already in the output
     if (const Node* tags = doc.root.find("tags")) {
       for (const Node& t : tags->items) {
         std::string name(t.string_at("name"));
         if (name.empty() || !tags_used.count(name)) continue;
-        Node copy = t;
-        copy.set("name", Node::string(prefix + "_" + name));
-        construct_tags_.push_back(std::move(copy));
+        construct_tags_.push_back(t);
       }
     }
   }
@@ -231,7 +247,7 @@ class ProjectBundler {
   Node paths_ = Node::object();
   std::vector<Node> construct_tags_;
   std::map<std::string, Location> origins_;  // "path method" -> where it was first defined
-  std::map<std::string, std::string> owners_;  // file -> the prefix of its components
+  std::map<std::string, const Construct*> owners_;  // file -> its construct
 };
 
 }  // namespace
@@ -256,7 +272,8 @@ BundleResult bundle_project(const ProjectConfig& config, const BundleOptions& op
     if (!c.doc) continue;
     const Node* info = c.doc->root.find("info");
     std::string title = info ? std::string(info->string_at("title")) : "";
-    c.prefix = sanitise_component_name(title.empty() ? fs::path(c.dir).filename().string() : title);
+    c.title = title.empty() ? fs::path(c.dir).filename().string() : title;
+    c.version = fs::path(c.dir).parent_path().filename().string();
     bool excluded = std::find(config.exclude.begin(), config.exclude.end(), c.dir) != config.exclude.end();
     bool deprecated = info && is_true(info->find("x-deprecated"));
     if (excluded || deprecated) continue;

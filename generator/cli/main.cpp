@@ -357,7 +357,15 @@ SiteResult build_site(const BuildArgs& a, std::ostream& log, DocumentCache* cach
   // A build renders what it can read: only a bundle that could not be made at all (a root that
   // does not parse, a document that is not OpenAPI) stops it. Everything else is reported.
   size_t wanted = !in.project || !in.config.description.empty() ? 1 : a.only.empty() ? in.config.bundles.size() : a.only.size();
-  if (in.result.bundles.size() < wanted) {
+  // A file that does not parse, or a root that is not OpenAPI, would silently lose what it
+  // holds (a construct's operations): that is refused, not rendered without it.
+  static const char* unreadable[] = {"yaml-syntax", "json-syntax", "yaml-too-deep", "yaml-alias-limit", "file-unreadable",
+                                     "not-openapi", "unsupported-version"};
+  bool lost = std::any_of(in.result.diagnostics.begin(), in.result.diagnostics.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::Error && std::any_of(std::begin(unreadable), std::end(unreadable),
+                                                        [&](const char* code) { return d.code == code; });
+  });
+  if (in.result.bundles.size() < wanted || lost) {
     print_diagnostics(in.result.diagnostics, a.quiet, log);
     return fail(kInputErrors, "apiref: nothing to build from input that cannot be read; " + a.output + " is unchanged");
   }
@@ -376,8 +384,11 @@ SiteResult build_site(const BuildArgs& a, std::ostream& log, DocumentCache* cach
   ModelOptions model_options = model_options_for(auth);
   std::vector<ApiModel> models(in.result.bundles.size());
   Diagnostics model_diags;
-  for (size_t i = 0; i < in.result.bundles.size(); ++i)
-    models[i] = build_model(*roots[i], model_options, in.result.bundles[i].name, model_diags);
+  for (size_t i = 0; i < in.result.bundles.size(); ++i) {
+    ModelOptions bundle_options = model_options;
+    bundle_options.display_names = in.result.bundles[i].display_names;
+    models[i] = build_model(*roots[i], bundle_options, in.result.bundles[i].name, model_diags);
+  }
   std::vector<SiteBundle> bundles;
   std::vector<const ApiModel*> model_list;
   for (size_t i = 0; i < in.result.bundles.size(); ++i) {
@@ -625,7 +636,9 @@ int run_snippets(const SnippetsArgs& a) {
   std::vector<std::string> languages = a.languages.empty() ? all_snippet_languages() : a.languages;
   Diagnostics d;
   for (const BundleOutput& b : in.result.bundles) {
-    ApiModel m = build_model(b.document, model_options, b.name, d);
+    ModelOptions bundle_options = model_options;
+    bundle_options.display_names = b.display_names;
+    ApiModel m = build_model(b.document, bundle_options, b.name, d);
     for (const Operation& o : m.operations) {
       if (o.is_webhook) continue;
       Request r = build_request(b.document, m, o, options);

@@ -146,6 +146,8 @@ class ModelBuilder {
     m.tags = tags(m.operations);
     m.tag_groups = tag_groups(m.tags);
     m.schemas = schemas();
+    for (const SchemaComponent& s : m.schemas)
+      if (s.display_name != s.name) m.schema_display_names[s.name] = s.display_name;
     return m;
   }
 
@@ -449,7 +451,11 @@ class ModelBuilder {
     const Node* schemas = comps ? comps->find("schemas") : nullptr;
     if (!schemas) return out;
     SlugSet slugs;
-    for (const Member& m : schemas->members) out.push_back({m.key, slugs.claim(m.key), &m.value});
+    for (const Member& m : schemas->members) {
+      auto shown = options_.display_names.find("schemas/" + m.key);
+      std::string display = shown != options_.display_names.end() ? shown->second : m.key;
+      out.push_back({m.key, display, slugs.claim(m.key), &m.value});
+    }
     return out;
   }
 

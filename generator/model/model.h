@@ -9,6 +9,7 @@
 // recursion rules.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -160,7 +161,8 @@ struct TagGroup {
 };
 
 struct SchemaComponent {
-  std::string name;
+  std::string name;          // the key in components/schemas
+  std::string display_name;  // what readers call it: the name, or the bundle's readable distinction
   std::string slug;
   const Node* schema = nullptr;
 };
@@ -177,6 +179,9 @@ struct ApiModel {
   std::vector<Tag> tags;              // declared order, then undeclared ones, then "default"
   std::vector<TagGroup> tag_groups;   // x-tagGroups, or empty
   std::vector<SchemaComponent> schemas;
+  // Schema keys the bundle had to tell apart, and what readers call them (the others are called
+  // by their key): see BundleOutput::display_names.
+  std::map<std::string, std::string> schema_display_names;
   const Node* document = nullptr;
 };
 
@@ -187,6 +192,8 @@ struct ModelOptions {
   // Schemes the project defines beyond the description's (its own credential), listed in
   // security_schemes so pages can name and link them.
   std::vector<SecurityScheme> extra_schemes;
+  // "kind/key" -> readable name, for components the bundle stage had to tell apart.
+  std::map<std::string, std::string> display_names;
 };
 
 // Builds the model of a bundled (self-contained) document. Problems the model cannot work

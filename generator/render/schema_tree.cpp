@@ -155,6 +155,12 @@ class TreeWriter {
 
  private:
   void text(std::string_view s) { out_ += html_escape(s); }
+  // What the reader calls a component schema: its key, unless the bundle had to tell it apart.
+  const std::string& shown(const std::string& name) const {
+    if (!o_.display_names) return name;
+    auto it = o_.display_names->find(name);
+    return it == o_.display_names->end() ? name : it->second;
+  }
 
   // Writes open + what f writes + close, or nothing at all when f writes nothing: no empty
   // wrappers (<ul></ul>, <div class="schema-root"></div>) in the page.
@@ -197,7 +203,7 @@ class TreeWriter {
       out_ += "<a class=\"schema-ref\" href=\"";
       out_ += html_escape(url);
       out_ += "\">";
-      text(name);
+      text(shown(name));
       out_ += "</a>";
     }
     std::string_view title = s.string_at("title");
@@ -419,7 +425,7 @@ class TreeWriter {
         std::string url = name.empty() ? "" : href_(name);
         if (!url.empty()) {
           out_ += "<a href=\"" + html_escape(url) + "\">";
-          text(name);
+          text(shown(name));
           out_ += "</a>";
         } else {
           text(m.value.text);

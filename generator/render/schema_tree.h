@@ -8,6 +8,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 
 #include "render/description.h"
@@ -26,6 +27,8 @@ struct SchemaTreeOptions {
   int open_depth = 1;         // levels shown open; deeper ones start collapsed
   size_t max_nodes = 600;     // beyond this, named schemas are linked, not expanded
   std::string root_component; // the schema page's own component: links to itself are recursion
+  // What readers call the schemas whose keys the bundle had to tell apart (may be null).
+  const std::map<std::string, std::string>* display_names = nullptr;
   DescriptionCache* descriptions = nullptr;  // shared by a site's pages (null: render each time)
   // As for the page's other descriptions: where relative links point ("": they become text),
   // and where the ones made text are counted (may be null).

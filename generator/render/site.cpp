@@ -479,6 +479,7 @@ class SiteRenderer {
       if (mt.schema) {
         e.set("schema_html", ref(media_parts_.get("t" + where + schema_identity(*mt.schema), [&] {
           SchemaTreeOptions o = tree_options();
+          o.display_names = &b.model->schema_display_names;
           o.direction = dir;
           return render_schema_tree(*b.document, *mt.schema, o, schema_href(b, root));
         })));
@@ -737,16 +738,17 @@ class SiteRenderer {
     std::string path = schema_path(b, s);
     std::string root = root_of(path);
     SchemaTreeOptions o = tree_options();
+    o.display_names = &m.schema_display_names;
     o.root_component = s.name;
     o.all_directions = true;  // the component as a whole; operations' trees filter by direction
     o.open_depth = 2;
     // Before the tree describes the same text: one parse makes both.
     std::string meta_description = descriptions_.plain_text(s.schema->string_at("description"),
                                                             schema_description_style(options_.description_link_base), 160);
-    Data ctx = fields("schema", fields("name", ref(s.name),
+    Data ctx = fields("schema", fields("name", ref(s.display_name),
                                        "tree_html", render_schema_tree(*b.document, *s.schema, o, schema_href(b, root)),
                                        "example_html", html_escape_text(pretty_json(example_from_schema(*b.document, *s.schema)))));
-    ctx.set("page", fields("title", s.name + " · " + m.title, "description", std::move(meta_description)));
+    ctx.set("page", fields("title", s.display_name + " · " + m.title, "description", std::move(meta_description)));
     Data breadcrumbs = breadcrumbs_to(b, root);
     breadcrumbs.push(fields("label", "Schemas", "href", root + schemas_index(b)));
     ctx.set("breadcrumbs", std::move(breadcrumbs));
@@ -806,7 +808,7 @@ class SiteRenderer {
     std::string root = root_of(path);
     Data list = Data::list();
     for (const SchemaComponent& s : m.schemas) {
-      list.push(fields("name", ref(s.name), "href", root + schema_path(b, s),
+      list.push(fields("name", ref(s.display_name), "href", root + schema_path(b, s),
                        "type", schema_type_label(*b.document, *s.schema),
                        "summary", descriptions_.plain_text(s.schema->string_at("description"),
                                                            schema_description_style(options_.description_link_base), 120)));

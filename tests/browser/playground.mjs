@@ -102,7 +102,7 @@ test("playground: 'Try it' on an operation page opens that operation expanded (p
   const page = await t.page();
   const requests = recordRequests(page);
   for (const [bundle, op, id] of [
-    ["public", "createDeviceGroup", "operations-Device_Group_device-groups-createDeviceGroup"],
+    ["public", "createDeviceGroup", "operations-device-groups-createDeviceGroup"],
     ["internal", "getFirmwareImage", "operations-Firmware_firmware-getFirmwareImage"],
   ]) {
     await page.goto(url(EXAMPLE, `${bundle}/operations/${op}.html`));
@@ -218,8 +218,8 @@ test("playground: the token box sends the project's auth (token entered once, on
             "site.playground.persist_authorization: true reaches Swagger UI");
   await page.locator(".servers select").selectOption(LOCAL_API);
   const got = await fakeServer(page, `${LOCAL_API}/**`);
-  await execute(page, "listDevices", "Device_devices");
-  await execute(page, "createDeviceGroup", "Device_Group_device-groups");
+  await execute(page, "listDevices", "devices");
+  await execute(page, "createDeviceGroup", "device-groups");
   assert.equal(got.length, 2, `two requests reached the server: ${JSON.stringify(got.map((g) => g.url))}`);
   const [get, post] = got;
   assert.equal(get.method, "GET");
@@ -297,11 +297,11 @@ test("playground: with serve's proxy set, requests go through it with the cookie
   const proxied = await fakeServer(page, (u) => u.origin === new URL(EXAMPLE_AUTH).origin && u.pathname === "/_apiref/proxy");
   await page.goto(url(EXAMPLE_AUTH, "public/"));
   await page.evaluate(() => { sessionStorage.setItem("apiref-token", "tok-9"); sessionStorage.setItem("apiref-var-FLEET_ORG", "org-1"); });
-  await openPlayground(page, url(EXAMPLE_AUTH, "playground/index.html#/Device_devices/listDevices"));
+  await openPlayground(page, url(EXAMPLE_AUTH, "playground/index.html#/devices/listDevices"));
   assert.equal(await page.locator(".apiref-warning").count(), 0, "no cookie warning: the proxy sends it");
   await page.locator(".servers select").selectOption(LOCAL_API);
-  await execute(page, "listDevices", "Device_devices");
-  await execute(page, "createDeviceGroup", "Device_Group_device-groups");
+  await execute(page, "listDevices", "devices");
+  await execute(page, "createDeviceGroup", "device-groups");
   assert.equal(direct.length, 0, "nothing went to the API server directly");
   assert.equal(proxied.length, 2);
   const [get, post] = proxied;
@@ -327,9 +327,9 @@ test("playground: a very large response is shown as plain text, a small one high
   let big = true;
   const huge = JSON.stringify(Array.from({ length: 20000 }, (_, i) => ({ id: i, name: `device-${i}`, tags: ["a", "b"] })));
   await fakeServer(page, `${LOCAL_API}/**`, () => (big ? huge : '[{"id":1}]'));
-  await openPlayground(page, url(EXAMPLE, "playground/index.html#/Device_devices/listDevices"));
+  await openPlayground(page, url(EXAMPLE, "playground/index.html#/devices/listDevices"));
   await page.locator(".servers select").selectOption(LOCAL_API);
-  const op = await execute(page, "listDevices", "Device_devices");
+  const op = await execute(page, "listDevices", "devices");
   const body = op.locator(".live-responses-table tbody .response-col_description .highlight-code").first();
   await body.waitFor();
   assert.ok((await body.textContent()).length > 1_000_000, "the whole 1.8 MB body is shown");

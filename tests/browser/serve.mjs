@@ -43,8 +43,8 @@ test("serve --proxy: the playground's GET and POST reach the local server with t
   await page.locator("#apiref-auth input[name=FLEET_ORG]").fill("org-9");
   assert.equal(await page.locator(".apiref-warning").count(), 0, "no cookie warning: the proxy sends the cookie");
   await page.locator(".servers select").selectOption(UPSTREAM.replace(/\/$/, ""));
-  const get = await execute(page, "listDevices", "Device_devices");
-  const post = await execute(page, "createDeviceGroup", "Device_Group_device-groups");
+  const get = await execute(page, "listDevices", "devices");
+  const post = await execute(page, "createDeviceGroup", "device-groups");
   assert.equal((await get.locator(".live-responses-table tr.response .response-col_status").first().textContent()).trim(), "200");
   assert.equal((await post.locator(".live-responses-table tr.response .response-col_status").first().textContent()).trim(), "201");
   // What the local server really received, through serve's proxy.

@@ -44,7 +44,7 @@ assert c['tryItOutEnabled'] is True and c['requestSnippetsEnabled'] is True and 
 s = json.load(open('ex/playground/apiref-playground.json'))
 assert s == {'auth': None, 'persistAuthorization': False, 'proxy': None}, s"
 check "playground: Swagger UI's files are the pinned package's, byte for byte" bash -c "cmp ex/playground/swagger-ui-bundle.js '$ROOT/vendor/swagger-ui/node_modules/swagger-ui-dist/swagger-ui-bundle.js' && grep -q '\"version\": \"5.35.0\"' '$ROOT/vendor/swagger-ui/node_modules/swagger-ui-dist/package.json'"
-check "operation pages link to the playground at their operation" grep -q 'class="try-it" href="../../playground/index.html?urls.primaryName=public#/Device_devices/getDevice"' ex/public/operations/getDevice.html
+check "operation pages link to the playground at their operation" grep -q 'class="try-it" href="../../playground/index.html?urls.primaryName=public#/devices/getDevice"' ex/public/operations/getDevice.html
 mkdir -p nodata && cp -r "$ROOT/templates" "$ROOT/site" "$ROOT/playground" nodata/
 check "without the vendored Swagger UI: exit 2, says how to install it, writes nothing" bash -c "cd '$ROOT/schemas' && APIREF_DATA_DIR='$WORK/nodata' '$APIREF' build -q -o '$WORK/nov' 2>'$WORK/nov.err'; test \$? -eq 2 && grep -q 'setup-deps.sh' '$WORK/nov.err' && test ! -e '$WORK/nov'"
 

@@ -249,6 +249,52 @@ done
 check "build: a file that is not YAML is refused, previous output intact" bash -c "'$APIREF' build broken.yaml -o site 2>b2.err; test \$? -eq 1 && grep -Eq '^broken\.yaml:[0-9]+:[0-9]+: error: .*\[yaml-syntax\]' b2.err && diff -r site site.before"
 
 # --- the real trees ----------------------------------------------------------------------------
+# Bundling never adds a spec error: every rule the spec profile reports on a bundle, it reports
+# on the bundle's inputs too (the bundle copies what is there; it must not make duplicate tags,
+# clashing names or dangling references of its own).
+bundle_adds_nothing() {  # bundle_adds_nothing NAME INPUT
+  local name=$1 input=$2
+  "$APIREF" check "$input" --profile spec --format json="$WORK/$name.in.json" -q >/dev/null
+  "$APIREF" bundle "$input" -q -o "$WORK/$name.bundles" 2>/dev/null || return 1
+  for f in "$WORK/$name".bundles/*; do
+    "$APIREF" check "$f" --profile spec --format json="$f.check.json" -q >/dev/null
+  done
+  python3 - "$WORK/$name.in.json" "$WORK/$name".bundles/*.check.json <<'PY'
+import json, sys
+inputs = {f["rule"] for f in json.load(open(sys.argv[1]))["findings"]}
+bad = []
+for path in sys.argv[2:]:
+    for f in json.load(open(path))["findings"]:
+        if f["rule"] not in inputs:
+            bad.append((path, f["rule"], f["message"]))
+assert not bad, bad[:5]
+PY
+}
+check "bundling adds no spec finding: Meshery" bundle_adds_nothing meshery "$ROOT/examples/meshery"
+check "bundling adds no spec finding: schemas/" bundle_adds_nothing example "$ROOT/schemas"
+mkdir -p "$WORK/ghb"
+check "bundling adds no spec finding: GitHub" bash -c "
+  '$APIREF' bundle '$ROOT/../shared/corpus/github/api.github.com.json' -q -o '$WORK/ghb/gh.json' &&
+  '$APIREF' check '$WORK/ghb/gh.json' --profile spec --format json='$WORK/ghb/out.json' -q >/dev/null;
+  '$APIREF' check '$ROOT/../shared/corpus/github/api.github.com.json' --profile spec --format json='$WORK/ghb/in.json' -q >/dev/null;
+  python3 -c \"
+import json, collections
+i = collections.Counter(f['rule'] for f in json.load(open('$WORK/ghb/in.json'))['findings'])
+o = collections.Counter(f['rule'] for f in json.load(open('$WORK/ghb/out.json'))['findings'])
+assert all(o[r] <= i[r] for r in o), (o, i)
+\""
+check "Meshery bundles: no tag declared twice, one jwt scheme, no construct prefix on tags or schemes" bash -c "
+  python3 - '$WORK/meshery.bundles' <<'PY'
+import json, sys, os, subprocess
+for name in ('meshery', 'cloud'):
+    path = os.path.join(sys.argv[1], name + '.json')
+    subprocess.run(['$APIREF', 'bundle', '$ROOT/examples/meshery', '--bundle', name, '-q', '-o', path], check=True)
+    d = json.load(open(path))
+    tags = [t['name'] for t in d.get('tags', [])]
+    assert len(tags) == len(set(tags)), ('tag declared twice', name, tags)
+    assert 'workspaces' in tags and not any(t.startswith('Workspace_') for t in tags), tags
+    assert list(d['components']['securitySchemes']) == ['jwt'], d['components']['securitySchemes'].keys()
+PY"
 check "the example (schemas/): spec profile clean, exit 0" bash -c "cd '$ROOT/schemas' && '$APIREF' check --profile spec"
 check "the example (schemas/): recommended, no errors" bash -c "cd '$ROOT/schemas' && '$APIREF' check --format json=$WORK/ex.json; test \$? -eq 0"
 check "Meshery project: runs (exit 0 or 1, not 2), findings are complete" bash -c "

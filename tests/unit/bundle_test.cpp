@@ -141,7 +141,7 @@ TEST_CASE("embedded example: two audiences, no diagnostics, self-contained, dete
       CHECK(ids.insert(std::string(op->string_at("operationId"))).second);
       // Construct-level security is carried down to operations that do not set their own.
       CHECK(op->find("security") != nullptr);
-      // Tags are prefixed by construct title and declared.
+      // Tags are the author's names, declared once.
       for (const Node& t : op->find("tags")->items) {
         bool declared = false;
         for (const Node& decl : b->document.find("tags")->items) declared = declared || decl.string_at("name") == t.text;
@@ -153,12 +153,14 @@ TEST_CASE("embedded example: two audiences, no diagnostics, self-contained, dete
   std::string yaml = to_yaml(internal.document);
   CHECK(yaml.find("Beacon") == std::string::npos);
   CHECK(pub.document.find("paths")->find("/api/devices/{deviceId}/telemetry") != nullptr);
-  // Shared schemas from the core library are components named by the construct that owns them.
+  // Components keep the names their authors gave them; no construct title is glued on.
   const Node* schemas = pub.document.find("components")->find("schemas");
   REQUIRE(schemas);
-  bool core_named = false;
-  for (const Member& m : schemas->members) core_named = core_named || m.key.rfind("Core_Schema_Elements_", 0) == 0;
-  CHECK(core_named);
+  for (const Member& m : schemas->members) CHECK(m.key.rfind("Core_Schema_Elements_", 0) != 0);
+  for (const BundleOutput* b : {&pub, &internal}) {
+    std::set<std::string> tag_names;
+    for (const Node& t : b->document.find("tags")->items) CHECK(tag_names.insert(std::string(t.string_at("name"))).second);
+  }
 
   // Dereferenced, the recursive schemas (DeviceGroup's children) stay references to components.
   BundleOptions deref;
@@ -225,10 +227,32 @@ TEST_CASE("Meshery tree: same operations and, dereferenced, same content as Mesh
       REQUIRE(our_op);
       // The reference was built from files whose $id lines were removed; apiref keeps them.
       // Meshery's bundler drops construct-level security; apiref carries it to each operation.
-      CHECK(without_keys(*our_op, {"$id", "security"}) == without_keys(*ref_op, {"$id", "security"}));
+      // Meshery's bundler glues the construct's title to tags and scheme names
+      // (`Workspace_workspaces`, `Organization_jwt`); apiref keeps the author's (`workspaces`,
+      // `jwt`): the reference's name is the construct's title, '_', and ours.
+      CHECK(without_keys(*our_op, {"$id", "security", "tags"}) == without_keys(*ref_op, {"$id", "security", "tags"}));
+      auto prefixed = [](const std::string& theirs, const std::string& mine) {
+        return theirs.size() > mine.size() && theirs.compare(theirs.size() - mine.size(), mine.size(), mine) == 0 &&
+               theirs[theirs.size() - mine.size() - 1] == '_';
+      };
+      if (const Node* ref_tags = ref_op->find("tags")) {
+        const Node* our_tags = our_op->find("tags");
+        REQUIRE(our_tags);
+        REQUIRE(our_tags->items.size() == ref_tags->items.size());
+        for (size_t i = 0; i < ref_tags->items.size(); ++i) CHECK(prefixed(ref_tags->items[i].text, our_tags->items[i].text));
+      }
       if (const Node* s = ref_op->find("security")) {
         ++with_security_in_reference;
-        CHECK(*our_op->find("security") == *s);
+        const Node* ours_sec = our_op->find("security");
+        REQUIRE(ours_sec);
+        REQUIRE(ours_sec->items.size() == s->items.size());
+        for (size_t i = 0; i < s->items.size(); ++i) {
+          REQUIRE(ours_sec->items[i].members.size() == s->items[i].members.size());
+          for (size_t k = 0; k < s->items[i].members.size(); ++k) {
+            CHECK(prefixed(s->items[i].members[k].key, ours_sec->items[i].members[k].key));
+            CHECK(ours_sec->items[i].members[k].value == s->items[i].members[k].value);
+          }
+        }
       }
     }
     CHECK(with_security_in_reference > 0);
@@ -482,7 +506,7 @@ paths:
   CHECK(d->related[0].pos.line == 5);
 }
 
-TEST_CASE("projects: names are prefixed by construct title, deprecated, excluded and foreign-audience operations left out") {
+TEST_CASE("projects: the author's names, deprecated, excluded and foreign-audience operations left out") {
   TempProject t;
   t.write("apiref.yaml", R"(bundles:
   - {name: pub, base: base.yml, audience: public}
@@ -545,16 +569,17 @@ paths:
   CHECK(paths.find("/skipped") == nullptr);
   CHECK(paths.find("/users")->find("delete") == nullptr);
   const Node& get = *paths.find("/users")->find("get");
-  CHECK(get.find("tags")->items[0].text == "User_Accounts_users");
-  CHECK(get.find("security")->items[0].members[0].key == "User_Accounts_jwt");
+  CHECK(get.find("tags")->items[0].text == "users");
+  CHECK(get.find("security")->items[0].members[0].key == "jwt");
   // An explicit `security: []` (no auth) is kept as is.
   CHECK(paths.find("/users/me")->find("get")->find("security")->items.empty());
   const Node& components = *doc.find("components");
-  CHECK(components.find("securitySchemes")->find("User_Accounts_jwt") != nullptr);
-  CHECK(components.find("schemas")->find("User_Accounts_User") != nullptr);
-  CHECK(components.find("schemas")->find("Core_id") != nullptr);
+  CHECK(components.find("securitySchemes")->find("jwt") != nullptr);
+  CHECK(components.find("schemas")->find("User") != nullptr);
+  CHECK(components.find("schemas")->find("id") != nullptr);
+  CHECK(r.bundles[0].display_names.empty());
   // Components and tags no operation of this audience uses are not published.
-  CHECK(components.find("schemas")->find("User_Accounts_Unused") == nullptr);
+  CHECK(components.find("schemas")->find("Unused") == nullptr);
   REQUIRE(doc.find("tags"));
   CHECK(doc.find("tags")->items.size() == 1);
 }
@@ -655,4 +680,49 @@ TEST_CASE("read_file_if_unchanged: a file edited since it was stamped is not rea
   CHECK(stamp_of(t.write("b.json", "")).size == 0);
   CHECK(stamp_of(f + ".missing").size == -1);
   CHECK_FALSE(read_file_if_unchanged(f + ".missing", stamp_of(f + ".missing"), text));
+}
+
+TEST_CASE("projects: the same component written in two constructs is one; different ones are told apart readably") {
+  TempProject t;
+  t.write("apiref.yaml", "bundles:\n  - {name: pub, base: base.yml, audience: public}\n");
+  t.write("base.yml", "openapi: 3.0.3\ninfo: {title: Base, version: '1'}\npaths: {}\n");
+  // Two constructs of one version, one of another: each defines `jwt` the same way and a tag
+  // `users`; `Page` differs between versions, `id` between the two of one version.
+  auto construct = [&](const std::string& version, const std::string& name, const std::string& title,
+                       const std::string& path, const std::string& page_type, const std::string& id_format) {
+    t.write("constructs/" + version + "/" + name + "/api.yml", "openapi: 3.0.3\ninfo: {title: " + title +
+            ", version: '1'}\nsecurity: [{jwt: []}]\ntags: [{name: users, description: " + title + " users}]\npaths:\n  " + path +
+            ":\n    get:\n      x-internal: [public]\n      tags: [users]\n      responses:\n        '200':\n"
+            "          description: ok\n          content: {application/json: {schema: {$ref: '#/components/schemas/Page'}}}\n"
+            "      parameters: [{name: x, in: query, schema: {$ref: '#/components/schemas/id'}}]\n"
+            "components:\n  securitySchemes:\n    jwt: {type: http, scheme: bearer, bearerFormat: JWT}\n"
+            "  schemas:\n    Page: {type: " + page_type + "}\n    id: {type: string, format: " + id_format + "}\n");
+  };
+  construct("v1beta1", "key", "Key", "/keys", "object", "uuid");
+  construct("v1beta1", "user", "User", "/users", "object", "email");
+  construct("v1beta2", "user", "User", "/v2/users", "array", "uuid");
+  BundleResult r = bundle_config((t.dir / "apiref.yaml").string());
+  for (const Diagnostic& d : r.diagnostics) INFO(format_diagnostic(d));
+  REQUIRE(r.ok());
+  const BundleOutput& b = r.bundles[0];
+  const Node& components = *b.document.find("components");
+  // Three identical jwt schemes: one.
+  REQUIRE(components.find("securitySchemes")->members.size() == 1);
+  CHECK(components.find("securitySchemes")->members[0].key == "jwt");
+  // One tag `users`, declared once (the first construct's description).
+  REQUIRE(b.document.find("tags")->items.size() == 1);
+  CHECK(b.document.find("tags")->items[0].string_at("name") == "users");
+  // Page: the same in both v1beta1 constructs (one), another in v1beta2 (told apart by version).
+  const Node& schemas = *components.find("schemas");
+  std::set<std::string> keys;
+  for (const Member& m : schemas.members) keys.insert(m.key);
+  CHECK(keys == std::set<std::string>{"Page", "Page_v1beta2", "id", "id_User"});
+  CHECK(b.display_names.at("schemas/Page_v1beta2") == "Page (v1beta2)");
+  // id: uuid in Key v1beta1, email in User v1beta1 (same version: told apart by title), uuid
+  // again in v1beta2 (the same as Key's: one).
+  CHECK(b.display_names.at("schemas/id_User") == "id (User)");
+  CHECK(b.display_names.size() == 2);
+  const Node& v2 = *b.document.find("paths")->find("/v2/users")->find("get");
+  CHECK(v2.find("parameters")->items[0].find("schema")->string_at("$ref") == "#/components/schemas/id");
+  for (const Member& m : schemas.members) CHECK(m.key.find("_2") == std::string::npos);
 }

@@ -105,10 +105,10 @@ TEST_CASE("model: effective servers, security, merged parameters, bodies, callba
   const Operation* get_device = find_op(m, "getDevice");
   REQUIRE(get_device);
   REQUIRE(get_device->security.alternatives.size() == 1);
-  CHECK(get_device->security.alternatives[0][0].scheme == "Device_bearerAuth");
+  CHECK(get_device->security.alternatives[0][0].scheme == "bearerAuth");  // the author's name, not the construct's prefix
   bool scheme_known = false;
   for (const SecurityScheme& s : m.security_schemes)
-    if (s.name == "Device_bearerAuth") scheme_known = s.type == "http" && s.http_scheme == "bearer";
+    if (s.name == "bearerAuth") scheme_known = s.type == "http" && s.http_scheme == "bearer";
   CHECK(scheme_known);
 
   // The path item's deviceId parameter applies to the operation, resolved through its $ref.

@@ -274,8 +274,8 @@ components:
   Diagnostics linked_diags;
   auto linked = render("https://docs.example.com/", linked_diags);
   REQUIRE(linked.count("api/operations/getThings.html"));
-  REQUIRE(linked.count("api/schemas/Things_Thing.html"));  // a construct's schema: named after its title
-  for (const char* page : {"api/operations/getThings.html", "api/schemas/Things_Thing.html"}) {
+  REQUIRE(linked.count("api/schemas/Thing.html"));  // a construct's schema: the author's name
+  for (const char* page : {"api/operations/getThings.html", "api/schemas/Thing.html"}) {
     CAPTURE(page);
     CHECK(linked[page].find("href=\"https://docs.example.com/guides/size.md\"") != std::string::npos);
     CHECK(linked[page].find("href=\"https://docs.example.com/guides/model.md\"") != std::string::npos);
@@ -285,7 +285,7 @@ components:
 
   Diagnostics text_diags;
   auto text = render("", text_diags);
-  for (const char* page : {"api/operations/getThings.html", "api/schemas/Things_Thing.html"}) {
+  for (const char* page : {"api/operations/getThings.html", "api/schemas/Thing.html"}) {
     CAPTURE(page);
     CHECK(text[page].find("guides/size.md") == std::string::npos);
     CHECK(text[page].find("the size guide") != std::string::npos);  // the link's text stays
