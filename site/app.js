@@ -247,12 +247,237 @@
   }
 
   // --- search: the index is fetched on first use, then matched in memory -------------------
+  // The index (generator/render/search_index.h) lists operations, tags and schemas without
+  // their addresses: pages are <bundle>/<operations|tags|schemas>/<slug>.html.
+  //
+  // An entry is found by its names. Its own names (an operation's summary, operationId and
+  // path, a tag's or a schema's name) come first; then what it holds or belongs to (an
+  // operation's parameters and tags, a schema's properties). In each of the two, best first:
+  // the whole query is a name, a name starts with it, every word of the query (in any order)
+  // starts or is part of a word of the entry. Scores are positive; no match, no result.
+  var METHODS = { get: 1, put: 1, post: 1, "delete": 1, options: 1, head: 1, patch: 1, trace: 1 };
+  // Words a query can hold that the entry need not: "get a repository" finds "Get repository".
+  var OPTIONAL = { a: 1, an: 1, the: 1, of: 1, to: 1, "for": 1, "in": 1, on: 1, by: 1, and: 1, or: 1, with: 1, from: 1 };
+  // How much a match in each field counts, 1..9. From OWN up, the entry's own names.
+  var W = { id: 9, path: 9, name: 9, idWords: 8, summary: 7, pathWord: 6, method: 5, opTag: 4, param: 3, property: 3, bundle: 1 };
+  var OWN = 5;
+  // Tiers, a thousand apart: what a score is made of within a tier stays below 1000.
+  var TIER = { exact: 6000, prefix: 5000, words: 4000, otherExact: 3000, otherPrefix: 2000, otherWords: 1000 };
+  var KIND_ORDER = { tag: 0, op: 1, schema: 2 };
+  var MAX_SHOWN = 20;
+
+  // A name, split once however often it repeats (GitHub's `owner`, 600 times): as written,
+  // in lower case, and its words ("getWorkspaceByID", "full_name", "repos/get-content" ->
+  // get workspace by id, full name, repos get content), the whole name among them.
+  var nameCache = new Map();
+  function nameOf(text) {
+    text = String(text);
+    var name = nameCache.get(text);
+    if (!name) {
+      var lower = text.toLowerCase();
+      var words = text.replace(/([a-z\d])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+        .toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      name = { raw: text, lower: lower, split: words.join(" "), words: words.indexOf(lower) < 0 ? words.concat([lower]) : words };
+      nameCache.set(text, name);
+    }
+    return name;
+  }
+  function pathSegments(path) {
+    return String(path).toLowerCase().split("/").filter(Boolean).map(function (s) { return /^\{.*\}$/.test(s) ? "{}" : s; });
+  }
+  function looksLikePath(word) { return word.indexOf("/") >= 0 || word.indexOf("{") >= 0; }
+
+  // Query segments against a path template's: a query's {x} stands for a template's {y}, a
+  // template's {y} takes any value ("repos/octocat/hello" finds /repos/{owner}/{repo}), the
+  // last query segment may be unfinished. Null, or how: exact, from the start, and how well
+  // (0..1: all of the path, its start, its end, its middle; less for values and unfinished).
+  function matchPath(q, t, anchored) {
+    var best = null;
+    for (var at = 0; at + q.length <= t.length && (at === 0 || !anchored); at++) {
+      var quality = 1, ok = true;
+      for (var i = 0; i < q.length && ok; i++) {
+        var qs = q[i], ts = t[at + i];
+        if (qs === ts) continue;
+        if (qs === "{}") ok = false;
+        else if (ts === "{}") quality -= 0.05;
+        else if (i === q.length - 1 && ts.indexOf(qs) === 0) quality -= 0.1;
+        else ok = false;
+      }
+      if (!ok) continue;
+      var whole = at === 0 && q.length === t.length;
+      var place = whole ? 1 : at === 0 ? 0.9 : at + q.length === t.length ? 0.85 : 0.75;
+      var m = { exact: whole && quality === 1, start: at === 0, quality: quality * place };
+      if (!best || m.quality > best.quality) best = m;
+    }
+    return best;
+  }
+
+  // An entry: what it shows, where it leads, what finds it: keys, [name, weight, field, whole]
+  // (field: what to say when a match is there, for names not the entry's own; whole: whether
+  // the whole query may equal the name, not for path segments and methods); primary: the
+  // words of its title.
+  function Entry(kind, bundle, order, href, title) {
+    this.kind = kind; this.bundle = bundle; this.order = order; this.href = href; this.title = title;
+    this.keys = []; this.primary = [];
+  }
+  Entry.prototype.add = function (text, weight, field) {
+    if (text) this.keys.push([nameOf(text), weight, field || null, true]);
+  };
+  Entry.prototype.addWords = function (text, weight) {
+    if (text) this.keys.push([nameOf(text), weight, null, false]);
+  };
+
+  // The model's slugify() (generator/model/model.cpp): the index leaves out the slugs it makes.
+  function slugify(s) {
+    return String(s).replace(/[^A-Za-z0-9._-]/g, "-").replace(/-{2,}/g, "-").replace(/[-.]+$/, "").replace(/^[-.]+/, "") || "_";
+  }
+
+  function buildEntries(data) {
+    var bundles = data.bundles || [], tags = data.tags || [], names = data.names || [], out = [];
+    // Slugs are [A-Za-z0-9._-]: safe in a URL as they are.
+    function where(b, folder, slug, name) { return bundles[b][0] + "/" + folder + "/" + (slug || slugify(name)) + ".html"; }
+    function named(list) { return (list || []).map(function (i) { return names[i]; }).filter(Boolean); }
+    tags.forEach(function (t, i) {
+      // bundle, slug, name, display name
+      var display = t[3] || t[2];
+      var e = new Entry("tag", t[0], i, where(t[0], "tags", t[1], t[2]), display);
+      e.sub = t[3] ? "tag · " + t[2] : "tag";
+      e.add(t[2], W.name);
+      e.add(t[3], W.name);
+      e.add(nameOf(t[2]).split, W.idWords);  // "rate limit" is rate-limit
+      e.primary = nameOf(display).words;
+      out.push(e);
+    });
+    (data.operations || []).forEach(function (op, i) {
+      // bundle, slug, method, path, summary, operationId, tags, parameter names
+      var e = new Entry("op", op[0], i, where(op[0], "operations", op[1], op[5]), op[4] || op[3]);
+      e.method = op[2];
+      e.path = op[3];
+      e.segments = pathSegments(op[3]);
+      e.sub = op[3] + (op[5] ? " · " + op[5] : "");
+      e.add(op[4], W.summary);
+      e.add(op[5], W.id);
+      if (op[5]) e.add(nameOf(op[5]).split, W.idWords);  // "create workspace" is createWorkspace
+      e.segments.forEach(function (s) { if (s !== "{}") e.addWords(s, W.pathWord); });
+      e.addWords(op[2], W.method);
+      (op[6] || []).forEach(function (t) {
+        var tag = tags[t];
+        if (!tag) return;
+        e.add(tag[2], W.opTag, "tag");
+        e.add(tag[3], W.opTag, "tag");
+      });
+      named(op[7]).forEach(function (p) { e.add(p, W.param, "parameter"); });
+      e.primary = nameOf(op[4] || op[5] || op[3]).words;
+      out.push(e);
+    });
+    (data.schemas || []).forEach(function (s, i) {
+      // bundle, slug, name, property names
+      var e = new Entry("schema", s[0], i, where(s[0], "schemas", s[1], s[2]), s[2]);
+      e.sub = "schema";
+      e.add(s[2], W.name);
+      e.add(nameOf(s[2]).split, W.idWords);
+      named(s[3]).forEach(function (p) { e.add(p, W.property, "property"); });
+      e.primary = nameOf(s[2]).words;
+      out.push(e);
+    });
+    // "cloud workspace": the bundle's name narrows a search when the site has several.
+    if (bundles.length > 1) out.forEach(function (e) { e.addWords(bundles[e.bundle][0], W.bundle); });
+    return out;
+  }
+
+  // "GET /repos/{owner}/{repo}" -> method "get", words ["/repos/{owner}/{repo}"].
+  function parseQuery(text) {
+    var raw = text.split(/\s+/).filter(Boolean), method = null;
+    if (raw.length > 1 && METHODS[raw[0].toLowerCase()] && raw.slice(1).some(looksLikePath)) method = raw.shift().toLowerCase();
+    var words = raw.map(function (w) { return w.toLowerCase(); });
+    return {
+      raw: raw.join(" "), text: words.join(" "), words: words, method: method,
+      segments: words.map(function (w) { return looksLikePath(w) ? pathSegments(w) : null; }),
+    };
+  }
+
+  // What to say of a match in a name that is not the entry's own: "parameter owner".
+  function because(key) { return key[2] ? key[2] + " " + key[0].raw : null; }
+
+  // How well query word j matches the entry: [quality 0..9, why] at best in its own names
+  // (own) and anywhere (any), each null when nowhere.
+  function matchWord(e, query, j) {
+    var w = query.words[j], own = null, any = null;
+    if (query.segments[j] && e.segments) {
+      var m = matchPath(query.segments[j], e.segments, w.charAt(0) === "/");
+      if (m) own = any = [W.path * m.quality, null];
+    }
+    for (var k = 0; k < e.keys.length; k++) {
+      var key = e.keys[k], words = key[0].words;
+      for (var i = 0; i < words.length; i++) {
+        var word = words[i];
+        // Inside a word ("owner" in codeowners) is a weak match: never one of the entry's own.
+        var how = word === w ? 1 : word.indexOf(w) === 0 ? 0.75 : w.length >= 3 && word.indexOf(w) > 0 ? 0.4 : 0;
+        if (!how) continue;
+        var q = key[1] * how;
+        if (key[1] >= OWN && how >= 0.75 && (!own || q > own[0])) own = [q, null];
+        if (!any || q > any[0]) any = [q, key[1] >= OWN ? null : because(key)];
+      }
+    }
+    return { own: own, any: any };
+  }
+
+  // [score, why] or null: the best of the tiers the entry reaches.
+  function score(e, query) {
+    if (query.method && (e.kind !== "op" || e.method !== query.method)) return null;
+    var best = null;
+    function consider(s, why) { if (!best || s > best[0]) best = [s, why]; }
+    var q = query.text;
+    if (query.words.length === 1 && query.segments[0] && e.segments) {
+      var m = matchPath(query.segments[0], e.segments, q.charAt(0) === "/");
+      if (m && m.start) consider((m.exact ? TIER.exact : TIER.prefix) + Math.round(800 * m.quality) + Math.max(0, 99 - e.path.length), null);
+    }
+    if (!query.method) {
+      for (var i = 0; i < e.keys.length; i++) {
+        var key = e.keys[i], name = key[0], own = key[1] >= OWN;
+        if (!key[3]) continue;
+        // Typed as the author wrote it ("Workspace", not "workspace"): first among equals.
+        if (name.lower === q) consider((own ? TIER.exact : TIER.otherExact) + key[1] * 100 + (name.raw === query.raw ? 50 : 0), because(key));
+        else if (name.lower.indexOf(q) === 0)
+          consider((own ? TIER.prefix : TIER.otherPrefix) + key[1] * 100 + Math.max(0, 99 - (name.lower.length - q.length)), because(key));
+      }
+    }
+    if (best && best[0] >= TIER.prefix) return best;
+    // Every word, in any order: all in the entry's own names, or some in what it holds.
+    var ownTotal = 0, anyTotal = 0, counted = 0, allOwn = true, why = null;
+    for (var j = 0; j < query.words.length; j++) {
+      var hit = matchWord(e, query, j);
+      if (!hit.any) {
+        if (OPTIONAL[query.words[j]] && query.words.length > 1) continue;
+        return best;
+      }
+      counted++;
+      anyTotal += hit.any[0];
+      if (hit.own) ownTotal += hit.own[0];
+      else allOwn = false;
+      if (hit.any[1] && !why) why = hit.any[1];
+    }
+    if (!counted) return best;
+    // How much of the entry's title the query covers: "create workspace" is all of
+    // createWorkspace, a little of assignWorkspaceToCreatedTeam.
+    var covered = 0;
+    e.primary.forEach(function (p) {
+      if (query.words.some(function (w) { return p.indexOf(w) === 0; })) covered++;
+    });
+    // Then the shorter: title, or path when the query names one.
+    var length = query.segments.some(Boolean) && e.path ? e.path.length : e.title.length;
+    var rest = 200 * (e.primary.length ? covered / e.primary.length : 0) + Math.max(0, 40 - length / 2);
+    if (allOwn) consider(TIER.words + Math.round(60 * ownTotal / counted + rest), null);
+    else consider(TIER.otherWords + Math.round(60 * anyTotal / counted + rest), why);
+    return best;
+  }
+
   function setUpSearch() {
     var input = document.getElementById("search-input");
     var list = document.getElementById("search-results");
     if (!input || !list) return;
     var base = input.getAttribute("data-root") || "";
-    var entries = null, loading = null, selected = -1;
+    var entries = null, bundles = [], loading = null, selected = -1, here = -1;
 
     // A page opened from disk (file://) cannot fetch a file, but it can load a script: the
     // build writes the index in both forms.
@@ -271,61 +496,75 @@
     function load() {
       if (loading) return loading;
       loading = fetchIndex().then(function (data) {
-        entries = data.operations.map(function (op) {
-          // url, method, path, summary, operationId, tags, parameters, bundle
-          return { op: op, text: (op[1] + " " + op[2] + " " + op[3] + " " + op[4] + " " + op[5] + " " + op[6]).toLowerCase(),
-                   summary: (op[3] || "").toLowerCase(), id: (op[4] || "").toLowerCase() };
-        });
+        bundles = data.bundles || [];
+        entries = buildEntries(data);
+        // The bundle of this page, whose results come first among equals.
+        var rest = location.href.slice(new URL(base || "./", location.href).href.length).split("/")[0];
+        here = bundles.findIndex(function (b) { return b[0] === rest; });
       });
       return loading;
     }
 
-    function score(e, words, query) {
-      var s = 0;
-      for (var i = 0; i < words.length; i++) {
-        if (e.text.indexOf(words[i]) < 0) return -1;
-      }
-      if (e.summary === query) s += 100;
-      else if (e.summary.indexOf(query) === 0) s += 50;
-      else if (e.summary.indexOf(query) >= 0) s += 25;
-      if (e.id === query) s += 80;
-      return s - e.text.length / 1000;
+    function compare(a, b) {
+      return b.score - a.score || (b.e.bundle === here) - (a.e.bundle === here) || a.e.bundle - b.e.bundle ||
+        KIND_ORDER[a.e.kind] - KIND_ORDER[b.e.kind] || a.e.order - b.e.order;
     }
 
     function render() {
-      var query = input.value.trim().toLowerCase();
-      list.innerHTML = "";
+      var query = parseQuery(input.value.trim());
+      list.replaceChildren();
       selected = -1;
-      if (!query || !entries) { list.hidden = true; return; }
-      var words = query.split(/\s+/);
-      var hits = [];
+      if (!query.words.length || !entries) { list.hidden = true; return; }
+      var hits = [], seen = {};
       for (var i = 0; i < entries.length; i++) {
-        var s = score(entries[i], words, query);
-        if (s >= 0) hits.push([s, entries[i]]);
+        var s = score(entries[i], query);
+        if (!s || seen[entries[i].href]) continue;
+        seen[entries[i].href] = true;
+        hits.push({ score: s[0], why: s[1], e: entries[i] });
       }
-      hits.sort(function (a, b) { return b[0] - a[0]; });
-      hits.slice(0, 20).forEach(function (hit) {
-        var op = hit[1].op;
+      hits.sort(compare);
+      // What the list shows, for tests and tools: the query it answers.
+      list.setAttribute("data-query", input.value.trim());
+      hits.slice(0, MAX_SHOWN).forEach(function (hit) {
+        var e = hit.e, bundle = bundles[e.bundle] || [""];
         var li = document.createElement("li");
         li.setAttribute("role", "option");
+        li.setAttribute("data-kind", e.kind);
+        li.setAttribute("data-bundle", bundle[0]);
+        li.setAttribute("data-score", String(hit.score));
         var a = document.createElement("a");
-        a.href = base + op[0];
-        var method = document.createElement("span");
-        method.className = "method method-" + op[1].toLowerCase();
-        method.textContent = op[1];
-        a.appendChild(method);
-        a.appendChild(document.createTextNode(" " + (op[3] || op[2])));
-        var path = document.createElement("span");
-        path.className = "path";
-        path.textContent = op[2] + " · " + op[4];
-        a.appendChild(path);
+        a.href = base + e.href;
+        var badge = document.createElement("span");
+        badge.className = e.kind === "op" ? "method method-" + e.method : "method search-kind";
+        badge.textContent = e.kind === "op" ? e.method.toUpperCase() : e.kind;
+        a.appendChild(badge);
+        a.appendChild(document.createTextNode(" "));
+        var title = document.createElement("span");
+        title.className = "search-title";
+        title.textContent = e.title;
+        a.appendChild(title);
+        // Which bundle, as the header names it, when the site has several.
+        if (bundles.length > 1) {
+          var label = document.createElement("span");
+          label.className = "search-bundle";
+          label.textContent = bundle[1] || bundle[0];
+          a.appendChild(label);
+        }
+        var sub = document.createElement("span");
+        sub.className = "path";
+        sub.textContent = e.sub + (hit.why ? " · " + hit.why : "");
+        a.appendChild(sub);
         li.appendChild(a);
         list.appendChild(li);
       });
-      if (!hits.length) {
-        var none = document.createElement("li");
-        none.textContent = "No operation matches.";
-        list.appendChild(none);
+      var note = null;
+      if (!hits.length) note = "Nothing matches “" + input.value.trim() + "”.";
+      else if (hits.length > MAX_SHOWN) note = (hits.length - MAX_SHOWN) + " more: add a word to narrow the search.";
+      if (note) {
+        var more = document.createElement("li");
+        more.className = "search-note";
+        more.textContent = note;
+        list.appendChild(more);
       }
       list.hidden = false;
     }
