@@ -342,6 +342,7 @@
       var display = t[3] || t[2];
       var e = new Entry("tag", t[0], i, where(t[0], "tags", t[1], t[2]), display);
       e.sub = t[3] ? "tag · " + t[2] : "tag";
+      e.count = 0;
       e.add(t[2], W.name);
       e.add(t[3], W.name);
       e.add(nameOf(t[2]).split, W.idWords);  // "rate limit" is rate-limit
@@ -363,6 +364,7 @@
       (op[6] || []).forEach(function (t) {
         var tag = tags[t];
         if (!tag) return;
+        out[t].count++;  // the tags are the first entries, in the index's order
         e.add(tag[2], W.opTag, "tag");
         e.add(tag[3], W.opTag, "tag");
       });
@@ -373,13 +375,16 @@
     (data.schemas || []).forEach(function (s, i) {
       // bundle, slug, name, property names
       var e = new Entry("schema", s[0], i, where(s[0], "schemas", s[1], s[2]), s[2]);
-      e.sub = "schema";
+      var props = named(s[3]);
+      // Its first fields tell two schemas of one name apart.
+      e.sub = props.length ? "schema · " + props.slice(0, 4).join(", ") + (props.length > 4 ? ", …" : "") : "schema";
       e.add(s[2], W.name);
       e.add(nameOf(s[2]).split, W.idWords);
-      named(s[3]).forEach(function (p) { e.add(p, W.property, "property"); });
+      props.forEach(function (p) { e.add(p, W.property, "property"); });
       e.primary = nameOf(s[2]).words;
       out.push(e);
     });
+    out.forEach(function (e) { if (e.kind === "tag") e.sub += " · " + e.count + (e.count === 1 ? " operation" : " operations"); });
     // "cloud workspace": the bundle's name narrows a search when the site has several.
     if (bundles.length > 1) out.forEach(function (e) { e.addWords(bundles[e.bundle][0], W.bundle); });
     return out;
