@@ -274,10 +274,13 @@
     text = String(text);
     var name = nameCache.get(text);
     if (!name) {
-      var lower = text.toLowerCase();
-      var words = text.replace(/([a-z\d])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-        .toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      name = { raw: text, lower: lower, split: words.join(" "), words: words.indexOf(lower) < 0 ? words.concat([lower]) : words };
+      var lower = text.toLowerCase(), spaced = lower;
+      if (/[A-Z]/.test(text)) spaced = text.replace(/([a-z\d])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase();
+      // Letters and digits, ASCII or not (a cheaper test than Unicode classes, on every name).
+      var words = spaced.split(/[^a-z0-9\u00c0-\uffff]+/).filter(Boolean);
+      name = { raw: text, lower: lower, split: null, words: words.indexOf(lower) < 0 ? words.concat([lower]) : words };
+      // Its words as one name: "create workspace" is createWorkspace.
+      if (words.length > 1) name.split = { raw: words.join(" "), lower: words.join(" "), split: null, words: words };
       nameCache.set(text, name);
     }
     return name;
@@ -312,19 +315,23 @@
     return best;
   }
 
-  // An entry: what it shows, where it leads, what finds it: keys, [name, weight, field, whole]
-  // (field: what to say when a match is there, for names not the entry's own; whole: whether
-  // the whole query may equal the name, not for path segments and methods); primary: the
-  // words of its title.
+  // An entry: what it shows, where it leads, what finds it: names and their weights (two
+  // arrays side by side: GitHub's entries hold 23,000 names), and the words of its title
+  // (primary). A path segment, a method or the bundle only match word by word, never as the
+  // whole query.
+  var WORDS_ONLY = {};
+  WORDS_ONLY[W.pathWord] = WORDS_ONLY[W.method] = WORDS_ONLY[W.bundle] = true;
   function Entry(kind, bundle, order, href, title) {
     this.kind = kind; this.bundle = bundle; this.order = order; this.href = href; this.title = title;
-    this.keys = []; this.primary = [];
+    this.names = []; this.weights = []; this.primary = [];
   }
-  Entry.prototype.add = function (text, weight, field) {
-    if (text) this.keys.push([nameOf(text), weight, field || null, true]);
+  Entry.prototype.add = function (text, weight) {
+    if (text) this.addName(nameOf(text), weight);
   };
-  Entry.prototype.addWords = function (text, weight) {
-    if (text) this.keys.push([nameOf(text), weight, null, false]);
+  Entry.prototype.addName = function (name, weight) {
+    if (!name) return;
+    this.names.push(name);
+    this.weights.push(weight);
   };
 
   // The model's slugify() (generator/model/model.cpp): the index leaves out the slugs it makes.
@@ -345,7 +352,7 @@
       e.count = 0;
       e.add(t[2], W.name);
       e.add(t[3], W.name);
-      e.add(nameOf(t[2]).split, W.idWords);  // "rate limit" is rate-limit
+      e.addName(nameOf(t[2]).split, W.idWords);  // "rate limit" is rate-limit
       e.primary = nameOf(display).words;
       out.push(e);
     });
@@ -358,17 +365,17 @@
       e.sub = op[3] + (op[5] ? " · " + op[5] : "");
       e.add(op[4], W.summary);
       e.add(op[5], W.id);
-      if (op[5]) e.add(nameOf(op[5]).split, W.idWords);  // "create workspace" is createWorkspace
-      e.segments.forEach(function (s) { if (s !== "{}") e.addWords(s, W.pathWord); });
-      e.addWords(op[2], W.method);
+      if (op[5]) e.addName(nameOf(op[5]).split, W.idWords);  // "create workspace" is createWorkspace
+      e.segments.forEach(function (s) { if (s !== "{}") e.add(s, W.pathWord); });
+      e.add(op[2], W.method);
       (op[6] || []).forEach(function (t) {
         var tag = tags[t];
         if (!tag) return;
         out[t].count++;  // the tags are the first entries, in the index's order
-        e.add(tag[2], W.opTag, "tag");
-        e.add(tag[3], W.opTag, "tag");
+        e.add(tag[2], W.opTag);
+        e.add(tag[3], W.opTag);
       });
-      named(op[7]).forEach(function (p) { e.add(p, W.param, "parameter"); });
+      named(op[7]).forEach(function (p) { e.add(p, W.param); });
       e.primary = nameOf(op[4] || op[5] || op[3]).words;
       out.push(e);
     });
@@ -379,14 +386,14 @@
       // Its first fields tell two schemas of one name apart.
       e.sub = props.length ? "schema · " + props.slice(0, 4).join(", ") + (props.length > 4 ? ", …" : "") : "schema";
       e.add(s[2], W.name);
-      e.add(nameOf(s[2]).split, W.idWords);
-      props.forEach(function (p) { e.add(p, W.property, "property"); });
+      e.addName(nameOf(s[2]).split, W.idWords);
+      props.forEach(function (p) { e.add(p, W.property); });
       e.primary = nameOf(s[2]).words;
       out.push(e);
     });
     out.forEach(function (e) { if (e.kind === "tag") e.sub += " · " + e.count + (e.count === 1 ? " operation" : " operations"); });
     // "cloud workspace": the bundle's name narrows a search when the site has several.
-    if (bundles.length > 1) out.forEach(function (e) { e.addWords(bundles[e.bundle][0], W.bundle); });
+    if (bundles.length > 1) out.forEach(function (e) { e.add(bundles[e.bundle][0], W.bundle); });
     return out;
   }
 
@@ -395,86 +402,99 @@
     var raw = text.split(/\s+/).filter(Boolean), method = null;
     if (raw.length > 1 && METHODS[raw[0].toLowerCase()] && raw.slice(1).some(looksLikePath)) method = raw.shift().toLowerCase();
     var words = raw.map(function (w) { return w.toLowerCase(); });
-    return {
-      raw: raw.join(" "), text: words.join(" "), words: words, method: method,
-      segments: words.map(function (w) { return looksLikePath(w) ? pathSegments(w) : null; }),
-    };
+    var segments = words.map(function (w) { return looksLikePath(w) ? pathSegments(w) : null; });
+    return { raw: raw.join(" "), text: words.join(" "), words: words, method: method, segments: segments, hasPath: segments.some(Boolean) };
   }
 
   // What to say of a match in a name that is not the entry's own: "parameter owner".
-  function because(key) { return key[2] ? key[2] + " " + key[0].raw : null; }
+  // k: the index of the name in the entry, or -1.
+  function because(e, k) {
+    if (k < 0) return null;
+    var weight = e.weights[k];
+    var field = weight === W.opTag ? "tag" : weight === W.param && e.kind === "op" ? "parameter" :
+      weight === W.property && e.kind === "schema" ? "property" : null;
+    return field && field + " " + e.names[k].raw;
+  }
 
-  // How well query word j matches the entry: [quality 0..9, why] at best in its own names
-  // (own) and anywhere (any), each null when nowhere.
+  // How well query word j matches the entry, 0..9 (0: not at all): at best in its own names
+  // (own) and anywhere (any, and the key it matched). One object, reused: this runs for every
+  // entry on every keystroke.
+  var wordHit = { own: 0, any: 0, at: -1 };
   function matchWord(e, query, j) {
-    var w = query.words[j], own = null, any = null;
+    var w = query.words[j], own = 0, any = 0, anyAt = -1;
     if (query.segments[j] && e.segments) {
       var m = matchPath(query.segments[j], e.segments, w.charAt(0) === "/");
-      if (m) own = any = [W.path * m.quality, null];
+      if (m) own = any = W.path * m.quality;
     }
-    for (var k = 0; k < e.keys.length; k++) {
-      var key = e.keys[k], words = key[0].words;
+    var infix = w.length >= 3;
+    for (var k = 0; k < e.names.length; k++) {
+      var words = e.names[k].words, weight = e.weights[k];
+      if (weight <= own && weight <= any) continue;  // cannot do better
       for (var i = 0; i < words.length; i++) {
-        var word = words[i];
+        var word = words[i], at = word.indexOf(w);
         // Inside a word ("owner" in codeowners) is a weak match: never one of the entry's own.
-        var how = word === w ? 1 : word.indexOf(w) === 0 ? 0.75 : w.length >= 3 && word.indexOf(w) > 0 ? 0.4 : 0;
+        var how = at < 0 ? 0 : at === 0 ? (word.length === w.length ? 1 : 0.75) : infix ? 0.4 : 0;
         if (!how) continue;
-        var q = key[1] * how;
-        if (key[1] >= OWN && how >= 0.75 && (!own || q > own[0])) own = [q, null];
-        if (!any || q > any[0]) any = [q, key[1] >= OWN ? null : because(key)];
+        var q = weight * how;
+        if (weight >= OWN && how >= 0.75 && q > own) own = q;
+        if (q > any) { any = q; anyAt = weight >= OWN ? -1 : k; }
       }
     }
-    return { own: own, any: any };
+    wordHit.own = own; wordHit.any = any; wordHit.at = anyAt;
+    return wordHit;
   }
 
   // [score, why] or null: the best of the tiers the entry reaches.
   function score(e, query) {
     if (query.method && (e.kind !== "op" || e.method !== query.method)) return null;
-    var best = null;
-    function consider(s, why) { if (!best || s > best[0]) best = [s, why]; }
+    var best = 0, bestAt = -1;
+    function consider(s, k) { if (s > best) { best = s; bestAt = k; } }
     var q = query.text;
     if (query.words.length === 1 && query.segments[0] && e.segments) {
       var m = matchPath(query.segments[0], e.segments, q.charAt(0) === "/");
-      if (m && m.start) consider((m.exact ? TIER.exact : TIER.prefix) + Math.round(800 * m.quality) + Math.max(0, 99 - e.path.length), null);
+      if (m && m.start) consider((m.exact ? TIER.exact : TIER.prefix) + Math.round(800 * m.quality) + Math.max(0, 99 - e.path.length), -1);
     }
     if (!query.method) {
-      for (var i = 0; i < e.keys.length; i++) {
-        var key = e.keys[i], name = key[0], own = key[1] >= OWN;
-        if (!key[3]) continue;
+      for (var i = 0; i < e.names.length; i++) {
+        var name = e.names[i], weight = e.weights[i], own = weight >= OWN;
+        if (WORDS_ONLY[weight] || name.lower.indexOf(q) !== 0) continue;
         // Typed as the author wrote it ("Workspace", not "workspace"): first among equals.
-        if (name.lower === q) consider((own ? TIER.exact : TIER.otherExact) + key[1] * 100 + (name.raw === query.raw ? 50 : 0), because(key));
-        else if (name.lower.indexOf(q) === 0)
-          consider((own ? TIER.prefix : TIER.otherPrefix) + key[1] * 100 + Math.max(0, 99 - (name.lower.length - q.length)), because(key));
+        if (name.lower.length === q.length) consider((own ? TIER.exact : TIER.otherExact) + weight * 100 + (name.raw === query.raw ? 50 : 0), i);
+        else consider((own ? TIER.prefix : TIER.otherPrefix) + weight * 100 + Math.max(0, 99 - (name.lower.length - q.length)), i);
       }
     }
-    if (best && best[0] >= TIER.prefix) return best;
-    // Every word, in any order: all in the entry's own names, or some in what it holds.
-    var ownTotal = 0, anyTotal = 0, counted = 0, allOwn = true, why = null;
-    for (var j = 0; j < query.words.length; j++) {
-      var hit = matchWord(e, query, j);
-      if (!hit.any) {
-        if (OPTIONAL[query.words[j]] && query.words.length > 1) continue;
-        return best;
+    if (best < TIER.prefix) {
+      // Every word, in any order: all in the entry's own names, or some in what it holds.
+      var ownTotal = 0, anyTotal = 0, counted = 0, allOwn = true, whyAt = -1, missing = false;
+      for (var j = 0; j < query.words.length && !missing; j++) {
+        var hit = matchWord(e, query, j);
+        if (!hit.any) {
+          if (!(OPTIONAL[query.words[j]] && query.words.length > 1)) missing = true;
+          continue;
+        }
+        counted++;
+        anyTotal += hit.any;
+        if (hit.own) ownTotal += hit.own;
+        else allOwn = false;
+        if (hit.at >= 0 && whyAt < 0) whyAt = hit.at;
       }
-      counted++;
-      anyTotal += hit.any[0];
-      if (hit.own) ownTotal += hit.own[0];
-      else allOwn = false;
-      if (hit.any[1] && !why) why = hit.any[1];
+      if (counted && !missing) {
+        // How much of the entry's title the query covers: "create workspace" is all of
+        // createWorkspace, a little of assignWorkspaceToCreatedTeam.
+        var covered = 0;
+        for (var p = 0; p < e.primary.length; p++) {
+          for (var k = 0; k < query.words.length; k++) {
+            if (e.primary[p].indexOf(query.words[k]) === 0) { covered++; break; }
+          }
+        }
+        // Then the shorter: title, or path when the query names one.
+        var length = query.hasPath && e.path ? e.path.length : e.title.length;
+        var rest = 200 * (e.primary.length ? covered / e.primary.length : 0) + Math.max(0, 40 - length / 2);
+        if (allOwn) consider(TIER.words + Math.round(60 * ownTotal / counted + rest), -1);
+        else consider(TIER.otherWords + Math.round(60 * anyTotal / counted + rest), whyAt);
+      }
     }
-    if (!counted) return best;
-    // How much of the entry's title the query covers: "create workspace" is all of
-    // createWorkspace, a little of assignWorkspaceToCreatedTeam.
-    var covered = 0;
-    e.primary.forEach(function (p) {
-      if (query.words.some(function (w) { return p.indexOf(w) === 0; })) covered++;
-    });
-    // Then the shorter: title, or path when the query names one.
-    var length = query.segments.some(Boolean) && e.path ? e.path.length : e.title.length;
-    var rest = 200 * (e.primary.length ? covered / e.primary.length : 0) + Math.max(0, 40 - length / 2);
-    if (allOwn) consider(TIER.words + Math.round(60 * ownTotal / counted + rest), null);
-    else consider(TIER.otherWords + Math.round(60 * anyTotal / counted + rest), why);
-    return best;
+    return best ? [best, because(e, bestAt)] : null;
   }
 
   function setUpSearch() {
@@ -584,7 +604,13 @@
     }
 
     input.addEventListener("focus", load);
-    input.addEventListener("input", function () { load().then(render); });
+    // Keystrokes that come faster than the list is made are answered once, with the latest text.
+    var pending = false;
+    input.addEventListener("input", function () {
+      if (pending) return;
+      pending = true;
+      load().then(function () { pending = false; render(); });
+    });
     input.addEventListener("keydown", function (ev) {
       if (ev.key === "ArrowDown") { move(1); ev.preventDefault(); }
       else if (ev.key === "ArrowUp") { move(-1); ev.preventDefault(); }
