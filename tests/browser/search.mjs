@@ -7,6 +7,9 @@
 // slugs are operationIds), a tag or a schema by its name as the author wrote it. Meshery's tag
 // and schema names carry the bundler's construct prefix today (`Workspace_workspaces`), which
 // is being dropped: those are matched on the result's title, with or without the prefix.
+// Operations in both of Meshery's bundles are expected from the first, `meshery`: among equal
+// results the site's first bundle comes first (and the reader's own bundle before it, tested
+// from a page of `cloud`).
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
@@ -22,8 +25,9 @@ const MESHERY = env("MESHERY_URL"), GITHUB = env("GITHUB_URL");
 const MESHERY_DIR = env("MESHERY_DIR"), GITHUB_DIR = env("GITHUB_DIR");
 const SCREENSHOTS = env("SCREENSHOTS");
 
-// A name as the author wrote it, with or without the construct prefix the bundler adds today.
-const authored = (name) => new RegExp(`^([A-Za-z]+_)*${name}$`);
+// A name as the author wrote it, with or without the construct prefix the bundler adds today,
+// and with whatever the bundler may add after it to tell two constructs' names apart.
+const authored = (name) => new RegExp(`^([A-Za-z]+_)*${name}(?![A-Za-z0-9_-])`, "i");
 // The page of an operation: its slug is its operationId, made safe for a file name.
 const opPage = (id) => `/operations/${id.replace(/[^A-Za-z0-9._-]/g, "-").replace(/-{2,}/g, "-")}.html`;
 
