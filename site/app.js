@@ -267,8 +267,9 @@
   var MAX_SHOWN = 20;
 
   // A name, split once however often it repeats (GitHub's `owner`, 600 times): as written,
-  // in lower case, and its words ("getWorkspaceByID", "full_name", "repos/get-content" ->
-  // get workspace by id, full name, repos get content), the whole name among them.
+  // in lower case, its words ("getWorkspaceByID", "full_name", "repos/get-content" -> get
+  // workspace by id, full name, repos get content: parts) and those with the whole name
+  // (words, what a query word is matched against).
   var nameCache = new Map();
   function nameOf(text) {
     text = String(text);
@@ -278,9 +279,9 @@
       if (/[A-Z]/.test(text)) spaced = text.replace(/([a-z\d])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase();
       // Letters and digits, ASCII or not (a cheaper test than Unicode classes, on every name).
       var words = spaced.split(/[^a-z0-9\u00c0-\uffff]+/).filter(Boolean);
-      name = { raw: text, lower: lower, split: null, words: words.indexOf(lower) < 0 ? words.concat([lower]) : words };
+      name = { raw: text, lower: lower, parts: words, words: words.indexOf(lower) < 0 ? words.concat([lower]) : words, split: null };
       // Its words as one name: "create workspace" is createWorkspace.
-      if (words.length > 1) name.split = { raw: words.join(" "), lower: words.join(" "), split: null, words: words };
+      if (words.length > 1) name.split = { raw: words.join(" "), lower: words.join(" "), parts: words, words: words, split: null };
       nameCache.set(text, name);
     }
     return name;
@@ -353,7 +354,7 @@
       e.add(t[2], W.name);
       e.add(t[3], W.name);
       e.addName(nameOf(t[2]).split, W.idWords);  // "rate limit" is rate-limit
-      e.primary = nameOf(display).words;
+      e.primary = nameOf(display).parts;
       out.push(e);
     });
     (data.operations || []).forEach(function (op, i) {
@@ -376,7 +377,7 @@
         e.add(tag[3], W.opTag);
       });
       named(op[7]).forEach(function (p) { e.add(p, W.param); });
-      e.primary = nameOf(op[4] || op[5] || op[3]).words;
+      e.primary = nameOf(op[4] || op[5] || op[3]).parts;
       out.push(e);
     });
     (data.schemas || []).forEach(function (s, i) {
@@ -388,7 +389,7 @@
       e.add(s[2], W.name);
       e.addName(nameOf(s[2]).split, W.idWords);
       props.forEach(function (p) { e.add(p, W.property); });
-      e.primary = nameOf(s[2]).words;
+      e.primary = nameOf(s[2]).parts;
       out.push(e);
     });
     out.forEach(function (e) { if (e.kind === "tag") e.sub += " · " + e.count + (e.count === 1 ? " operation" : " operations"); });
