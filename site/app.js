@@ -247,12 +247,263 @@
   }
 
   // --- search: the index is fetched on first use, then matched in memory -------------------
+  // The index (generator/render/search_index.h) lists operations, tags and schemas without
+  // their addresses: pages are <bundle>/<operations|tags|schemas>/<slug>.html.
+  //
+  // An entry is found by its names. Its own names (an operation's summary, operationId and
+  // path, a tag's or a schema's name) come first; then what it holds or belongs to (an
+  // operation's parameters and tags, a schema's properties). In each of the two, best first:
+  // the whole query is a name, a name starts with it, every word of the query (in any order)
+  // starts or is part of a word of the entry. Scores are positive; no match, no result.
+  var METHODS = { get: 1, put: 1, post: 1, "delete": 1, options: 1, head: 1, patch: 1, trace: 1 };
+  // Words a query can hold that the entry need not: "get a repository" finds "Get repository".
+  var OPTIONAL = { a: 1, an: 1, the: 1, of: 1, to: 1, "for": 1, "in": 1, on: 1, by: 1, and: 1, or: 1, with: 1, from: 1 };
+  // How much a match in each field counts, 1..9. From OWN up, the entry's own names.
+  var W = { id: 9, path: 9, name: 9, idWords: 8, summary: 7, pathWord: 6, method: 5, opTag: 4, param: 3, property: 3, bundle: 1 };
+  var OWN = 5;
+  // Tiers, a thousand apart: what a score is made of within a tier stays below 1000.
+  var TIER = { exact: 6000, prefix: 5000, words: 4000, otherExact: 3000, otherPrefix: 2000, otherWords: 1000 };
+  var KIND_ORDER = { tag: 0, op: 1, schema: 2 };
+  var MAX_SHOWN = 20;
+
+  // A name, split once however often it repeats (GitHub's `owner`, 600 times): as written,
+  // in lower case, its words ("getWorkspaceByID", "full_name", "repos/get-content" -> get
+  // workspace by id, full name, repos get content: parts) and those with the whole name
+  // (words, what a query word is matched against).
+  var nameCache = new Map();
+  function nameOf(text) {
+    text = String(text);
+    var name = nameCache.get(text);
+    if (!name) {
+      var lower = text.toLowerCase(), spaced = lower;
+      if (/[A-Z]/.test(text)) spaced = text.replace(/([a-z\d])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase();
+      // Letters and digits, ASCII or not (a cheaper test than Unicode classes, on every name).
+      var words = spaced.split(/[^a-z0-9\u00c0-\uffff]+/).filter(Boolean);
+      name = { raw: text, lower: lower, parts: words, words: words.indexOf(lower) < 0 ? words.concat([lower]) : words, split: null };
+      // Its words as one name: "create workspace" is createWorkspace.
+      if (words.length > 1) name.split = { raw: words.join(" "), lower: words.join(" "), parts: words, words: words, split: null };
+      nameCache.set(text, name);
+    }
+    return name;
+  }
+  function pathSegments(path) {
+    return String(path).toLowerCase().split("/").filter(Boolean).map(function (s) { return /^\{.*\}$/.test(s) ? "{}" : s; });
+  }
+  function looksLikePath(word) { return word.indexOf("/") >= 0 || word.indexOf("{") >= 0; }
+
+  // Query segments against a path template's: a query's {x} stands for a template's {y}, a
+  // template's {y} takes any value ("repos/octocat/hello" finds /repos/{owner}/{repo}), the
+  // last query segment may be unfinished. Null, or how: exact, from the start, and how well
+  // (0..1: all of the path, its start, its end, its middle; less for values and unfinished).
+  function matchPath(q, t, anchored) {
+    var best = null;
+    for (var at = 0; at + q.length <= t.length && (at === 0 || !anchored); at++) {
+      var quality = 1, ok = true;
+      for (var i = 0; i < q.length && ok; i++) {
+        var qs = q[i], ts = t[at + i];
+        if (qs === ts) continue;
+        if (qs === "{}") ok = false;
+        else if (ts === "{}") quality -= 0.05;
+        else if (i === q.length - 1 && ts.indexOf(qs) === 0) quality -= 0.1;
+        else ok = false;
+      }
+      if (!ok) continue;
+      var whole = at === 0 && q.length === t.length;
+      var place = whole ? 1 : at === 0 ? 0.9 : at + q.length === t.length ? 0.85 : 0.75;
+      var m = { exact: whole && quality === 1, start: at === 0, quality: quality * place };
+      if (!best || m.quality > best.quality) best = m;
+    }
+    return best;
+  }
+
+  // An entry: what it shows, where it leads, what finds it: names and their weights (two
+  // arrays side by side: GitHub's entries hold 23,000 names), and the words of its title
+  // (primary). A path segment, a method or the bundle only match word by word, never as the
+  // whole query.
+  var WORDS_ONLY = {};
+  WORDS_ONLY[W.pathWord] = WORDS_ONLY[W.method] = WORDS_ONLY[W.bundle] = true;
+  function Entry(kind, bundle, order, href, title) {
+    this.kind = kind; this.bundle = bundle; this.order = order; this.href = href; this.title = title;
+    this.names = []; this.weights = []; this.primary = [];
+  }
+  Entry.prototype.add = function (text, weight) {
+    if (text) this.addName(nameOf(text), weight);
+  };
+  Entry.prototype.addName = function (name, weight) {
+    if (!name) return;
+    this.names.push(name);
+    this.weights.push(weight);
+  };
+
+  // The model's slugify() (generator/model/model.cpp): the index leaves out the slugs it makes.
+  function slugify(s) {
+    return String(s).replace(/[^A-Za-z0-9._-]/g, "-").replace(/-{2,}/g, "-").replace(/[-.]+$/, "").replace(/^[-.]+/, "") || "_";
+  }
+
+  function buildEntries(data) {
+    var bundles = data.bundles || [], tags = data.tags || [], names = data.names || [], out = [];
+    // Slugs are [A-Za-z0-9._-]: safe in a URL as they are.
+    function where(b, folder, slug, name) { return bundles[b][0] + "/" + folder + "/" + (slug || slugify(name)) + ".html"; }
+    function named(list) { return (list || []).map(function (i) { return names[i]; }).filter(Boolean); }
+    tags.forEach(function (t, i) {
+      // bundle, slug, name, display name
+      var display = t[3] || t[2];
+      var e = new Entry("tag", t[0], i, where(t[0], "tags", t[1], t[2]), display);
+      e.sub = t[3] ? "tag · " + t[2] : "tag";
+      e.count = 0;
+      e.add(t[2], W.name);
+      e.add(t[3], W.name);
+      e.addName(nameOf(t[2]).split, W.idWords);  // "rate limit" is rate-limit
+      e.primary = nameOf(display).parts;
+      out.push(e);
+    });
+    (data.operations || []).forEach(function (op, i) {
+      // bundle, slug, method, path, summary, operationId, tags, parameter names
+      var e = new Entry("op", op[0], i, where(op[0], "operations", op[1], op[5]), op[4] || op[3]);
+      e.method = op[2];
+      e.path = op[3];
+      e.segments = pathSegments(op[3]);
+      e.sub = op[3] + (op[5] ? " · " + op[5] : "");
+      e.add(op[4], W.summary);
+      e.add(op[5], W.id);
+      if (op[5]) e.addName(nameOf(op[5]).split, W.idWords);  // "create workspace" is createWorkspace
+      e.segments.forEach(function (s) { if (s !== "{}") e.add(s, W.pathWord); });
+      e.add(op[2], W.method);
+      (op[6] || []).forEach(function (t) {
+        var tag = tags[t];
+        if (!tag) return;
+        out[t].count++;  // the tags are the first entries, in the index's order
+        e.add(tag[2], W.opTag);
+        e.add(tag[3], W.opTag);
+      });
+      named(op[7]).forEach(function (p) { e.add(p, W.param); });
+      e.primary = nameOf(op[4] || op[5] || op[3]).parts;
+      out.push(e);
+    });
+    (data.schemas || []).forEach(function (s, i) {
+      // bundle, slug, name, property names
+      var e = new Entry("schema", s[0], i, where(s[0], "schemas", s[1], s[2]), s[2]);
+      var props = named(s[3]);
+      // Its first fields tell two schemas of one name apart.
+      e.sub = props.length ? "schema · " + props.slice(0, 4).join(", ") + (props.length > 4 ? ", …" : "") : "schema";
+      e.add(s[2], W.name);
+      e.addName(nameOf(s[2]).split, W.idWords);
+      props.forEach(function (p) { e.add(p, W.property); });
+      e.primary = nameOf(s[2]).parts;
+      out.push(e);
+    });
+    out.forEach(function (e) { if (e.kind === "tag") e.sub += " · " + e.count + (e.count === 1 ? " operation" : " operations"); });
+    // "cloud workspace": the bundle's name narrows a search when the site has several.
+    if (bundles.length > 1) out.forEach(function (e) { e.add(bundles[e.bundle][0], W.bundle); });
+    return out;
+  }
+
+  // "GET /repos/{owner}/{repo}" -> method "get", words ["/repos/{owner}/{repo}"].
+  function parseQuery(text) {
+    var raw = text.split(/\s+/).filter(Boolean), method = null;
+    if (raw.length > 1 && METHODS[raw[0].toLowerCase()] && raw.slice(1).some(looksLikePath)) method = raw.shift().toLowerCase();
+    var words = raw.map(function (w) { return w.toLowerCase(); });
+    var segments = words.map(function (w) { return looksLikePath(w) ? pathSegments(w) : null; });
+    return { raw: raw.join(" "), text: words.join(" "), words: words, method: method, segments: segments, hasPath: segments.some(Boolean) };
+  }
+
+  // What to say of a match in a name that is not the entry's own: "parameter owner".
+  // k: the index of the name in the entry, or -1.
+  function because(e, k) {
+    if (k < 0) return null;
+    var weight = e.weights[k];
+    var field = weight === W.opTag ? "tag" : weight === W.param && e.kind === "op" ? "parameter" :
+      weight === W.property && e.kind === "schema" ? "property" : null;
+    return field && field + " " + e.names[k].raw;
+  }
+
+  // How well query word j matches the entry, 0..9 (0: not at all): at best in its own names
+  // (own) and anywhere (any, and the key it matched). One object, reused: this runs for every
+  // entry on every keystroke.
+  var wordHit = { own: 0, any: 0, at: -1 };
+  function matchWord(e, query, j) {
+    var w = query.words[j], own = 0, any = 0, anyAt = -1;
+    if (query.segments[j] && e.segments) {
+      var m = matchPath(query.segments[j], e.segments, w.charAt(0) === "/");
+      if (m) own = any = W.path * m.quality;
+    }
+    var infix = w.length >= 3;
+    for (var k = 0; k < e.names.length; k++) {
+      var words = e.names[k].words, weight = e.weights[k];
+      if (weight <= own && weight <= any) continue;  // cannot do better
+      for (var i = 0; i < words.length; i++) {
+        var word = words[i], at = word.indexOf(w);
+        // Inside a word ("owner" in codeowners) is a weak match: never one of the entry's own.
+        var how = at < 0 ? 0 : at === 0 ? (word.length === w.length ? 1 : 0.75) : infix ? 0.4 : 0;
+        if (!how) continue;
+        var q = weight * how;
+        if (weight >= OWN && how >= 0.75 && q > own) own = q;
+        if (q > any) { any = q; anyAt = weight >= OWN ? -1 : k; }
+      }
+    }
+    wordHit.own = own; wordHit.any = any; wordHit.at = anyAt;
+    return wordHit;
+  }
+
+  // [score, why] or null: the best of the tiers the entry reaches.
+  function score(e, query) {
+    if (query.method && (e.kind !== "op" || e.method !== query.method)) return null;
+    var best = 0, bestAt = -1;
+    function consider(s, k) { if (s > best) { best = s; bestAt = k; } }
+    var q = query.text;
+    if (query.words.length === 1 && query.segments[0] && e.segments) {
+      var m = matchPath(query.segments[0], e.segments, q.charAt(0) === "/");
+      if (m && m.start) consider((m.exact ? TIER.exact : TIER.prefix) + Math.round(800 * m.quality) + Math.max(0, 99 - e.path.length), -1);
+    }
+    if (!query.method) {
+      for (var i = 0; i < e.names.length; i++) {
+        var name = e.names[i], weight = e.weights[i], own = weight >= OWN;
+        if (WORDS_ONLY[weight] || name.lower.indexOf(q) !== 0) continue;
+        // Typed as the author wrote it ("Workspace", not "workspace"): first among equals.
+        if (name.lower.length === q.length) consider((own ? TIER.exact : TIER.otherExact) + weight * 100 + (name.raw === query.raw ? 50 : 0), i);
+        else consider((own ? TIER.prefix : TIER.otherPrefix) + weight * 100 + Math.max(0, 99 - (name.lower.length - q.length)), i);
+      }
+    }
+    if (best < TIER.prefix) {
+      // Every word, in any order: all in the entry's own names, or some in what it holds.
+      var ownTotal = 0, anyTotal = 0, counted = 0, allOwn = true, whyAt = -1, missing = false;
+      for (var j = 0; j < query.words.length && !missing; j++) {
+        var hit = matchWord(e, query, j);
+        if (!hit.any) {
+          if (!(OPTIONAL[query.words[j]] && query.words.length > 1)) missing = true;
+          continue;
+        }
+        counted++;
+        anyTotal += hit.any;
+        if (hit.own) ownTotal += hit.own;
+        else allOwn = false;
+        if (hit.at >= 0 && whyAt < 0) whyAt = hit.at;
+      }
+      if (counted && !missing) {
+        // How much of the entry's title the query covers: "create workspace" is all of
+        // createWorkspace, a little of assignWorkspaceToCreatedTeam.
+        var covered = 0;
+        for (var p = 0; p < e.primary.length; p++) {
+          for (var k = 0; k < query.words.length; k++) {
+            if (e.primary[p].indexOf(query.words[k]) === 0) { covered++; break; }
+          }
+        }
+        // Then the shorter: title, or path when the query names one.
+        var length = query.hasPath && e.path ? e.path.length : e.title.length;
+        var rest = 200 * (e.primary.length ? covered / e.primary.length : 0) + Math.max(0, 40 - length / 2);
+        if (allOwn) consider(TIER.words + Math.round(60 * ownTotal / counted + rest), -1);
+        else consider(TIER.otherWords + Math.round(60 * anyTotal / counted + rest), whyAt);
+      }
+    }
+    return best ? [best, because(e, bestAt)] : null;
+  }
+
   function setUpSearch() {
     var input = document.getElementById("search-input");
     var list = document.getElementById("search-results");
     if (!input || !list) return;
     var base = input.getAttribute("data-root") || "";
-    var entries = null, loading = null, selected = -1;
+    var entries = null, bundles = [], loading = null, selected = -1, here = -1;
 
     // A page opened from disk (file://) cannot fetch a file, but it can load a script: the
     // build writes the index in both forms.
@@ -271,61 +522,75 @@
     function load() {
       if (loading) return loading;
       loading = fetchIndex().then(function (data) {
-        entries = data.operations.map(function (op) {
-          // url, method, path, summary, operationId, tags, parameters, bundle
-          return { op: op, text: (op[1] + " " + op[2] + " " + op[3] + " " + op[4] + " " + op[5] + " " + op[6]).toLowerCase(),
-                   summary: (op[3] || "").toLowerCase(), id: (op[4] || "").toLowerCase() };
-        });
+        bundles = data.bundles || [];
+        entries = buildEntries(data);
+        // The bundle of this page, whose results come first among equals.
+        var rest = location.href.slice(new URL(base || "./", location.href).href.length).split("/")[0];
+        here = bundles.findIndex(function (b) { return b[0] === rest; });
       });
       return loading;
     }
 
-    function score(e, words, query) {
-      var s = 0;
-      for (var i = 0; i < words.length; i++) {
-        if (e.text.indexOf(words[i]) < 0) return -1;
-      }
-      if (e.summary === query) s += 100;
-      else if (e.summary.indexOf(query) === 0) s += 50;
-      else if (e.summary.indexOf(query) >= 0) s += 25;
-      if (e.id === query) s += 80;
-      return s - e.text.length / 1000;
+    function compare(a, b) {
+      return b.score - a.score || (b.e.bundle === here) - (a.e.bundle === here) || a.e.bundle - b.e.bundle ||
+        KIND_ORDER[a.e.kind] - KIND_ORDER[b.e.kind] || a.e.order - b.e.order;
     }
 
     function render() {
-      var query = input.value.trim().toLowerCase();
-      list.innerHTML = "";
+      var query = parseQuery(input.value.trim());
+      list.replaceChildren();
       selected = -1;
-      if (!query || !entries) { list.hidden = true; return; }
-      var words = query.split(/\s+/);
-      var hits = [];
+      if (!query.words.length || !entries) { list.hidden = true; return; }
+      var hits = [], seen = {};
       for (var i = 0; i < entries.length; i++) {
-        var s = score(entries[i], words, query);
-        if (s >= 0) hits.push([s, entries[i]]);
+        var s = score(entries[i], query);
+        if (!s || seen[entries[i].href]) continue;
+        seen[entries[i].href] = true;
+        hits.push({ score: s[0], why: s[1], e: entries[i] });
       }
-      hits.sort(function (a, b) { return b[0] - a[0]; });
-      hits.slice(0, 20).forEach(function (hit) {
-        var op = hit[1].op;
+      hits.sort(compare);
+      // What the list shows, for tests and tools: the query it answers.
+      list.setAttribute("data-query", input.value.trim());
+      hits.slice(0, MAX_SHOWN).forEach(function (hit) {
+        var e = hit.e, bundle = bundles[e.bundle] || [""];
         var li = document.createElement("li");
         li.setAttribute("role", "option");
+        li.setAttribute("data-kind", e.kind);
+        li.setAttribute("data-bundle", bundle[0]);
+        li.setAttribute("data-score", String(hit.score));
         var a = document.createElement("a");
-        a.href = base + op[0];
-        var method = document.createElement("span");
-        method.className = "method method-" + op[1].toLowerCase();
-        method.textContent = op[1];
-        a.appendChild(method);
-        a.appendChild(document.createTextNode(" " + (op[3] || op[2])));
-        var path = document.createElement("span");
-        path.className = "path";
-        path.textContent = op[2] + " · " + op[4];
-        a.appendChild(path);
+        a.href = base + e.href;
+        var badge = document.createElement("span");
+        badge.className = e.kind === "op" ? "method method-" + e.method : "method search-kind";
+        badge.textContent = e.kind === "op" ? e.method.toUpperCase() : e.kind;
+        a.appendChild(badge);
+        a.appendChild(document.createTextNode(" "));
+        var title = document.createElement("span");
+        title.className = "search-title";
+        title.textContent = e.title;
+        a.appendChild(title);
+        // Which bundle, as the header names it, when the site has several.
+        if (bundles.length > 1) {
+          var label = document.createElement("span");
+          label.className = "search-bundle";
+          label.textContent = bundle[1] || bundle[0];
+          a.appendChild(label);
+        }
+        var sub = document.createElement("span");
+        sub.className = "path";
+        sub.textContent = e.sub + (hit.why ? " · " + hit.why : "");
+        a.appendChild(sub);
         li.appendChild(a);
         list.appendChild(li);
       });
-      if (!hits.length) {
-        var none = document.createElement("li");
-        none.textContent = "No operation matches.";
-        list.appendChild(none);
+      var note = null;
+      if (!hits.length) note = "Nothing matches “" + input.value.trim() + "”.";
+      else if (hits.length > MAX_SHOWN) note = (hits.length - MAX_SHOWN) + " more: add a word to narrow the search.";
+      if (note) {
+        var more = document.createElement("li");
+        more.className = "search-note";
+        more.textContent = note;
+        list.appendChild(more);
       }
       list.hidden = false;
     }
@@ -340,7 +605,13 @@
     }
 
     input.addEventListener("focus", load);
-    input.addEventListener("input", function () { load().then(render); });
+    // Keystrokes that come faster than the list is made are answered once, with the latest text.
+    var pending = false;
+    input.addEventListener("input", function () {
+      if (pending) return;
+      pending = true;
+      load().then(function () { pending = false; render(); });
+    });
     input.addEventListener("keydown", function (ev) {
       if (ev.key === "ArrowDown") { move(1); ev.preventDefault(); }
       else if (ev.key === "ArrowUp") { move(-1); ev.preventDefault(); }

@@ -16,6 +16,7 @@
 #include "render/page_keys.h"
 #include "render/playground.h"
 #include "render/schema_tree.h"
+#include "render/search_index.h"
 #include "snippets/snippets.h"
 #include "tree/write.h"
 
@@ -186,7 +187,9 @@ class SiteRenderer {
     }
     // The search index reads only the models: made beside the pages, not after them on one core.
     add([this] {
-      std::string index = search_index();
+      std::vector<SearchBundle> searched;
+      for (const SiteBundle& b : bundles_) searched.push_back({b.name, b.model});
+      std::string index = search_index_json(searched);
       // The same index as a script: a page opened from disk (file://) cannot fetch a file, but it
       // can load a script (app.js picks the form that works). Passed on after the pages.
       search_script_ = "window.apirefSearchIndex = " + index + ";\n";
@@ -911,23 +914,6 @@ class SiteRenderer {
       }
     }
     return out;
-  }
-
-  // A compact index: one array per operation, so GitHub's 1,223 fit in a small file.
-  std::string search_index() {
-    json entries = json::array();
-    for (const SiteBundle& b : bundles_) {
-      for (const Operation& o : b.model->operations) {
-        std::string params;
-        for (const Parameter& p : o.parameters) params += (params.empty() ? "" : " ") + p.name;
-        std::string tags;
-        for (const std::string& t : o.tags) tags += (tags.empty() ? "" : " ") + t;
-        entries.push_back(json::array({op_path(b, o), upper(o.method), o.path, o.summary, o.id, tags, params, b.name}));
-      }
-    }
-    json index = {{"fields", {"url", "method", "path", "summary", "operationId", "tags", "parameters", "bundle"}},
-                  {"operations", entries}};
-    return index.dump();
   }
 
   // `paths`: every page of the site, in the order they were made.

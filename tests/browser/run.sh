@@ -291,6 +291,7 @@ apiref_serve serve-meshery "$WORK/meshery-copy" -q; export SERVE_MESHERY_URL="ht
 export SERVE_MESHERY_DIR="$WORK/meshery-copy/schemas"
 
 export EXAMPLE_DIR="$WORK/example" GITHUB_DIR="$WORK/github" HOSTILE_DIR="$WORK/hostile" EDGE_DIR="$WORK/edge"
+export MESHERY_DIR="$WORK/meshery"
 export SCREENSHOTS="$HERE/screenshots"
 
 node "$HERE/site.mjs"
