@@ -381,8 +381,8 @@
       out.push(e);
     });
     (data.schemas || []).forEach(function (s, i) {
-      // bundle, slug, name, property names
-      var e = new Entry("schema", s[0], i, where(s[0], "schemas", s[1], s[2]), s[2]);
+      // bundle, slug, name, property names, and what readers call it when that is not its name
+      var e = new Entry("schema", s[0], i, where(s[0], "schemas", s[1], s[2]), s[4] || s[2]);
       var props = named(s[3]);
       // Its first fields tell two schemas of one name apart.
       e.sub = props.length ? "schema · " + props.slice(0, 4).join(", ") + (props.length > 4 ? ", …" : "") : "schema";

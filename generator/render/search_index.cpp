@@ -126,7 +126,10 @@ std::string search_index_json(const std::vector<SearchBundle>& bundles) {
     }
     for (size_t i = 0; i < m.schemas.size(); ++i) {
       const SchemaComponent& s = m.schemas[i];
-      schemas.push_back(json::array({b, slug_unless_derived(s.slug, s.name), s.name, table.indexes(props[b][i])}));
+      json entry = json::array({b, slug_unless_derived(s.slug, s.name), s.name, table.indexes(props[b][i])});
+      // What readers call it, where the bundle had to tell two schemas of one name apart.
+      if (s.display_name != s.name) entry.push_back(s.display_name);
+      schemas.push_back(std::move(entry));
     }
   }
   index["bundles"] = std::move(bundle_list);

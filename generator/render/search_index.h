@@ -9,7 +9,7 @@
 //    "names":      [parameter or property name, ...],
 //    "tags":       [[bundle, slug, name, display name], ...],
 //    "operations": [[bundle, slug, method, path, summary, operationId, [tag, ...], [name, ...]], ...],
-//    "schemas":    [[bundle, slug, name, [name, ...]], ...]}
+//    "schemas":    [[bundle, slug, name, [name, ...], display name?], ...]}
 //
 // `bundle`, `tag` and `name` are indexes into "bundles", "tags" and "names" (an operation's
 // parameter names, a schema's top-level property names). A slug is "" when it is slugify()
