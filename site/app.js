@@ -177,7 +177,6 @@
   // with the value it spells: literal text and variables. A filled-in variable becomes text and
   // the expression is spelled again in the snippet's language, so a token lands inside one
   // properly quoted word ('token=eyJ...'), whatever quotes, spaces, $ or backslashes it holds.
-  var VARIABLE_PREFIX = "apiref-var-";
 
   function shellWord(text) { return "'" + text.replace(/'/g, "'\\''") + "'"; }
 
@@ -224,6 +223,8 @@
   function setUpTryValues() {
     var sections = document.querySelectorAll(".snippets[data-server]");
     if (!sections.length) return;
+    // Here, not beside the helpers: this runs from ready(), possibly before the rest of the file.
+    var VARIABLE_PREFIX = "apiref-var-";
     var values = {}, server = "";
 
     function read(key) { try { return sessionStorage.getItem(key) || ""; } catch (e) { return ""; } }
