@@ -90,7 +90,7 @@ Data project_section(const AuthConfig& a, const std::vector<const SiteBundle*>& 
   Data declared = Data::list();
   std::map<std::string, bool> seen;
   for (const SiteBundle* b : users) {
-    bundles.push(fields("name", b->name, "title", b->model->title, "href", b->name + "/index.html"));
+    bundles.push(fields("name", b->name, "title", b->model->title, "href", "../" + b->name + "/index.html"));
     if (a.sends()) add_declared(declared, seen, *b);
   }
   std::string server = auth_server_name(a, true);
