@@ -656,7 +656,14 @@ class SiteRenderer {
       std::string token_var = b.snippets.token_env;
       if (std::find(vars.begin(), vars.end(), token_var) == vars.end()) token_var = vars.empty() ? "" : vars[0];
       Data var_fields = Data::list();
-      for (const std::string& v : vars) var_fields.push(fields("name", v, "token", v == token_var));
+      for (const std::string& v : vars) {
+        // The project's words for its other variables (auth.variables), as the field's label.
+        std::string label;
+        if (b.project_auth())
+          for (const auto& [name, text] : b.auth->variables)
+            if (name == v) label = markdown_to_plain_text(text, 80);
+        var_fields.push(fields("name", v, "token", v == token_var, "label", std::move(label)));
+      }
       ctx.set("snippet_vars", std::move(var_fields));
       ctx.set("snippet_server", o.servers.empty() ? Data("") : ref(o.servers[0].resolved_url));
     }
