@@ -1,23 +1,25 @@
 // apiref's set-up of Swagger UI for the playground (_site/playground/). Swagger UI's own
 // initializer points at the petstore; this one reads the site's two settings files:
 //   swagger-config.json      Swagger UI's configUrl: every bundle of the site, the declarative options
-//   apiref-playground.json   the project's auth (apiref.yaml auth.send), persistAuthorization, and
-//                            `proxy` (null on a static host; `apiref serve --proxy` sets it)
+//   apiref-playground.json   per bundle, the project's auth (apiref.yaml auth.send, the bundle's or
+//                            the project's; null: the description's own schemes), persistAuthorization,
+//                            and `proxy` (null on a static host; `apiref serve --proxy` sets it)
 // and adds what cannot be declared: the request interceptor that sends the project's auth the
 // way its server expects, the proxy rewrite, and no syntax highlighting for very large responses.
 (function () {
   "use strict";
 
-  // The same key as the reference pages' token box (site/app.js), so a token entered on an
-  // operation page is used here and the other way round. sessionStorage: this tab only.
-  var TOKEN_KEY = "apiref-token";
-  var VARIABLE_PREFIX = "apiref-var-";  // other ${NAME}s of auth.send, e.g. an organisation ID
+  // The same keys as the reference pages' token box (site/app.js): one per variable the
+  // snippets read (the token's is its token_env), so a value entered on an operation page is
+  // used here and the other way round. sessionStorage: this tab only.
+  var VARIABLE_PREFIX = "apiref-var-";
   // Above this many characters a response body is shown as plain text: highlighting a
   // multi-megabyte body freezes the tab for seconds.
   var LARGE_RESPONSE = 100 * 1024;
 
-  var settings = { auth: null, persistAuthorization: false, proxy: null };
+  var settings = { auth: {}, persistAuthorization: false, proxy: null };
   var values = {};  // variable name -> what the reader entered; "token" is the token
+  var shownBundle = null;  // the bundle whose auth the box shows
 
   function $(id) { return document.getElementById(id); }
 
@@ -34,7 +36,26 @@
     try { sessionStorage.setItem(key, value); } catch (e) { /* storage may be disabled */ }
   }
 
-  function storageKey(name) { return name === "token" ? TOKEN_KEY : VARIABLE_PREFIX + name; }
+  function storageKey(auth, name) { return VARIABLE_PREFIX + (name === "token" ? auth.token_env : name); }
+
+  // The bundle Swagger UI shows: from its spec URL (../<bundle>/openapi.json, or
+  // <bundle>.openapi.json for a bundle the project rebranded), else the page's urls.primaryName.
+  function currentBundle() {
+    var url = "";
+    try { url = window.ui && window.ui.specSelectors ? String(window.ui.specSelectors.url() || "") : ""; } catch (e) { url = ""; }
+    var m = /([^\/]+)\/openapi\.json$/.exec(url) || /([^\/]+)\.openapi\.json$/.exec(url);
+    if (m) return decodeURIComponent(m[1]);
+    var primary = new URLSearchParams(location.search).get("urls.primaryName");
+    if (primary) return primary;
+    var names = Object.keys(settings.auth);
+    return names.length ? names[0] : null;
+  }
+
+  function currentAuth() {
+    var name = currentBundle();
+    var auth = name !== null ? settings.auth[name] : null;
+    return auth && Array.isArray(auth.headers) && Array.isArray(auth.cookies) ? auth : null;
+  }
 
   var VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
@@ -70,7 +91,7 @@
   function isSiteFile(url) {
     if (!sameOrigin(url)) return false;
     var path = new URL(url, location.href).pathname;
-    return /\/openapi\.(json|ya?ml)$/.test(path) || /\/(swagger-config|apiref-playground)\.json$/.test(path);
+    return /[\/.]openapi\.(json|ya?ml)$/.test(path) || /\/(swagger-config|apiref-playground)\.json$/.test(path);
   }
 
   function setHeader(headers, name, value) {
@@ -83,7 +104,7 @@
   function requestInterceptor(req) {
     if (req.loadSpec || isSiteFile(req.url)) return req;
     req.headers = req.headers || {};
-    var auth = settings.auth;
+    var auth = currentAuth();
     if (auth && values.token) {
       auth.headers.forEach(function (pair) {
         var v = fill(pair[1]);
@@ -123,10 +144,21 @@
     return res;
   }
 
-  // The small token box above Swagger UI: one field per variable of auth.send.
-  function buildAuthBox(auth) {
+  // The small token box above Swagger UI: one field per variable of auth.send, for the bundle
+  // shown (bundles may take different credentials); hidden for a bundle without project auth.
+  function showAuthBox() {
     var box = $("apiref-auth");
-    if (!box) return;
+    var bundle = currentBundle();
+    if (!box || bundle === shownBundle) return;
+    shownBundle = bundle;
+    box.replaceChildren();
+    box.hidden = true;
+    values = {};
+    var auth = currentAuth();
+    if (auth) buildAuthBox(box, auth);
+  }
+
+  function buildAuthBox(box, auth) {
     var names = variablesOf(auth);
     var title = document.createElement("h2");
     title.id = "apiref-auth-title";
@@ -135,9 +167,11 @@
     var form = document.createElement("form");
     form.addEventListener("submit", function (ev) { ev.preventDefault(); });
     names.forEach(function (name) {
-      values[name] = readStore(storageKey(name));
+      values[name] = readStore(storageKey(auth, name));
       var label = document.createElement("label");
-      label.appendChild(document.createTextNode(name === "token" ? "Token " : name + " "));
+      var described = auth.variables && auth.variables[name];
+      label.appendChild(document.createTextNode(name === "token" ? "Token ($" + auth.token_env + ") " :
+        (described ? described + " ($" + name + ") " : name + " ")));
       var input = document.createElement("input");
       input.type = name === "token" ? "password" : "text";
       input.name = name;
@@ -146,21 +180,25 @@
       input.value = values[name];
       input.addEventListener("input", function () {
         values[name] = input.value;
-        writeStore(storageKey(name), input.value);
+        writeStore(storageKey(auth, name), input.value);
       });
       label.appendChild(input);
       form.appendChild(label);
     });
     box.appendChild(form);
     var sent = [];
-    auth.headers.forEach(function (pair) { sent.push(pair[0] + ": " + pair[1]); });
+    function shown(template) {
+      return String(template).replace(VARIABLE, function (_, name) { return "$" + (name === "token" ? auth.token_env : name); });
+    }
+    auth.headers.forEach(function (pair) { sent.push(pair[0] + ": " + shown(pair[1])); });
     if (auth.cookies.length) {
-      sent.push("Cookie: " + auth.cookies.map(function (pair) { return pair[0] + "=" + pair[1]; }).join("; "));
+      sent.push("Cookie: " + auth.cookies.map(function (pair) { return pair[0] + "=" + shown(pair[1]); }).join("; "));
     }
     var how = document.createElement("p");
     how.className = "apiref-note";
     how.textContent = "Added to every request Try it out sends: " + sent.join(", ") +
-      ". Kept in this browser tab only (sessionStorage), shared with the reference pages' token box.";
+      ". Kept in this browser tab only (sessionStorage), shared with the reference pages' token box. " +
+      "This is the only credential the server reads, so the Authorize button is not shown.";
     box.appendChild(how);
     if (auth.cookies.length && !settings.proxy) {
       var note = document.createElement("p");
@@ -210,6 +248,20 @@
     })();
   }
 
+  // Swagger UI's bundle picker loads another description through specActions.updateUrl: the
+  // token box then shows that bundle's credential.
+  function followBundle() {
+    return { statePlugins: { spec: { wrapActions: {
+      updateUrl: function (original) {
+        return function () {
+          var result = original.apply(null, arguments);
+          setTimeout(showAuthBox, 0);
+          return result;
+        };
+      }
+    } } } };
+  }
+
   function start() {
     if (typeof window.SwaggerUIBundle !== "function") {
       status("Swagger UI did not load (swagger-ui-bundle.js).");
@@ -227,11 +279,12 @@
       queryConfigEnabled: false,
       persistAuthorization: settings.persistAuthorization === true,
       presets: [window.SwaggerUIBundle.presets.apis, window.SwaggerUIStandalonePreset],
-      plugins: [window.SwaggerUIBundle.plugins.DownloadUrl],
+      plugins: [window.SwaggerUIBundle.plugins.DownloadUrl, followBundle],
       layout: "StandaloneLayout",
       requestInterceptor: requestInterceptor,
       responseInterceptor: responseInterceptor,
       onComplete: function () {
+        showAuthBox();
         openDeepLink(deepLink);
         deepLink = null;
         document.documentElement.setAttribute("data-playground", "ready");
@@ -245,7 +298,7 @@
       return r.json();
     })
     .then(function (s) {
-      settings.auth = s.auth && Array.isArray(s.auth.headers) && Array.isArray(s.auth.cookies) ? s.auth : null;
+      settings.auth = s.auth && typeof s.auth === "object" && !Array.isArray(s.auth) ? s.auth : {};
       settings.persistAuthorization = s.persistAuthorization === true;
       settings.proxy = typeof s.proxy === "string" && s.proxy ? s.proxy : null;
     })
@@ -253,7 +306,7 @@
       status("Could not read apiref-playground.json (" + e.message + "): requests go without the project's auth.");
     })
     .then(function () {
-      if (settings.auth) buildAuthBox(settings.auth);
+      showAuthBox();
       start();
     });
 })();

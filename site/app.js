@@ -169,52 +169,87 @@
   }
 
   // --- the reader's credentials and server, filled into every snippet of the page -----------
-  // One field per variable the snippets read (data-var): the token's field shares its storage
-  // key with the playground's token field, every other variable (an organisation ID, say) uses
-  // the playground's key for that variable, so a value entered on either is found on the other.
-  // Kept in sessionStorage (this tab only); nothing here sends them anywhere.
+  // One field per variable the snippets read (data-var), each kept under the playground's key
+  // for that variable (the token's is its variable too), so a value entered on either is found
+  // on the other. Kept in sessionStorage (this tab only); nothing here sends them anywhere.
+  //
+  // Each snippet lists (data-fill) every expression that reads a variable, exactly as written,
+  // with the value it spells: literal text and variables. A filled-in variable becomes text and
+  // the expression is spelled again in the snippet's language, so a token lands inside one
+  // properly quoted word ('token=eyJ...'), whatever quotes, spaces, $ or backslashes it holds.
+
+  function shellWord(text) { return "'" + text.replace(/'/g, "'\\''") + "'"; }
+
+  // Segments [text, isVariable] with every variable that has a value turned into text, and
+  // neighbouring texts joined.
+  function withValues(segments, values) {
+    var out = [];
+    segments.forEach(function (seg) {
+      var text = String(seg[0]), variable = seg[1] === 1;
+      if (variable && values[text]) { text = values[text]; variable = false; }
+      var last = out[out.length - 1];
+      if (!variable && last && !last[1]) last[0] += text;
+      else if (variable || text) out.push([text, variable]);
+    });
+    return out;
+  }
+
+  // The language's spelling of segments, as generator/snippets/snippets.cpp writes it.
+  function spell(lang, segments) {
+    if (lang.indexOf("curl") === 0 || lang === "httpie") {
+      var word = segments.map(function (s) { return s[1] ? '"$' + s[0] + '"' : shellWord(s[0]); }).join("");
+      return word || "''";
+    }
+    var env = lang === "python" ? function (n) { return 'os.environ["' + n + '"]'; }
+      : lang === "javascript" ? function (n) { return "process.env." + n; }
+      : function (n) { return 'os.Getenv("' + n + '")'; };
+    var expr = segments.map(function (s) { return s[1] ? env(s[0]) : JSON.stringify(s[0]); }).join(" + ");
+    return expr || '""';
+  }
+
+  function fillSnippet(text, lang, fill, values) {
+    // Longest first: a header's expression may contain a cookie's.
+    fill.slice().sort(function (a, b) { return b[0].length - a[0].length; }).forEach(function (entry) {
+      var segments = withValues(entry[1], values);
+      var changed = segments.length !== entry[1].length || segments.some(function (s, i) { return s[1] !== (entry[1][i][1] === 1); });
+      if (changed) text = text.split(entry[0]).join(spell(lang, segments));
+    });
+    // Go refuses an import it does not use: once no variable is read, "os" goes too.
+    if (lang === "go" && text.indexOf("os.") < 0) text = text.replace('\t"os"\n', "");
+    return text;
+  }
+  window.apirefFillSnippet = fillSnippet;  // for the browser tests
+
   function setUpTryValues() {
     var sections = document.querySelectorAll(".snippets[data-server]");
     if (!sections.length) return;
-    var TOKEN_KEY = "apiref-token", VARIABLE_PREFIX = "apiref-var-";
-    var values = {}, tokenVar = {}, server = "";
+    // Here, not beside the helpers: this runs from ready(), possibly before the rest of the file.
+    var VARIABLE_PREFIX = "apiref-var-";
+    var values = {}, server = "";
 
-    function storageKey(name) { return tokenVar[name] ? TOKEN_KEY : VARIABLE_PREFIX + name; }
     function read(key) { try { return sessionStorage.getItem(key) || ""; } catch (e) { return ""; } }
     function write(key, value) { try { sessionStorage.setItem(key, value); } catch (e) { /* storage may be disabled */ } }
 
     document.querySelectorAll(".try-values input[data-var]").forEach(function (input) {
       var name = input.getAttribute("data-var");
-      if (input.classList.contains("try-token")) tokenVar[name] = true;
-    });
-    Object.keys(tokenVar).forEach(function (name) { values[name] = read(TOKEN_KEY); });
-    document.querySelectorAll(".try-values input[data-var]").forEach(function (input) {
-      var name = input.getAttribute("data-var");
-      if (!(name in values)) values[name] = read(storageKey(name));
+      if (!(name in values)) values[name] = read(VARIABLE_PREFIX + name);
     });
     server = read("apiref-server");
 
-    function shellQuote(s) { return "'" + s.replace(/'/g, "'\\''") + "'"; }
-    function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
     // A server must be a plain URL: it lands inside quotes in several languages.
     function safeServer(s) { return /^https?:\/\/[^\s'"`\\<>]+$/.test(s) ? s.replace(/\/+$/, "") : ""; }
 
     function fill(section) {
-      var vars = (section.getAttribute("data-env") || "").split(" ").filter(Boolean);
       var original = section.getAttribute("data-server").replace(/\/+$/, "");
-      section.querySelectorAll("details.snippet code").forEach(function (code) {
+      section.querySelectorAll("details.snippet").forEach(function (details) {
+        var code = details.querySelector("code");
+        if (!code) return;
         if (code.apirefOriginal === undefined) code.apirefOriginal = code.textContent;
         var text = code.apirefOriginal;
-        var lang = code.closest("details").getAttribute("data-language");
-        vars.forEach(function (v) {
-          var value = values[v];
-          if (!value) return;
-          var json = JSON.stringify(value);
-          if (lang.indexOf("curl") === 0 || lang === "httpie") text = text.split('"$' + v + '"').join(shellQuote(value));
-          else if (lang === "python") text = text.split('os.environ["' + v + '"]').join(json);
-          else if (lang === "javascript") text = text.replace(new RegExp("process\\.env\\." + escapeRegExp(v) + "\\b", "g"), json);
-          else if (lang === "go") text = text.split('os.Getenv("' + v + '")').join(json);
-        });
+        var data = details.getAttribute("data-fill");
+        if (data) {
+          try { text = fillSnippet(text, details.getAttribute("data-language"), JSON.parse(data), values); } catch (e) { /* leave it */ }
+        }
         var s = safeServer(server);
         if (s && original) text = text.split(original).join(s);
         code.textContent = text;
@@ -233,7 +268,7 @@
         inputs.forEach(function (input) {
           var name = input.getAttribute("data-var");
           values[name] = input.value;
-          write(storageKey(name), input.value);
+          write(VARIABLE_PREFIX + name, input.value);
         });
         server = serverInput ? serverInput.value.trim() : "";
         if (serverInput) serverInput.setAttribute("aria-invalid", server && !safeServer(server) ? "true" : "false");

@@ -268,17 +268,25 @@ SnippetOptions snippet_options(const AuthConfig& auth) {
   return o;
 }
 
-// The model options a project's auth section implies: its credential where the description
-// is silent.
-ModelOptions model_options_for(const AuthConfig& auth) {
+// The model options a bundle's auth and branding imply: the project's credential where the
+// description is silent (`default: required`) and, where the project says how its server reads
+// it (`send`), in place of the description's schemes; the bundle's title, description and
+// servers in place of the description's. `bundle` is null for a single description.
+ModelOptions model_options_for(const AuthConfig& auth, const BundleSpec* bundle) {
   ModelOptions options;
-  if (auth.configured && auth.required_by_default) {
+  if (auth.configured && (auth.required_by_default || auth.sends())) {
     SecurityScheme project;
     project.name = kProjectScheme;
     project.type = "project";
     project.description = auth.name;
     options.extra_schemes.push_back(project);
-    options.default_security = {{SecurityRequirement{kProjectScheme, {}}}};
+    if (auth.required_by_default) options.default_security = {{SecurityRequirement{kProjectScheme, {}}}};
+    if (auth.sends()) options.project_scheme = kProjectScheme;
+  }
+  if (bundle) {
+    options.title = bundle->title;
+    options.description = bundle->description;
+    for (const ServerConfig& s : bundle->servers) options.servers.push_back(Server{s.url, s.url, s.description, {}});
   }
   return options;
 }
@@ -380,20 +388,18 @@ SiteResult build_site(const BuildArgs& a, std::ostream& log, DocumentCache* cach
     return fail(kUsage, text);
   }
 
-  const AuthConfig& auth = in.config.auth;
-  ModelOptions model_options = model_options_for(auth);
   std::vector<ApiModel> models(in.result.bundles.size());
   Diagnostics model_diags;
-  for (size_t i = 0; i < in.result.bundles.size(); ++i) {
-    ModelOptions bundle_options = model_options;
-    bundle_options.display_names = in.result.bundles[i].display_names;
-    models[i] = build_model(*roots[i], bundle_options, in.result.bundles[i].name, model_diags);
-  }
   std::vector<SiteBundle> bundles;
   std::vector<const ApiModel*> model_list;
   for (size_t i = 0; i < in.result.bundles.size(); ++i) {
+    const BundleSpec* spec = find_bundle_spec(in.config, in.result.bundles[i].name);
+    const AuthConfig& auth = spec ? effective_auth(in.config, *spec) : in.config.auth;
+    ModelOptions model_options = model_options_for(auth, spec);
+    model_options.display_names = in.result.bundles[i].display_names;
+    models[i] = build_model(*roots[i], model_options, in.result.bundles[i].name, model_diags);
     bundles.push_back({in.result.bundles[i].name, roots[i], &models[i], in.result.bundles[i].json_source,
-                       in.result.bundles[i].json_source_stamp});
+                       in.result.bundles[i].json_source_stamp, &auth, snippet_options(auth)});
     model_list.push_back(&models[i]);
   }
   r.servers = declared_server_urls(model_list);
@@ -405,9 +411,7 @@ SiteResult build_site(const BuildArgs& a, std::ostream& log, DocumentCache* cach
   site.primary_color = in.config.site.primary_color;
   site.footer_links = in.config.site.footer_links;
   site.description_link_base = in.config.site.description_link_base;
-  site.auth = auth;
   site.persist_authorization = in.config.site.persist_authorization;
-  site.snippets = snippet_options(auth);
   if (!in.config.site.snippet_languages.empty()) site.snippet_languages = in.config.site.snippet_languages;
   if (!a.snippet_languages.empty()) {
     site.snippet_languages.clear();
@@ -628,17 +632,17 @@ int run_snippets(const SnippetsArgs& a) {
   if (!in.result.ok()) return kInputErrors;
   // --description-auth: credentials exactly as the description declares them (what a mock
   // server such as Prism enforces), not as the project says its real server reads them.
-  AuthConfig auth = a.description_auth ? AuthConfig{} : in.config.auth;
-  ModelOptions model_options = model_options_for(auth);
-  SnippetOptions options = snippet_options(auth);
-  options.server = a.server;
-  options.optional_parameters = a.optional_parameters;
   std::vector<std::string> languages = a.languages.empty() ? all_snippet_languages() : a.languages;
   Diagnostics d;
   for (const BundleOutput& b : in.result.bundles) {
-    ModelOptions bundle_options = model_options;
-    bundle_options.display_names = b.display_names;
-    ApiModel m = build_model(b.document, bundle_options, b.name, d);
+    const BundleSpec* spec = find_bundle_spec(in.config, b.name);
+    AuthConfig auth = a.description_auth ? AuthConfig{} : spec ? effective_auth(in.config, *spec) : in.config.auth;
+    SnippetOptions options = snippet_options(auth);
+    options.server = a.server;
+    options.optional_parameters = a.optional_parameters;
+    ModelOptions model_options = model_options_for(auth, spec);
+    model_options.display_names = b.display_names;
+    ApiModel m = build_model(b.document, model_options, b.name, d);
     for (const Operation& o : m.operations) {
       if (o.is_webhook) continue;
       Request r = build_request(b.document, m, o, options);

@@ -12,55 +12,132 @@ namespace apiref {
 
 namespace fs = std::filesystem;
 
-static void read_auth(const Node& auth, AuthConfig& a, const std::string& file, Diagnostics& out) {
+// Markdown text at `key`, or a config error when it is there but not text.
+static std::string text_at(const Node& n, const char* key, const std::string& file, const std::string& pointer,
+                           Diagnostics& out) {
+  const Node* v = n.find(key);
+  if (!v) return "";
+  if (!v->is_string()) {
+    out.push_back({Severity::Error, "config-invalid", std::string("'") + key + "' must be text", {file, pointer + "/" + key, v->pos}, {}});
+    return "";
+  }
+  return v->text;
+}
+
+static void warn_unknown(const Node& n, const std::set<std::string>& known, const std::string& what,
+                         const std::string& file, const std::string& pointer, Diagnostics& out) {
+  std::string list;
+  for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+  for (const Member& m : n.members) {
+    if (!known.count(m.key))
+      out.push_back({Severity::Warning, "config-unknown-key", "unknown key '" + m.key + "' under " + what + " (known: " + list + ")",
+                     {file, append_pointer(pointer, m.key), m.key_pos}, {}});
+  }
+}
+
+static bool is_variable_name(const std::string& s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  return true;
+}
+
+// `auth:` at the project's root or in a bundle (`where` is its JSON pointer).
+static void read_auth(const Node& auth, AuthConfig& a, const std::string& file, const std::string& where, Diagnostics& out) {
   auto error = [&](const std::string& pointer, SourcePos pos, const std::string& msg) {
-    out.push_back({Severity::Error, "config-invalid", msg, {file, "/auth" + pointer, pos}, {}});
+    out.push_back({Severity::Error, "config-invalid", msg, {file, where + pointer, pos}, {}});
   };
   if (!auth.is_object()) return error("", auth.pos, "'auth' must be a mapping");
-  static const std::set<std::string> known = {"name", "token_env", "send", "default", "obtain", "no_auth_mode"};
-  for (const Member& m : auth.members) {
-    if (!known.count(m.key))
-      out.push_back({Severity::Warning, "config-unknown-key",
-                     "unknown key '" + m.key + "' under auth (known: name, token_env, send, default, obtain, no_auth_mode)",
-                     {file, "/auth/" + m.key, m.key_pos}, {}});
-  }
+  static const std::set<std::string> known = {"name", "server", "token_env", "send", "variables", "default", "obtain",
+                                              "no_auth_mode", "providers", "organization", "responses", "revoke",
+                                              "troubleshooting"};
+  warn_unknown(auth, known, "auth", file, where, out);
   a.configured = true;
   a.name = std::string(auth.string_at("name"));
   if (a.name.empty()) a.name = "API token";
+  a.server = text_at(auth, "server", file, where, out);
   a.token_env = std::string(auth.string_at("token_env"));
-  for (char c : a.token_env) {
-    if (!isalnum(static_cast<unsigned char>(c)) && c != '_') {
-      error("/token_env", auth.find("token_env")->pos, "'token_env' must be an environment variable name (letters, digits, _)");
-      a.token_env.clear();
-      break;
-    }
+  if (!a.token_env.empty() && !is_variable_name(a.token_env)) {
+    error("/token_env", auth.find("token_env")->pos, "'token_env' must be an environment variable name (letters, digits, _)");
+    a.token_env.clear();
   }
   if (a.token_env.empty()) a.token_env = "API_TOKEN";
   if (const Node* send = auth.find("send")) {
-    for (const char* where : {"headers", "cookies"}) {
-      const Node* list = send->find(where);
+    for (const char* kind : {"headers", "cookies"}) {
+      const Node* list = send->find(kind);
       if (!list) continue;
       if (!list->is_object()) {
-        error(std::string("/send/") + where, list->pos, std::string("'") + where + "' must map names to values");
+        error(std::string("/send/") + kind, list->pos, std::string("'") + kind + "' must map names to values");
         continue;
       }
       for (const Member& m : list->members) {
         std::string value = m.value.is_string() ? m.value.text : m.value.kind == NodeKind::Number ? m.value.text : "";
-        (std::string(where) == "headers" ? a.headers : a.cookies).push_back({m.key, value});
+        (std::string(kind) == "headers" ? a.headers : a.cookies).push_back({m.key, value});
       }
     }
+  }
+  if (const Node* vars = auth.find("variables")) {
+    if (!vars->is_object()) error("/variables", vars->pos, "'variables' must map variable names to what they hold");
+    else
+      for (const Member& m : vars->members) {
+        if (!is_variable_name(m.key) || !m.value.is_string())
+          error(append_pointer("/variables", m.key), m.key_pos, "a variable is NAME: text saying what it holds");
+        else
+          a.variables.push_back({m.key, m.value.text});
+      }
   }
   std::string_view def = auth.string_at("default");
   if (def == "required") a.required_by_default = true;
   else if (!def.empty() && def != "none")
     error("/default", auth.find("default")->pos, "'default' is 'required' (operations the description leaves silent need the token) or 'none'");
   if (const Node* obtain = auth.find("obtain")) {
-    if (const Node* steps = obtain->find("steps"))
-      for (const Node& st : steps->items) a.obtain_steps.push_back(st.text);
-    a.obtain_command = std::string(obtain->string_at("command"));
-    a.obtain_url = std::string(obtain->string_at("url"));
+    if (!obtain->is_object()) {
+      error("/obtain", obtain->pos, "'obtain' must be a mapping (steps, url, command, stored_in, export)");
+    } else {
+      warn_unknown(*obtain, {"steps", "url", "command", "stored_in", "export"}, "auth.obtain", file, where + "/obtain", out);
+      if (const Node* steps = obtain->find("steps"))
+        for (const Node& st : steps->items) a.obtain_steps.push_back(st.text);
+      a.obtain_command = text_at(*obtain, "command", file, where + "/obtain", out);
+      a.obtain_url = text_at(*obtain, "url", file, where + "/obtain", out);
+      a.cli_stored_in = text_at(*obtain, "stored_in", file, where + "/obtain", out);
+      a.cli_export = text_at(*obtain, "export", file, where + "/obtain", out);
+    }
   }
-  a.no_auth_mode = std::string(auth.string_at("no_auth_mode"));
+  a.no_auth_mode = text_at(auth, "no_auth_mode", file, where, out);
+  a.providers = text_at(auth, "providers", file, where, out);
+  a.organization = text_at(auth, "organization", file, where, out);
+  a.revoke = text_at(auth, "revoke", file, where, out);
+  if (const Node* r = auth.find("responses")) {
+    if (!r->is_object()) {
+      error("/responses", r->pos, "'responses' must be a mapping (unauthorized, forbidden, redirect)");
+    } else {
+      warn_unknown(*r, {"unauthorized", "forbidden", "redirect"}, "auth.responses", file, where + "/responses", out);
+      a.unauthorized = text_at(*r, "unauthorized", file, where + "/responses", out);
+      a.forbidden = text_at(*r, "forbidden", file, where + "/responses", out);
+      a.redirect = text_at(*r, "redirect", file, where + "/responses", out);
+    }
+  }
+  if (const Node* t = auth.find("troubleshooting")) {
+    for (size_t i = 0; i < t->items.size(); ++i) {
+      const Node& it = t->items[i];
+      std::string problem(it.string_at("problem")), fix(it.string_at("fix"));
+      if (problem.empty() || fix.empty())
+        error("/troubleshooting/" + std::to_string(i), it.pos, "a troubleshooting entry needs 'problem' and 'fix' text");
+      else
+        a.troubleshooting.push_back({problem, fix});
+    }
+    if (!t->is_array()) error("/troubleshooting", t->pos, "'troubleshooting' must be a list of {problem, fix}");
+  }
+}
+
+const AuthConfig& effective_auth(const ProjectConfig& config, const BundleSpec& bundle) {
+  return bundle.auth.configured ? bundle.auth : config.auth;
+}
+
+const BundleSpec* find_bundle_spec(const ProjectConfig& config, const std::string& name) {
+  for (const BundleSpec& b : config.bundles)
+    if (b.name == name) return &b;
+  return nullptr;
 }
 
 // ---- check: -------------------------------------------------------------------------------
@@ -216,7 +293,11 @@ std::vector<BundleSpec> layout_bundles(const std::string& dir) {
     bool plain = !audience.empty() && audience[0] != '.';
     for (char c : audience)
       if (!isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') plain = false;
-    if (plain) found.push_back({audience, normalise_path(e.path().generic_string()), audience});
+    if (!plain) continue;
+    BundleSpec spec;
+    spec.name = spec.audience = audience;
+    spec.base = normalise_path(e.path().generic_string());
+    found.push_back(std::move(spec));
   }
   std::sort(found.begin(), found.end(), [](const BundleSpec& a, const BundleSpec& b) { return a.name < b.name; });
   // base_x.yml and base_x.yaml both: the first one names the bundle.
@@ -341,7 +422,7 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
       else config.exclude.push_back(in_project(ex->items[i].text));
     }
   }
-  if (const Node* auth = root.find("auth")) read_auth(*auth, config.auth, file, out);
+  if (const Node* auth = root.find("auth")) read_auth(*auth, config.auth, file, "/auth", out);
   if (const Node* check = root.find("check")) read_check_config(*check, config.check, file, out);
   if (const Node* serve = root.find("serve")) {
     const Node* allow = serve->is_object() ? serve->find("proxy_allow") : nullptr;
@@ -416,6 +497,19 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
       continue;
     }
     spec.base = in_project(base);
+    warn_unknown(b, {"name", "base", "audience", "title", "description", "servers", "auth"}, "a bundle", file, ptr, out);
+    spec.title = text_at(b, "title", file, ptr, out);
+    spec.description = text_at(b, "description", file, ptr, out);
+    if (const Node* servers = b.find("servers")) {
+      if (!servers->is_array()) error(ptr + "/servers", servers->pos, "'servers' must be a list of {url, description}");
+      for (size_t k = 0; k < servers->items.size(); ++k) {
+        const Node& sv = servers->items[k];
+        ServerConfig server{sv.is_string() ? sv.text : std::string(sv.string_at("url")), std::string(sv.string_at("description"))};
+        if (server.url.empty()) error(ptr + "/servers/" + std::to_string(k), sv.pos, "a server needs a 'url'");
+        else spec.servers.push_back(std::move(server));
+      }
+    }
+    if (const Node* auth = b.find("auth")) read_auth(*auth, spec.auth, file, ptr + "/auth", out);
     std::error_code ec;
     if (!fs::is_regular_file(spec.base, ec)) {
       error(ptr + "/base", b.find("base")->pos, "base document " + base + " does not exist");

@@ -10,11 +10,12 @@
 
 namespace apiref {
 
-struct BundleSpec {
-  std::string name;      // output name, e.g. "meshery" -> meshery.openapi.yaml
-  std::string base;      // absolute path of the base document
-  std::string audience;  // operations whose x-internal lists this value
+// A server a bundle is published at, as apiref.yaml gives it (bundles[].servers).
+struct ServerConfig {
+  std::string url;
+  std::string description;
 };
+
 
 // Branding and publishing settings for `apiref build` (the `site:` section).
 struct SiteConfig {
@@ -42,6 +43,32 @@ struct AuthConfig {
   std::string obtain_command;  // e.g. mesheryctl system login
   std::string obtain_url;      // a page where a token is issued
   std::string no_auth_mode;    // Markdown: when the server runs without authentication
+  // What the authentication guide says, each only where the project gives it (Markdown).
+  std::string server;          // what sentences call the server: "Meshery Server" ("" = "the server")
+  std::vector<std::pair<std::string, std::string>> variables;  // other ${VAR}s: name, what it is
+  std::string cli_stored_in;   // obtain.stored_in: where the CLI keeps the token (~/.meshery/auth.json)
+  std::string cli_export;      // obtain.export: a shell line that puts it into token_env
+  std::string providers;       // what providers are and which one to pick
+  std::string organization;    // the organisation ID remote providers need
+  std::string unauthorized;    // responses.unauthorized: what a 401 means here
+  std::string forbidden;       // responses.forbidden: what a 403 means here
+  std::string redirect;        // responses.redirect: what a redirect (302 to a login page) means here
+  std::string revoke;          // how to rotate and revoke a token
+  std::vector<std::pair<std::string, std::string>> troubleshooting;  // problem, fix
+
+  bool sends() const { return !headers.empty() || !cookies.empty(); }
+};
+
+struct BundleSpec {
+  std::string name;      // output name, e.g. "meshery" -> meshery.openapi.yaml
+  std::string base;      // absolute path of the base document
+  std::string audience;  // operations whose x-internal lists this value
+  // Rebranding: what replaces the description's info.title, info.description and servers
+  // (every level) on every page, snippet and in the playground. Empty: the description's.
+  std::string title;
+  std::string description;
+  std::vector<ServerConfig> servers;
+  AuthConfig auth;  // bundles[].auth; not configured: the project's (effective_auth)
 };
 
 // One rule's severity as apiref.yaml sets it: -1 off, else a FindingSeverity value
@@ -109,6 +136,11 @@ struct ProjectConfig {
   CheckConfig check;
   ServeConfig serve;
 };
+
+// The auth that applies to a bundle: its own `auth:`, else the project's.
+const AuthConfig& effective_auth(const ProjectConfig& config, const BundleSpec& bundle);
+// The bundle spec named `name`, or nullptr (a single description has none).
+const BundleSpec* find_bundle_spec(const ProjectConfig& config, const std::string& name);
 
 // Reads a `check:` section (also usable on its own, e.g. from a file holding only `check:`).
 void read_check_config(const Node& check, CheckConfig& c, const std::string& file, Diagnostics& out);

@@ -123,12 +123,19 @@ class ModelBuilder {
     m.version = str(m.info, "version");
     m.summary = str(m.info, "summary");
     m.description = str(m.info, "description");
-    m.servers = servers(doc_.find("servers"));
+    if (!options_.title.empty()) m.title = options_.title;
+    if (!options_.description.empty()) m.description = options_.description;
+    m.servers = options_.servers.empty() ? servers(doc_.find("servers")) : options_.servers;
     if (m.servers.empty()) m.servers.push_back(Server{"/", "/", "", {}});
     root_servers_ = m.servers;
     m.root_security = security(doc_.find("security"), SecuritySource::Root);
     root_security_ = m.root_security;
     m.security_schemes = security_schemes();
+    if (!options_.project_scheme.empty()) {
+      m.declared_schemes = std::move(m.security_schemes);
+      m.security_schemes.clear();
+      m.root_security = project_security(m.root_security);
+    }
     for (const SecurityScheme& extra : options_.extra_schemes) m.security_schemes.push_back(extra);
 
     if (const Node* paths = doc_.find("paths")) {
@@ -182,6 +189,18 @@ class ModelBuilder {
       out.push_back(std::move(server));
     }
     return out;
+  }
+
+  // The project's scheme where `declared` asks for any credential; calling without one stays
+  // allowed where the description allows it.
+  EffectiveSecurity project_security(const EffectiveSecurity& declared) const {
+    EffectiveSecurity e;
+    e.source = declared.source;
+    bool needs_credential = false;
+    for (const SecurityAlternative& a : declared.alternatives) needs_credential = needs_credential || !a.empty();
+    if (needs_credential) e.alternatives.push_back({SecurityRequirement{options_.project_scheme, {}}});
+    if (declared.anonymous_allowed()) e.alternatives.push_back({});
+    return e;
   }
 
   EffectiveSecurity security(const Node* list, SecuritySource source) {
@@ -358,8 +377,10 @@ class ModelBuilder {
       if (const Node* tags = op.find("tags"))
         for (const Node& t : tags->items)
           if (t.is_string()) o.tags.push_back(t.text);
-      o.servers = servers(op.find("servers"));
-      if (o.servers.empty()) o.servers = item_servers;
+      if (options_.servers.empty()) {
+        o.servers = servers(op.find("servers"));
+        if (o.servers.empty()) o.servers = item_servers;
+      }
       if (o.servers.empty()) o.servers = root_servers_;
       if (const Node* sec = op.find("security")) {
         o.security = security(sec, SecuritySource::Operation);
@@ -369,6 +390,8 @@ class ModelBuilder {
         o.security.alternatives = options_.default_security;
         o.security.source = SecuritySource::ProjectDefault;
       }
+      o.declared_security = o.security;
+      if (!options_.project_scheme.empty()) o.security = project_security(o.security);
       o.parameters = parameters(item->find("parameters"), op.find("parameters"), ptr, op_ptr);
       if (const Node* body = op.find("requestBody")) {
         if (const Node* b = resolve(body, append_pointer(op_ptr, "requestBody"))) {

@@ -130,6 +130,9 @@ struct Operation {
   std::vector<std::string> tags;
   std::vector<Server> servers;
   EffectiveSecurity security;
+  // What the description itself says, when ModelOptions::project_scheme replaced it in
+  // `security` (the same as `security` otherwise).
+  EffectiveSecurity declared_security;
   std::vector<Parameter> parameters;  // path-item level merged with operation level
   bool has_request_body = false;
   RequestBody request_body;
@@ -175,6 +178,9 @@ struct ApiModel {
   std::vector<Server> servers;  // root servers (or "/" when none)
   EffectiveSecurity root_security;
   std::vector<SecurityScheme> security_schemes;
+  // The description's own schemes when ModelOptions::project_scheme replaced them in
+  // security_schemes (empty otherwise: they are security_schemes).
+  std::vector<SecurityScheme> declared_schemes;
   std::vector<Operation> operations;  // paths in document order, then webhooks
   std::vector<Tag> tags;              // declared order, then undeclared ones, then "default"
   std::vector<TagGroup> tag_groups;   // x-tagGroups, or empty
@@ -194,6 +200,16 @@ struct ModelOptions {
   std::vector<SecurityScheme> extra_schemes;
   // "kind/key" -> readable name, for components the bundle stage had to tell apart.
   std::map<std::string, std::string> display_names;
+  // The project knows how its server reads credentials (apiref.yaml `auth.send`): every
+  // operation that needs authentication needs this scheme (one of extra_schemes), whatever
+  // the description declares, and security_schemes lists only extra_schemes. The
+  // description's own are kept in declared_schemes and Operation::declared_security.
+  std::string project_scheme;
+  // Rebranding (apiref.yaml bundles[].title, description, servers): these replace info's
+  // title and description and the servers of every level. Empty: the description's.
+  std::string title;
+  std::string description;
+  std::vector<Server> servers;
 };
 
 // Builds the model of a bundled (self-contained) document. Problems the model cannot work

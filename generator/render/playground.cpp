@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tree/json_pointer.h"
+#include "tree/write.h"
 
 namespace apiref {
 
@@ -70,9 +71,88 @@ bool read_file(const fs::path& path, std::string& out) {
 
 }  // namespace
 
+namespace {
+
+// The auth the playground applies for a bundle: its project auth's name, token variable,
+// what it sends and what the other variables are. null: the description's own schemes, in
+// Swagger UI's Authorize dialog.
+json playground_auth(const SiteBundle& b) {
+  if (!b.project_auth() || !b.auth->sends()) return nullptr;
+  const AuthConfig& a = *b.auth;
+  json headers = json::array(), cookies = json::array(), variables = json::object();
+  for (const auto& [name, value] : a.headers) headers.push_back({name, value});
+  for (const auto& [name, value] : a.cookies) cookies.push_back({name, value});
+  for (const auto& [name, text] : a.variables) variables[name] = text;
+  return {{"name", a.name}, {"token_env", a.token_env}, {"headers", headers}, {"cookies", cookies},
+          {"variables", variables}};
+}
+
+// What the playground loads for a bundle whose project overrides what its description says:
+// the same description with the bundle's title, description and servers (every level), and,
+// where the project says how its server reads credentials, without the description's
+// security schemes, so Swagger UI offers no Authorize field the server does not read (the
+// token box above it sends the project's credential).
+bool playground_spec(const SiteBundle& b, Node& out) {
+  const ApiModel& m = *b.model;
+  bool strip_security = b.project_auth() && b.auth->sends();
+  const Node* info = b.document->find("info");
+  bool retitled = info && (m.title != info->string_at("title") || m.description != info->string_at("description"));
+  bool servers_changed = false;
+  {
+    const Node* declared = b.document->find("servers");
+    size_t n = declared && declared->is_array() ? declared->items.size() : 0;
+    servers_changed = n != m.servers.size() && !(n == 0 && m.servers.size() == 1 && m.servers[0].url == "/");
+    for (size_t i = 0; i < n && !servers_changed; ++i) servers_changed = declared->items[i].string_at("url") != m.servers[i].url;
+  }
+  if (!strip_security && !retitled && !servers_changed) return false;
+  out = *b.document;
+  if (retitled) {
+    Node* i = out.find("info");
+    i->set("title", Node::string(m.title));
+    if (!m.description.empty()) i->set("description", Node::string(m.description));
+  }
+  if (servers_changed) {
+    Node list = Node::array();
+    for (const Server& s : m.servers) {
+      Node server = Node::object();
+      server.set("url", Node::string(s.url));
+      if (!s.description.empty()) server.set("description", Node::string(s.description));
+      list.items.push_back(std::move(server));
+    }
+    out.set("servers", std::move(list));
+  }
+  if (strip_security) out.erase("security");
+  if (strip_security)
+    if (Node* components = out.find("components")) components->erase("securitySchemes");
+  if (Node* paths = out.find("paths")) {
+    for (Member& item : paths->members) {
+      if (servers_changed) item.value.erase("servers");
+      for (Member& op : item.value.members) {
+        if (!op.value.is_object()) continue;
+        if (servers_changed) op.value.erase("servers");
+        if (strip_security) op.value.erase("security");
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<SiteFile> playground_config_files(const std::vector<SiteBundle>& bundles, const SiteOptions& options) {
+  std::vector<SiteFile> files;
   json urls = json::array();
-  for (const SiteBundle& b : bundles) urls.push_back({{"url", "../" + b.name + "/openapi.json"}, {"name", b.name}});
+  json auth = json::object();
+  for (const SiteBundle& b : bundles) {
+    Node spec;
+    std::string url = "../" + b.name + "/openapi.json";
+    if (playground_spec(b, spec)) {
+      url = b.name + ".openapi.json";
+      files.push_back({"playground/" + url, to_json(spec, false)});
+    }
+    urls.push_back({{"url", url}, {"name", b.name}});
+    auth[b.name] = playground_auth(b);
+  }
   json config = {
       {"urls", urls},
       // Deep links #/<tag>/<operationId>: every operation page's "Try it" opens its operation.
@@ -87,18 +167,11 @@ std::vector<SiteFile> playground_config_files(const std::vector<SiteBundle>& bun
       // operation) loaded up to a third slower with them in bench/playground.mjs.
   };
   if (!bundles.empty()) config["urls.primaryName"] = bundles.front().name;
-
-  json auth = nullptr;
-  const AuthConfig& a = options.auth;
-  if (a.configured && (!a.headers.empty() || !a.cookies.empty())) {
-    json headers = json::array(), cookies = json::array();
-    for (const auto& [name, value] : a.headers) headers.push_back({name, value});
-    for (const auto& [name, value] : a.cookies) cookies.push_back({name, value});
-    auth = {{"name", a.name}, {"headers", headers}, {"cookies", cookies}};
-  }
+  // `auth`: per bundle (by name), the project's credential as its server reads it, or null.
   json settings = {{"auth", auth}, {"persistAuthorization", options.persist_authorization}, {"proxy", nullptr}};
-  return {{"playground/swagger-config.json", config.dump(2) + "\n"},
-          {"playground/apiref-playground.json", settings.dump(2) + "\n"}};
+  files.push_back({"playground/swagger-config.json", config.dump(2) + "\n"});
+  files.push_back({"playground/apiref-playground.json", settings.dump(2) + "\n"});
+  return files;
 }
 
 std::string playground_href(const std::string& bundle, const Operation& o) {

@@ -11,6 +11,8 @@
 #include <unordered_map>
 
 #include "markdown/markdown.h"
+#include "render/auth_guide.h"
+#include "render/brand.h"
 #include "render/description.h"
 #include "render/example.h"
 #include "render/page_keys.h"
@@ -94,18 +96,6 @@ std::string pretty_json(const Node& n) {
   return s;
 }
 
-std::string scheme_label(const SecurityScheme& s) {
-  if (s.type == "http" && s.http_scheme == "bearer") return "HTTP bearer token" + (s.bearer_format.empty() ? std::string() : " (" + s.bearer_format + ")");
-  if (s.type == "http" && s.http_scheme == "basic") return "HTTP basic authentication";
-  if (s.type == "http") return "HTTP " + s.http_scheme + " authentication";
-  if (s.type == "apiKey") return "API key in " + s.in + " " + s.param_name;
-  if (s.type == "oauth2") return "OAuth 2.0";
-  if (s.type == "openIdConnect") return "OpenID Connect";
-  if (s.type == "mutualTLS") return "Mutual TLS";
-  if (s.type == "project") return s.description;
-  return s.type;
-}
-
 // Strings made once per key and shared by every page that needs them. Thread-safe; the
 // reference a get() returns stays valid while the map lives. make() must be a pure function of
 // the key: when two threads race, both make the same string and the first one stored is kept.
@@ -142,7 +132,8 @@ class SiteRenderer {
  public:
   SiteRenderer(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
                const SiteOptions& options, Diagnostics& out, RenderMemo* memo, const FileSink* sink)
-      : bundles_(bundles), templates_(templates), options_(options), out_(out), memo_(memo), sink_(sink) {
+      : bundles_(bundles), templates_(templates), options_(options), out_(out), memo_(memo), sink_(sink),
+        brand_css_(brand_css(options.primary_color)) {
     // Schema links are looked up for every $ref of every tree: by name, not by a scan.
     for (const SiteBundle& b : bundles_) {
       auto& index = schema_index_[&b];
@@ -330,6 +321,7 @@ class SiteRenderer {
     Data footer = Data::list();
     for (const auto& [label, url] : options_.footer_links) footer.push(fields("label", ref(label), "url", ref(url)));
     ctx.set("site", fields("title", ref(title_), "logo", ref(options_.logo), "primary_color", ref(options_.primary_color),
+                           "brand_css", ref(brand_css_),
                            "footer_links", std::move(footer)));
     Data bundles = Data::list();
     for (const SiteBundle& b : bundles_) {
@@ -438,23 +430,34 @@ class SiteRenderer {
     return out;
   }
 
-  Data security(const ApiModel& m, const EffectiveSecurity& sec, const std::string& root) {
+  Data security(const SiteBundle& b, const EffectiveSecurity& sec, const std::string& root) {
+    const ApiModel& m = *b.model;
+    std::string anchor = auth_anchor(bundles_, b);
+    std::string guide = root + "authentication/index.html" + (anchor.empty() ? "" : "#" + anchor);
     Data alts = Data::list();
     for (const SecurityAlternative& a : sec.alternatives) {
       if (a.empty()) continue;
       Data schemes = Data::list();
       for (const SecurityRequirement& r : a) {
         std::string label = r.scheme + " (not defined in components.securitySchemes)";
-        bool defined = false;
-        for (const SecurityScheme& s : m.security_schemes) {
-          if (s.name != r.scheme) continue;
-          label = scheme_label(s);
-          defined = true;
+        std::string href, how;
+        if (r.scheme == kProjectScheme && b.project_auth()) {
+          // The credential as the project says its server reads it: the one statement every
+          // page, snippet and the playground share.
+          label = "Your " + b.auth->name;
+          href = guide;
+          if (b.auth->sends()) how = "sent in " + auth_send_phrase(*b.auth);
+        } else {
+          for (const SecurityScheme& s : m.security_schemes) {
+            if (s.name != r.scheme) continue;
+            label = scheme_label(s);
+            href = root + "authentication/index.html#scheme-" + slugify(r.scheme);
+          }
         }
         Data scopes = Data::list();
         for (const std::string& sc : r.scopes) scopes.push(ref(sc));
-        schemes.push(fields("name", ref(r.scheme), "label", std::move(label), "scopes", std::move(scopes), "has_scopes", !r.scopes.empty(),
-                            "href", defined ? root + "authentication/index.html#scheme-" + slugify(r.scheme) : ""));
+        schemes.push(fields("name", ref(r.scheme), "label", std::move(label), "how", std::move(how), "scopes", std::move(scopes),
+                            "has_scopes", !r.scopes.empty(), "href", std::move(href)));
       }
       alts.push(fields("schemes", std::move(schemes)));
     }
@@ -469,7 +472,7 @@ class SiteRenderer {
                   "none", sec.source != SecuritySource::Unspecified && !has_alternatives,
                   "unspecified", sec.source == SecuritySource::Unspecified,
                   "from_project", sec.source == SecuritySource::ProjectDefault,
-                  "guide_href", root + "authentication/index.html");
+                  "guide_href", std::move(guide));
   }
 
   Data media_types(const SiteBundle& b, const std::vector<MediaType>& list, ExampleFor dir, const std::string& root) {
@@ -557,7 +560,7 @@ class SiteRenderer {
                       "description_html", ref(describe(o.description, 2)), "deprecated", o.deprecated,
                       "webhook", o.is_webhook);
     ctx.set("servers", servers(o.servers));
-    ctx.set("security", security(m, o.security, root));
+    ctx.set("security", security(b, o.security, root));
     ctx.set("parameter_groups", parameters(b, o.parameters));
     if (o.has_request_body) {
       ctx.set("request_body", fields("required", o.request_body.required,
@@ -587,7 +590,7 @@ class SiteRenderer {
     }
     ctx.set("callbacks", std::move(callbacks));
     if (!o.is_webhook && !options_.snippet_languages.empty()) {
-      Request request = build_request(*b.document, m, o, options_.snippets);
+      Request request = build_request(*b.document, m, o, b.snippets);
       Data snippets = Data::list();
       bool first = true;
       // What the page's token and server box may fill in: the variables the snippets read
@@ -605,17 +608,21 @@ class SiteRenderer {
       };
       collect(request);
       std::vector<Snippet> list = snippets_for(request, options_.snippet_languages);
+      // Where the page's token box writes the reader's values (site/app.js): every expression
+      // of each snippet that reads a variable, with the value it stands for.
+      std::map<std::string, std::string> fill;
+      for (const Snippet& sn : list) fill[sn.language] = variable_fill_json(request, sn.language);
       // An operation that accepts several ways to authenticate shows each: the first in every
       // language, the others as further curl snippets named by their schemes.
-      bool own_auth = options_.snippets.use_override && o.security.source == SecuritySource::ProjectDefault;
-      for (size_t alt = 1; alt < o.security.alternatives.size() && !own_auth && !options_.snippets.use_override; ++alt) {
+      for (size_t alt = 1; alt < o.security.alternatives.size() && !b.snippets.use_override; ++alt) {
         if (o.security.alternatives[alt].empty()) continue;
-        SnippetOptions other = options_.snippets;
+        SnippetOptions other = b.snippets;
         other.alternative = alt;
         Request alt_request = build_request(*b.document, m, o, other);
         collect(alt_request);
-        list.push_back({"curl-alt-" + std::to_string(alt), "curl (" + alternative_label(o.security.alternatives[alt]) + ")",
-                        curl_snippet(alt_request)});
+        std::string id = "curl-alt-" + std::to_string(alt);
+        fill[id] = variable_fill_json(alt_request, "curl");
+        list.push_back({id, "curl (" + alternative_label(o.security.alternatives[alt]) + ")", curl_snippet(alt_request)});
       }
       // x-codeSamples (x-code-samples): the description's own samples replace ours for the
       // same language and come first; other languages are added.
@@ -631,13 +638,17 @@ class SiteRenderer {
           if (id == "shell" || id == "bash" || id == "sh") id = "curl";
           if (id == "node" || id == "js") id = "javascript";
           own.push_back({slugify(id), label.empty() ? lang : label, source});
+          fill.erase(slugify(id));  // the description's sample, not apiref's: nothing to fill in
           list.erase(std::remove_if(list.begin(), list.end(), [&](const Snippet& x) { return x.language == slugify(id); }),
                      list.end());
         }
         list.insert(list.begin(), own.begin(), own.end());
       }
       for (const Snippet& sn : list) {
-        snippets.push(fields("language", sn.language, "label", sn.label, "code_html", html_escape_text(sn.code), "first", first));
+        auto own = fill.find(sn.language);
+        bool ours = own != fill.end();
+        snippets.push(fields("language", sn.language, "label", sn.label, "code_html", html_escape_text(sn.code), "first", first,
+                             "fill", ours ? own->second : std::string()));
         first = false;
       }
       ctx.set("snippets", std::move(snippets));
@@ -647,10 +658,17 @@ class SiteRenderer {
       // The page's box has a field per variable: the token's (the project's token_env, else
       // the first) shares its storage with the playground's token field, and every other one
       // (an organisation ID, a basic-auth user) is filled only into its own places.
-      std::string token_var = options_.snippets.token_env;
+      std::string token_var = b.snippets.token_env;
       if (std::find(vars.begin(), vars.end(), token_var) == vars.end()) token_var = vars.empty() ? "" : vars[0];
       Data var_fields = Data::list();
-      for (const std::string& v : vars) var_fields.push(fields("name", v, "token", v == token_var));
+      for (const std::string& v : vars) {
+        // The project's words for its other variables (auth.variables), as the field's label.
+        std::string label;
+        if (b.project_auth())
+          for (const auto& [name, text] : b.auth->variables)
+            if (name == v) label = markdown_to_plain_text(text, 80);
+        var_fields.push(fields("name", v, "token", v == token_var, "label", std::move(label)));
+      }
       ctx.set("snippet_vars", std::move(var_fields));
       ctx.set("snippet_server", o.servers.empty() ? Data("") : ref(o.servers[0].resolved_url));
     }
@@ -832,9 +850,19 @@ class SiteRenderer {
         tags.push(fields("name", ref(t.display_name), "href", tag_path(b, t), "count", t.operations.size(),
                          "summary", markdown_to_plain_text(t.description, 140)));
       }
+      // The bundle's effective auth: the project's credential where apiref.yaml says how its
+      // server reads it (then nothing else), else the description's schemes.
       Data schemes = Data::list();
-      for (const SecurityScheme& s : m.security_schemes)
+      for (const SecurityScheme& s : m.security_schemes) {
+        if (s.type == "project") {
+          if (!b.project_auth()) continue;
+          std::string how = b.auth->sends() ? "sent in " + auth_send_phrase(*b.auth) : std::string();
+          schemes.push(fields("name", "Your " + b.auth->name, "label", std::move(how),
+                              "href", "authentication/index.html#" + auth_anchor(bundles_, b)));
+          continue;
+        }
         schemes.push(fields("name", ref(s.name), "label", scheme_label(s), "href", "authentication/index.html#scheme-" + slugify(s.name)));
+      }
       bool has_schemes = !schemes.empty();
       bundles.push(fields("name", ref(b.name), "title", ref(m.title), "version", ref(m.version),
                           "description_html", ref(describe(m.description, 3)), "servers", servers(m.servers),
@@ -846,75 +874,8 @@ class SiteRenderer {
     return fields("overview", fields("bundles", std::move(bundles)), "page", fields("title", ref(title_), "description", ref(title_)));
   }
 
-  Data authentication() {
-    Data schemes = Data::list();
-    std::map<std::string, bool> seen;
-    for (const SiteBundle& b : bundles_) {
-      for (const SecurityScheme& s : b.model->security_schemes) {
-        if (seen[s.name]) continue;
-        seen[s.name] = true;
-        Data flows = Data::list();
-        for (const OAuthFlow& f : s.flows) {
-          Data scopes = Data::list();
-          for (const auto& [name, desc] : f.scopes) scopes.push(fields("name", ref(name), "description", ref(desc)));
-          flows.push(fields("kind", ref(f.kind), "authorization_url", ref(f.authorization_url), "token_url", ref(f.token_url),
-                            "refresh_url", ref(f.refresh_url), "scopes", std::move(scopes)));
-        }
-        size_t used = 0;
-        for (const Operation& o : b.model->operations)
-          for (const SecurityAlternative& a : o.security.alternatives)
-            for (const SecurityRequirement& r : a) used += r.scheme == s.name;
-        schemes.push(fields("name", ref(s.name), "anchor", "scheme-" + slugify(s.name), "label", scheme_label(s),
-                            "type", ref(s.type), "http_scheme", ref(s.http_scheme), "bearer_format", ref(s.bearer_format),
-                            "in", ref(s.in), "param_name", ref(s.param_name), "is_bearer", s.type == "http" && s.http_scheme == "bearer",
-                            "is_basic", s.type == "http" && s.http_scheme == "basic", "is_api_key", s.type == "apiKey",
-                            "is_oauth2", s.type == "oauth2", "is_openid", s.type == "openIdConnect",
-                            "openid_url", ref(s.open_id_connect_url), "flows", std::move(flows),
-                            "description_html", ref(describe(s.description, 3)), "operation_count", used));
-      }
-    }
-    bool has_schemes = !schemes.empty();
-    return fields("auth", fields("schemes", std::move(schemes), "has_schemes", has_schemes, "project", project_auth()),
-                  "page", fields("title", "Authentication · " + title_, "description", "How to authenticate to " + title_));
-  }
-
-  // The project's own instructions: how to get the credential, how the server wants it, a
-  // runnable example, and the no-auth mode.
-  Data project_auth() {
-    const AuthConfig& a = options_.auth;
-    if (!a.configured) return nullptr;
-    Data steps = Data::list();
-    for (const std::string& st : a.obtain_steps) steps.push(render_markdown_inline(st));
-    std::vector<std::string> lines;
-    std::string cookie_line;
-    for (const auto& [name, value] : a.cookies) cookie_line += (cookie_line.empty() ? "" : "; ") + name + "=" + value;
-    for (const auto& [name, value] : a.headers) lines.push_back(name + ": " + value);
-    if (!cookie_line.empty()) lines.push_back("Cookie: " + cookie_line);
-    Data shown = Data::list();
-    for (std::string& text : lines) {
-      for (size_t at; (at = text.find("${token}")) != std::string::npos;) text.replace(at, 8, "$" + a.token_env);
-      shown.push(std::move(text));
-    }
-    bool has_steps = !steps.empty();
-    Data out = fields("name", ref(a.name), "token_env", ref(a.token_env), "steps", std::move(steps), "has_steps", has_steps,
-                      "command", ref(a.obtain_command), "url", ref(a.obtain_url), "send_lines", std::move(shown),
-                      "required_by_default", a.required_by_default,
-                      "no_auth_mode_html", ref(describe(a.no_auth_mode, 3)));
-    // A runnable example: the first GET of the first bundle that needs the credential.
-    for (const SiteBundle& b : bundles_) {
-      for (const Operation& o : b.model->operations) {
-        if (o.method != "get" || o.is_webhook || o.security.alternatives.empty() || o.security.anonymous_allowed()) continue;
-        bool has_path_params = false;
-        for (const Parameter& p : o.parameters) has_path_params = has_path_params || p.in == "path" || p.required;
-        if (has_path_params) continue;
-        Request r = build_request(*b.document, *b.model, o, options_.snippets);
-        out.set("example_curl", curl_snippet(r));
-        out.set("example_summary", ref(o.summary.empty() ? o.path : o.summary));
-        return out;
-      }
-    }
-    return out;
-  }
+  // The guide's data comes from auth_guide.cpp, like every page's statement about auth.
+  Data authentication() { return authentication_guide(bundles_, title_); }
 
   // `paths`: every page of the site, in the order they were made.
   std::string sitemap(const std::vector<std::string>& paths) {
@@ -971,6 +932,7 @@ class SiteRenderer {
   std::map<const SiteBundle*, std::unordered_map<std::string, const SchemaComponent*>> schema_index_;
   std::mutex nav_mutex_;
   std::map<NavKey, std::unique_ptr<Data>> navs_;  // sidebar() of each key
+  std::string brand_css_;  // site.primary_color's custom properties (render/brand.h)
 };
 
 }  // namespace

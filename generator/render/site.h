@@ -27,6 +27,12 @@ struct SiteBundle {
   // that file, copied while its stamp holds, rather than the tree written out again.
   std::string json_source = {};
   FileStamp json_source_stamp = {};
+  // How this bundle's server takes credentials (apiref.yaml: the bundle's `auth:`, else the
+  // project's), or null. Its pages, snippets, guide section and playground all follow it.
+  const AuthConfig* auth = nullptr;
+  SnippetOptions snippets = {};
+  // The auth the pages state: configured and saying how the server reads it.
+  bool project_auth() const { return auth && auth->configured; }
 };
 
 struct SiteOptions {
@@ -37,8 +43,6 @@ struct SiteOptions {
   std::string description_link_base;  // base for relative links inside descriptions
   std::vector<std::pair<std::string, std::string>> footer_links;  // label, URL
   std::vector<std::string> snippet_languages = {"curl", "httpie", "python", "javascript", "go"};
-  SnippetOptions snippets;
-  AuthConfig auth;  // the project's own account of authentication (apiref.yaml `auth:`)
   bool persist_authorization = false;  // the playground keeps what the reader authorised across reloads
 };
 

@@ -1,5 +1,9 @@
 #include "snippets/snippets.h"
 
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
 #include "tree/write.h"
 
 namespace apiref {
@@ -308,6 +312,58 @@ std::string go_snippet(const Request& r) {
   out += "\tresp, err := http.DefaultClient.Do(req)\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\tdefer resp.Body.Close()\n";
   out += "\tout, _ := io.ReadAll(resp.Body)\n\tfmt.Println(resp.Status)\n\tfmt.Println(string(out))\n}\n";
   return out;
+}
+
+std::string variable_fill_json(const Request& r, const std::string& language) {
+  bool shell = language.rfind("curl", 0) == 0 || language == "httpie";
+  auto spell = [&](const Value& v) -> std::string {
+    if (shell) return shell_quote(v);
+    if (language == "python") return concat_expr(v, "os.environ[\"", "\"]", " + ");
+    if (language == "javascript") return concat_expr(v, "process.env.", "", " + ");
+    return concat_expr(v, "os.Getenv(\"", "\")", " + ");  // go
+  };
+  auto prefixed = [](std::string prefix, const Value& v) {
+    Value out{{std::move(prefix), false}};
+    out.insert(out.end(), v.begin(), v.end());
+    return out;
+  };
+  auto joined = [](const Value& a, const std::string& sep, const Value& b) {
+    Value out = a;
+    out.push_back({sep, false});
+    out.insert(out.end(), b.begin(), b.end());
+    return out;
+  };
+  // The Values as this language writes them, one per expression of its snippet.
+  std::vector<Value> values = {r.url};
+  bool whole_cookie = shell || language == "javascript";
+  for (const NamedValue& h : r.headers)
+    values.push_back(language == "curl" || language.rfind("curl-", 0) == 0 ? header_value(h)
+                     : language == "httpie"                                ? prefixed(h.name + ":", h.value)
+                                                                           : h.value);
+  if (!r.cookies.empty() && whole_cookie)
+    values.push_back(language == "httpie" ? prefixed("Cookie:", cookie_value(r.cookies)) : cookie_value(r.cookies));
+  if (!whole_cookie)
+    for (const NamedValue& c : r.cookies) values.push_back(c.value);
+  if (!r.basic_user.empty()) {
+    if (shell || language == "javascript") {
+      values.push_back(joined(r.basic_user, ":", r.basic_password));
+    } else {
+      values.push_back(r.basic_user);
+      values.push_back(r.basic_password);
+    }
+  }
+  nlohmann::json out = nlohmann::json::array();
+  for (const Value& v : values) {
+    Value merged = merge_literals(v);
+    bool reads_variable = false;
+    for (const Segment& s : merged) reads_variable = reads_variable || s.is_env;
+    if (!reads_variable) continue;
+    nlohmann::json segments = nlohmann::json::array();
+    for (const Segment& s : merged) segments.push_back({s.text, s.is_env ? 1 : 0});
+    nlohmann::json entry = {spell(merged), segments};
+    if (std::find(out.begin(), out.end(), entry) == out.end()) out.push_back(std::move(entry));
+  }
+  return out.empty() ? "" : out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 const std::vector<std::string>& all_snippet_languages() {

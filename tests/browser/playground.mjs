@@ -235,7 +235,7 @@ test("playground: the token box sends the project's auth (token entered once, on
   }
   assert.match(await page.locator("#apiref-status").textContent(), /without the Fleet token cookie/);
   // sessionStorage only: nothing in localStorage or cookies.
-  assert.equal(await page.evaluate(() => sessionStorage.getItem("apiref-token")), "tok-123");
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("apiref-var-FLEET_TOKEN")), "tok-123");
   assert.equal(await page.evaluate(() => sessionStorage.getItem("apiref-var-FLEET_ORG")), "org-7");
   assert.equal(await page.evaluate(() => localStorage.length === 0 || Object.keys(localStorage).every((k) => !/tok-123/.test(localStorage.getItem(k)))), true);
   assert.equal(await page.evaluate(() => document.cookie), "");
@@ -255,19 +255,19 @@ test("operation page: one field per variable, each filled only into its own plac
   // The token alone: the organisation stays an environment variable, never the token.
   await page.locator(".try-token").fill("tok-5");
   let curl = await code("curl");
-  assert.ok(curl.includes("-H 'Authorization: Bearer ''tok-5'"), curl);
-  assert.ok(curl.includes("--cookie 'fleet_session=''tok-5'"), curl);
+  assert.ok(curl.includes("-H 'Authorization: Bearer tok-5'"), curl);
+  assert.ok(curl.includes("--cookie 'fleet_session=tok-5'"), curl);
   assert.ok(curl.includes(`-H 'X-Fleet-Org: '"$FLEET_ORG"`), curl);
   await page.locator('.try-values input[data-var="FLEET_ORG"]').fill("org-3");
   curl = await code("curl");
-  assert.ok(curl.includes("-H 'X-Fleet-Org: ''org-3'"), curl);
-  assert.ok(curl.includes("-H 'Authorization: Bearer ''tok-5'"), curl);
+  assert.ok(curl.includes("-H 'X-Fleet-Org: org-3'"), curl);
+  assert.ok(curl.includes("-H 'Authorization: Bearer tok-5'"), curl);
   const python = await code("python");
-  assert.ok(python.includes('"X-Fleet-Org": "org-3"') && python.includes('"Bearer " + "tok-5"'), python);
+  assert.ok(python.includes('"X-Fleet-Org": "org-3"') && python.includes('"Bearer tok-5"'), python);
   const js = await code("javascript");
   assert.ok(js.includes('"org-3"') && !js.includes("process.env.FLEET_ORG"), js);
   // The playground's own keys: the token and this variable are already filled in there.
-  assert.equal(await page.evaluate(() => sessionStorage.getItem("apiref-token")), "tok-5");
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("apiref-var-FLEET_TOKEN")), "tok-5");
   assert.equal(await page.evaluate(() => sessionStorage.getItem("apiref-var-FLEET_ORG")), "org-3");
   await page.locator("a.try-it").click();
   await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
@@ -278,7 +278,7 @@ test("operation page: one field per variable, each filled only into its own plac
   await page.goto(url(EXAMPLE_AUTH, "public/operations/listDevices.html"));
   await page.locator(".try-values").waitFor({ state: "visible" });
   assert.equal(await page.locator('.try-values input[data-var="FLEET_ORG"]').inputValue(), "org-4");
-  assert.ok((await code("curl")).includes("-H 'X-Fleet-Org: ''org-4'"));
+  assert.ok((await code("curl")).includes("-H 'X-Fleet-Org: org-4'"));
   assertOnlyHost(requests, EXAMPLE_AUTH);
   await page.locator(".try-values").screenshot({ path: path.join(SCREENSHOTS, "operation-try-values.png") });
 });
@@ -296,7 +296,7 @@ test("playground: with serve's proxy set, requests go through it with the cookie
   const direct = await fakeServer(page, `${LOCAL_API}/**`);
   const proxied = await fakeServer(page, (u) => u.origin === new URL(EXAMPLE_AUTH).origin && u.pathname === "/_apiref/proxy");
   await page.goto(url(EXAMPLE_AUTH, "public/"));
-  await page.evaluate(() => { sessionStorage.setItem("apiref-token", "tok-9"); sessionStorage.setItem("apiref-var-FLEET_ORG", "org-1"); });
+  await page.evaluate(() => { sessionStorage.setItem("apiref-var-FLEET_TOKEN", "tok-9"); sessionStorage.setItem("apiref-var-FLEET_ORG", "org-1"); });
   await openPlayground(page, url(EXAMPLE_AUTH, "playground/index.html#/devices/listDevices"));
   assert.equal(await page.locator(".apiref-warning").count(), 0, "no cookie warning: the proxy sends it");
   await page.locator(".servers select").selectOption(LOCAL_API);
@@ -385,15 +385,17 @@ test("playground: Meshery's bundles (meshery, cloud) load with no error shown", 
   await page.screenshot({ path: path.join(SCREENSHOTS, "playground-meshery.png") });
   const started = Date.now();
   await page.locator(".topbar select").selectOption({ label: "cloud" });
-  await page.waitForFunction(() => /\bcloud\/openapi\.json$/.test(window.ui.specSelectors.url() || ""));
+  // The playground's copy of the bundle (playground/cloud.openapi.json): its auth is apiref.yaml's.
+  await page.waitForFunction(() => /\bcloud\.openapi\.json$/.test(window.ui.specSelectors.url() || ""));
   await page.locator("html[data-playground=ready]").waitFor({ state: "attached" });
   await page.locator(".opblock").first().waitFor({ state: "visible", timeout: LOAD_TIMEOUT });
   await page.waitForFunction(() => window.ui.specSelectors.loadingStatus() === "success");
   times.cloud = Date.now() - started;
   await assertNoSwaggerError(page, "cloud");
-  // The cookie auth of Meshery Server: the box is there, and says a proxy is needed.
-  assert.equal(await page.locator("#apiref-auth h2").textContent(), "Your Meshery token");
-  assert.match(await page.locator(".apiref-warning").textContent(), /cookie/);
+  // The cloud bundle's own auth (a bearer token and the organisation header): its box, and no
+  // cookie warning, which was Meshery Server's.
+  await page.locator("#apiref-auth h2", { hasText: "Your Meshery Cloud token" }).waitFor();
+  assert.equal(await page.locator(".apiref-warning").count(), 0);
   assertOnlyHost(requests, MESHERY);
   report(`playground: Meshery ready in Swagger UI: meshery ${(times.meshery / 1000).toFixed(1)} s, cloud ${(times.cloud / 1000).toFixed(1)} s`);
 });

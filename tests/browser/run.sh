@@ -78,6 +78,8 @@ YAML
 sed -i 's/^site:$/site:\n  playground:\n    persist_authorization: true/' "$WORK/example-auth-src/apiref.yaml"
 build example-auth "$WORK/example-auth-src"
 build meshery "$ROOT/examples/meshery"
+build meshplay "$ROOT/examples/meshplay"
+build layer5 "$ROOT/examples/layer5-cloud"
 [ -f "$GITHUB_SPEC" ] || fail_setup "GitHub's description is missing: $GITHUB_SPEC"
 build github "$ROOT" "$GITHUB_SPEC"
 
@@ -256,6 +258,8 @@ serve github; export GITHUB_URL="http://127.0.0.1:$PORT/"
 serve hostile; export HOSTILE_URL="http://127.0.0.1:$PORT/"
 serve example-auth; export EXAMPLE_AUTH_URL="http://127.0.0.1:$PORT/"
 serve meshery; export MESHERY_URL="http://127.0.0.1:$PORT/"
+serve meshplay; export MESHPLAY_URL="http://127.0.0.1:$PORT/"
+serve layer5; export LAYER5_URL="http://127.0.0.1:$PORT/"
 serve edge; export EDGE_URL="http://127.0.0.1:$PORT/"
 serve nested; export NESTED_URL="http://127.0.0.1:$PORT/"
 # --- apiref serve (serve.mjs) -------------------------------------------------------------------

@@ -268,15 +268,15 @@ test("snippets: the reader's token and server fill every snippet, kept in sessio
   await page.locator(".try-server").fill("http://127.0.0.1:9081");
   const code = async (lang) => page.locator(`details.snippet[data-language="${lang}"] code`).textContent();
   const curl = await code("curl");
-  assert.ok(curl.includes("'Authorization: Bearer '" + "'tok'\\''en \"$x\"'"), curl);
+  assert.ok(curl.includes("'Authorization: Bearer tok'\\''en \"$x\"'"), curl);  // one word, not 'Bearer ''tok...' 
   assert.ok(curl.includes("'http://127.0.0.1:9081/api/devices/"), curl);
   assert.ok(!curl.includes("$DEVICE_BEARER_AUTH_TOKEN"), curl);
   const python = await code("python");
-  assert.ok(python.includes('"Bearer " + ' + JSON.stringify(token)), python);
+  assert.ok(python.includes(JSON.stringify("Bearer " + token)), python);
   const js = await code("javascript");
-  assert.ok(js.includes('"Bearer " + ' + JSON.stringify(token)), js);
+  assert.ok(js.includes(JSON.stringify("Bearer " + token)), js);
   const go = await code("go");
-  assert.ok(go.includes('"Bearer " + ' + JSON.stringify(token)), go);
+  assert.ok(go.includes(JSON.stringify("Bearer " + token)), go);
   // A server that could break out of the quotes is refused, and the snippets keep theirs.
   await page.locator(".try-server").fill("http://x'; rm -rf /");
   assert.ok((await code("curl")).includes("'https://api.fleet.example.com/api/devices/"));
@@ -285,7 +285,7 @@ test("snippets: the reader's token and server fill every snippet, kept in sessio
   await open(page, url(EXAMPLE, "public/operations/listDevices.html"));
   await page.locator(".try-values").waitFor({ state: "visible" });
   assert.ok((await code("curl")).includes("'http://127.0.0.1:9081/api/devices"));
-  assert.strictEqual(await page.evaluate(() => localStorage.getItem("apiref-token")), null, "never in localStorage");
+  assert.strictEqual(await page.evaluate(() => localStorage.getItem("apiref-var-DEVICE_BEARER_AUTH_TOKEN")), null, "never in localStorage");
   // Nothing left the page with the token in it.
   assert.ok(!requests.some((r) => r.includes("tok")), requests.join("\n"));
 });
@@ -609,4 +609,5 @@ test("screenshots: GitHub operation and overview (light, dark), example operatio
 await import("./search.mjs");      // search on Meshery's and GitHub's sites
 await import("./playground.mjs");  // the playground's tests, after the site's
 await import("./serve.mjs");       // apiref serve: proxy from the playground, live reload
+await import("./auth.mjs");        // the ready configs: token box quoting, primary_color, playground auth
 process.exitCode = await run();

@@ -42,7 +42,7 @@ assert c['urls'] == [{'name': 'public', 'url': '../public/openapi.json'}, {'name
 assert c['urls.primaryName'] == 'public' and c['validatorUrl'] is None and c['deepLinking'] is True
 assert c['tryItOutEnabled'] is True and c['requestSnippetsEnabled'] is True and c['persistAuthorization'] is False
 s = json.load(open('ex/playground/apiref-playground.json'))
-assert s == {'auth': None, 'persistAuthorization': False, 'proxy': None}, s"
+assert s == {'auth': {'public': None, 'internal': None}, 'persistAuthorization': False, 'proxy': None}, s"
 check "playground: Swagger UI's files are the pinned package's, byte for byte" bash -c "cmp ex/playground/swagger-ui-bundle.js '$ROOT/vendor/swagger-ui/node_modules/swagger-ui-dist/swagger-ui-bundle.js' && grep -q '\"version\": \"5.35.0\"' '$ROOT/vendor/swagger-ui/node_modules/swagger-ui-dist/package.json'"
 check "operation pages link to the playground at their operation" grep -q 'class="try-it" href="../../playground/index.html?urls.primaryName=public#/devices/getDevice"' ex/public/operations/getDevice.html
 mkdir -p nodata && cp -r "$ROOT/templates" "$ROOT/site" "$ROOT/playground" nodata/
@@ -139,9 +139,10 @@ check "apiref.yaml beside one openapi.yaml: its auth reaches the snippets" grep 
 check "Meshery site passes the checker" $CHECK mesh --expect-pages 300
 check "Meshery: both audiences" bash -c "test \$(ls mesh/meshery/operations | wc -l) -eq 124 && test \$(ls mesh/cloud/operations | wc -l) -eq 210"
 check "Meshery: published descriptions are byte-identical to apiref bundle" same_as_bundle mesh "$ROOT/examples/meshery" meshery cloud
-check "Meshery: the playground sends the token as Meshery Server reads it (cookies)" python3 -c "
+check "Meshery: the playground sends each bundle's token as its server reads it (cookies, bearer)" python3 -c "
 import json; s = json.load(open('mesh/playground/apiref-playground.json'))
-assert s['auth'] == {'name': 'Meshery token', 'headers': [], 'cookies': [['meshery-provider', 'Meshery'], ['token', '\${token}']]}, s"
+assert s['auth']['meshery']['cookies'] == [['meshery-provider', 'Meshery'], ['token', '\${token}']] and s['auth']['meshery']['headers'] == [], s
+assert s['auth']['cloud']['headers'][0] == ['Authorization', 'Bearer \${token}'] and s['auth']['cloud']['cookies'] == [], s"
 n=0
 bad_examples=""
 for f in $(find "$CORPUS/oas-examples/3.0" "$CORPUS/oas-examples/3.1" -name '*.yaml' -o -name '*.json' | sort); do

@@ -117,6 +117,12 @@ check "Meshplay: nothing of Meshery's left in the snippet" bash -c "! grep -qi '
 snip layer5-cloud curl getWorkspaces >cloud.curl
 check "Layer5 Cloud: bearer token" grep -qxF "  -H 'Authorization: Bearer '\"\$LAYER5_TOKEN\" \\" cloud.curl
 check "Layer5 Cloud: organisation header" grep -qF "  -H 'layer5-current-orgid: '\"\$LAYER5_ORG_ID\"" cloud.curl
+check "Meshplay: its own server, none of Meshery's" grep -qF "curl 'http://localhost:9081/api/workspaces" meshplay.curl
+"$APIREF" snippets "$ROOT/examples/meshery" --bundle cloud --language curl 2>/dev/null | python3 -c '
+import json, sys
+print(next(json.loads(l)["code"] for l in sys.stdin if json.loads(l)["operationId"] == "getWorkspaces"))' >meshery-cloud.curl
+check "Meshery's cloud bundle: its own auth, a bearer token" grep -qF "  -H 'Authorization: Bearer '\"\$MESHERY_CLOUD_TOKEN\"" meshery-cloud.curl
+check "Meshery's cloud bundle: the organisation header, no Meshery Server cookie" bash -c "grep -qF layer5-current-orgid meshery-cloud.curl && ! grep -q -- --cookie meshery-cloud.curl"
 snip meshery python getWorkspaces >meshery.py
 check "Meshery Server (Python): cookies from the environment" grep -qF '"token": os.environ["MESHERY_TOKEN"]' meshery.py
 snip layer5-cloud javascript getWorkspaces >cloud.mjs

@@ -76,7 +76,7 @@ TEST_CASE("playground_config_files: the example's bundles, no auth, nothing pers
   }
   SiteOptions options;
   std::vector<SiteFile> files = playground_config_files(bundles, options);
-  REQUIRE(files.size() == 2);
+  REQUIRE(files.size() == 2);  // nothing rebranded, no project auth: the bundles' own openapi.json
   Json config_json = Json::parse(file(files, "playground/swagger-config.json").content);
   CHECK(config_json["urls"] == Json::parse(R"([{"url": "../public/openapi.json", "name": "public"},
                                                 {"url": "../internal/openapi.json", "name": "internal"}])"));
@@ -87,31 +87,73 @@ TEST_CASE("playground_config_files: the example's bundles, no auth, nothing pers
   CHECK(config_json["requestSnippetsEnabled"] == true);
   CHECK(config_json["persistAuthorization"] == false);
   CHECK(Json::parse(file(files, "playground/apiref-playground.json").content) ==
-        Json::parse(R"({"auth": null, "persistAuthorization": false, "proxy": null})"));
+        Json::parse(R"({"auth": {"public": null, "internal": null}, "persistAuthorization": false, "proxy": null})"));
 }
 
-TEST_CASE("playground_config_files: the project's auth as its server takes it, persistAuthorization on request") {
-  // Meshery Server: cookies. Layer5 Cloud: a bearer header and an organisation header.
-  for (const char* project : {"meshery", "layer5-cloud"}) {
-    CAPTURE(project);
-    ProjectConfig config;
-    Diagnostics d;
-    REQUIRE(load_project_config(kSource + "/examples/" + project + "/apiref.yaml", config, d));
-    SiteOptions options;
-    options.auth = config.auth;
-    options.persist_authorization = true;
-    std::vector<SiteFile> files = playground_config_files({}, options);
-    Json settings = Json::parse(file(files, "playground/apiref-playground.json").content);
-    if (std::string(project) == "meshery") {
-      CHECK(settings["auth"] == Json::parse(R"({"name": "Meshery token", "headers": [],
-          "cookies": [["meshery-provider", "Meshery"], ["token", "${token}"]]})"));
+TEST_CASE("playground_config_files: each bundle's auth as its server takes it, and no Authorize field it does not read") {
+  // examples/meshery: Meshery Server reads cookies; its `cloud` bundle a bearer token and an
+  // organisation header. Both descriptions declare a `jwt` bearer scheme.
+  ProjectConfig config;
+  Diagnostics d;
+  REQUIRE(load_project_config(kSource + "/examples/meshery/apiref.yaml", config, d));
+  Parsed doc = yaml(R"(openapi: 3.0.3
+info: {title: Meshery Server, description: Meshery's API, version: '1'}
+servers: [{url: 'https://playground.meshery.io'}]
+security: [{jwt: []}]
+paths:
+  /api/x:
+    servers: [{url: 'https://other.meshery.io'}]
+    get:
+      security: [{jwt: []}]
+      responses: {'200': {description: ok}}
+components:
+  securitySchemes:
+    jwt: {type: http, scheme: bearer}
+)");
+  REQUIRE(doc.ok);
+  std::vector<ApiModel> models;
+  std::vector<SiteBundle> bundles;
+  models.reserve(2);
+  for (const char* name : {"meshery", "cloud"}) {
+    const BundleSpec* spec = find_bundle_spec(config, name);
+    REQUIRE(spec);
+    ModelOptions o;
+    o.project_scheme = "project-auth";
+    o.extra_schemes = {SecurityScheme{"project-auth", "project", "", "", "", "", effective_auth(config, *spec).name, "", {}}};
+    if (std::string(name) == "cloud") o.servers = {Server{"https://cloud.example", "https://cloud.example", "", {}}};
+    models.push_back(build_model(doc.root, o, name, d));
+    bundles.push_back({name, &doc.root, &models.back(), "", {}, &effective_auth(config, *spec), {}});
+  }
+  SiteOptions options;
+  options.persist_authorization = true;
+  std::vector<SiteFile> files = playground_config_files(bundles, options);
+  Json settings = Json::parse(file(files, "playground/apiref-playground.json").content);
+  CHECK(settings["auth"]["meshery"] == Json::parse(R"({"name": "Meshery token", "token_env": "MESHERY_TOKEN", "headers": [],
+      "cookies": [["meshery-provider", "Meshery"], ["token", "${token}"]], "variables": {}})"));
+  CHECK(settings["auth"]["cloud"]["headers"] ==
+        Json::parse(R"([["Authorization", "Bearer ${token}"], ["layer5-current-orgid", "${MESHERY_CLOUD_ORG_ID}"]])"));
+  CHECK(settings["auth"]["cloud"]["cookies"] == Json::array());
+  CHECK(settings["auth"]["cloud"]["token_env"] == "MESHERY_CLOUD_TOKEN");
+  CHECK(settings["persistAuthorization"] == true);
+  CHECK(settings["proxy"].is_null());
+  Json config_json = Json::parse(file(files, "playground/swagger-config.json").content);
+  CHECK(config_json["persistAuthorization"] == true);
+  // Each bundle loads its own copy: no security scheme (Swagger UI's Authorize dialog would offer
+  // a bearer token the server does not read), no security requirement, the bundle's servers.
+  CHECK(config_json["urls"] == Json::parse(R"([{"url": "meshery.openapi.json", "name": "meshery"},
+                                                {"url": "cloud.openapi.json", "name": "cloud"}])"));
+  for (const char* name : {"meshery", "cloud"}) {
+    CAPTURE(name);
+    Json spec = Json::parse(file(files, std::string("playground/") + name + ".openapi.json").content);
+    CHECK_FALSE(spec["components"].contains("securitySchemes"));
+    CHECK_FALSE(spec.contains("security"));
+    CHECK_FALSE(spec["paths"]["/api/x"]["get"].contains("security"));
+    if (std::string(name) == "cloud") {
+      CHECK(spec["servers"] == Json::parse(R"([{"url": "https://cloud.example"}])"));
+      CHECK_FALSE(spec["paths"]["/api/x"].contains("servers"));
     } else {
-      CHECK(settings["auth"] == Json::parse(R"({"name": "Layer5 Cloud token", "cookies": [],
-          "headers": [["Authorization", "Bearer ${token}"], ["layer5-current-orgid", "${LAYER5_ORG_ID}"]]})"));
+      CHECK(spec["paths"]["/api/x"]["servers"][0]["url"] == "https://other.meshery.io");
     }
-    CHECK(settings["persistAuthorization"] == true);
-    CHECK(settings["proxy"].is_null());
-    CHECK(Json::parse(file(files, "playground/swagger-config.json").content)["persistAuthorization"] == true);
   }
 }
 
