@@ -103,7 +103,7 @@ test("playground: 'Try it' on an operation page opens that operation expanded (p
   const requests = recordRequests(page);
   for (const [bundle, op, id] of [
     ["public", "createDeviceGroup", "operations-device-groups-createDeviceGroup"],
-    ["internal", "getFirmwareImage", "operations-Firmware_firmware-getFirmwareImage"],
+    ["internal", "getFirmwareImage", "operations-firmware-getFirmwareImage"],
   ]) {
     await page.goto(url(EXAMPLE, `${bundle}/operations/${op}.html`));
     await page.locator("a.try-it").click();

@@ -137,10 +137,13 @@ test("serve: a broken edit shows its file:line:col over the page, the last good 
   assert.match(text, /last good build/);
   await page.screenshot({ path: path.join(SCREENSHOTS, "serve-error-overlay.png") });
   assert.equal(await page.locator("h1").textContent(), "Delete a badge by its ID", "the last good page is still shown");
-  // A broken $ref in the same file.
+  // A broken $ref in the same file is not a failed build (a build renders what it reads): the
+  // overlay goes and the page is rebuilt; the finding is in the terminal's log.
   fs.writeFileSync(BADGE_FILE, good.replace('- $ref: "#/components/parameters/badgeId"', '- $ref: "#/components/parameters/noSuchParameter"'));
-  await page.waitForFunction(() => /noSuchParameter/.test(document.getElementById("apiref-live-errors")?.textContent || ""), null, { timeout: 20_000 });
-  assert.match(await overlay.textContent(), /badge\/api\.yml:\d+:\d+: error: .*noSuchParameter/);
+  await page.waitForFunction(() => !document.getElementById("apiref-live-errors"), null, { timeout: 20_000 });
+  // Broken again, for the fresh load below.
+  fs.writeFileSync(BADGE_FILE, good.replace("summary: Delete a badge by its ID", "summary: [Delete a badge"));
+  await overlay.waitFor({ timeout: 20_000 });
   // A fresh load of the page still gets the last good build.
   const again = await t.page();
   await again.goto(url(MESHERY, "cloud/operations/deleteBadgeById.html"));
