@@ -115,6 +115,8 @@ class SlugSet {
   std::map<std::string, size_t> next_suffix_;
 };
 
+constexpr size_t kMaxServerVariableValues = 1000;
+
 class ModelBuilder {
  public:
   ModelBuilder(const Node& doc, const ModelOptions& options, const std::string& file, Diagnostics& out)
@@ -180,8 +182,11 @@ class ModelBuilder {
         for (const Member& v : vars->members) {
           ServerVariable var{v.key, "", {}, str(&v.value, "description")};
           if (const Node* d = v.value.find("default")) var.default_value = d->text;
+          // The first values only: every page's data carries its servers, and a description
+          // that lists 100,000 regions thrice made each operation page cost 300,000 entries.
           if (const Node* e = v.value.find("enum"))
-            for (const Node& x : e->items) var.enum_values.push_back(x.text);
+            for (size_t i = 0; i < e->items.size() && i < kMaxServerVariableValues; ++i)
+              var.enum_values.push_back(e->items[i].text);
           server.variables.push_back(var);
           // Each placeholder once, left to right: a default may hold a placeholder itself
           // ("{host}" for host), which substituting until none is left would never finish.

@@ -54,13 +54,14 @@ void expand(const Server& s, std::set<std::string>& out) {
   std::vector<std::string> urls = {s.url};
   for (const ServerVariable& v : s.variables) {
     std::string placeholder = "{" + v.name + "}";
+    const std::vector<std::string> values = variable_values(v, kMaxPerServer);  // once per variable
     std::vector<std::string> next;
     for (const std::string& u : urls) {
       if (u.find(placeholder) == std::string::npos) {
         next.push_back(u);
         continue;
       }
-      for (const std::string& value : variable_values(v, kMaxPerServer)) {
+      for (const std::string& value : values) {
         if (next.size() >= kMaxPerServer) break;
         std::string e = u;
         // Left to right, past each value: a value may hold the placeholder itself.
