@@ -94,12 +94,21 @@ std::string lower(std::string s) {
   return s;
 }
 
+constexpr size_t kMaxSlugBytes = 120;
+
 // Hands out unique slugs; uniqueness ignores case because pages become folders and some file
 // systems do not tell "Repo" from "repo".
 class SlugSet {
  public:
   std::string claim(const std::string& wanted) {
     std::string base = slugify(wanted);
+    // Slugs become file and folder names, which most file systems cap at 255 bytes: a
+    // 1,000-character operationId failed the whole build ("File name too long"). The slug is
+    // ASCII, so any cut is a character boundary; the suffix below keeps cut slugs distinct.
+    if (base.size() > kMaxSlugBytes) {
+      base.resize(kMaxSlugBytes);
+      while (base.size() > 1 && (base.back() == '-' || base.back() == '.')) base.pop_back();
+    }
     std::string s = base;
     // Each base resumes at the suffix it last gave: the suffixes below it are all taken, so
     // the slug is the same as counting from 2, and n operations sharing one operationId cost

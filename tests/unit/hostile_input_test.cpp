@@ -238,3 +238,18 @@ TEST_CASE("hostile: servers with 100,000-value enums on every operation stay che
   CHECK(std::find(urls.begin(), urls.end(), "https://r0.r0.r0.example.com") != urls.end());
   CHECK(seconds_since(start) < kSeconds);
 }
+
+TEST_CASE("hostile: names longer than a file name may be get short, distinct slugs") {
+  // Slugs name pages: a 1,000-character operationId failed the build ("File name too long").
+  std::string id(1000, 'a');
+  Node doc = parse("openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths:\n"
+                   "  /a: {get: {operationId: " + id + ", responses: {\"200\": {description: ok}}}}\n"
+                   "  /b: {get: {operationId: " + id + "b, responses: {\"200\": {description: ok}}}}\n"
+                   "  /c: {get: {operationId: short, responses: {\"200\": {description: ok}}}}\n");
+  Diagnostics d;
+  ApiModel m = build_model(doc, {}, "t.yaml", d);
+  REQUIRE(m.operations.size() == 3);
+  CHECK(m.operations[0].slug == std::string(120, 'a'));
+  CHECK(m.operations[1].slug == std::string(120, 'a') + "-2");  // cut to the same base
+  CHECK(m.operations[2].slug == "short");
+}
