@@ -127,6 +127,21 @@ void github_alerts(cmark_node* doc) {
   }
 }
 
+// cmark-gfm's table extension (0.29.0.gfm.6, Debian's) is quadratic in a row's cells: it
+// appends each cell by walking the row's list, and the renderer walks it again per cell. A
+// line of 100,000 pipes under a table head took minutes. Text with a line of more pipes than
+// any readable table has is rendered without the table extension (the table stays text).
+constexpr size_t kMaxTableCells = 256;
+
+bool has_wide_row(std::string_view markdown) {
+  size_t pipes = 0;
+  for (char c : markdown) {
+    if (c == '\n') pipes = 0;
+    else if (c == '|' && ++pipes > kMaxTableCells) return true;
+  }
+  return false;
+}
+
 // cmark-gfm's HTML, not yet sanitised: raw HTML and javascript: links included.
 std::string render_unsanitised(std::string_view markdown, bool allow_raw_html) {
   std::call_once(g_extensions_registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
@@ -136,7 +151,9 @@ std::string render_unsanitised(std::string_view markdown, bool allow_raw_html) {
     std::lock_guard<std::mutex> lock(parse_mutex());
     parser.reset(cmark_parser_new(kCmarkOptions));
     if (!parser) throw std::bad_alloc();
+    bool wide = has_wide_row(markdown);
     for (const char* name : kExtensions) {
+      if (wide && std::string_view(name) == "table") continue;
       cmark_syntax_extension* ext = cmark_find_syntax_extension(name);
       if (!ext) throw std::runtime_error(std::string("cmark-gfm has no extension ") + name);
       cmark_parser_attach_syntax_extension(parser.get(), ext);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "resolve/oas_context.h"
 #include "tree/json_pointer.h"
@@ -93,20 +94,37 @@ std::string lower(std::string s) {
   return s;
 }
 
+constexpr size_t kMaxSlugBytes = 120;
+
 // Hands out unique slugs; uniqueness ignores case because pages become folders and some file
 // systems do not tell "Repo" from "repo".
 class SlugSet {
  public:
   std::string claim(const std::string& wanted) {
     std::string base = slugify(wanted);
+    // Slugs become file and folder names, which most file systems cap at 255 bytes: a
+    // 1,000-character operationId failed the whole build ("File name too long"). The slug is
+    // ASCII, so any cut is a character boundary; the suffix below keeps cut slugs distinct.
+    if (base.size() > kMaxSlugBytes) {
+      base.resize(kMaxSlugBytes);
+      while (base.size() > 1 && (base.back() == '-' || base.back() == '.')) base.pop_back();
+    }
     std::string s = base;
-    for (int i = 2; !taken_.insert(lower(s)).second; ++i) s = base + "-" + std::to_string(i);
+    // Each base resumes at the suffix it last gave: the suffixes below it are all taken, so
+    // the slug is the same as counting from 2, and n operations sharing one operationId cost
+    // n claims instead of n^2 / 2.
+    size_t& i = next_suffix_[lower(base)];
+    if (i < 2) i = 2;
+    while (!taken_.insert(lower(s)).second) s = base + "-" + std::to_string(i++);
     return s;
   }
 
  private:
   std::set<std::string> taken_;
+  std::map<std::string, size_t> next_suffix_;
 };
+
+constexpr size_t kMaxServerVariableValues = 1000;
 
 class ModelBuilder {
  public:
@@ -178,11 +196,17 @@ class ModelBuilder {
         for (const Member& v : vars->members) {
           ServerVariable var{v.key, "", {}, str(&v.value, "description")};
           if (const Node* d = v.value.find("default")) var.default_value = d->text;
+          // The first values only: every page's data carries its servers, and a description
+          // that lists 100,000 regions thrice made each operation page cost 300,000 entries.
           if (const Node* e = v.value.find("enum"))
-            for (const Node& x : e->items) var.enum_values.push_back(x.text);
+            for (size_t i = 0; i < e->items.size() && i < kMaxServerVariableValues; ++i)
+              var.enum_values.push_back(e->items[i].text);
           server.variables.push_back(var);
+          // Each placeholder once, left to right: a default may hold a placeholder itself
+          // ("{host}" for host), which substituting until none is left would never finish.
           std::string token = "{" + v.key + "}";
-          for (size_t at; (at = server.resolved_url.find(token)) != std::string::npos;)
+          for (size_t at = 0; (at = server.resolved_url.find(token, at)) != std::string::npos;
+               at += var.default_value.size())
             server.resolved_url.replace(at, token.size(), var.default_value);
         }
       }
@@ -457,12 +481,13 @@ class ModelBuilder {
     std::vector<TagGroup> out;
     const Node* groups = doc_.find("x-tagGroups");
     if (!groups) return out;
+    std::map<std::string_view, size_t> by_name;  // tag names are unique: tags() merged them
+    for (size_t i = 0; i < tags.size(); ++i) by_name.emplace(tags[i].name, i);
     for (const Node& g : groups->items) {
       TagGroup group{str(&g, "name"), {}};
       if (const Node* names = g.find("tags"))
         for (const Node& n : names->items)
-          for (size_t i = 0; i < tags.size(); ++i)
-            if (tags[i].name == n.text) group.tags.push_back(i);
+          if (auto found = by_name.find(n.text); found != by_name.end()) group.tags.push_back(found->second);
       out.push_back(group);
     }
     return out;

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "model/model.h"
@@ -46,12 +48,27 @@ bool flag(const Node& s, std::string_view name) {
   return n && n->kind == NodeKind::Bool && n->boolean;
 }
 
+// How many values one example may hold. The depth limit alone lets a description multiply:
+// twelve properties per level that all refer to the next level, nine levels deep, are 12^9
+// objects. Past the budget, objects stop taking properties and arrays items.
+constexpr size_t kMaxExampleValues = 20000;
+
+size_t count_values(const Node& n) {
+  size_t count = 1;
+  for (const Node& item : n.items) count += count_values(item);
+  for (const Member& m : n.members) count += count_values(m.value);
+  return count;
+}
+
 struct ExampleMaker {
   const Node& doc;
   const ExampleOptions& options;
   std::vector<const Node*> stack;  // schemas being expanded, to stop recursion
+  size_t values_left = kMaxExampleValues;
 
   Node make(const Node& raw, int depth) {
+    if (values_left == 0) return Node();
+    --values_left;
     const Node* s = deref_internal(doc, raw);
     if (!s || !s->is_object()) return Node();
     if (std::find(stack.begin(), stack.end(), s) != stack.end() || depth > options.max_depth) return Node();
@@ -137,6 +154,10 @@ struct ExampleMaker {
           // minItems and maxItems bound the count, so the example stays valid.
           size_t count = std::max(options.max_array_items, std::min<size_t>(count_keyword(s, "minItems", 0), 16));
           count = std::min(count, count_keyword(s, "maxItems", count));
+          // Copies count against the budget too: arrays of 16 nested 8 deep are 16^8 values.
+          size_t size = count_values(item);
+          if (count > 1) count = std::min(count, 1 + values_left / size);
+          values_left -= std::min(values_left, (count > 1 ? count - 1 : 0) * size);
           for (size_t i = 0; i + 1 < count; ++i) arr.items.push_back(item);
           if (count) arr.items.push_back(std::move(item));
         }
@@ -197,16 +218,15 @@ struct ExampleMaker {
   // members are appended without looking for an earlier one of the same key.
   Node object_example(const Node& s, const Keywords& k, int depth) {
     Node obj = Node::object();
-    const Node* required = k.required;
-    auto is_required = [&](const std::string& key) {
-      if (!required) return false;
-      for (const Node& x : required->items)
-        if (x.text == key) return true;
-      return false;
-    };
+    // Sets, not scans: an object of thousands of properties, all required, is quadratic.
+    std::unordered_set<std::string_view> required, added;
+    if (k.required)
+      for (const Node& x : k.required->items) required.insert(x.text);
+    auto is_required = [&](const std::string& key) { return required.count(key) > 0; };
     if (const Node* props = k.properties) {
       obj.members.reserve(props->members.size());
       for (const Member& p : props->members) {
+        if (values_left == 0) break;
         const Node* ps = deref_internal(doc, p.value);
         if (!ps) continue;
         bool needed = is_required(p.key);
@@ -219,9 +239,11 @@ struct ExampleMaker {
       }
       // Required-only examples still honour minProperties: optional properties fill the gap.
       size_t wanted = count_keyword(s, "minProperties", 0);
+      if (wanted > obj.members.size())
+        for (const Member& m : obj.members) added.insert(m.key);
       for (const Member& p : props->members) {
-        if (obj.members.size() >= wanted) break;
-        if (obj.find(p.key)) continue;
+        if (obj.members.size() >= wanted || values_left == 0) break;
+        if (added.count(p.key)) continue;
         const Node* ps = deref_internal(doc, p.value);
         if (!ps || (options.direction == ExampleFor::Request && flag(*ps, "readOnly"))) continue;
         obj.members.push_back(Member{p.key, {}, make(p.value, depth + 1)});

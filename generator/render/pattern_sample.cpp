@@ -6,7 +6,6 @@
 #include <tuple>
 #include <cctype>
 #include <cstdlib>
-#include <regex>
 #include <string_view>
 #include <vector>
 
@@ -16,8 +15,9 @@ namespace {
 // The pattern is parsed into a small tree once; samples are then generated from it with a
 // growing repetition budget until one is long enough.
 struct RegexNode {
-  enum Kind { Literal, Class, Group, Empty } kind = Empty;
+  enum Kind { Literal, Class, Group, Assertion, Empty } kind = Empty;
   std::string text;                        // Literal (one character, or one UTF-8 sequence)
+  char assertion = 0;                      // Assertion: '^', '$', 'b' (\b) or 'B' (\B)
   std::vector<std::pair<char, char>> ranges;  // Class: accepted ranges (already resolved)
   bool negated = false;                    // Class
   std::vector<std::vector<RegexNode>> alternatives;  // Group: alternatives of sequences
@@ -48,6 +48,12 @@ struct Parser {
     }
   }
 
+  static bool is_hex(std::string_view s) {
+    for (char c : s)
+      if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
+    return true;
+  }
+
   // The character an escape outside \d\w\s stands for; 0 when not supported.
   char escaped_char(char c) {
     switch (c) {
@@ -58,14 +64,14 @@ struct Parser {
       case 'v': return '\v';
       case '0': return '\0';
       case 'x': {
-        if (i + 2 > p.size()) return 0;
+        if (i + 2 > p.size() || !is_hex(p.substr(i, 2))) return 0;  // "\xZ" is not an escape
         std::string hex(p.substr(i, 2));
         i += 2;
         unsigned long v = std::strtoul(hex.c_str(), nullptr, 16);
         return v > 0 && v < 128 ? static_cast<char>(v) : 0;
       }
       case 'u': {
-        if (i + 4 > p.size()) return 0;
+        if (i + 4 > p.size() || !is_hex(p.substr(i, 4))) return 0;
         std::string hex(p.substr(i, 4));
         i += 4;
         unsigned long v = std::strtoul(hex.c_str(), nullptr, 16);
@@ -95,7 +101,7 @@ struct Parser {
   bool atom(RegexNode& n) {
     char c = p[i++];
     switch (c) {
-      case '^': case '$': n.kind = RegexNode::Empty; return true;
+      case '^': case '$': n.kind = RegexNode::Assertion; n.assertion = c; return true;
       case '.': n.kind = RegexNode::Class; n.ranges = {{'a', 'z'}}; return true;
       case '(': {
         if (i < p.size() && p[i] == '?') {
@@ -116,7 +122,7 @@ struct Parser {
       case '\\': {
         if (done()) { ok = false; return false; }
         char e = p[i++];
-        if (e == 'b' || e == 'B') { n.kind = RegexNode::Empty; return true; }
+        if (e == 'b' || e == 'B') { n.kind = RegexNode::Assertion; n.assertion = e; return true; }
         n.kind = RegexNode::Class;
         if (class_escape(e, n.ranges, n.negated)) return true;
         n.kind = RegexNode::Literal;
@@ -143,9 +149,9 @@ struct Parser {
   bool char_class(RegexNode& n) {
     n.kind = RegexNode::Class;
     if (!done() && p[i] == '^') { n.negated = true; ++i; }
-    bool first = true;
-    while (!done() && (p[i] != ']' || first)) {
-      first = false;
+    // In ECMAScript `[]` accepts nothing and `[^]` anything; a first ']' is not a literal.
+    if (!done() && p[i] == ']') { ok = false; return false; }
+    while (!done() && p[i] != ']') {
       char lo = p[i++];
       if (lo == '\\') {
         if (done()) break;
@@ -184,7 +190,9 @@ struct Parser {
   bool number(size_t& out) {
     size_t start = i;
     while (!done() && std::isdigit(static_cast<unsigned char>(p[i]))) ++i;
-    if (i == start || i - start > 6) return false;
+    if (i == start) return false;
+    // A count like {1000000} is a quantifier all the same: no sample, never a literal "{".
+    if (i - start > 6) { ok = false; return false; }
     out = std::stoul(std::string(p.substr(start, i - start)));
     return true;
   }
@@ -198,7 +206,10 @@ struct Parser {
     else if (c == '{') {
       size_t save = i++;
       size_t lo = 0, hi = 0;
-      if (!number(lo)) { i = save; return; }  // a literal '{'
+      if (!number(lo)) {
+        if (ok) i = save;  // a literal '{'
+        return;
+      }
       hi = lo;
       if (!done() && p[i] == ',') {
         ++i;
@@ -228,18 +239,36 @@ char class_char(const RegexNode& n) {
   return 0;
 }
 
+bool is_word(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
 struct Generator {
   size_t extra;     // repetitions beyond the minimum each open-ended quantifier may use
+  size_t& steps;    // work left for this pattern, shared by every attempt: repeating an empty
+                    // group ((a{0}){999999}){999999} adds nothing to the output, but costs
   size_t budget = 4096;  // output cap: nested repetitions cannot blow up
+  std::vector<std::pair<size_t, char>> assertions;  // where each ^ $ \b \B was met
 
   bool sequence(const std::vector<RegexNode>& seq, std::string& out) {
     for (const RegexNode& n : seq) {
       size_t reps = n.min;
       if (n.max > n.min) reps = n.max == kUnbounded ? n.min + extra : std::min(n.max, n.min + extra);
       for (size_t r = 0; r < reps; ++r) {
-        if (out.size() > budget) return false;
+        if (out.size() > budget || steps == 0) return false;
+        --steps;
         if (!one(n, out)) return false;
       }
+    }
+    return true;
+  }
+
+  // The sample is one path through the pattern: it matches when every assertion on that path
+  // holds where it was met, which is checked once the sample is complete.
+  bool assertions_hold(const std::string& out) const {
+    for (auto [at, a] : assertions) {
+      bool before = at > 0 && is_word(out[at - 1]), after = at < out.size() && is_word(out[at]);
+      if ((a == '^' && at != 0) || (a == '$' && at != out.size()) || (a == 'b' && before == after) ||
+          (a == 'B' && before != after))
+        return false;
     }
     return true;
   }
@@ -247,6 +276,10 @@ struct Generator {
   bool one(const RegexNode& n, std::string& out) {
     switch (n.kind) {
       case RegexNode::Empty: return true;
+      case RegexNode::Assertion:
+        if (n.assertion == '^' && !out.empty()) return false;
+        if (assertions.size() < budget) assertions.push_back({out.size(), n.assertion});
+        return true;
       case RegexNode::Literal: out += n.text; return true;
       case RegexNode::Class: {
         char c = class_char(n);
@@ -272,30 +305,20 @@ std::optional<std::string> make_sample(const std::string& pattern, size_t min_le
   std::vector<std::vector<RegexNode>> top = parser.alternation();
   if (!parser.ok || !parser.done()) return std::nullopt;
 
-  std::optional<std::regex> re;
-  try {
-    re.emplace(pattern, std::regex::ECMAScript);
-  } catch (const std::regex_error&) {
-    // std::regex lacks some ECMAScript syntax; the generator's own parse stands alone then.
-  }
+  // The sample is right by construction: no regex engine checks it here. A backtracking
+  // engine (std::regex is one) takes exponential time on patterns such as ^(a+)+\bc$, which
+  // a description may hold; the unit tests check samples against std::regex instead.
+  size_t steps = 200000;
   for (const std::vector<RegexNode>& alternative : top) {
     for (size_t extra = 0; extra <= 64; extra = extra < 16 ? extra + 1 : extra * 2) {
-      Generator gen{extra};
+      Generator gen{extra, steps, 4096, {}};
       std::string out;
       if (!gen.sequence(alternative, out)) break;
       if (out.size() > max_length) break;  // more repetitions only make it longer
-      if (out.size() < min_length) continue;
-      if (re) {
-        bool match = false;
-        try {
-          match = std::regex_search(out, *re);
-        } catch (const std::regex_error&) {
-          match = false;  // complexity limit: do not trust the sample
-        }
-        if (!match) break;
-      }
+      if (out.size() < min_length || !gen.assertions_hold(out)) continue;
       return out;
     }
+    if (steps == 0) break;
   }
   return std::nullopt;
 }
@@ -303,8 +326,8 @@ std::optional<std::string> make_sample(const std::string& pattern, size_t min_le
 }  // namespace
 
 // The same few patterns come back on every page that shows the schema (Meshery's UUID and
-// semantic-version patterns thousands of times), and compiling a std::regex is the costly
-// part: samples are kept for the life of the process, shared by the render workers. The
+// semantic-version patterns thousands of times): samples are kept for the life of the
+// process, shared by the render workers. The
 // answer depends only on the arguments, so sharing cannot change any page.
 std::optional<std::string> pattern_sample(const std::string& pattern, size_t min_length, size_t max_length) {
   using Key = std::tuple<std::string, size_t, size_t>;

@@ -27,6 +27,9 @@ std::string ref_component(const Node& n) {
   return tokens && tokens->size() == 1 ? (*tokens)[0] : "";
 }
 
+constexpr int kMaxUnnamedDepth = 32;
+constexpr size_t kMaxUnnamedNodes = 20000;
+
 bool is_true(const Node* n) { return n && n->kind == NodeKind::Bool && n->boolean; }
 
 std::string scalar_text(const Node& n) {
@@ -311,7 +314,10 @@ class TreeWriter {
   // or only linked. One with no structure of its own (a string, an enum) takes a line or two,
   // and is always shown, description and constraints included: a link would hide them.
   bool expand_ref(const std::string& name, int depth, const Node& target) const {
-    if (name.empty()) return true;
+    // Inline schemas and $refs into a component's inside (Azure's
+    // #/components/schemas/X/properties/y) have no name to see a cycle by: depth and size
+    // bound them, far beyond what any description nests by hand.
+    if (name.empty()) return depth < kMaxUnnamedDepth && nodes_ < kMaxUnnamedNodes;
     if (std::find(stack_.begin(), stack_.end(), name) != stack_.end()) return false;
     if (!has_children(target)) return true;
     return depth < o_.inline_ref_depth && nodes_ < o_.max_nodes;

@@ -38,11 +38,14 @@ bool decode_segment(const std::string& s, std::string& out) {
   return true;
 }
 
-// Every value a variable may take, default first.
-std::vector<std::string> variable_values(const ServerVariable& v) {
+// Every value a variable may take, default first, at most `limit` of them: more could not be
+// used anyway, and a linear look-up over a description's enum of thousands is quadratic.
+std::vector<std::string> variable_values(const ServerVariable& v, size_t limit) {
   std::vector<std::string> values = {v.default_value};
-  for (const std::string& e : v.enum_values)
+  for (const std::string& e : v.enum_values) {
+    if (values.size() >= limit) break;
     if (std::find(values.begin(), values.end(), e) == values.end()) values.push_back(e);
+  }
   return values;
 }
 
@@ -51,16 +54,19 @@ void expand(const Server& s, std::set<std::string>& out) {
   std::vector<std::string> urls = {s.url};
   for (const ServerVariable& v : s.variables) {
     std::string placeholder = "{" + v.name + "}";
+    const std::vector<std::string> values = variable_values(v, kMaxPerServer);  // once per variable
     std::vector<std::string> next;
     for (const std::string& u : urls) {
       if (u.find(placeholder) == std::string::npos) {
         next.push_back(u);
         continue;
       }
-      for (const std::string& value : variable_values(v)) {
+      for (const std::string& value : values) {
         if (next.size() >= kMaxPerServer) break;
         std::string e = u;
-        for (size_t at; (at = e.find(placeholder)) != std::string::npos;) e.replace(at, placeholder.size(), value);
+        // Left to right, past each value: a value may hold the placeholder itself.
+        for (size_t at = 0; (at = e.find(placeholder, at)) != std::string::npos; at += value.size())
+          e.replace(at, placeholder.size(), value);
         next.push_back(e);
       }
     }

@@ -2,6 +2,7 @@
 // as a server or a mock like Prism would) and respect the length bounds.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <regex>
 #include <string>
 
@@ -77,4 +78,39 @@ TEST_CASE("hostile patterns stay bounded") {
   std::optional<std::string> s = pattern_sample("^(a+)+$", 0, 256);
   REQUIRE(s.has_value());
   CHECK(*s == "a");
+}
+
+TEST_CASE("patterns that make a backtracking engine or nested repetitions hang finish quickly") {
+  // Found reading the sampler: std::regex checked each sample, and takes exponential time on
+  // nested quantifiers when the match fails late (^(a+)+\bc$ against forty a's and a c), and
+  // repeating an empty group 999999^3 times added nothing to the output but took as long.
+  auto start = std::chrono::steady_clock::now();
+  CHECK_FALSE(pattern_sample("^(a+)+\\bc$", 40, 256).has_value());  // \b between a and c never holds
+  CHECK_FALSE(pattern_sample("^a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*\\bb", 30, 256).has_value());
+  CHECK_FALSE(pattern_sample("(((a{0}){999999}){999999}){999999}x", 0, 256).has_value());
+  // {1000000} is a quantifier in ECMAScript, not literal text: no sample, never "a{1000000}".
+  CHECK_FALSE(pattern_sample("^(a|b){1000000}$", 0, 256).has_value());
+  std::string alternatives;  // a thousand top-level alternatives, each too short
+  for (int i = 0; i < 1000; ++i) alternatives += (i ? "|" : "") + std::string("(x{0}){99999}y");
+  CHECK_FALSE(pattern_sample(alternatives, 5, 256).has_value());
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 30);  // generous: the sanitizer build is many times slower
+}
+
+TEST_CASE("anchors and word boundaries are checked where the sample meets them") {
+  // No regex engine checks samples any more: the generator must get assertions right itself.
+  check_matches("^(a?)\\b", 1);         // "" fails the \b, "a" holds it
+  check_matches("\\bword\\b");
+  check_matches("(x|y)$");
+  check_matches("^abc$|^def$");
+  check_matches("a\\Bb");
+  CHECK_FALSE(pattern_sample("a$b", 0, 256).has_value());
+  CHECK_FALSE(pattern_sample("a^b", 0, 256).has_value());
+  CHECK_FALSE(pattern_sample("a\\bb", 0, 256).has_value());
+  CHECK_FALSE(pattern_sample("a\\B b", 0, 256).has_value());  // a then a space: a boundary
+  // Where this parser and ECMAScript would read the pattern differently: no sample.
+  for (std::string p : {"[]a", "[^]a", "\\xZZ", "\\u12G4"}) {
+    CAPTURE(p);
+    CHECK_FALSE(pattern_sample(p, 0, 256).has_value());
+  }
 }

