@@ -276,8 +276,13 @@ std::string Bundler::component_name(const RefTarget& target, const std::string& 
     name = candidate;
   }
   if (taken_.count(kind + "/" + name)) {
+    // Each base resumes at its last number: thousands of one name stay linear.
     std::string told_apart = name;
-    for (int i = 2; taken_.count(kind + "/" + name); ++i) name = told_apart + "_" + std::to_string(i);
+    int& next = next_number_[kind + "/" + told_apart];
+    for (int i = std::max(next, 2); taken_.count(kind + "/" + name); ++i) {
+      name = told_apart + "_" + std::to_string(i);
+      next = i + 1;
+    }
     numbered = true;
   }
   taken_.insert(kind + "/" + name);

@@ -86,6 +86,7 @@ class Bundler {
   ComponentQualifier qualifier_;
   std::map<std::string, std::vector<std::string>> by_base_name_;  // "kind/proposed" -> names created for it
   std::map<std::string, std::string> holder_;  // "kind/name" -> the file of the object it holds
+  std::map<std::string, int> next_number_;     // "kind/name" -> the next number to try after it
   std::map<std::string, std::string> display_names_;
   std::set<std::string> referenced_while_made_;  // targets referred to from inside their own content
   const Document* keep_internal_of_ = nullptr;
