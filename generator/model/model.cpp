@@ -296,14 +296,17 @@ class ModelBuilder {
   }
 
   // Path-item parameters apply unless the operation redefines the same name and location.
+  // `unresolved` gets the $refs that point to nothing: shown as such, not dropped unseen.
   std::vector<Parameter> parameters(const Node* item_params, const Node* op_params,
-                                    const std::string& item_ptr, const std::string& op_ptr) {
+                                    const std::string& item_ptr, const std::string& op_ptr,
+                                    std::vector<std::string>& unresolved) {
     std::vector<Parameter> ops, items;
     auto read = [&](const Node* list, const std::string& ptr, std::vector<Parameter>& into) {
       if (!list) return;
       for (size_t i = 0; i < list->items.size(); ++i) {
         const Node* p = resolve(&list->items[i], ptr + "/parameters/" + std::to_string(i));
         if (p && p->is_object()) into.push_back(parameter(*p));
+        else if (!p && list->items[i].is_ref()) unresolved.push_back(std::string(list->items[i].string_at("$ref")));
       }
     };
     read(op_params, op_ptr, ops);
@@ -416,13 +419,16 @@ class ModelBuilder {
       }
       o.declared_security = o.security;
       if (!options_.project_scheme.empty()) o.security = project_security(o.security);
-      o.parameters = parameters(item->find("parameters"), op.find("parameters"), ptr, op_ptr);
+      o.parameters = parameters(item->find("parameters"), op.find("parameters"), ptr, op_ptr, o.unresolved_parameters);
       if (const Node* body = op.find("requestBody")) {
         if (const Node* b = resolve(body, append_pointer(op_ptr, "requestBody"))) {
           o.has_request_body = true;
           o.request_body.description = str(b, "description");
           o.request_body.required = flag(b, "required");
           o.request_body.content = content(b->find("content"));
+        } else if (body->is_ref()) {
+          o.has_request_body = true;
+          o.request_body.unresolved_ref = std::string(body->string_at("$ref"));
         }
       }
       o.responses = responses(op.find("responses"), append_pointer(op_ptr, "responses"));

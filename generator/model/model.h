@@ -95,6 +95,7 @@ struct RequestBody {
   std::string description;
   bool required = false;
   std::vector<MediaType> content;
+  std::string unresolved_ref;  // the $ref, when the body is a reference to nothing: pages say so
 };
 
 struct Header {
@@ -134,6 +135,7 @@ struct Operation {
   // `security` (the same as `security` otherwise).
   EffectiveSecurity declared_security;
   std::vector<Parameter> parameters;  // path-item level merged with operation level
+  std::vector<std::string> unresolved_parameters;  // $refs of parameters that point to nothing
   bool has_request_body = false;
   RequestBody request_body;
   std::vector<Response> responses;

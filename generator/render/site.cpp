@@ -561,9 +561,15 @@ class SiteRenderer {
                       "webhook", o.is_webhook);
     ctx.set("servers", servers(o.servers));
     ctx.set("security", security(b, o.security, root));
-    ctx.set("parameter_groups", parameters(b, o.parameters));
+    Data groups = parameters(b, o.parameters);
+    Data unresolved = Data::list();
+    for (const std::string& r : o.unresolved_parameters) unresolved.push(ref(r));
+    ctx.set("has_parameters", !groups.empty() || !unresolved.empty());
+    ctx.set("parameter_groups", std::move(groups));
+    ctx.set("unresolved_parameters", std::move(unresolved));
     if (o.has_request_body) {
       ctx.set("request_body", fields("required", o.request_body.required,
+                                     "unresolved_ref", ref(o.request_body.unresolved_ref),
                                      "description_html", ref(describe(o.request_body.description, 3)),
                                      "media_types", media_types(b, o.request_body.content, ExampleFor::Request, root)));
     }

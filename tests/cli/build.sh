@@ -70,7 +70,10 @@ check "broken refs are rendered as unresolved references on their page" bash -c 
   p=brokensite/api/operations/listPets.html &&
   grep -q 'Unresolved reference: <code>./missing.yaml#/components/responses/ok</code>' \$p &&
   grep -q 'unresolved reference <code>#/components/schemas/Nope</code>' \$p &&
-  grep -q '<code class=\"prop-name\">a</code> <span class=\"schema-broken\">unresolved reference <code>./missing.yaml#/Thing</code>' \$p"
+  grep -q '<code class=\"prop-name\">a</code> <span class=\"schema-broken\">unresolved reference <code>./missing.yaml#/Thing</code>' \$p &&
+  p=brokensite/api/operations/updatePet.html &&
+  grep -q 'Unresolved reference: <code>#/components/parameters/noSuchParameter</code> names a parameter' \$p &&
+  grep -q 'Unresolved reference: <code>./missing.yaml#/components/requestBodies/Pet</code>' \$p && grep -q '<code>id</code>' \$p"
 check "usage error exits 2" bash -c "'$APIREF' build no-such.yaml -o x 2>/dev/null; test \$? -eq 2"
 
 # --- templates override, file by file ----------------------------------------------------

@@ -56,7 +56,7 @@ const Operation& op(const ApiModel& m, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("config: a bundle's own auth, title, description and servers; the project's auth otherwise") {
+TEST_CASE("config: a bundle's own auth, title, description and servers, the project's auth otherwise") {
   ProjectConfig config;
   Diagnostics d;
   REQUIRE(load_project_config(kSource + "/examples/meshery/apiref.yaml", config, d));
@@ -111,7 +111,7 @@ TEST_CASE("config: mistakes in a bundle's auth are reported where they are") {
   CHECK(all.find("unknown key 'colour'") != std::string::npos);
 }
 
-TEST_CASE("model: the project's scheme replaces the description's; servers and title replaced") {
+TEST_CASE("model: the project's scheme replaces the description's, servers and title replaced") {
   Parsed doc = yaml(kDescription);
   REQUIRE(doc.ok);
   Diagnostics d;

@@ -682,7 +682,7 @@ TEST_CASE("read_file_if_unchanged: a file edited since it was stamped is not rea
   CHECK_FALSE(read_file_if_unchanged(f + ".missing", stamp_of(f + ".missing"), text));
 }
 
-TEST_CASE("projects: the same component written in two constructs is one; different ones are told apart readably") {
+TEST_CASE("projects: the same component written in two constructs is one, different ones are told apart readably") {
   TempProject t;
   t.write("apiref.yaml", "bundles:\n  - {name: pub, base: base.yml, audience: public}\n");
   t.write("base.yml", "openapi: 3.0.3\ninfo: {title: Base, version: '1'}\npaths: {}\n");
