@@ -12,18 +12,9 @@ using Data = TemplateData;
 
 namespace {
 
-// An object from key/value pairs; keys are string literals (TemplateData keeps no copy).
-inline void add_fields(Data&) {}
-template <class V, class... Rest>
-void add_fields(Data& o, std::string_view key, V&& value, Rest&&... rest) {
-  o.set(key, Data(std::forward<V>(value)));
-  add_fields(o, std::forward<Rest>(rest)...);
-}
 template <class... Args>
 Data fields(Args&&... args) {
-  Data o = Data::object();
-  add_fields(o, std::forward<Args>(args)...);
-  return o;
+  return template_fields(std::forward<Args>(args)...);
 }
 
 // The project's Markdown (apiref.yaml), sanitised like every description.

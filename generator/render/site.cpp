@@ -29,26 +29,15 @@ using Data = TemplateData;
 
 namespace {
 
+template <class... Args>
+Data fields(Args&&... args) {
+  return template_fields(std::forward<Args>(args)...);
+}
+
 // A string the page data points at instead of copying: the model's names and paths, the
 // description cache's HTML, the media-type cache's trees. They outlive the site's rendering.
 Data ref(const std::string& s) { return Data::borrow(s); }
 Data ref(std::string&&) = delete;  // a temporary would be gone before the page renders
-
-// An object from key/value pairs: fields("name", ref(t.name), "count", 3). Keys are string
-// literals, each given once.
-inline void add_fields(Data&) {}
-template <class V, class... Rest>
-void add_fields(Data& o, std::string_view key, V&& value, Rest&&... rest) {
-  o.set(key, Data(std::forward<V>(value)));
-  add_fields(o, std::forward<Rest>(rest)...);
-}
-template <class... Args>
-Data fields(Args&&... args) {
-  static_assert(sizeof...(Args) % 2 == 0, "fields() takes key/value pairs");
-  Data o = Data::object();
-  add_fields(o, std::forward<Args>(args)...);
-  return o;
-}
 
 std::string upper(std::string s) {
   for (char& c : s) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));

@@ -107,4 +107,20 @@ struct TemplateData::Member {
 inline size_t TemplateData::size() const { return children_.size(); }
 inline bool TemplateData::empty() const { return children_.empty(); }
 
+// An object from key/value pairs: template_fields("name", TemplateData::borrow(t.name),
+// "count", 3). Keys are string literals, each given once (TemplateData keeps no copy of them).
+inline void add_template_fields(TemplateData&) {}
+template <class V, class... Rest>
+void add_template_fields(TemplateData& o, std::string_view key, V&& value, Rest&&... rest) {
+  o.set(key, TemplateData(std::forward<V>(value)));
+  add_template_fields(o, std::forward<Rest>(rest)...);
+}
+template <class... Args>
+TemplateData template_fields(Args&&... args) {
+  static_assert(sizeof...(Args) % 2 == 0, "template_fields() takes key/value pairs");
+  TemplateData o = TemplateData::object();
+  add_template_fields(o, std::forward<Args>(args)...);
+  return o;
+}
+
 }  // namespace apiref
