@@ -8,6 +8,7 @@
 
 #include "resolve/oas_context.h"
 #include "text/case.h"
+#include "text/percent.h"
 #include "tree/json_pointer.h"
 
 namespace apiref {
@@ -70,7 +71,7 @@ const Node* deref_internal(const Node& document, const Node& n) {
       cur = plain;
       continue;
     }
-    auto decoded = percent_decode(ref.substr(1));
+    auto decoded = text::percent_decode(ref.substr(1));
     if (!decoded) return nullptr;
     auto tokens = parse_pointer(*decoded);
     if (!tokens) return nullptr;
