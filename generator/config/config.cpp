@@ -6,6 +6,7 @@
 
 #include "load/load.h"
 #include "resolve/resolve.h"
+#include "text/case.h"
 #include "tree/json_pointer.h"
 
 namespace apiref {
@@ -431,8 +432,7 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
     else if (allow) {
       for (size_t i = 0; i < allow->items.size(); ++i) {
         const Node& u = allow->items[i];
-        std::string lowered = u.is_string() ? u.text : "";
-        for (char& c : lowered) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+        std::string lowered = text::ascii_lower(u.is_string() ? u.text : "");
         if (lowered.rfind("http://", 0) != 0 && lowered.rfind("https://", 0) != 0)
           error("/serve/proxy_allow/" + std::to_string(i), u.pos, "expected an absolute http:// or https:// URL");
         else

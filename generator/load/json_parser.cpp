@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "load/load.h"
+#include "text/utf8.h"
 #include "tree/json_pointer.h"
 
 namespace apiref {
@@ -207,24 +208,6 @@ struct JsonParser {
     }
   }
 
-  static void append_utf8(std::string& o, uint32_t cp) {
-    if (cp < 0x80) {
-      o += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      o += static_cast<char>(0xC0 | (cp >> 6));
-      o += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      o += static_cast<char>(0xE0 | (cp >> 12));
-      o += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      o += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      o += static_cast<char>(0xF0 | (cp >> 18));
-      o += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      o += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      o += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
   bool hex4(uint32_t& v) {
     if (i + 4 > s.size()) return false;
     v = 0;
@@ -284,7 +267,7 @@ struct JsonParser {
             }
           }
           if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;  // lone surrogate
-          append_utf8(o, cp);
+          text::append_utf8(o, cp);
           break;
         }
         default: return fail(std::string("bad escape \\") + e), false;

@@ -1,34 +1,10 @@
 #include <sys/stat.h>
 
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "load/load.h"
 
 namespace apiref {
-
-bool read_file(const std::string& path, std::string& contents) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  // One read of the known size: copying through a growing stringstream cost a quarter of
-  // `apiref check` on GitHub's 13 MB description.
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  if (size >= 0) {
-    in.seekg(0, std::ios::beg);
-    contents.resize(static_cast<size_t>(size));
-    if (size > 0 && !in.read(&contents[0], size)) return false;
-    return true;
-  }
-  in.clear();
-  in.seekg(0, std::ios::beg);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return false;
-  contents = std::move(ss).str();
-  return true;
-}
 
 FileStamp stamp_of(const std::string& path) {
   struct stat st;
@@ -38,7 +14,7 @@ FileStamp stamp_of(const std::string& path) {
 
 bool read_file_if_unchanged(const std::string& path, const FileStamp& expected, std::string& contents) {
   if (expected.size < 0 || !(stamp_of(path) == expected)) return false;
-  if (!read_file(path, contents)) return false;
+  if (!text::read_file(path, contents)) return false;
   return contents.size() == static_cast<size_t>(expected.size) && stamp_of(path) == expected;
 }
 
@@ -54,7 +30,7 @@ Document load_document(const std::string& absolute_path, Diagnostics& out,
   doc.display = display_path(absolute_path);
   std::string text;
   doc.stamp = stamp_of(absolute_path);  // before the read: an edit during it changes the stamp
-  if (!read_file(absolute_path, text)) {
+  if (!text::read_file(absolute_path, text)) {
     out.push_back({Severity::Error, "file-unreadable", "cannot read file", {doc.display, "", {}}, {}});
     return doc;
   }

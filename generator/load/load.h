@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "diag/diagnostic.h"
+#include "text/file.h"
 #include "tree/node.h"
 
 namespace apiref {
@@ -57,8 +58,9 @@ struct Document {
 Document load_document(const std::string& absolute_path, Diagnostics& out,
                        const ParseLimits& limits = {});
 
-// Reads a whole file; false when it cannot be read.
-bool read_file(const std::string& path, std::string& contents);
+// Reads a whole file; false when it cannot be read. (text/file.h; this name stays until every
+// caller includes that.)
+using text::read_file;
 // The same, only while the file's stamp is still `expected` (checked before and after the
 // read); false otherwise.
 bool read_file_if_unchanged(const std::string& path, const FileStamp& expected, std::string& contents);

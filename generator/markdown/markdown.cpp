@@ -22,6 +22,9 @@
 #include <string>
 #include <vector>
 
+#include "text/case.h"
+#include "text/utf8.h"
+
 namespace apiref {
 namespace {
 
@@ -108,7 +111,7 @@ void github_alerts(cmark_node* doc) {
     while (!marker.empty() && marker.back() == ' ') marker.pop_back();
     if (!line_ends || marker.size() < 4 || marker.compare(0, 2, "[!") != 0 || marker.back() != ']') continue;
     std::string kind = marker.substr(2, marker.size() - 3);
-    for (char& c : kind) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+    kind = text::ascii_lower(kind);
     const char* title = nullptr;
     for (const auto& k : kKinds)
       if (kind == k[0]) title = k[1];
@@ -172,24 +175,8 @@ std::string render_unsanitised(std::string_view markdown, bool allow_raw_html) {
   return out;
 }
 
-size_t utf8_length(std::string_view s) {
-  size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
-
-// Byte offset of code point number `index` (or s.size()).
-size_t utf8_offset(std::string_view s, size_t index) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (n == index) return i;
-      ++n;
-    }
-  }
-  return s.size();
-}
+using text::utf8_length;
+using text::utf8_offset;
 
 }  // namespace
 

@@ -16,6 +16,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/escape.h"
+
 namespace apiref {
 
 struct MarkdownOptions {
@@ -41,12 +43,9 @@ std::string render_markdown_inline(std::string_view markdown);
 // well-formed: open elements are closed at the end, stray end tags are dropped.
 std::string sanitise_html(std::string_view html);
 
-// Escapes text for HTML element content and attribute values (& < > " ').
-std::string html_escape(std::string_view text);
-// Escapes text for HTML element content only (& < >), never for an attribute value: outside a
-// tag, quotes are plain characters. For code blocks (JSON examples, request snippets), where
-// every quote escaped would cost 6 bytes: 3.9 MB of GitHub's site.
-std::string html_escape_text(std::string_view text);
+// The HTML escapers live in text/escape.h; these names stay until every caller includes it.
+using text::html_escape;
+using text::html_escape_text;
 
 // Plain text of a markdown string (for search index, meta description, title attributes): no
 // tags, entities decoded, whitespace collapsed, cut to max_chars code points at a word boundary

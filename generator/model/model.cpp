@@ -7,6 +7,8 @@
 #include <string_view>
 
 #include "resolve/oas_context.h"
+#include "text/case.h"
+#include "text/percent.h"
 #include "tree/json_pointer.h"
 
 namespace apiref {
@@ -69,7 +71,7 @@ const Node* deref_internal(const Node& document, const Node& n) {
       cur = plain;
       continue;
     }
-    auto decoded = percent_decode(ref.substr(1));
+    auto decoded = text::percent_decode(ref.substr(1));
     if (!decoded) return nullptr;
     auto tokens = parse_pointer(*decoded);
     if (!tokens) return nullptr;
@@ -89,10 +91,7 @@ bool flag(const Node* n, std::string_view key) {
   return v && v->kind == NodeKind::Bool && v->boolean;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+using text::ascii_lower;
 
 constexpr size_t kMaxSlugBytes = 120;
 
@@ -113,9 +112,9 @@ class SlugSet {
     // Each base resumes at the suffix it last gave: the suffixes below it are all taken, so
     // the slug is the same as counting from 2, and n operations sharing one operationId cost
     // n claims instead of n^2 / 2.
-    size_t& i = next_suffix_[lower(base)];
+    size_t& i = next_suffix_[ascii_lower(base)];
     if (i < 2) i = 2;
-    while (!taken_.insert(lower(s)).second) s = base + "-" + std::to_string(i++);
+    while (!taken_.insert(ascii_lower(s)).second) s = base + "-" + std::to_string(i++);
     return s;
   }
 
@@ -254,7 +253,7 @@ class ModelBuilder {
       SecurityScheme scheme;
       scheme.name = m.key;
       scheme.type = str(s, "type");
-      scheme.http_scheme = lower(str(s, "scheme"));
+      scheme.http_scheme = ascii_lower(str(s, "scheme"));
       scheme.bearer_format = str(s, "bearerFormat");
       scheme.in = str(s, "in");
       scheme.param_name = str(s, "name");

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/percent.h"
 #include "tree/node.h"
 
 namespace apiref {
@@ -19,11 +20,9 @@ std::string append_pointer(std::string_view pointer, std::string_view token);
 // start with '/', or has a '~' not followed by 0 or 1).
 std::optional<std::vector<std::string>> parse_pointer(std::string_view pointer);
 
-// Decodes %XX escapes. Returns nullopt on a malformed escape.
-std::optional<std::string> percent_decode(std::string_view s);
-// %XX-encodes every byte except RFC 3986's unreserved characters (A-Z a-z 0-9 - . _ ~) and
-// those in `also_keep`.
-std::string percent_encode(std::string_view s, std::string_view also_keep = "");
+// Percent-encoding lives in text/percent.h; these names stay until every caller includes it.
+using text::percent_decode;
+using text::percent_encode;
 // Encodes what a URI fragment must not carry raw (space, %, ", <, >, {, }, etc.), so a
 // pointer written into a $ref stays a valid URI reference.
 std::string fragment_encode(std::string_view pointer);

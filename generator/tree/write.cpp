@@ -1,5 +1,6 @@
 #include "tree/write.h"
 
+#include "text/escape.h"
 #include "tree/yaml_scalar.h"
 
 namespace apiref {
@@ -19,36 +20,7 @@ inline void maybe_hand_over(std::string& out, Pieces* pieces) {
   out.clear();  // the capacity stays: the next piece reuses the same memory
 }
 
-// Characters a JSON string cannot hold as they are: quote, backslash, controls and DEL.
-inline bool needs_json_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == 0x7f; }
-
-void append_json_string(std::string& out, std::string_view s) {
-  static const char* hex = "0123456789abcdef";
-  out += '"';
-  // Runs of ordinary characters are copied at once: openapi.json is 13 MB of mostly plain text.
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (!needs_json_escape(c)) continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        out += "\\u00";
-        out += hex[c >> 4];
-        out += hex[c & 15];
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
-}
+using text::append_json_string;
 
 void write_json(std::string& out, const Node& n, bool pretty, int indent, Pieces* pieces = nullptr) {
   auto newline = [&](int level) {
@@ -265,11 +237,7 @@ size_t written_size_estimate(const Node& n, size_t indent, size_t per_node) {
 
 }  // namespace
 
-std::string json_quote(const std::string& s) {
-  std::string out;
-  append_json_string(out, s);
-  return out;
-}
+std::string json_quote(const std::string& s) { return text::json_string(s); }
 
 std::string to_json(const Node& n, bool pretty) {
   std::string out;

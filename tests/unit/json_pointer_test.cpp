@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
 #include "test_util.h"
+#include "text/percent.h"
 #include "tree/json_pointer.h"
 
 using namespace apiref;
 using namespace apiref_test;
+using apiref::text::percent_decode;
 
 namespace {
 

@@ -11,10 +11,13 @@
 #include <vector>
 
 #include "markdown/markdown.h"
+#include "text/escape.h"
 #include "test_util.h"
 
 using namespace apiref;
 using namespace apiref_test;
+using apiref::text::html_escape;
+using apiref::text::html_escape_text;
 
 namespace {
 
