@@ -134,7 +134,8 @@ BuildOutcome build_site(const BuildRequest& a, const BuildCaches& caches, const 
     const BundleOutput& b = in.result.bundles[i];
     const AuthConfig& auth = auth_of(in.config, b.name);
     models[i] = build_bundle_model(in.config, b, auth, model_diags);
-    bundles.push_back({b.name, &b.root(), &models[i], b.json_source, b.json_source_stamp, &auth, snippet_options(auth)});
+    InputFile json_source{b.json_source, b.json_source_stamp.size, b.json_source_stamp.mtime_ns};
+    bundles.push_back({b.name, &b.root(), &models[i], std::move(json_source), &auth, snippet_options(auth)});
     model_list.push_back(&models[i]);
   }
   if (hooks.models) hooks.models(model_list);
@@ -168,6 +169,7 @@ BuildOutcome build_site(const BuildRequest& a, const BuildCaches& caches, const 
     r.findings = merge_build_findings(r.diagnostics, {});
   }
   if (r.strict && count_build_errors(r.findings)) r.status = BuildStatus::Refused;
+  r.sources = std::make_shared<LoadedInput>(std::move(in));  // the bundled documents
   return r;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -123,6 +124,7 @@ struct BuildOutcome {
   std::vector<BuildFinding> findings;   // diagnostics and the spec gate's findings, merged (Built, Refused)
   bool strict = false;                  // the request's, or apiref.yaml's build.strict
   std::vector<SiteFile> files;          // the site (empty when streamed to a sink)
+  std::shared_ptr<const void> sources;  // what the files' producers read: keep it with them
   std::vector<std::string> asset_dirs;  // copied to assets/, later ones win file by file
   std::vector<std::string> inputs;      // every file the build read
   std::string config_file;              // apiref.yaml ("" for a single description)

@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "serve/serve.h"
+#include "write/output.h"
 
 namespace apiref::cli {
 
@@ -70,6 +71,7 @@ int run_serve(const ServeArgs& s) {
     // The failure line speaks of an output folder; serve has none, so only when it is all there is.
     if (!snap.ok && snap.errors.empty() && !failure.empty()) snap.errors = failure + "\n";
     if (!snap.ok && snap.errors.empty()) snap.errors = snap.log;
+    for (SiteFile& f : r.files) realise_in_memory(f);  // while r.sources holds what they read
     snap.files = std::move(r.files);
     snap.asset_dirs = r.asset_dirs;
     snap.watch = r.inputs;

@@ -145,24 +145,15 @@ class SiteRenderer {
     };
     // The bundled descriptions first: the longest jobs, and they change on every edit.
     for (const SiteBundle& b : bundles_) {
-      add([this, &b] {
-        // The description's own text when bundling changed nothing: no serialising (GitHub's
-        // 13 MB took ~20 ms of CPU), and the file readers download is the one its authors wrote.
-        // Streamed to the write stage, it is copied there, file to file (SiteFile::copy_of).
-        std::string path = b.name + "/openapi.json";
-        if (sink_ && !b.json_source.empty() && b.json_source_stamp.size >= 0 &&
-            stamp_of(b.json_source) == b.json_source_stamp)
-          return SiteFile{std::move(path), {}, b.json_source, b.json_source_stamp};
-        std::string text;
-        if (!b.json_source.empty() && read_file_if_unchanged(b.json_source, b.json_source_stamp, text))
-          return SiteFile{std::move(path), std::move(text)};
-        if (sink_) return in_pieces(std::move(path), [&b](const PieceWriter& write) { return write_json_in_pieces(*b.document, kPieceSize, write); });
-        return SiteFile{std::move(path), to_json(*b.document)};
-      });
-      add([this, &b] {
-        std::string path = b.name + "/openapi.yaml";
-        if (sink_) return in_pieces(std::move(path), [&b](const PieceWriter& write) { return write_yaml_in_pieces(*b.document, kPieceSize, write); });
-        return SiteFile{std::move(path), to_yaml(*b.document)};
+      // The description's own file when bundling changed nothing and it is still as read: no
+      // serialising (GitHub's 13 MB took ~20 ms of CPU), and the file readers download is the
+      // one its authors wrote.
+      const Node* doc = b.document;
+      SiteFile json = in_pieces(b.name + "/openapi.json", [doc](const PieceWriter& write) { return write_json_in_pieces(*doc, kPieceSize, write); });
+      json.source = b.json_source;
+      add([json] { return json; });
+      add([doc, path = b.name + "/openapi.yaml"] {
+        return in_pieces(path, [doc](const PieceWriter& write) { return write_yaml_in_pieces(*doc, kPieceSize, write); });
       });
     }
     // The search index reads only the models: made beside the pages, not after them on one core.
@@ -275,9 +266,9 @@ class SiteRenderer {
   }
 
  private:
-  // The bundled descriptions, streamed to the write stage, are made and written in pieces of
-  // this size (SiteFile::produce): GitHub's openapi.yaml is 10 MB, and a string that size
-  // was ~40% of its making in page faults alone.
+  // The bundled descriptions are made and written in pieces of this size (SiteFile::produce):
+  // GitHub's openapi.yaml is 10 MB, and a string that size was ~40% of its making in page
+  // faults alone.
   static constexpr size_t kPieceSize = size_t{1} << 20;
   static SiteFile in_pieces(std::string path, std::function<bool(const PieceWriter&)> make) {
     SiteFile f;
