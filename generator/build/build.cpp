@@ -126,14 +126,13 @@ BuildOutcome build_site(const BuildRequest& a, const BuildCaches& caches, const 
     return fail(BuildStatus::Unusable, text);
   }
 
-  std::vector<ApiModel> models(in.result.bundles.size());
   Diagnostics model_diags;
+  std::vector<ApiModel> models = build_models(in, model_diags);
   std::vector<SiteBundle> bundles;
   std::vector<const ApiModel*> model_list;
   for (size_t i = 0; i < in.result.bundles.size(); ++i) {
     const BundleOutput& b = in.result.bundles[i];
     const AuthConfig& auth = auth_of(in.config, b.name);
-    models[i] = build_bundle_model(in.config, b, auth, model_diags);
     InputFile json_source{b.json_source, b.json_source_stamp.size, b.json_source_stamp.mtime_ns};
     bundles.push_back({b.name, &b.root(), &models[i], std::move(json_source), &auth, snippet_options(auth)});
     model_list.push_back(&models[i]);

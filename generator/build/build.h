@@ -68,6 +68,9 @@ ModelOptions model_options_for(const AuthConfig& auth, const BundleSpec* bundle)
 ApiModel build_bundle_model(const ProjectConfig& config, const BundleOutput& bundle, const AuthConfig& auth,
                             Diagnostics& out);
 
+// The model of every bundle of `in`, in order, each as its server takes credentials (auth_of).
+std::vector<ApiModel> build_models(const LoadedInput& in, Diagnostics& out);
+
 // --- The spec gate ------------------------------------------------------------------------------
 
 // Where the check's project-relative paths are relative to: the project's folder, or the

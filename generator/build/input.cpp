@@ -120,4 +120,11 @@ ApiModel build_bundle_model(const ProjectConfig& config, const BundleOutput& bun
   return build_model(bundle.root(), options, bundle.name, out);
 }
 
+std::vector<ApiModel> build_models(const LoadedInput& in, Diagnostics& out) {
+  std::vector<ApiModel> models;
+  models.reserve(in.result.bundles.size());
+  for (const BundleOutput& b : in.result.bundles) models.push_back(build_bundle_model(in.config, b, auth_of(in.config, b.name), out));
+  return models;
+}
+
 }  // namespace apiref
