@@ -15,7 +15,9 @@
 #include "render/brand.h"
 #include "render/description.h"
 #include "render/example.h"
+#include "render/operation_snippets.h"
 #include "render/page_keys.h"
+#include "render/page_links.h"
 #include "render/playground.h"
 #include "render/schema_tree.h"
 #include "render/search_index.h"
@@ -42,29 +44,6 @@ Data ref(std::string&&) = delete;  // a temporary would be gone before the page 
 std::string upper(std::string s) {
   for (char& c : s) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
   return s;
-}
-
-// "../" once per folder level of a page, so links work wherever the site is published.
-std::string root_of(const std::string& page_path) {
-  std::string root;
-  for (char c : page_path)
-    if (c == '/') root += "../";
-  return root;
-}
-
-// The shortest link from the page at `page_path` to the page `target` ("b/tags/x.html"): from
-// b/operations/a.html to b/operations/c.html is "c.html", not "../../b/operations/c.html".
-// The sidebar repeats a hundred such links on every page of a large tag, so this is a third of
-// its bytes.
-std::string relative_href(const std::string& page_path, const std::string& target) {
-  size_t common = 0;  // length of the shared leading folders, up to and including a '/'
-  for (size_t i = 0; i < page_path.size() && i < target.size() && page_path[i] == target[i]; ++i)
-    if (page_path[i] == '/') common = i + 1;
-  std::string href;
-  for (size_t i = common; i < page_path.size(); ++i)
-    if (page_path[i] == '/') href += "../";
-  href.append(target, common, std::string::npos);
-  return href;  // never empty: a target names a file, which is past the shared folders
 }
 
 std::string status_class(const std::string& status) {
@@ -145,24 +124,15 @@ class SiteRenderer {
     };
     // The bundled descriptions first: the longest jobs, and they change on every edit.
     for (const SiteBundle& b : bundles_) {
-      add([this, &b] {
-        // The description's own text when bundling changed nothing: no serialising (GitHub's
-        // 13 MB took ~20 ms of CPU), and the file readers download is the one its authors wrote.
-        // Streamed to the write stage, it is copied there, file to file (SiteFile::copy_of).
-        std::string path = b.name + "/openapi.json";
-        if (sink_ && !b.json_source.empty() && b.json_source_stamp.size >= 0 &&
-            stamp_of(b.json_source) == b.json_source_stamp)
-          return SiteFile{std::move(path), {}, b.json_source, b.json_source_stamp};
-        std::string text;
-        if (!b.json_source.empty() && read_file_if_unchanged(b.json_source, b.json_source_stamp, text))
-          return SiteFile{std::move(path), std::move(text)};
-        if (sink_) return in_pieces(std::move(path), [&b](const PieceWriter& write) { return write_json_in_pieces(*b.document, kPieceSize, write); });
-        return SiteFile{std::move(path), to_json(*b.document)};
-      });
-      add([this, &b] {
-        std::string path = b.name + "/openapi.yaml";
-        if (sink_) return in_pieces(std::move(path), [&b](const PieceWriter& write) { return write_yaml_in_pieces(*b.document, kPieceSize, write); });
-        return SiteFile{std::move(path), to_yaml(*b.document)};
+      // The description's own file when bundling changed nothing and it is still as read: no
+      // serialising (GitHub's 13 MB took ~20 ms of CPU), and the file readers download is the
+      // one its authors wrote.
+      const Node* doc = b.document;
+      SiteFile json = in_pieces(b.name + "/openapi.json", [doc](const PieceWriter& write) { return write_json_in_pieces(*doc, kPieceSize, write); });
+      json.source = b.json_source;
+      add([json] { return json; });
+      add([doc, path = b.name + "/openapi.yaml"] {
+        return in_pieces(path, [doc](const PieceWriter& write) { return write_yaml_in_pieces(*doc, kPieceSize, write); });
       });
     }
     // The search index reads only the models: made beside the pages, not after them on one core.
@@ -256,7 +226,7 @@ class SiteRenderer {
     }
     out.push_back({"search-index.js", std::move(search_script_)});
     for (SiteFile& f : playground_config_files(bundles_, options_)) out.push_back(std::move(f));
-    out.push_back({"sitemap.xml", sitemap(page_paths)});
+    out.push_back({"sitemap.xml", sitemap_xml(page_paths, options_.base_url)});
     if (sink_) {
       for (SiteFile& f : out)
         if (sink_failed || !(*sink_)(std::move(f))) sink_failed = true;
@@ -275,9 +245,9 @@ class SiteRenderer {
   }
 
  private:
-  // The bundled descriptions, streamed to the write stage, are made and written in pieces of
-  // this size (SiteFile::produce): GitHub's openapi.yaml is 10 MB, and a string that size
-  // was ~40% of its making in page faults alone.
+  // The bundled descriptions are made and written in pieces of this size (SiteFile::produce):
+  // GitHub's openapi.yaml is 10 MB, and a string that size was ~40% of its making in page
+  // faults alone.
   static constexpr size_t kPieceSize = size_t{1} << 20;
   static SiteFile in_pieces(std::string path, std::function<bool(const PieceWriter&)> make) {
     SiteFile f;
@@ -305,7 +275,7 @@ class SiteRenderer {
       return {};
     }
     // 404.html is served at any depth, so its links start at the site's path on its host.
-    std::string root = path == "404.html" ? site_path() : root_of(path);
+    std::string root = path == "404.html" ? site_path(options_.base_url) : root_of(path);
     ctx.set("assets", root + "assets/");
     Data footer = Data::list();
     for (const auto& [label, url] : options_.footer_links) footer.push(fields("label", ref(label), "url", ref(url)));
@@ -584,89 +554,7 @@ class SiteRenderer {
       callbacks.push(fields("name", ref(c.name), "expression", ref(c.expression), "operations", std::move(ops)));
     }
     ctx.set("callbacks", std::move(callbacks));
-    if (!o.is_webhook && !options_.snippet_languages.empty()) {
-      Request request = build_request(*b.document, m, o, b.snippets);
-      Data snippets = Data::list();
-      bool first = true;
-      // What the page's token and server box may fill in: the variables the snippets read
-      // credentials from (of every alternative shown), and the server URL they were written with.
-      std::vector<std::string> vars;
-      auto collect = [&](const Request& req) {
-        auto add = [&](const Value& v) {
-          for (const Segment& seg : v)
-            if (seg.is_env && std::find(vars.begin(), vars.end(), seg.text) == vars.end()) vars.push_back(seg.text);
-        };
-        add(req.url);
-        for (const NamedValue& h : req.headers) add(h.value);
-        for (const NamedValue& c : req.cookies) add(c.value);
-        add(req.basic_password);
-      };
-      collect(request);
-      std::vector<Snippet> list = snippets_for(request, options_.snippet_languages);
-      // Where the page's token box writes the reader's values (site/app.js): every expression
-      // of each snippet that reads a variable, with the value it stands for.
-      std::map<std::string, std::string> fill;
-      for (const Snippet& sn : list) fill[sn.language] = variable_fill_json(request, sn.language);
-      // An operation that accepts several ways to authenticate shows each: the first in every
-      // language, the others as further curl snippets named by their schemes.
-      for (size_t alt = 1; alt < o.security.alternatives.size() && !b.snippets.use_override; ++alt) {
-        if (o.security.alternatives[alt].empty()) continue;
-        SnippetOptions other = b.snippets;
-        other.alternative = alt;
-        Request alt_request = build_request(*b.document, m, o, other);
-        collect(alt_request);
-        std::string id = "curl-alt-" + std::to_string(alt);
-        fill[id] = variable_fill_json(alt_request, "curl");
-        list.push_back({id, "curl (" + alternative_label(o.security.alternatives[alt]) + ")", curl_snippet(alt_request)});
-      }
-      // x-codeSamples (x-code-samples): the description's own samples replace ours for the
-      // same language and come first; other languages are added.
-      if (o.code_samples && o.code_samples->is_array()) {
-        std::vector<Snippet> own;
-        for (const Node& cs : o.code_samples->items) {
-          std::string lang(cs.string_at("lang"));
-          std::string source(cs.string_at("source"));
-          if (source.empty()) continue;
-          std::string label(cs.string_at("label"));
-          std::string id = lang;
-          for (char& c : id) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
-          if (id == "shell" || id == "bash" || id == "sh") id = "curl";
-          if (id == "node" || id == "js") id = "javascript";
-          own.push_back({slugify(id), label.empty() ? lang : label, source});
-          fill.erase(slugify(id));  // the description's sample, not apiref's: nothing to fill in
-          list.erase(std::remove_if(list.begin(), list.end(), [&](const Snippet& x) { return x.language == slugify(id); }),
-                     list.end());
-        }
-        list.insert(list.begin(), own.begin(), own.end());
-      }
-      for (const Snippet& sn : list) {
-        auto own = fill.find(sn.language);
-        bool ours = own != fill.end();
-        snippets.push(fields("language", sn.language, "label", sn.label, "code_html", html_escape_text(sn.code), "first", first,
-                             "fill", ours ? own->second : std::string()));
-        first = false;
-      }
-      ctx.set("snippets", std::move(snippets));
-      std::string joined;
-      for (const std::string& v : vars) joined += (joined.empty() ? "" : " ") + v;
-      ctx.set("snippet_env", std::move(joined));
-      // The page's box has a field per variable: the token's (the project's token_env, else
-      // the first) shares its storage with the playground's token field, and every other one
-      // (an organisation ID, a basic-auth user) is filled only into its own places.
-      std::string token_var = b.snippets.token_env;
-      if (std::find(vars.begin(), vars.end(), token_var) == vars.end()) token_var = vars.empty() ? "" : vars[0];
-      Data var_fields = Data::list();
-      for (const std::string& v : vars) {
-        // The project's words for its other variables (auth.variables), as the field's label.
-        std::string label;
-        if (b.project_auth())
-          for (const auto& [name, text] : b.auth->variables)
-            if (name == v) label = markdown_to_plain_text(text, 80);
-        var_fields.push(fields("name", v, "token", v == token_var, "label", std::move(label)));
-      }
-      ctx.set("snippet_vars", std::move(var_fields));
-      ctx.set("snippet_server", o.servers.empty() ? Data("") : ref(o.servers[0].resolved_url));
-    }
+    if (!o.is_webhook && !options_.snippet_languages.empty()) set_snippets(b, o, options_.snippet_languages, ctx);
     Data tags = Data::list();
     for (const std::string& t : o.tags)
       for (const Tag& tag : m.tags)
@@ -725,16 +613,7 @@ class SiteRenderer {
   // which app.js lists under the tag (window.apirefTagNav). Links are relative to operations/.
   // Without JavaScript an operation page's sidebar shows the tags and the page itself, and the
   // tag's link leads to its page, which lists every operation.
-  SiteFile tag_script(const SiteBundle& b, const Tag& t) {
-    json ops = json::array();
-    for (size_t oi : t.operations) {
-      const Operation& o = b.model->operations[oi];
-      ops.push_back(json::array({o.slug + ".html", o.method, o.summary.empty() ? o.path : o.summary, o.deprecated}));
-    }
-    json data = {{"fields", {"href", "method", "label", "deprecated"}}, {"operations", std::move(ops)}};
-    return {tag_script_path(b, t),
-            "window.apirefTagNav && window.apirefTagNav(" + data.dump(-1, ' ', false, json::error_handler_t::replace) + ");\n"};
-  }
+  SiteFile tag_script(const SiteBundle& b, const Tag& t) { return {tag_script_path(b, t), tag_nav_script(*b.model, t)}; }
 
   SiteFile tag_page(const SiteBundle& b, size_t index) {
     const ApiModel& m = *b.model;
@@ -787,17 +666,6 @@ class SiteRenderer {
     Data list = Data::list();
     list.push(fields("label", ref(b.model->title), "href", root + bundle_index(b)));
     return list;
-  }
-
-  // "/docs/api/" for base_url https://example.com/docs/api; "/" without a base URL.
-  std::string site_path() const {
-    std::string b = options_.base_url;
-    size_t scheme = b.find("://");
-    if (scheme == std::string::npos) return "/";
-    size_t slash = b.find('/', scheme + 3);
-    std::string p = slash == std::string::npos ? "/" : b.substr(slash);
-    if (p.back() != '/') p += '/';
-    return p;
   }
 
   // <bundle>/: the bundle's own front page, its tags with their operations.
@@ -871,22 +739,6 @@ class SiteRenderer {
 
   // The guide's data comes from auth_guide.cpp, like every page's statement about auth.
   Data authentication() { return authentication_guide(bundles_, title_); }
-
-  // `paths`: every page of the site, in the order they were made.
-  std::string sitemap(const std::vector<std::string>& paths) {
-    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-    std::string base = options_.base_url;
-    if (!base.empty() && base.back() != '/') base += '/';
-    for (const std::string& path : paths) {
-      if (path == "404.html" || path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
-      // A folder's index page is listed by the folder's URL, which every host serves.
-      bool index = path == "index.html" || (path.size() > 11 && path.compare(path.size() - 11, 11, "/index.html") == 0);
-      std::string url = index ? path.substr(0, path.size() - 10) : path;
-      xml += "  <url><loc>" + html_escape(base + url) + "</loc></url>\n";
-    }
-    xml += "</urlset>\n";
-    return xml;
-  }
 
   // The HTML of a description; the reference stays valid while the renderer lives.
   const std::string& describe(std::string_view markdown, int heading_base) {

@@ -12,9 +12,9 @@
 
 #include "config/config.h"
 #include "diag/diagnostic.h"
-#include "load/load.h"
 #include "model/model.h"
 #include "render/mustache.h"
+#include "render/site_file.h"
 #include "snippets/request.h"
 
 namespace apiref {
@@ -24,9 +24,8 @@ struct SiteBundle {
   const Node* document;    // the bundled description (also published as openapi.json/.yaml)
   const ApiModel* model;
   // A file whose bytes are `document` as JSON (BundleOutput::json_source): openapi.json is
-  // that file, copied while its stamp holds, rather than the tree written out again.
-  std::string json_source = {};
-  FileStamp json_source_stamp = {};
+  // that file, while it is unchanged, rather than the tree written out again.
+  InputFile json_source = {};
   // How this bundle's server takes credentials (apiref.yaml: the bundle's `auth:`, else the
   // project's), or null. Its pages, snippets, guide section and playground all follow it.
   const AuthConfig* auth = nullptr;
@@ -49,24 +48,6 @@ struct SiteOptions {
 // The name of the scheme that stands for the project's credential in the model.
 inline const char* kProjectScheme = "project-auth";
 
-struct SiteFile {
-  std::string path;  // relative to the output folder, '/'-separated
-  std::string content;
-  // When not empty: the file's content is this file's bytes as of `copy_stamp` (content stays
-  // empty), and the write stage copies it in the kernel. Only files streamed to a FileSink are
-  // made so (openapi.json, when it is the description's own file): GitHub's 13 MB read into a
-  // fresh buffer cost ~27 ms of CPU in page faults alone. A copy whose source changed since
-  // the stamp fails the build (the site is left as it was) rather than mix two versions.
-  std::string copy_of = {};
-  FileStamp copy_stamp = {};
-  // When set (content and copy_of empty): makes the content in pieces, handing each to
-  // `write` as it is made; false when `write` refused one. The write stage calls it on the
-  // thread that hands the file over (a render worker), into the staged file, so that a large
-  // file (openapi.yaml: 10 MB for GitHub) is never held whole in fresh memory. Only files
-  // streamed to a FileSink are made so.
-  std::function<bool(const std::function<bool(std::string_view)>& write)> produce = {};
-};
-
 // What one render remembers for the next (apiref serve): a key per page, a hash of the page's
 // inputs. A page whose key did not change is not rendered again, and not returned either: its
 // path is listed in `unchanged`, and the caller keeps the content it got last time. The caller
@@ -87,7 +68,9 @@ struct RenderMemo {
 // the sink must be thread-safe), and the returned vector is empty: `apiref build` writes pages
 // while others are still rendering and never holds the whole site in memory. A sink that
 // returns false (it could not write) stops the render; the caller knows why.
-using FileSink = std::function<bool(SiteFile&&)>;
+//
+// The bundled descriptions are producers (site_file.h) that read `bundles`' documents: the
+// documents must outlive the files.
 std::vector<SiteFile> render_site(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
                                   const SiteOptions& options, Diagnostics& out, RenderMemo* memo = nullptr,
                                   const FileSink* sink = nullptr);

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "load/load.h"
+
 namespace apiref {
 
 namespace fs = std::filesystem;
@@ -91,6 +93,11 @@ bool copy_whole_file(const std::string& from, const FileStamp& stamp, int fd, st
   }
   return finish(true);
 }
+
+FileStamp stamp_as_read(const InputFile& f) { return FileStamp{f.size, f.mtime_ns}; }
+
+// Whether a file's source is still as the build read it.
+bool source_unchanged(const InputFile& f) { return f.size >= 0 && stamp_of(f.path) == stamp_as_read(f); }
 
 bool record_failure(StagedSite& site, const std::string& message) {
   std::lock_guard<std::mutex> lock(site.failure_mutex);
@@ -181,9 +188,9 @@ bool stage_file(StagedSite& site, const SiteFile& file) {
   }
   int fd = open_for_writing(path);
   if (fd < 0) return record_failure(site, "cannot write " + path + ": " + std::strerror(errno));
-  if (!file.copy_of.empty()) {
+  if (!file.source.path.empty() && (!file.produce || source_unchanged(file.source))) {
     std::string error;
-    if (!copy_whole_file(file.copy_of, file.copy_stamp, fd, error))
+    if (!copy_whole_file(file.source.path, stamp_as_read(file.source), fd, error))
       return record_failure(site, "cannot write " + path + ": " + error);
     return true;
   }
@@ -209,6 +216,11 @@ SiteWriter::SiteWriter(StagedSite& site, size_t max_queued_bytes)
 SiteWriter::~SiteWriter() { finish(); }
 
 bool SiteWriter::add(SiteFile&& file) {
+  // A source still as read is copied by the writer thread; one that changed is made instead.
+  if (!file.source.path.empty()) {
+    if (source_unchanged(file.source)) file.produce = nullptr;
+    else file.source = {};
+  }
   if (file.produce) {
     // Made and written here, on the render worker handing it over: queued, its making would
     // hold up every page behind it on the writer thread. One file, so no folder contention.
@@ -326,6 +338,28 @@ bool commit_site(StagedSite& site, const std::vector<std::string>& assets_dirs, 
   site.committed = true;
   if (had_old) fs::remove_all(site.old, ec);
   return true;
+}
+
+bool realise_in_memory(SiteFile& file) {
+  if (!file.source.path.empty()) {
+    std::string text;
+    bool read = read_file_if_unchanged(file.source.path, stamp_as_read(file.source), text);
+    file.source = {};
+    if (read) {
+      file.content = std::move(text);
+      file.produce = nullptr;
+      return true;
+    }
+  }
+  if (!file.produce) return true;
+  std::string text;
+  bool ok = file.produce([&text](std::string_view piece) {
+    text.append(piece);
+    return true;
+  });
+  file.produce = nullptr;
+  file.content = std::move(text);
+  return ok;
 }
 
 }  // namespace apiref

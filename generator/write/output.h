@@ -1,6 +1,8 @@
 // Write stage: a whole output folder, atomically. Everything is written into a staging folder
 // beside the target, which then replaces the target in two renames, so a failed or
 // interrupted build leaves the previous site untouched and a reader never sees half a site.
+// It is also where each kind of SiteFile content (render/site_file.h) is turned into bytes:
+// on disk here, in memory for serve (realise_in_memory).
 #pragma once
 
 #include <condition_variable>
@@ -12,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "render/site.h"
+#include "render/site_file.h"
 
 namespace apiref {
 
@@ -40,8 +42,9 @@ struct StagedSite {
 // Creates the staging folder for `out_dir`. False with `error` set when it cannot.
 bool begin_site(const std::string& out_dir, StagedSite& site, std::string& error);
 
-// Writes one file into the staging folder (creating its folders). Thread-safe. False when it
-// or an earlier file could not be written (site.failure says why).
+// Writes one file into the staging folder (creating its folders), whatever its kind: text, made
+// by its producer, or its source copied (made by its producer when the source changed).
+// Thread-safe. False when it or an earlier file could not be written (site.failure says why).
 bool stage_file(StagedSite& site, const SiteFile& file);
 
 // One thread that writes the files handed to it, in order, into a staged site. The render
@@ -59,8 +62,8 @@ class SiteWriter {
   SiteWriter& operator=(const SiteWriter&) = delete;
 
   // Queues a file, from any thread; waits while the queue is full. A file made in pieces
-  // (SiteFile::produce) is not queued: it is made and written on the calling thread. False
-  // once a file could not be written (site.failure says why).
+  // (SiteFile::produce, and a source that changed) is not queued: it is made and written on
+  // the calling thread. False once a file could not be written (site.failure says why).
   bool add(SiteFile&& file);
   // Writes what is queued, then stops the thread. False when any file could not be written.
   bool finish();
@@ -93,5 +96,9 @@ class SiteWriter {
 // assets/, then replaces the target with the staging folder. False with `error` set on
 // failure (including an earlier stage_file failure); the old folder stays.
 bool commit_site(StagedSite& site, const std::vector<std::string>& assets_dirs, std::string& error);
+
+// Turns `file` into text, as serve keeps files in memory: a source read while it is unchanged
+// (else made by its producer), a producer's pieces joined. False when the producer fails.
+bool realise_in_memory(SiteFile& file);
 
 }  // namespace apiref

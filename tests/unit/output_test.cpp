@@ -188,6 +188,7 @@ TEST_CASE("write: a file to copy is copied byte for byte, one changed since its 
   std::ofstream(source, std::ios::binary) << bytes;
   FileStamp stamp = stamp_of(source.string());
   REQUIRE(stamp.size == static_cast<int64_t>(bytes.size()));
+  InputFile as_read{source.string(), stamp.size, stamp.mtime_ns};
 
   SUBCASE("unchanged: the site's file is the source's bytes") {
     fs::path out = tmp.path() / "site";
@@ -195,7 +196,7 @@ TEST_CASE("write: a file to copy is copied byte for byte, one changed since its 
     StagedSite site;
     REQUIRE(begin_site(out.string(), site, error));
     SiteWriter writer(site);
-    CHECK(writer.add({"b/openapi.json", "", source.string(), stamp}));
+    CHECK(writer.add({"b/openapi.json", "", as_read}));
     CHECK(writer.add({"b/index.html", "page"}));
     CHECK(writer.finish());
     REQUIRE(commit_site(site, {}, error));
@@ -209,11 +210,35 @@ TEST_CASE("write: a file to copy is copied byte for byte, one changed since its 
     fs::last_write_time(source, fs::last_write_time(source) + std::chrono::seconds(5));
     StagedSite site;
     REQUIRE(begin_site(out.string(), site, error));
-    CHECK_FALSE(stage_file(site, {"b/openapi.json", "", source.string(), stamp}));
+    CHECK_FALSE(stage_file(site, {"b/openapi.json", "", as_read}));
     CHECK_FALSE(commit_site(site, {}, error));
     CHECK(error.find("b/openapi.json") != std::string::npos);
     CHECK(error.find("changed while the site was built") != std::string::npos);
     CHECK(slurp(out / "index.html") == "previous");
+  }
+  SUBCASE("changed before it is copied, with a producer: the producer makes it, on disk and in memory") {
+    fs::last_write_time(source, fs::last_write_time(source) + std::chrono::seconds(5));
+    SiteFile f{"b/openapi.json", "", as_read, [](const std::function<bool(std::string_view)>& write) {
+                 return write("{") && write("}");
+               }};
+    fs::path out = tmp.path() / "site";
+    std::string error;
+    StagedSite site;
+    REQUIRE(begin_site(out.string(), site, error));
+    SiteWriter writer(site);
+    CHECK(writer.add(SiteFile(f)));
+    CHECK(writer.finish());
+    REQUIRE(commit_site(site, {}, error));
+    CHECK(slurp(out / "b/openapi.json") == "{}");
+    SiteFile in_memory = f;
+    CHECK(realise_in_memory(in_memory));
+    CHECK(in_memory.content == "{}");
+  }
+  SUBCASE("unchanged, in memory: the source's bytes, not the producer's") {
+    SiteFile f{"b/openapi.json", "", as_read, [](const std::function<bool(std::string_view)>& write) { return write("{}"); }};
+    CHECK(realise_in_memory(f));
+    CHECK(f.content == bytes);
+    CHECK_FALSE(f.produce);
   }
   SUBCASE("gone: the error names it") {
     fs::path out = tmp.path() / "site";
@@ -221,7 +246,7 @@ TEST_CASE("write: a file to copy is copied byte for byte, one changed since its 
     fs::remove(source);
     StagedSite site;
     REQUIRE(begin_site(out.string(), site, error));
-    CHECK_FALSE(stage_file(site, {"openapi.json", "", source.string(), stamp}));
+    CHECK_FALSE(stage_file(site, {"openapi.json", "", as_read}));
     CHECK_FALSE(commit_site(site, {}, error));
     CHECK(error.find(source.string()) != std::string::npos);
     CHECK_FALSE(fs::exists(out));

@@ -12,6 +12,7 @@
 #include "config/config.h"
 #include "model/model.h"
 #include "render/site.h"
+#include "write/output.h"
 
 namespace apiref_test {
 
@@ -42,8 +43,10 @@ inline void prepare_site(const std::string& project, PreparedSite& p, apiref::Do
 inline std::map<std::string, std::string> render_files(const PreparedSite& p, apiref::RenderMemo* memo = nullptr) {
   apiref::Diagnostics d;
   std::map<std::string, std::string> files;
-  for (apiref::SiteFile& f : apiref::render_site(p.site, p.templates, apiref::SiteOptions{}, d, memo))
+  for (apiref::SiteFile& f : apiref::render_site(p.site, p.templates, apiref::SiteOptions{}, d, memo)) {
+    apiref::realise_in_memory(f);
     files[f.path] = std::move(f.content);
+  }
   return files;
 }
 

@@ -1,0 +1,175 @@
+// build_site: the whole pipeline, and the spec gate's thread beside it.
+#include "build/build.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <future>
+#include <sstream>
+
+#include "render/mustache.h"
+#include "render/playground.h"
+#include "snippets/snippets.h"
+
+namespace apiref {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The spec check on its own thread beside the build. It starts once, as early as its input is
+// there (start() again does nothing); result() starts it if nothing did. The future's
+// destructor waits for the thread: declared after what the check reads, it never outlives it.
+class GateThread {
+ public:
+  explicit GateThread(const BuildRequest& request) : request_(request) {}
+  void start(DocumentCache* documents) {
+    if (run_.valid()) return;
+    const BuildRequest& r = request_;
+    run_ = std::async(std::launch::async, [&r, documents] {
+      return spec_gate(r.input, r.root, r.allow_outside_root, documents);
+    });
+  }
+  CheckResult result() {
+    start(nullptr);
+    return run_.get();
+  }
+
+ private:
+  const BuildRequest& request_;
+  std::future<CheckResult> run_;
+};
+
+// The request's --snippets list in place of the project's; false with `failure` set for an
+// unknown language.
+bool pick_snippet_languages(const std::string& list_text, SiteOptions& site, std::string& failure) {
+  if (list_text.empty()) return true;
+  site.snippet_languages.clear();
+  std::stringstream list(list_text);
+  for (std::string lang; std::getline(list, lang, ',');) {
+    if (lang == "none" || lang.empty()) continue;
+    const auto& all = all_snippet_languages();
+    if (std::find(all.begin(), all.end(), lang) == all.end()) {
+      failure = "apiref: unknown snippet language '" + lang + "' (curl, httpie, python, javascript, go, none)";
+      return false;
+    }
+    site.snippet_languages.push_back(lang);
+  }
+  return true;
+}
+
+SiteOptions site_options(const ProjectConfig& config) {
+  SiteOptions site;
+  site.title = config.site.title;
+  site.base_url = config.site.base_url;
+  site.logo = config.site.logo;
+  site.primary_color = config.site.primary_color;
+  site.footer_links = config.site.footer_links;
+  site.description_link_base = config.site.description_link_base;
+  site.persist_authorization = config.site.persist_authorization;
+  if (!config.site.snippet_languages.empty()) site.snippet_languages = config.site.snippet_languages;
+  return site;
+}
+
+}  // namespace
+
+BuildOutcome build_site(const BuildRequest& a, const BuildCaches& caches, const BuildHooks& hooks) {
+  BuildOutcome r;
+  auto fail = [&](BuildStatus status, std::string failure) {
+    r.status = status;
+    r.failure = std::move(failure);
+    return std::move(r);
+  };
+  // The spec profile's findings are reported with the loader's and bundler's, and stop only a
+  // strict build. The check runs on its own thread beside the build, on the files the bundler
+  // parsed (kept in the document cache): each file is parsed once per build.
+  // - a single file: it starts as soon as the file is parsed, beside the bundling and the
+  //   pages (the bundle shares the parse when it leaves the file unchanged). Parsing GitHub's
+  //   13 MB again cost 0.17 s of CPU and 43 MB of memory, and waiting for the bundling left a
+  //   core idle. Other files it reads itself.
+  // - a project: it starts once everything is bundled, beside the models and the pages. The
+  //   bundler parses every construct on all cores; the check reading them again beside it was
+  //   twice the parsing for no gain in time.
+  DocumentCache own_documents;
+  DocumentCache* documents = caches.documents ? caches.documents : &own_documents;
+  bool project = !project_file_for(a.input).empty();
+  GateThread gate(a);
+  BundleOptions options;
+  options.allow_outside_root = a.allow_outside_root;
+  options.root_dir = a.root;
+  options.cache = documents;
+  options.share_unchanged_root = true;  // the pages only read the tree
+  if (a.spec_gate && !project) options.root_parsed = [&gate, documents] { gate.start(documents); };
+  LoadedInput in = load_input(a.input, options, a.only);
+  if (a.spec_gate && project && in.usable) gate.start(documents);
+  r.inputs = in.result.files;
+  r.config_file = in.project ? in.config.file : "";
+  r.constructs_dir = in.project ? in.config.constructs_dir : "";
+  r.proxy_allow = in.config.serve.proxy_allow;
+  r.strict = a.strict || in.config.build_strict;
+  r.diagnostics = in.result.diagnostics;
+  if (!in.usable) return fail(BuildStatus::Unusable, in.failure);
+  hooks.phase("load and bundle");
+  // A build renders what it can read: only a bundle that could not be made at all (a root that
+  // does not parse, a document that is not OpenAPI), or one that lost a file, stops it.
+  size_t wanted = !in.project || !in.config.description.empty() ? 1 : a.only.empty() ? in.config.bundles.size() : a.only.size();
+  if (in.result.bundles.size() < wanted || input_lost(in.result.diagnostics)) {
+    r.findings = merge_build_findings(r.diagnostics, {});
+    return fail(BuildStatus::Unreadable,
+                "apiref: nothing to build from input that cannot be read; " + a.output + " is unchanged");
+  }
+
+  std::vector<MustacheError> template_errors;
+  TemplateSet templates;
+  if (!templates.load(a.data_dir + "/templates", a.templates, template_errors)) {
+    std::string text;
+    for (const MustacheError& e : template_errors) text += (text.empty() ? "" : "\n") + format_mustache_error(e);
+    return fail(BuildStatus::Unusable, text);
+  }
+
+  Diagnostics model_diags;
+  std::vector<ApiModel> models = build_models(in, model_diags);
+  std::vector<SiteBundle> bundles;
+  std::vector<const ApiModel*> model_list;
+  for (size_t i = 0; i < in.result.bundles.size(); ++i) {
+    const BundleOutput& b = in.result.bundles[i];
+    const AuthConfig& auth = auth_of(in.config, b.name);
+    InputFile json_source{b.json_source, b.json_source_stamp.size, b.json_source_stamp.mtime_ns};
+    bundles.push_back({b.name, &b.root(), &models[i], std::move(json_source), &auth, snippet_options(auth)});
+    model_list.push_back(&models[i]);
+  }
+  if (hooks.models) hooks.models(model_list);
+
+  SiteOptions site = site_options(in.config);
+  std::string failure;
+  if (!pick_snippet_languages(a.snippet_languages, site, failure)) return fail(BuildStatus::Unusable, failure);
+  // The playground is part of every site: without Swagger UI's files every "Try it" link
+  // would be broken, so a build stops and says how to install them (before rendering).
+  std::vector<SiteFile> playground;
+  if (!load_playground_assets(a.data_dir, playground, failure)) return fail(BuildStatus::Unusable, "apiref: " + failure);
+  hooks.phase("templates and model");
+  const FileSink* sink = hooks.sink;
+  r.files = render_site(bundles, templates, site, model_diags, caches.memo, sink);
+  for (SiteFile& f : playground) {
+    if (!sink) r.files.push_back(std::move(f));
+    else if (!(*sink)(std::move(f))) break;  // the writer keeps the error
+  }
+  hooks.phase("render");
+  r.diagnostics.insert(r.diagnostics.end(), model_diags.begin(), model_diags.end());
+  r.asset_dirs = {a.data_dir + "/site"};
+  if (!a.templates.empty()) r.asset_dirs.push_back((fs::path(a.templates) / "assets").string());
+  for (const ApiModel& m : models) {
+    r.operations += m.operations.size();
+    r.schemas += m.schemas.size();
+  }
+  if (a.spec_gate) {
+    r.findings = merge_build_findings(r.diagnostics, gate.result());
+    hooks.phase("spec check");
+  } else {
+    r.findings = merge_build_findings(r.diagnostics, {});
+  }
+  if (r.strict && count_build_errors(r.findings)) r.status = BuildStatus::Refused;
+  r.sources = std::make_shared<LoadedInput>(std::move(in));  // the bundled documents
+  return r;
+}
+
+}  // namespace apiref

@@ -1,0 +1,60 @@
+// apiref build: the site, written into a staging folder as it is rendered and swapped into
+// place only once everything succeeded.
+#include <chrono>
+#include <iomanip>
+
+#include "cli/cli.h"
+#include "write/output.h"
+
+namespace apiref::cli {
+
+int run_build(const BuildArgs& a) {
+  auto started = std::chrono::steady_clock::now();
+  auto phase_start = started;
+  auto phase = [&](const char* name) {
+    auto now = std::chrono::steady_clock::now();
+    if (a.timings)
+      std::cerr << "  " << name << ": " << std::fixed << std::setprecision(3)
+                << std::chrono::duration<double>(now - phase_start).count() << " s\n";
+    phase_start = now;
+  };
+  // Pages are written into a staging folder as they are rendered; the site replaces the
+  // output folder only once everything succeeded (`staged` removes itself otherwise).
+  StagedSite staged;
+  std::string error;
+  if (!begin_site(a.output, staged, error)) {
+    std::cerr << "apiref: " << error << "\n";
+    return kUsage;
+  }
+  // One thread writes, the others render (see SiteWriter).
+  SiteWriter writer(staged);
+  FileSink sink = [&](SiteFile&& f) { return writer.add(std::move(f)); };
+  // The parsed files are kept here, not freed with the build: the process ends without freeing
+  // them (exit_without_teardown).
+  DocumentCache documents;
+  BuildHooks hooks;
+  hooks.phase = phase;
+  hooks.sink = &sink;
+  BuildOutcome site = build_site(request_for(a), {&documents, nullptr}, hooks);
+  writer.finish();  // a failed write is in staged.failure, reported by commit_site
+  if (site.status == BuildStatus::Unusable || site.status == BuildStatus::Unreadable) {
+    print_failure(site, a, std::cerr);
+    return site.status == BuildStatus::Unusable ? kUsage : kInputErrors;
+  }
+  write_build_log(std::cerr, site.findings, build_log_options(a, site));
+  if (site.status == BuildStatus::Refused) {
+    std::cerr << "apiref: not building a site from input with errors (strict); " << a.output << " is unchanged\n";
+    return kInputErrors;
+  }
+  if (!commit_site(staged, site.asset_dirs, error)) {
+    std::cerr << "apiref: " << error << "; " << a.output << " is unchanged\n";
+    return kUsage;
+  }
+  phase("write");
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cerr << "built " << a.output << ": " << writer.written() << " files, " << site.operations << " operations, "
+            << site.schemas << " schemas in " << std::fixed << std::setprecision(2) << seconds << " s\n";
+  return exit_without_teardown(kOk);
+}
+
+}  // namespace apiref::cli

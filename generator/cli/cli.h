@@ -1,0 +1,103 @@
+// The command line's parts: each command's arguments and its run_* (one file per command),
+// and what they share: exit codes, printing, writing a file atomically.
+#pragma once
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "build/build.h"
+#include "diag/diagnostic.h"
+
+namespace apiref::cli {
+
+// The documented exit codes.
+constexpr int kOk = 0;
+constexpr int kInputErrors = 1;  // the input has errors
+constexpr int kUsage = 2;        // usage, configuration or I/O
+
+struct BundleArgs {
+  std::string input;
+  std::string output;
+  std::string format;
+  std::vector<std::string> only;
+  std::string root;
+  bool dereference = false;
+  bool allow_outside_root = false;
+  bool quiet = false;
+};
+
+struct BuildArgs {
+  std::string input;
+  std::string output = "_site";
+  std::string templates;
+  std::vector<std::string> only;
+  std::string root;
+  bool allow_outside_root = false;
+  bool quiet = false;
+  bool verbose = false;
+  bool timings = false;
+  bool strict = false;  // refuse input with errors (also apiref.yaml's build.strict)
+  std::string snippet_languages;  // comma-separated, "none", or "" for the project's choice
+};
+
+struct ServeArgs {
+  BuildArgs build;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  bool proxy = false;
+  std::vector<std::string> open_allow;
+};
+
+struct SnippetsArgs {
+  std::string input;
+  std::vector<std::string> only;
+  std::vector<std::string> languages;
+  std::string server;
+  bool optional_parameters = false;
+  bool description_auth = false;
+};
+
+struct CheckArgs {
+  std::vector<std::string> inputs;
+  std::string config;
+  std::string profile;
+  std::vector<std::string> formats;  // "F" or "F=path"
+  std::string fail_on = "error";
+  std::string baseline;
+  bool update_baseline = false;
+  bool baseline_strict = false;
+  bool allow_outside_root = false;
+  bool quiet = false;
+};
+
+int run_bundle(const BundleArgs& args);
+int run_build(const BuildArgs& args);
+int run_serve(const ServeArgs& args);   // apiref-serve
+int run_serve_binary(char** argv);      // apiref: runs apiref-serve
+int run_snippets(const SnippetsArgs& args);
+int run_check_command(const CheckArgs& args);
+
+// The build a `build` or `serve` command line asks for.
+BuildRequest request_for(const BuildArgs& args);
+
+// How a build's findings are printed for these arguments.
+BuildLogOptions build_log_options(const BuildArgs& args, const BuildOutcome& outcome);
+
+// Diagnostics as format_diagnostic() writes them, then a count (bundle, snippets, a broken
+// apiref.yaml).
+void print_diagnostics(const Diagnostics& diags, bool quiet, std::ostream& log = std::cerr);
+
+// What a build that made nothing prints before its failure line, to `log`.
+void print_failure(const BuildOutcome& outcome, const BuildArgs& args, std::ostream& log);
+
+// Writes through a temporary file in the same folder and renames it into place, so a reader
+// (or a failed run) never sees half a file.
+bool write_atomically(const std::string& path, const std::string& contents);
+
+bool ends_with(const std::string& s, const std::string& suffix);
+
+// Ends the process once its work is done, without running destructors (see common.cpp).
+int exit_without_teardown(int code);
+
+}  // namespace apiref::cli

@@ -1,0 +1,63 @@
+#include "render/page_links.h"
+
+#include <nlohmann/json.hpp>
+
+#include "markdown/markdown.h"
+
+namespace apiref {
+
+std::string root_of(const std::string& page_path) {
+  std::string root;
+  for (char c : page_path)
+    if (c == '/') root += "../";
+  return root;
+}
+
+std::string relative_href(const std::string& page_path, const std::string& target) {
+  size_t common = 0;  // length of the shared leading folders, up to and including a '/'
+  for (size_t i = 0; i < page_path.size() && i < target.size() && page_path[i] == target[i]; ++i)
+    if (page_path[i] == '/') common = i + 1;
+  std::string href;
+  for (size_t i = common; i < page_path.size(); ++i)
+    if (page_path[i] == '/') href += "../";
+  href.append(target, common, std::string::npos);
+  return href;  // never empty: a target names a file, which is past the shared folders
+}
+
+std::string site_path(const std::string& base_url) {
+  const std::string& b = base_url;
+  size_t scheme = b.find("://");
+  if (scheme == std::string::npos) return "/";
+  size_t slash = b.find('/', scheme + 3);
+  std::string p = slash == std::string::npos ? "/" : b.substr(slash);
+  if (p.back() != '/') p += '/';
+  return p;
+}
+
+std::string tag_nav_script(const ApiModel& model, const Tag& t) {
+  using json = nlohmann::json;
+  json ops = json::array();
+  for (size_t oi : t.operations) {
+    const Operation& o = model.operations[oi];
+    ops.push_back(json::array({o.slug + ".html", o.method, o.summary.empty() ? o.path : o.summary, o.deprecated}));
+  }
+  json data = {{"fields", {"href", "method", "label", "deprecated"}}, {"operations", std::move(ops)}};
+  return "window.apirefTagNav && window.apirefTagNav(" + data.dump(-1, ' ', false, json::error_handler_t::replace) + ");\n";
+}
+
+std::string sitemap_xml(const std::vector<std::string>& paths, const std::string& base_url) {
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  std::string base = base_url;
+  if (!base.empty() && base.back() != '/') base += '/';
+  for (const std::string& path : paths) {
+    if (path == "404.html" || path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
+    // A folder's index page is listed by the folder's URL, which every host serves.
+    bool index = path == "index.html" || (path.size() > 11 && path.compare(path.size() - 11, 11, "/index.html") == 0);
+    std::string url = index ? path.substr(0, path.size() - 10) : path;
+    xml += "  <url><loc>" + html_escape(base + url) + "</loc></url>\n";
+  }
+  xml += "</urlset>\n";
+  return xml;
+}
+
+}  // namespace apiref

@@ -1,0 +1,32 @@
+// Links between the site's pages: to the site's root, in a tag's sidebar script, and in the
+// sitemap that lists them for search engines.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+
+namespace apiref {
+
+// "../" once per folder level of a page, so links work wherever the site is published.
+std::string root_of(const std::string& page_path);
+
+// The shortest link from the page at `page_path` to the page `target` ("b/tags/x.html"): from
+// b/operations/a.html to b/operations/c.html is "c.html", not "../../b/operations/c.html".
+// The sidebar repeats a hundred such links on every page of a large tag, so this is a third of
+// its bytes.
+std::string relative_href(const std::string& page_path, const std::string& target);
+
+// "/docs/api/" for base_url https://example.com/docs/api; "/" without a base URL.
+std::string site_path(const std::string& base_url);
+
+// <bundle>/tags/<tag>.nav.js: the tag's operations for the sidebar of its operation pages,
+// which app.js lists under the tag (window.apirefTagNav). Links are relative to operations/.
+std::string tag_nav_script(const ApiModel& model, const Tag& tag);
+
+// sitemap.xml: the URL of every page of `paths` (every page of the site, in the order they were
+// made) below `base_url` ("" = relative URLs); not 404.html, a folder's index page by the folder.
+std::string sitemap_xml(const std::vector<std::string>& paths, const std::string& base_url);
+
+}  // namespace apiref
