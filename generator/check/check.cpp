@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "bundle/project_plan.h"
 #include "check/engine.h"
 #include "check/model.h"
 #include "config/config.h"
@@ -373,12 +374,8 @@ class Checker {
       if (r.doc) {
         const Node& n = r.doc->root;
         r.base = settings_.bases.count(p) > 0;
-        // As the project bundler does: a construct whose info says x-deprecated: true is
-        // checked on its own but not merged, so it cannot clash with its successor.
-        if (const Node* info = n.find("info")) {
-          const Node* dep = info->find("x-deprecated");
-          if (dep && dep->kind == NodeKind::Bool && dep->boolean) r.in_bundle = false;
-        }
+        // The project plan's rule: a deprecated construct is checked on its own, not merged.
+        if (construct_deprecated(n)) r.in_bundle = false;
         std::string_view ver = n.string_at("openapi");
         if (!n.is_object()) {
           report("spec-structure", r.doc, "", n.pos, n.pos, -1,
@@ -757,7 +754,7 @@ class Checker {
       Deref item = deref(st.doc, m.value, mp);
       if (item.node && item.node->is_object())
         for (const Member& op : item.node->members)
-          if (is_http_method(op.key) && op.value.is_object()) pf.methods.push_back({op.key, audiences(op.value)});
+          if (is_http_method(op.key) && op.value.is_object()) pf.methods.push_back({op.key, operation_audiences(op.value)});
       paths_.push_back(std::move(pf));
       walk(m.value, mp, K::PathItem, s, depth + 1);
     }
@@ -1307,16 +1304,6 @@ class Checker {
     }
   }
 
-  std::vector<std::string> audiences(const Node& op) {
-    std::vector<std::string> a;
-    const Node* x = op.find("x-internal");
-    if (!x) return a;
-    if (x->is_string()) a.push_back(x->text);
-    for (const Node& i : x->items)
-      if (i.is_string()) a.push_back(i.text);
-    return a;
-  }
-
   void path_item_rules(const Node& item, const std::string& ptr, const St& st) {
     extension_policy("path", item, ptr, st);
     bool template_path = !st.path.empty() && st.path[0] == '/';
@@ -1377,7 +1364,7 @@ class Checker {
       }
       // operationId
       const Node* id = op.find("operationId");
-      OpFact f{st.root, st.path, m.key, id && id->is_string() ? id->text : "", audiences(op), st.doc, op_ptr, m.key_pos,
+      OpFact f{st.root, st.path, m.key, id && id->is_string() ? id->text : "", operation_audiences(op), st.doc, op_ptr, m.key_pos,
                id ? id->pos : m.key_pos, st.chain};
       if (!id) {
         at_key("operation-operationId", st, op_ptr, m, upper_method(m.key) + " " + st.path + " has no operationId");
@@ -1698,17 +1685,6 @@ std::string valid_utf8(const std::string& s) {
   return out;
 }
 
-std::vector<std::string> discover_constructs(const ProjectConfig& config) {
-  std::vector<std::string> found;
-  for (const std::string& dir : construct_folders(config)) {
-    bool excluded = false;
-    for (const std::string& x : config.exclude)
-      if (path_is_within(dir, x)) excluded = true;
-    if (!excluded) found.push_back(normalise_path(dir + "/api.yml"));
-  }
-  return found;
-}
-
 bool pointer_has_prefix(const std::string& p, const std::string& prefix) {
   if (prefix.empty() || prefix == "/") return true;
   if (p.compare(0, prefix.size(), prefix) != 0) return false;
@@ -1767,15 +1743,17 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
     base_dir = have_config ? config.dir : normalise_path(".");
   } else if (have_config) {
     settings.project_mode = config.description.empty();  // a project around one file checks it as a file
+    ProjectPlan plan = plan_project(config);
     std::set<std::string> seen;
-    for (const BundleSpec& b : config.bundles) {
-      if (seen.insert(b.base).second) roots.push_back(b.base);
-      settings.bases.insert(b.base);
+    for (const std::string& b : plan.bases) {
+      seen.insert(b);
+      roots.push_back(b);
+      settings.bases.insert(b);
     }
     if (!config.description.empty()) roots.push_back(config.description);
     else
-      for (const std::string& c : discover_constructs(config))
-        if (seen.insert(c).second) roots.push_back(c);
+      for (const PlannedConstruct& c : plan.constructs)
+        if (seen.insert(c.file).second) roots.push_back(c.file);
     base_dir = config.dir;
   }
   if (roots.empty()) {

@@ -14,6 +14,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "bundle/bundle.h"
+#include "bundle/project_plan.h"
 #include "check/check.h"
 #include "check/engine.h"
 #include "test_util.h"
@@ -302,4 +304,52 @@ TEST_CASE("check: every rule has a severity in each profile, spec is a subset of
     if (r.spec >= 0) CHECK(r.recommended >= 0);
   }
   CHECK(ids.size() >= 60);
+}
+
+TEST_CASE("project plan: exclude drops the folders below a listed one, for bundle and check alike") {
+  apiref_test::TempDir t;
+  t.write("apiref.yaml", "bundles:\n  - {name: pub, base: base.yml, audience: public}\nexclude: [constructs/v1, constructs/v2/b/]\n");
+  t.write("base.yml", "openapi: 3.0.3\ninfo: {title: Base, version: '1'}\npaths: {}\n");
+  auto construct = [&](const std::string& dir, const std::string& path) {
+    t.write(dir + "/api.yml", "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  " + path +
+                                  ": {get: {x-internal: [public], operationId: get, responses: {'200': {description: ok}}}}\n");
+  };
+  construct("constructs/v1/a", "/a");  // below the excluded constructs/v1
+  construct("constructs/v2/b", "/b");  // listed with a trailing slash
+  construct("constructs/v2/c", "/c");
+  ProjectConfig config;
+  Diagnostics d;
+  REQUIRE(load_project_config(t.str() + "/apiref.yaml", config, d));
+  ProjectPlan plan = plan_project(config);
+  REQUIRE(plan.constructs.size() == 1);
+  CHECK(plan.constructs[0].version == "v2");
+  CHECK(fs::path(plan.constructs[0].dir).filename() == "c");
+  BundleResult b = bundle_project(config, BundleOptions{});
+  REQUIRE(b.bundles.size() == 1);
+  const Node* paths = b.bundles[0].document.find("paths");
+  REQUIRE(paths);
+  CHECK(paths->members.size() == 1);
+  CHECK(paths->find("/c"));
+  CheckOptions o;
+  o.config_path = t.str() + "/apiref.yaml";
+  CheckResult r;
+  std::string fatal;
+  REQUIRE(run_check(o, r, fatal));
+  CHECK(r.roots == std::vector<std::string>{"base.yml", "constructs/v2/c/api.yml"});
+}
+
+TEST_CASE("project plan: x-deprecated and audiences") {
+  Node op = Node::object();
+  op.set("x-internal", Node::string("cloud"));
+  CHECK(in_audience(op, "cloud"));
+  CHECK(in_audience(op, ""));
+  CHECK_FALSE(in_audience(op, "meshery"));
+  CHECK(operation_audiences(op) == std::vector<std::string>{"cloud"});
+  CHECK(operation_audiences(Node::object()).empty());
+  Node doc = Node::object();
+  CHECK_FALSE(construct_deprecated(doc));
+  Node info = Node::object();
+  info.set("x-deprecated", Node::boolean_value(true));
+  doc.set("info", std::move(info));
+  CHECK(construct_deprecated(doc));
 }
