@@ -2,8 +2,10 @@
 // expect.txt lists (file:line:col severity rule, in the engine's order); clean real documents
 // must produce no error; plus fingerprints, globs, profiles and fatal errors.
 //
-// expect.txt directives: "# profile: strict", "# inputs: a.yaml b.yaml" (default api.yaml or
-// api.json); an apiref.yaml beside the inputs is used as the project config.
+// expect.txt directives: "# family: paths" (the rule family, generator/check/rules/paths.cpp,
+// whose golden case it is; "engine" for the walk, profiles, suppressions and hostile input),
+// "# profile: strict", "# inputs: a.yaml b.yaml" (default api.yaml or api.json); an
+// apiref.yaml beside the inputs is used as the project config.
 // APIREF_UPDATE_CHECK_CASES=1 rewrites the expectations from the current output (review the
 // diff before committing).
 #include <doctest/doctest.h>
@@ -12,12 +14,15 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "bundle/bundle.h"
 #include "bundle/project_plan.h"
 #include "check/check.h"
 #include "check/engine.h"
+#include "check/rule.h"
 #include "test_util.h"
 
 namespace fs = std::filesystem;
@@ -30,6 +35,7 @@ const fs::path kCorpus = fs::path(APIREF_CORPUS_DIR);
 
 struct Case {
   std::vector<std::string> header;  // directive lines, kept on rewrite
+  std::string family;
   std::string profile;
   bool project = false;  // "# project": no inputs, the apiref.yaml's bundles and constructs
   std::vector<std::string> inputs;
@@ -44,6 +50,7 @@ Case read_case(const fs::path& dir) {
     if (line.empty()) continue;
     if (line[0] == '#') {
       c.header.push_back(line);
+      if (line.rfind("# family:", 0) == 0) c.family = line.substr(10);
       if (line.rfind("# profile:", 0) == 0) c.profile = line.substr(11);
       if (line == "# project") c.project = true;
       if (line.rfind("# inputs:", 0) == 0) {
@@ -108,9 +115,16 @@ TEST_CASE("check: every case produces exactly its expected findings") {
   std::sort(dirs.begin(), dirs.end());
   REQUIRE(dirs.size() >= 40);
   bool update = std::getenv("APIREF_UPDATE_CHECK_CASES") != nullptr;
+  // Each case belongs to a family, and finds at least one of that family's rules.
+  std::map<std::string, std::set<std::string>> family_rules;
+  for (const check_internal::RuleFamily* f : check_internal::rule_families())
+    for (const RuleInfo& r : f->rules) family_rules[f->name].insert(r.id);
+  std::map<std::string, int> cases_of;
   for (const fs::path& dir : dirs) {
     CAPTURE(dir.filename().string());
     Case c = read_case(dir);
+    CHECK_MESSAGE((c.family == "engine" || family_rules.count(c.family)), "expect.txt needs '# family: <name>'");
+    cases_of[c.family]++;
     CheckResult r;
     auto start = std::chrono::steady_clock::now();
     std::vector<std::string> got = run_case(dir, c, r);
@@ -134,6 +148,15 @@ TEST_CASE("check: every case produces exactly its expected findings") {
     // A case named after a rule must find that rule.
     std::string name = dir.filename().string();
     if (name.rfind("clean", 0) != 0 && name.rfind("hostile", 0) != 0) CHECK_MESSAGE(!got.empty(), "case finds nothing");
+    if (c.family != "engine") {
+      bool own = false;
+      for (const Finding& f : r.findings) own = own || family_rules[c.family].count(f.rule) > 0;
+      CHECK_MESSAGE(own, "case finds none of its family's rules");
+    }
+  }
+  for (const auto& [family, rules] : family_rules) {
+    CAPTURE(family);
+    CHECK(cases_of[family] > 0);
   }
 }
 
