@@ -292,7 +292,7 @@ void Walk::walk(const Node& n, const std::string& ptr, K k, const St& st, int de
       continue;
     }
     std::string mp = append_pointer(ptr, m.key);
-    const Field* f = find_field(k, m.key);
+    const Field* f = field_of(k, m.key);
     if (!f) {
       at_key("spec-unknown-field", st, mp, m,
              "'" + m.key + "' is not a field of the " + kind_label(k) + " (extensions start with x-)");
@@ -348,7 +348,8 @@ void Walk::walk_field(const Member& m, const Field& f, const std::string& mp, co
           at_value("spec-structure", st, mp, v, "'" + m.key + "' must be a non-negative integer");
       }
       return;
-    case T::Any: return;
+    case T::Any:
+    case T::Data: return;
     case T::Obj: walk(v, mp, f.kind, st, depth + 1); return;
     case T::Map:
       if (!want(v.is_object(), "an object")) return;
@@ -456,7 +457,7 @@ void Walk::walk_schema(const Node& n, const std::string& ptr, const St& st, int 
   for (const Member& m : n.members) {
     if (is_ext(m.key) || m.key == "$ref") continue;
     std::string mp = append_pointer(ptr, m.key);
-    const Field* f = find_field(K::Schema, m.key);
+    const Field* f = field_of(K::Schema, m.key);
     if (!f) {
       if (st.v30)
         at_key("spec-unknown-field", st, mp, m, "'" + m.key + "' is not a keyword of the OpenAPI 3.0 Schema Object");

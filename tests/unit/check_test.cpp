@@ -23,6 +23,7 @@
 #include "check/check.h"
 #include "check/engine.h"
 #include "check/rule.h"
+#include "resolve/oas_context.h"
 #include "test_util.h"
 
 namespace fs = std::filesystem;
@@ -375,4 +376,29 @@ TEST_CASE("project plan: x-deprecated and audiences") {
   info.set("x-deprecated", Node::boolean_value(true));
   doc.set("info", std::move(info));
   CHECK(construct_deprecated(doc));
+}
+
+TEST_CASE("oas vocabulary: one table for the checker's fields and the resolver's contexts") {
+  using oas::Kind;
+  // The checker: versions, and draft keywords that only the resolver reads.
+  const oas::Field* webhooks = check_internal::field_of(Kind::Root, "webhooks");
+  REQUIRE(webhooks);
+  CHECK(webhooks->versions == oas::V31);
+  CHECK(check_internal::field_of(Kind::Schema, "definitions") == nullptr);
+  CHECK(oas::find_field(Kind::Schema, "definitions") != nullptr);
+  // The resolver: contexts derived from the same fields.
+  CHECK(child_context(OasContext::Root, "webhooks") == OasContext::PathItemMap);
+  CHECK(child_context(OasContext::PathItemMap, "x-a") == OasContext::Any);
+  CHECK(child_context(OasContext::HeaderMap, "x-a") == OasContext::Header);
+  CHECK(child_context(OasContext::Schema, "definitions") == OasContext::SchemaMap);
+  CHECK(child_context(OasContext::Schema, "discriminator") == OasContext::Opaque);
+  CHECK(child_context(OasContext::Schema, "allOf") == OasContext::SchemaList);
+  CHECK(item_context(OasContext::SchemaList) == OasContext::Schema);
+  CHECK(child_context(OasContext::MediaType, "example") == OasContext::Opaque);
+  CHECK(child_context(OasContext::SecurityScheme, "flows") == OasContext::Opaque);
+  CHECK(child_context(OasContext::Root, "info") == OasContext::Any);
+  CHECK(child_context(OasContext::Responses, "200") == OasContext::Response);
+  CHECK(std::string(component_kind(OasContext::Parameter)) == "parameters");
+  CHECK(component_kind(OasContext::PathItem) == nullptr);
+  CHECK(context_of_component_kind("requestBodies") == OasContext::RequestBody);
 }
