@@ -239,7 +239,9 @@ BundleResult bundle_project(const ProjectConfig& config, const BundleOptions& op
   ro.cache = options.cache;
   DocumentSet docs(ro);
 
-  ProjectPlan plan = plan_project(config);
+  ProjectPlan own_plan;
+  if (!options.plan) own_plan = plan_project(config);
+  const ProjectPlan& plan = options.plan ? *options.plan : own_plan;
   std::vector<Construct> constructs;
   for (const PlannedConstruct& p : plan.constructs) {
     Construct c;

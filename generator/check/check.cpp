@@ -210,7 +210,9 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
     base_dir = have_config ? config.dir : normalise_path(".");
   } else if (have_config) {
     settings.project_mode = config.description.empty();  // a project around one file checks it as a file
-    ProjectPlan plan = plan_project(config);
+    ProjectPlan own_plan;
+    if (!options.plan) own_plan = plan_project(config);
+    const ProjectPlan& plan = options.plan ? *options.plan : own_plan;
     std::set<std::string> seen;
     for (const std::string& b : plan.bases) {
       seen.insert(b);

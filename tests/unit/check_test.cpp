@@ -348,7 +348,10 @@ TEST_CASE("project plan: exclude drops the folders below a listed one, for bundl
   REQUIRE(plan.constructs.size() == 1);
   CHECK(plan.constructs[0].version == "v2");
   CHECK(fs::path(plan.constructs[0].dir).filename() == "c");
-  BundleResult b = bundle_project(config, BundleOptions{});
+  // One plan, made once, read by both.
+  BundleOptions bo;
+  bo.plan = &plan;
+  BundleResult b = bundle_project(config, bo);
   REQUIRE(b.bundles.size() == 1);
   const Node* paths = b.bundles[0].document.find("paths");
   REQUIRE(paths);
@@ -356,10 +359,17 @@ TEST_CASE("project plan: exclude drops the folders below a listed one, for bundl
   CHECK(paths->find("/c"));
   CheckOptions o;
   o.config_path = t.str() + "/apiref.yaml";
+  o.plan = &plan;
   CheckResult r;
   std::string fatal;
   REQUIRE(run_check(o, r, fatal));
   CHECK(r.roots == std::vector<std::string>{"base.yml", "constructs/v2/c/api.yml"});
+  // Without a plan given, each makes the same one.
+  o.plan = nullptr;
+  CheckResult r2;
+  REQUIRE(run_check(o, r2, fatal));
+  CHECK(r2.roots == r.roots);
+  CHECK(bundle_project(config, BundleOptions{}).bundles[0].document.find("paths")->members.size() == 1);
 }
 
 TEST_CASE("project plan: x-deprecated and audiences") {

@@ -109,7 +109,7 @@ class NamingRules {
           std::string allowed;
           for (const std::string& a : p.values) allowed += (allowed.empty() ? "" : ", ") + a;
           w_.report(p.rule, st.doc, append_pointer(ptr, p.name), v->pos, value_end(*v), st.chain,
-                 "'" + p.name + "' value '" + s + "' is not one of: " + allowed, p.name + "=" + s, p.severity);
+                    "'" + p.name + "' value '" + s + "' is not one of: " + allowed, p.name + "=" + s, p.severity);
         }
       }
     }

@@ -79,7 +79,7 @@ class SchemaRules {
         const Node& v = e->items[i];
         if (!type_allows(v))
           w_.at_value("enum-consistent", st, ep + "/" + std::to_string(i), v,
-                   std::string("enum value is ") + node_kind_word(v) + ", not of the schema's type");
+                      std::string("enum value is ") + node_kind_word(v) + ", not of the schema's type");
         if (e->items.size() <= 500)
           for (size_t j = 0; j < i; ++j)
             if (e->items[j] == v) {
@@ -97,7 +97,7 @@ class SchemaRules {
         bool same = t == applies_to || (t == "integer" && std::strcmp(applies_to, "number") == 0);
         if (!same)
           w_.at_key("type-consistent", st, append_pointer(ptr, m.key), m,
-                 "'" + m.key + "' applies to " + applies_to + " values, but the type is " + t);
+                    "'" + m.key + "' applies to " + applies_to + " values, but the type is " + t);
       }
     }
     auto inverted = [&](const Node* a, const char* lo, const Node* b, const char* hi) {
@@ -119,7 +119,7 @@ class SchemaRules {
         const Node& r = req->items[i];
         if (r.is_string() && !props->find(r.text))
           w_.at_value("required-properties-defined", st, append_pointer(ptr, "required") + "/" + std::to_string(i), r,
-                   "required property '" + r.text + "' is not defined in properties", r.text);
+                      "required property '" + r.text + "' is not defined in properties", r.text);
       }
     }
     }

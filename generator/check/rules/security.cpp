@@ -37,7 +37,7 @@ class SecurityRules {
       const Node* scheme = schemes ? schemes->find(m.key) : nullptr;
       if (!scheme) {
         w_.at_key("security-scheme-defined", st, mp, m,
-               "security scheme '" + m.key + "' is not defined in components.securitySchemes");
+                  "security scheme '" + m.key + "' is not defined in components.securitySchemes");
         continue;
       }
       Deref d = w_.deref(w_.root(st.root).doc, *scheme, "");
@@ -53,11 +53,11 @@ class SecurityRules {
           const Node& s = m.value.items[i];
           if (s.is_string() && !declared.count(s.text))
             w_.at_value("security-scopes-defined", st, mp + "/" + std::to_string(i), s,
-                     "scope '" + s.text + "' is not declared by the flows of '" + m.key + "'", s.text);
+                        "scope '" + s.text + "' is not declared by the flows of '" + m.key + "'", s.text);
         }
       } else if (type != "openIdConnect" && st.v30 && !m.value.items.empty()) {
         w_.at_value("spec-structure", st, mp, m.value,
-                 "in OpenAPI 3.0 the scope list of a " + std::string(type) + " scheme must be empty");
+                    "in OpenAPI 3.0 the scope list of a " + std::string(type) + " scheme must be empty");
       }
     }
   }
@@ -74,7 +74,7 @@ class SecurityRules {
     else if (type == "mutualTLS" && !st.v30) need = {};
     else {
       w_.at_value("spec-structure", st, append_pointer(ptr, "type"), *t,
-               "security scheme type must be apiKey, http, oauth2, openIdConnect" + std::string(st.v30 ? "" : " or mutualTLS"));
+                  "security scheme type must be apiKey, http, oauth2, openIdConnect" + std::string(st.v30 ? "" : " or mutualTLS"));
       return;
     }
     for (const char* r : need)
@@ -95,7 +95,7 @@ class SecurityRules {
       for (const char* r : need)
         if (!f.value.find(r))
           w_.report("spec-structure", st.doc, append_pointer(ptr, f.key), f.value.pos, f.value.pos, st.chain,
-                 "the " + f.key + " flow needs '" + r + "'", r);
+                    "the " + f.key + " flow needs '" + r + "'", r);
     }
   }
 
