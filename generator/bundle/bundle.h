@@ -17,11 +17,16 @@
 
 namespace apiref {
 
+struct ProjectPlan;
+
 struct BundleOptions {
   bool dereference = false;
   bool allow_outside_root = false;
   std::string root_dir;  // default: the input file's folder, or the project folder
   DocumentCache* cache = nullptr;  // parsed files kept between builds (serve); may be null
+  // bundle_project only: the project's plan (bundle/project_plan.h) when the caller already
+  // made it, to share with check's project mode; null: made from the config.
+  const ProjectPlan* plan = nullptr;
   // bundle_file only, with a cache: a bundle that is the root file's tree unchanged is that
   // parsed file itself (BundleOutput::source), not a copy of it (GitHub's tree is ~40 MB).
   bool share_unchanged_root = false;

@@ -8,6 +8,7 @@
 #include "bundle/bundle.h"
 #include "bundle/bundler.h"
 #include "bundle/naming.h"
+#include "bundle/project_plan.h"
 #include "tree/json_pointer.h"
 
 namespace apiref {
@@ -16,37 +17,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A construct of the plan, once read.
 struct Construct {
-  std::string dir;   // absolute folder
-  std::string file;  // absolute api.yml
+  PlannedConstruct planned;
   const Document* doc = nullptr;
   std::string title;    // info.title, else the folder's name: what tells its components apart
-  std::string version;  // the folder it is in: v1beta1
-  bool active = false;
+  std::string version;  // planned.version once read ("" for a file that cannot be read)
+  bool active = false;  // merged: read, not deprecated, a supported OpenAPI version
 };
-
-std::vector<Construct> discover_constructs(const ProjectConfig& config) {
-  std::vector<Construct> found;
-  for (const std::string& dir : construct_folders(config)) {
-    Construct c;
-    c.dir = dir;
-    c.file = normalise_path(dir + "/api.yml");
-    found.push_back(c);
-  }
-  return found;
-}
-
-bool in_audience(const Node& op, const std::string& audience) {
-  if (audience.empty()) return true;  // a bundle without an audience keeps every operation
-  const Node* x = op.find("x-internal");
-  if (!x) return false;
-  if (x->is_string()) return x->text == audience;
-  for (const Node& a : x->items)
-    if (a.is_string() && a.text == audience) return true;
-  return false;
-}
-
-bool is_true(const Node* n) { return n && n->kind == NodeKind::Bool && n->boolean; }
 
 // Writes the non-operation fields of a path item (summary, parameters, servers) before its
 // operations, as people write them.
@@ -116,7 +94,7 @@ class ProjectBundler {
     if (known != owners_.end()) return known->second;
     const Construct* best = nullptr;
     for (const Construct& c : constructs_)
-      if (path_is_within(path, c.dir) && (!best || c.dir.size() > best->dir.size())) best = &c;
+      if (path_is_within(path, c.planned.dir) && (!best || c.planned.dir.size() > best->planned.dir.size())) best = &c;
     return owners_.emplace(path, best).first->second;
   }
 
@@ -261,22 +239,28 @@ BundleResult bundle_project(const ProjectConfig& config, const BundleOptions& op
   ro.cache = options.cache;
   DocumentSet docs(ro);
 
-  std::vector<Construct> constructs = discover_constructs(config);
+  ProjectPlan own_plan;
+  if (!options.plan) own_plan = plan_project(config);
+  const ProjectPlan& plan = options.plan ? *options.plan : own_plan;
+  std::vector<Construct> constructs;
+  for (const PlannedConstruct& p : plan.constructs) {
+    Construct c;
+    c.planned = p;
+    constructs.push_back(std::move(c));
+  }
   std::vector<std::string> to_load;
   for (const BundleSpec& b : config.bundles) to_load.push_back(b.base);
-  for (const Construct& c : constructs) to_load.push_back(c.file);
+  for (const Construct& c : constructs) to_load.push_back(c.planned.file);
   docs.preload(to_load);
 
   for (Construct& c : constructs) {
-    c.doc = docs.load(c.file);
+    c.doc = docs.load(c.planned.file);
     if (!c.doc) continue;
     const Node* info = c.doc->root.find("info");
     std::string title = info ? std::string(info->string_at("title")) : "";
-    c.title = title.empty() ? fs::path(c.dir).filename().string() : title;
-    c.version = fs::path(c.dir).parent_path().filename().string();
-    bool excluded = std::find(config.exclude.begin(), config.exclude.end(), c.dir) != config.exclude.end();
-    bool deprecated = info && is_true(info->find("x-deprecated"));
-    if (excluded || deprecated) continue;
+    c.title = title.empty() ? fs::path(c.planned.dir).filename().string() : title;
+    c.version = c.planned.version;
+    if (construct_deprecated(c.doc->root)) continue;
     if (check_openapi_version(*c.doc, docs.diagnostics()).empty()) continue;
     c.active = true;
   }

@@ -29,6 +29,7 @@
 namespace apiref {
 
 class DocumentCache;
+struct ProjectPlan;
 
 struct CheckOptions {
   std::vector<std::string> inputs;  // root documents; empty = the project's bundles/constructs from apiref.yaml
@@ -36,6 +37,9 @@ struct CheckOptions {
   std::string profile;              // "spec" | "recommended" | "strict" ("" = config's or "recommended")
   bool allow_outside_root = false;
   DocumentCache* documents = nullptr;  // files already parsed (build's spec gate); others are read
+  // Project mode: the project's plan (bundle/project_plan.h) when the caller already made it
+  // for the bundler; null: made from the config.
+  const ProjectPlan* plan = nullptr;
   // The build's gate: the spec profile's rules, at the severities the project's own profile
   // and overrides give them (`yaml-non-string-key: warning` holds in a build as in `check`). A
   // rule the spec profile leaves off stays off, and no naming or extension policy runs: a

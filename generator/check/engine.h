@@ -1,4 +1,4 @@
-// Internal to the check stage: the walker's shared state, the object model tables and the
+// Internal to the check stage: a finding before severities apply, and the
 // small JSON-schema validator the example/default rules use.
 #pragma once
 

@@ -1,140 +1,134 @@
 #include "resolve/oas_context.h"
 
+#include <cstddef>
+
 namespace apiref {
 
-bool is_http_method(std::string_view k) {
-  return k == "get" || k == "put" || k == "post" || k == "delete" || k == "options" ||
-         k == "head" || k == "patch" || k == "trace";
+namespace {
+
+using C = OasContext;
+using oas::Kind;
+
+enum class Shape : unsigned char { Object, Map, List };
+
+// The contexts: an object kind the resolver tracks, a map (user name -> object) or a list of
+// them. Kinds not here (Info, Server, Tag...) are Any: their $refs are followed and inlined.
+struct Entry {
+  C context;
+  Kind kind;
+  Shape shape;
+};
+constexpr Entry kContexts[] = {
+    {C::Root, Kind::Root, Shape::Object},
+    {C::Paths, Kind::Paths, Shape::Object},
+    {C::PathItemMap, Kind::PathItem, Shape::Map},
+    {C::PathItem, Kind::PathItem, Shape::Object},
+    {C::Operation, Kind::Operation, Shape::Object},
+    {C::ParameterList, Kind::Parameter, Shape::List},
+    {C::Parameter, Kind::Parameter, Shape::Object},
+    {C::RequestBody, Kind::RequestBody, Shape::Object},
+    {C::Responses, Kind::Responses, Shape::Object},
+    {C::Response, Kind::Response, Shape::Object},
+    {C::HeaderMap, Kind::Header, Shape::Map},
+    {C::Header, Kind::Header, Shape::Object},
+    {C::ContentMap, Kind::MediaType, Shape::Map},
+    {C::MediaType, Kind::MediaType, Shape::Object},
+    {C::EncodingMap, Kind::Encoding, Shape::Map},
+    {C::Encoding, Kind::Encoding, Shape::Object},
+    {C::ExampleMap, Kind::Example, Shape::Map},
+    {C::Example, Kind::Example, Shape::Object},
+    {C::LinkMap, Kind::Link, Shape::Map},
+    {C::Link, Kind::Link, Shape::Object},
+    {C::CallbackMap, Kind::Callback, Shape::Map},
+    {C::Callback, Kind::Callback, Shape::Object},
+    {C::Components, Kind::Components, Shape::Object},
+    {C::SchemaMap, Kind::Schema, Shape::Map},
+    {C::Schema, Kind::Schema, Shape::Object},
+    {C::SchemaList, Kind::Schema, Shape::List},
+    {C::ResponseMap, Kind::Response, Shape::Map},
+    {C::ParameterMap, Kind::Parameter, Shape::Map},
+    {C::RequestBodyMap, Kind::RequestBody, Shape::Map},
+    {C::SecuritySchemeMap, Kind::SecurityScheme, Shape::Map},
+    {C::SecurityScheme, Kind::SecurityScheme, Shape::Object},
+};
+
+constexpr size_t kContextCount = static_cast<size_t>(C::Any) + 1;
+constexpr size_t kKindCount = static_cast<size_t>(Kind::Any) + 1;
+
+// Both directions indexed once: the bundler asks for every node it copies.
+struct Index {
+  const Entry* by_context[kContextCount] = {};
+  C by_kind[kKindCount][3];
+  Index() {
+    for (auto& row : by_kind)
+      for (C& c : row) c = C::Any;
+    for (const Entry& e : kContexts) {
+      by_context[static_cast<size_t>(e.context)] = &e;
+      by_kind[static_cast<size_t>(e.kind)][static_cast<size_t>(e.shape)] = e.context;
+    }
+  }
+};
+const Index& index() {
+  static const Index i;
+  return i;
 }
 
-static bool is_extension(std::string_view key) { return key.size() > 2 && key.substr(0, 2) == "x-"; }
+const Entry* entry_of(C c) { return index().by_context[static_cast<size_t>(c)]; }
+C context_of(Kind k, Shape s) { return index().by_kind[static_cast<size_t>(k)][static_cast<size_t>(s)]; }
+
+bool is_extension(std::string_view key) { return key.size() > 2 && key.substr(0, 2) == "x-"; }
+
+// The context of a field's value, from what the vocabulary says the field holds.
+C value_context(const oas::Field& f) {
+  switch (f.holds) {
+    case oas::Holds::Schema: return C::Schema;
+    case oas::Holds::Schemas: return C::SchemaList;
+    case oas::Holds::Data: return C::Opaque;
+    case oas::Holds::Shape: break;
+  }
+  switch (f.type) {
+    case oas::Value::Data: return C::Opaque;
+    case oas::Value::Schema: return C::Schema;
+    case oas::Value::Obj: return context_of(f.kind, Shape::Object);
+    case oas::Value::Map: return context_of(f.kind, Shape::Map);
+    case oas::Value::List: return context_of(f.kind, Shape::List);
+    default: return C::Any;
+  }
+}
+
+}  // namespace
 
 OasContext child_context(OasContext parent, std::string_view key) {
-  using C = OasContext;
   if (parent == C::Opaque) return C::Opaque;
-  // Maps keyed by user names: extension-looking keys are still entries there.
-  switch (parent) {
-    case C::Paths:
-    case C::PathItemMap:
-    case C::Callback: return is_extension(key) ? C::Any : C::PathItem;
-    case C::HeaderMap: return C::Header;
-    case C::ContentMap: return C::MediaType;
-    case C::EncodingMap: return C::Encoding;
-    case C::ExampleMap: return C::Example;
-    case C::LinkMap: return C::Link;
-    case C::CallbackMap: return C::Callback;
-    case C::SchemaMap: return C::Schema;
-    case C::ResponseMap: return C::Response;
-    case C::ParameterMap: return C::Parameter;
-    case C::RequestBodyMap: return C::RequestBody;
-    case C::SecuritySchemeMap: return C::SecurityScheme;
-    case C::Responses: return is_extension(key) ? C::Any : C::Response;
-    default: break;
-  }
+  const Entry* e = entry_of(parent);
+  if (!e) return C::Any;
+  // Maps keyed by user names: extension-looking keys are still entries there, except in maps
+  // of path items (webhooks, components/pathItems), which read like Paths.
+  if (e->shape == Shape::Map)
+    return e->kind == Kind::PathItem && is_extension(key) ? C::Any : context_of(e->kind, Shape::Object);
+  if (e->shape == Shape::List) return C::Any;
+  // Objects keyed by user names (paths, callbacks, responses): extensions are not entries.
+  if (Kind entries = oas::entries_of(e->kind); entries != Kind::Any)
+    return is_extension(key) ? C::Any : context_of(entries, Shape::Object);
   if (is_extension(key)) return C::Any;
-  switch (parent) {
-    case C::Root:
-      if (key == "paths") return C::Paths;
-      if (key == "webhooks") return C::PathItemMap;
-      if (key == "components") return C::Components;
-      return C::Any;
-    case C::PathItem:
-      if (is_http_method(key)) return C::Operation;
-      if (key == "parameters") return C::ParameterList;
-      return C::Any;
-    case C::Operation:
-      if (key == "parameters") return C::ParameterList;
-      if (key == "requestBody") return C::RequestBody;
-      if (key == "responses") return C::Responses;
-      if (key == "callbacks") return C::CallbackMap;
-      return C::Any;
-    case C::Parameter:
-    case C::Header:
-      if (key == "schema") return C::Schema;
-      if (key == "content") return C::ContentMap;
-      if (key == "example") return C::Opaque;
-      if (key == "examples") return C::ExampleMap;
-      return C::Any;
-    case C::RequestBody:
-      if (key == "content") return C::ContentMap;
-      return C::Any;
-    case C::Response:
-      if (key == "headers") return C::HeaderMap;
-      if (key == "content") return C::ContentMap;
-      if (key == "links") return C::LinkMap;
-      return C::Any;
-    case C::MediaType:
-      if (key == "schema") return C::Schema;
-      if (key == "example") return C::Opaque;
-      if (key == "examples") return C::ExampleMap;
-      if (key == "encoding") return C::EncodingMap;
-      return C::Any;
-    case C::Encoding:
-      if (key == "headers") return C::HeaderMap;
-      return C::Any;
-    case C::Example:
-      if (key == "value") return C::Opaque;
-      return C::Any;
-    case C::Link:
-      if (key == "parameters" || key == "requestBody") return C::Opaque;
-      return C::Any;
-    case C::Components:
-      if (key == "schemas") return C::SchemaMap;
-      if (key == "responses") return C::ResponseMap;
-      if (key == "parameters") return C::ParameterMap;
-      if (key == "examples") return C::ExampleMap;
-      if (key == "requestBodies") return C::RequestBodyMap;
-      if (key == "headers") return C::HeaderMap;
-      if (key == "securitySchemes") return C::SecuritySchemeMap;
-      if (key == "links") return C::LinkMap;
-      if (key == "callbacks") return C::CallbackMap;
-      if (key == "pathItems") return C::PathItemMap;
-      return C::Any;
-    case C::Schema:
-      if (key == "properties" || key == "patternProperties" || key == "definitions" ||
-          key == "$defs" || key == "dependentSchemas")
-        return C::SchemaMap;
-      if (key == "items" || key == "additionalProperties" || key == "not" || key == "contains" ||
-          key == "propertyNames" || key == "if" || key == "then" || key == "else" ||
-          key == "unevaluatedProperties" || key == "unevaluatedItems" ||
-          key == "additionalItems" || key == "contentSchema")
-        return C::Schema;
-      if (key == "allOf" || key == "anyOf" || key == "oneOf" || key == "prefixItems")
-        return C::SchemaList;
-      if (key == "example" || key == "examples" || key == "default" || key == "enum" ||
-          key == "const" || key == "discriminator" || key == "xml" || key == "required")
-        return C::Opaque;
-      return C::Any;
-    case C::SecurityScheme:
-      return C::Opaque;
-    default:
-      return C::Any;
-  }
+  if (oas::fields_are_data(e->kind)) return C::Opaque;
+  // Every version's fields: a resolver reads what the document has.
+  const oas::Field* f = oas::find_field(e->kind, key);
+  return f ? value_context(*f) : C::Any;
 }
 
 OasContext item_context(OasContext parent) {
-  switch (parent) {
-    case OasContext::ParameterList: return OasContext::Parameter;
-    case OasContext::SchemaList: return OasContext::Schema;
-    case OasContext::Schema: return OasContext::Schema;  // draft-4 tuple form of "items"
-    case OasContext::Opaque: return OasContext::Opaque;
-    default: return OasContext::Any;
-  }
+  if (parent == C::Opaque) return C::Opaque;
+  if (parent == C::Schema) return C::Schema;  // draft-4 tuple form of "items"
+  const Entry* e = entry_of(parent);
+  return e && e->shape == Shape::List ? context_of(e->kind, Shape::Object) : C::Any;
 }
 
 const char* component_kind(OasContext c) {
-  switch (c) {
-    case OasContext::Schema: return "schemas";
-    case OasContext::Parameter: return "parameters";
-    case OasContext::RequestBody: return "requestBodies";
-    case OasContext::Response: return "responses";
-    case OasContext::Header: return "headers";
-    case OasContext::Example: return "examples";
-    case OasContext::Link: return "links";
-    case OasContext::Callback: return "callbacks";
-    case OasContext::SecurityScheme: return "securitySchemes";
-    default: return nullptr;
-  }
+  const Entry* e = entry_of(c);
+  // Path items stay inline: components/pathItems is OpenAPI 3.1 only.
+  if (!e || e->shape != Shape::Object || e->kind == Kind::PathItem) return nullptr;
+  return oas::component_section(e->kind);
 }
 
 OasContext context_of_component_kind(std::string_view kind) {

@@ -1,9 +1,13 @@
 // Where in an OpenAPI document a node sits (a Schema, a Parameter, a literal example...).
 // The bundler needs it to know what kind of component a $ref stands for, and to leave
 // literal data (examples, defaults, enums) alone even when it contains a "$ref" key.
+// Derived from the OpenAPI vocabulary in oas/oas.h: a context is an object kind the resolver
+// tracks, or a map or list of them.
 #pragma once
 
 #include <string_view>
+
+#include "oas/oas.h"
 
 namespace apiref {
 
@@ -25,6 +29,6 @@ const char* component_kind(OasContext c);
 // The context of an object stored under components/<kind>.
 OasContext context_of_component_kind(std::string_view kind);
 
-bool is_http_method(std::string_view key);
+using oas::is_http_method;
 
 }  // namespace apiref

@@ -2,8 +2,10 @@
 // expect.txt lists (file:line:col severity rule, in the engine's order); clean real documents
 // must produce no error; plus fingerprints, globs, profiles and fatal errors.
 //
-// expect.txt directives: "# profile: strict", "# inputs: a.yaml b.yaml" (default api.yaml or
-// api.json); an apiref.yaml beside the inputs is used as the project config.
+// expect.txt directives: "# family: paths" (the rule family, generator/check/rules/paths.cpp,
+// whose golden case it is; "engine" for the walk, profiles, suppressions and hostile input),
+// "# profile: strict", "# inputs: a.yaml b.yaml" (default api.yaml or api.json); an
+// apiref.yaml beside the inputs is used as the project config.
 // APIREF_UPDATE_CHECK_CASES=1 rewrites the expectations from the current output (review the
 // diff before committing).
 #include <doctest/doctest.h>
@@ -12,10 +14,16 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
+#include "bundle/bundle.h"
+#include "bundle/project_plan.h"
 #include "check/check.h"
 #include "check/engine.h"
+#include "check/rule.h"
+#include "resolve/oas_context.h"
 #include "test_util.h"
 
 namespace fs = std::filesystem;
@@ -28,6 +36,7 @@ const fs::path kCorpus = fs::path(APIREF_CORPUS_DIR);
 
 struct Case {
   std::vector<std::string> header;  // directive lines, kept on rewrite
+  std::string family;
   std::string profile;
   bool project = false;  // "# project": no inputs, the apiref.yaml's bundles and constructs
   std::vector<std::string> inputs;
@@ -42,6 +51,7 @@ Case read_case(const fs::path& dir) {
     if (line.empty()) continue;
     if (line[0] == '#') {
       c.header.push_back(line);
+      if (line.rfind("# family:", 0) == 0) c.family = line.substr(10);
       if (line.rfind("# profile:", 0) == 0) c.profile = line.substr(11);
       if (line == "# project") c.project = true;
       if (line.rfind("# inputs:", 0) == 0) {
@@ -106,9 +116,16 @@ TEST_CASE("check: every case produces exactly its expected findings") {
   std::sort(dirs.begin(), dirs.end());
   REQUIRE(dirs.size() >= 40);
   bool update = std::getenv("APIREF_UPDATE_CHECK_CASES") != nullptr;
+  // Each case belongs to a family, and finds at least one of that family's rules.
+  std::map<std::string, std::set<std::string>> family_rules;
+  for (const check_internal::RuleFamily* f : check_internal::rule_families())
+    for (const RuleInfo& r : f->rules) family_rules[f->name].insert(r.id);
+  std::map<std::string, int> cases_of;
   for (const fs::path& dir : dirs) {
     CAPTURE(dir.filename().string());
     Case c = read_case(dir);
+    CHECK_MESSAGE((c.family == "engine" || family_rules.count(c.family)), "expect.txt needs '# family: <name>'");
+    cases_of[c.family]++;
     CheckResult r;
     auto start = std::chrono::steady_clock::now();
     std::vector<std::string> got = run_case(dir, c, r);
@@ -132,6 +149,15 @@ TEST_CASE("check: every case produces exactly its expected findings") {
     // A case named after a rule must find that rule.
     std::string name = dir.filename().string();
     if (name.rfind("clean", 0) != 0 && name.rfind("hostile", 0) != 0) CHECK_MESSAGE(!got.empty(), "case finds nothing");
+    if (c.family != "engine") {
+      bool own = false;
+      for (const Finding& f : r.findings) own = own || family_rules[c.family].count(f.rule) > 0;
+      CHECK_MESSAGE(own, "case finds none of its family's rules");
+    }
+  }
+  for (const auto& [family, rules] : family_rules) {
+    CAPTURE(family);
+    CHECK(cases_of[family] > 0);
   }
 }
 
@@ -302,4 +328,87 @@ TEST_CASE("check: every rule has a severity in each profile, spec is a subset of
     if (r.spec >= 0) CHECK(r.recommended >= 0);
   }
   CHECK(ids.size() >= 60);
+}
+
+TEST_CASE("project plan: exclude drops the folders below a listed one, for bundle and check alike") {
+  apiref_test::TempDir t;
+  t.write("apiref.yaml", "bundles:\n  - {name: pub, base: base.yml, audience: public}\nexclude: [constructs/v1, constructs/v2/b/]\n");
+  t.write("base.yml", "openapi: 3.0.3\ninfo: {title: Base, version: '1'}\npaths: {}\n");
+  auto construct = [&](const std::string& dir, const std::string& path) {
+    t.write(dir + "/api.yml", "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  " + path +
+                                  ": {get: {x-internal: [public], operationId: get, responses: {'200': {description: ok}}}}\n");
+  };
+  construct("constructs/v1/a", "/a");  // below the excluded constructs/v1
+  construct("constructs/v2/b", "/b");  // listed with a trailing slash
+  construct("constructs/v2/c", "/c");
+  ProjectConfig config;
+  Diagnostics d;
+  REQUIRE(load_project_config(t.str() + "/apiref.yaml", config, d));
+  ProjectPlan plan = plan_project(config);
+  REQUIRE(plan.constructs.size() == 1);
+  CHECK(plan.constructs[0].version == "v2");
+  CHECK(fs::path(plan.constructs[0].dir).filename() == "c");
+  // One plan, made once, read by both.
+  BundleOptions bo;
+  bo.plan = &plan;
+  BundleResult b = bundle_project(config, bo);
+  REQUIRE(b.bundles.size() == 1);
+  const Node* paths = b.bundles[0].document.find("paths");
+  REQUIRE(paths);
+  CHECK(paths->members.size() == 1);
+  CHECK(paths->find("/c"));
+  CheckOptions o;
+  o.config_path = t.str() + "/apiref.yaml";
+  o.plan = &plan;
+  CheckResult r;
+  std::string fatal;
+  REQUIRE(run_check(o, r, fatal));
+  CHECK(r.roots == std::vector<std::string>{"base.yml", "constructs/v2/c/api.yml"});
+  // Without a plan given, each makes the same one.
+  o.plan = nullptr;
+  CheckResult r2;
+  REQUIRE(run_check(o, r2, fatal));
+  CHECK(r2.roots == r.roots);
+  CHECK(bundle_project(config, BundleOptions{}).bundles[0].document.find("paths")->members.size() == 1);
+}
+
+TEST_CASE("project plan: x-deprecated and audiences") {
+  Node op = Node::object();
+  op.set("x-internal", Node::string("cloud"));
+  CHECK(in_audience(op, "cloud"));
+  CHECK(in_audience(op, ""));
+  CHECK_FALSE(in_audience(op, "meshery"));
+  CHECK(operation_audiences(op) == std::vector<std::string>{"cloud"});
+  CHECK(operation_audiences(Node::object()).empty());
+  Node doc = Node::object();
+  CHECK_FALSE(construct_deprecated(doc));
+  Node info = Node::object();
+  info.set("x-deprecated", Node::boolean_value(true));
+  doc.set("info", std::move(info));
+  CHECK(construct_deprecated(doc));
+}
+
+TEST_CASE("oas vocabulary: one table for the checker's fields and the resolver's contexts") {
+  using oas::Kind;
+  // The checker: versions, and draft keywords that only the resolver reads.
+  const oas::Field* webhooks = check_internal::field_of(Kind::Root, "webhooks");
+  REQUIRE(webhooks);
+  CHECK(webhooks->versions == oas::V31);
+  CHECK(check_internal::field_of(Kind::Schema, "definitions") == nullptr);
+  CHECK(oas::find_field(Kind::Schema, "definitions") != nullptr);
+  // The resolver: contexts derived from the same fields.
+  CHECK(child_context(OasContext::Root, "webhooks") == OasContext::PathItemMap);
+  CHECK(child_context(OasContext::PathItemMap, "x-a") == OasContext::Any);
+  CHECK(child_context(OasContext::HeaderMap, "x-a") == OasContext::Header);
+  CHECK(child_context(OasContext::Schema, "definitions") == OasContext::SchemaMap);
+  CHECK(child_context(OasContext::Schema, "discriminator") == OasContext::Opaque);
+  CHECK(child_context(OasContext::Schema, "allOf") == OasContext::SchemaList);
+  CHECK(item_context(OasContext::SchemaList) == OasContext::Schema);
+  CHECK(child_context(OasContext::MediaType, "example") == OasContext::Opaque);
+  CHECK(child_context(OasContext::SecurityScheme, "flows") == OasContext::Opaque);
+  CHECK(child_context(OasContext::Root, "info") == OasContext::Any);
+  CHECK(child_context(OasContext::Responses, "200") == OasContext::Response);
+  CHECK(std::string(component_kind(OasContext::Parameter)) == "parameters");
+  CHECK(component_kind(OasContext::PathItem) == nullptr);
+  CHECK(context_of_component_kind("requestBodies") == OasContext::RequestBody);
 }

@@ -1,23 +1,28 @@
-#include "check/model.h"
+#include "oas/oas.h"
 
 namespace apiref {
-namespace check_internal {
+namespace oas {
 
 namespace {
 
+using K = Kind;
+using T = Value;
+using H = Holds;
+
 // Shorthands keep the tables readable: one line per field, as in the specification.
-constexpr Field S(const char* n, uint8_t v = VB, bool req = false) { return {n, T::Str, K::Any, v, req}; }
-constexpr Field B(const char* n, uint8_t v = VB) { return {n, T::Bool, K::Any, v, false}; }
-constexpr Field N(const char* n, uint8_t v = VB) { return {n, T::Num, K::Any, v, false}; }
-constexpr Field I(const char* n, uint8_t v = VB) { return {n, T::Int, K::Any, v, false}; }
-constexpr Field A(const char* n, uint8_t v = VB) { return {n, T::Any, K::Any, v, false}; }
-constexpr Field O(const char* n, K k, uint8_t v = VB, bool req = false) { return {n, T::Obj, k, v, req}; }
-constexpr Field M(const char* n, K k, uint8_t v = VB, bool req = false) { return {n, T::Map, k, v, req}; }
-constexpr Field L(const char* n, K k, uint8_t v = VB) { return {n, T::List, k, v, false}; }
-constexpr Field SL(const char* n, uint8_t v = VB) { return {n, T::StrList, K::Any, v, false}; }
-constexpr Field SM(const char* n, uint8_t v = VB, bool req = false) { return {n, T::StrMap, K::Any, v, req}; }
-constexpr Field SC(const char* n, uint8_t v = VB) { return {n, T::Schema, K::Schema, v, false}; }
-constexpr Field X(const char* n, uint8_t v = VB) { return {n, T::Special, K::Any, v, false}; }
+constexpr Field S(const char* n, uint8_t v = VB, bool req = false) { return {n, T::Str, K::Any, v, req, H::Shape}; }
+constexpr Field B(const char* n, uint8_t v = VB) { return {n, T::Bool, K::Any, v, false, H::Shape}; }
+constexpr Field N(const char* n, uint8_t v = VB) { return {n, T::Num, K::Any, v, false, H::Shape}; }
+constexpr Field I(const char* n, uint8_t v = VB) { return {n, T::Int, K::Any, v, false, H::Shape}; }
+constexpr Field A(const char* n, uint8_t v = VB) { return {n, T::Any, K::Any, v, false, H::Shape}; }
+constexpr Field D(const char* n, uint8_t v = VB) { return {n, T::Data, K::Any, v, false, H::Shape}; }
+constexpr Field O(const char* n, K k, uint8_t v = VB, bool req = false, H h = H::Shape) { return {n, T::Obj, k, v, req, h}; }
+constexpr Field M(const char* n, K k, uint8_t v = VB, bool req = false) { return {n, T::Map, k, v, req, H::Shape}; }
+constexpr Field L(const char* n, K k, uint8_t v = VB) { return {n, T::List, k, v, false, H::Shape}; }
+constexpr Field SL(const char* n, uint8_t v = VB, H h = H::Shape) { return {n, T::StrList, K::Any, v, false, h}; }
+constexpr Field SM(const char* n, uint8_t v = VB, bool req = false) { return {n, T::StrMap, K::Any, v, req, H::Shape}; }
+constexpr Field SC(const char* n, uint8_t v = VB) { return {n, T::Schema, K::Schema, v, false, H::Shape}; }
+constexpr Field X(const char* n, uint8_t v = VB, H h = H::Shape) { return {n, T::Special, K::Any, v, false, h}; }
 
 const std::vector<Field> kRoot = {
     S("openapi", VB, true), O("info", K::Info, VB, true), S("jsonSchemaDialect", V31),
@@ -45,29 +50,29 @@ const std::vector<Field> kPathItem = {
 const std::vector<Field> kOperation = {
     SL("tags"), S("summary"), S("description"), O("externalDocs", K::ExternalDocs),
     S("operationId"), L("parameters", K::Parameter), O("requestBody", K::RequestBody),
-    // Required in 3.0 only; check.cpp enforces that version difference.
+    // Required in 3.0 only; the checker enforces that version difference.
     O("responses", K::Responses), M("callbacks", K::Callback), B("deprecated"),
     L("security", K::SecurityRequirement), L("servers", K::Server)};
 const std::vector<Field> kExternalDocs = {S("description"), S("url", VB, true)};
 const std::vector<Field> kParameter = {
     S("name", VB, true), S("in", VB, true), S("description"), B("required"), B("deprecated"),
     B("allowEmptyValue"), S("style"), B("explode"), B("allowReserved"), SC("schema"),
-    A("example"), M("examples", K::Example), M("content", K::MediaType)};
+    D("example"), M("examples", K::Example), M("content", K::MediaType)};
 const std::vector<Field> kHeader = {
     S("description"), B("required"), B("deprecated"), B("allowEmptyValue"), S("style"),
-    B("explode"), B("allowReserved"), SC("schema"), A("example"), M("examples", K::Example),
+    B("explode"), B("allowReserved"), SC("schema"), D("example"), M("examples", K::Example),
     M("content", K::MediaType)};
 const std::vector<Field> kRequestBody = {S("description"), M("content", K::MediaType, VB, true),
                                         B("required")};
-const std::vector<Field> kMediaType = {SC("schema"), A("example"), M("examples", K::Example),
+const std::vector<Field> kMediaType = {SC("schema"), D("example"), M("examples", K::Example),
                                        M("encoding", K::Encoding)};
 const std::vector<Field> kEncoding = {S("contentType"), M("headers", K::Header), S("style"),
                                       B("explode"), B("allowReserved")};
 const std::vector<Field> kResponse = {S("description", VB, true), M("headers", K::Header),
                                       M("content", K::MediaType), M("links", K::Link)};
-const std::vector<Field> kExample = {S("summary"), S("description"), A("value"), S("externalValue")};
-const std::vector<Field> kLink = {S("operationRef"), S("operationId"), A("parameters"),
-                                  A("requestBody"), S("description"), O("server", K::Server)};
+const std::vector<Field> kExample = {S("summary"), S("description"), D("value"), S("externalValue")};
+const std::vector<Field> kLink = {S("operationRef"), S("operationId"), D("parameters"),
+                                  D("requestBody"), S("description"), O("server", K::Server)};
 const std::vector<Field> kTag = {S("name", VB, true), S("description"),
                                  O("externalDocs", K::ExternalDocs)};
 const std::vector<Field> kDiscriminator = {S("propertyName", VB, true), SM("mapping")};
@@ -85,27 +90,30 @@ const std::vector<Field> kOAuthFlow = {S("authorizationUrl"), S("tokenUrl"), S("
 const std::vector<Field> kSchema = {
     S("title"), N("multipleOf"), N("maximum"), X("exclusiveMaximum"), N("minimum"),
     X("exclusiveMinimum"), I("maxLength"), I("minLength"), S("pattern"), I("maxItems"),
-    I("minItems"), B("uniqueItems"), I("maxProperties"), I("minProperties"), SL("required"),
-    X("enum"), X("type"), X("allOf"), X("oneOf"), X("anyOf"), SC("not"), X("items"),
-    M("properties", K::Schema), X("additionalProperties"), S("description"), S("format"),
-    A("default"), B("nullable", V30), O("discriminator", K::Discriminator), B("readOnly"),
-    B("writeOnly"), O("xml", K::Xml), O("externalDocs", K::ExternalDocs), A("example"),
+    I("minItems"), B("uniqueItems"), I("maxProperties"), I("minProperties"), SL("required", VB, H::Data),
+    X("enum", VB, H::Data), X("type"), X("allOf", VB, H::Schemas), X("oneOf", VB, H::Schemas),
+    X("anyOf", VB, H::Schemas), SC("not"), X("items", VB, H::Schema), M("properties", K::Schema),
+    X("additionalProperties", VB, H::Schema), S("description"), S("format"), D("default"),
+    B("nullable", V30), O("discriminator", K::Discriminator, VB, false, H::Data), B("readOnly"),
+    B("writeOnly"), O("xml", K::Xml, VB, false, H::Data), O("externalDocs", K::ExternalDocs), D("example"),
     B("deprecated"),
     // 3.1 only (JSON Schema 2020-12)
     S("$schema", V31), S("$id", V31), S("$anchor", V31), S("$dynamicAnchor", V31),
     S("$dynamicRef", V31), M("$defs", K::Schema, V31), S("$comment", V31),
-    A("$vocabulary", V31), A("const", V31), X("examples", V31), X("prefixItems", V31),
+    A("$vocabulary", V31), D("const", V31), X("examples", V31, H::Data), X("prefixItems", V31, H::Schemas),
     SC("contains", V31), I("minContains", V31), I("maxContains", V31), SC("if", V31),
     SC("then", V31), SC("else", V31), M("dependentSchemas", K::Schema, V31),
     A("dependentRequired", V31), M("patternProperties", K::Schema, V31),
     SC("propertyNames", V31), SC("unevaluatedItems", V31), SC("unevaluatedProperties", V31),
     S("contentEncoding", V31), S("contentMediaType", V31), SC("contentSchema", V31),
-    S("$ref")};
+    S("$ref"),
+    // JSON Schema drafts before 2020-12, in no OpenAPI version: only the resolver reads them.
+    M("definitions", K::Schema, 0), SC("additionalItems", 0)};
 const std::vector<Field> kNone = {};
 
 }  // namespace
 
-const std::vector<Field>& fields_of(K k) {
+const std::vector<Field>& fields_of(Kind k) {
   switch (k) {
     case K::Root: return kRoot;
     case K::Info: return kInfo;
@@ -136,7 +144,7 @@ const std::vector<Field>& fields_of(K k) {
   }
 }
 
-const Field* find_field(K k, std::string_view name) {
+const Field* find_field(Kind k, std::string_view name) {
   for (const Field& f : fields_of(k))
     if (name == f.name) return &f;
   return nullptr;
@@ -204,6 +212,23 @@ const char* component_section(K k) {
   }
 }
 
+Kind entries_of(Kind k) {
+  switch (k) {
+    case K::Paths:
+    case K::Callback: return K::PathItem;
+    case K::Responses: return K::Response;
+    default: return K::Any;
+  }
+}
+
+// Its fields are strings and OAuth flows: nothing in it is a reference.
+bool fields_are_data(Kind k) { return k == K::SecurityScheme; }
+
+bool is_http_method(std::string_view k) {
+  return k == "get" || k == "put" || k == "post" || k == "delete" || k == "options" ||
+         k == "head" || k == "patch" || k == "trace";
+}
+
 K kind_of_component_section(std::string_view s) {
   for (K k : {K::Schema, K::Response, K::Parameter, K::Example, K::RequestBody, K::Header,
               K::SecurityScheme, K::Link, K::Callback, K::PathItem})
@@ -211,5 +236,5 @@ K kind_of_component_section(std::string_view s) {
   return K::Any;
 }
 
-}  // namespace check_internal
+}  // namespace oas
 }  // namespace apiref
