@@ -13,7 +13,7 @@ import sys
 # Lowest first. A stage may include its own folder and any stage listed before it. Stages on
 # one line are peers that must not include each other.
 ORDER = [
-    ["text"], ["tree"], ["diag"], ["markdown"], ["load"], ["resolve"], ["oas"], ["config"],
+    ["text"], ["tree"], ["diag"], ["markdown"], ["oas"], ["load"], ["resolve"], ["config"],
     ["bundle"], ["check"], ["report"], ["model"], ["examples"], ["snippets"], ["render"],
     ["write"], ["build"], ["serve"], ["cli"],
 ]
