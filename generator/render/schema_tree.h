@@ -12,7 +12,7 @@
 #include <string>
 
 #include "render/description.h"
-#include "render/example.h"
+#include "examples/example.h"
 #include "tree/node.h"
 
 namespace apiref {

@@ -14,7 +14,7 @@
 #include "render/auth_guide.h"
 #include "render/brand.h"
 #include "render/description.h"
-#include "render/example.h"
+#include "examples/example.h"
 #include "render/page_keys.h"
 #include "render/playground.h"
 #include "render/schema_tree.h"

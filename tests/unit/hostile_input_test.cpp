@@ -12,7 +12,7 @@
 #include "load/load.h"
 #include "markdown/markdown.h"
 #include "model/model.h"
-#include "render/example.h"
+#include "examples/example.h"
 #include "render/schema_tree.h"
 #include "serve/serve.h"
 #include "tree/write.h"

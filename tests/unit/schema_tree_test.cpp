@@ -14,7 +14,7 @@
 #include "markdown/markdown.h"
 #include "model/model.h"
 #include "render/description.h"
-#include "render/pattern_sample.h"
+#include "examples/pattern_sample.h"
 #include "render/schema_tree.h"
 #include "render/site.h"
 #include "test_util.h"
