@@ -899,6 +899,7 @@ class SiteRenderer {
   // Schema trees describe as the rest of the page does: the same link base, the same count.
   SchemaTreeOptions tree_options() {
     SchemaTreeOptions o;
+    o.templates = &templates_;
     o.descriptions = &descriptions_;
     o.description_link_base = options_.description_link_base;
     o.description_stats = &stats_;
