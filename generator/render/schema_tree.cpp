@@ -1,6 +1,7 @@
 #include "render/schema_tree.h"
 
 #include <algorithm>
+#include <deque>
 #include <vector>
 
 #include "markdown/markdown.h"
@@ -152,10 +153,10 @@ class TreeWriter {
     // Which properties the tree leaves out, for app.js: a folded schema it unfolds here comes
     // from that schema's page, which shows every property, and is filtered the same way.
     TemplateData d = TemplateData::object();
-    if (!o_.all_directions) d.set("for", o_.direction == ExampleFor::Request ? "request" : "response");
-    d.set("body", TemplateData::borrow(out_));
+    if (!o_.all_directions) d.add("for", Data::borrow(o_.direction == ExampleFor::Request ? "request" : "response"));
+    d.add("body", TemplateData::borrow(bufs_[0]));
     std::string html;
-    html.reserve(out_.size() + 64);
+    html.reserve(bufs_[0].size() + 64);
     write(html, p_->tree, d);
     return html;
   }
@@ -194,13 +195,24 @@ class TreeWriter {
   void write(std::string& out, const MustacheTemplate* t, const Data& d) {
     if (t) render_mustache_to(out, *t, {&d}, p_->lookup);
   }
-  void write(const MustacheTemplate* t, const Data& d) { write(out_, t, d); }
+  void write(const MustacheTemplate* t, const Data& d) { write(bufs_[level_], t, d); }
 
-  // What was written from `mark` on, taken out of the page: the children a partial shows.
-  std::string take_from(size_t mark) {
-    std::string s(out_, mark);
-    out_.resize(mark);
-    return s;
+  // A block's children are written into a buffer of their own, one level down, so that the
+  // block can show them (borrowed, copied once into the block) once they are known: whether
+  // there are any decides how the block is written.
+  void begin_children() {
+    if (++level_ == bufs_.size()) bufs_.emplace_back();
+  }
+  bool children_written() const { return !bufs_[level_].empty(); }
+  // Back up a level, writing block `t` with `d`, whose `key` shows the children (when there
+  // are any); or, with no `t`, dropping them.
+  void end_children(const char* key = nullptr, const MustacheTemplate* t = nullptr, Data* d = nullptr) {
+    std::string& kids = bufs_[level_--];
+    if (d) {
+      if (!kids.empty()) d->add(key, Data::borrow(kids));
+      write(t, *d);
+    }
+    kids.clear();
   }
 
   // What the reader calls a component schema: its key, unless the bundle had to tell it apart.
@@ -219,8 +231,9 @@ class TreeWriter {
     Data parts = Data::list();
     auto part = [&](const char* key, Data value) {
       Data p = Data::object();
-      p.set("sep", !lead || !parts.empty());
-      p.set(key, std::move(value));
+      p.reserve(3);
+      if (!lead || !parts.empty()) p.add("sep", true);
+      p.add(key, std::move(value));
       return p;
     };
     // A named object is labelled by its name; with a page to link to, the link is the label.
@@ -229,21 +242,23 @@ class TreeWriter {
     if ((url.empty() || label != name) && !composition) parts.push(part("type", std::move(label)));
     if (!url.empty()) {
       Data p = part("ref_href", std::move(url));
-      p.set("ref_name", shown(name));
+      p.add("ref_name", shown(name));
       parts.push(std::move(p));
     }
     std::string_view title = s.string_at("title");
     if (!title.empty() && title != name) parts.push(part("title", Data::borrow(title)));
-    bool any = !parts.empty();
-    d.set("type_line", std::move(parts));
-    return any;
+    if (parts.empty()) return false;
+    d.add("type_line", std::move(parts));
+    return true;
   }
 
   // The badges (schema-badges); `recursive` adds the one for a schema that contains itself.
   // Returns whether there is one.
   bool badges(Data& d, const Node& s, bool required, bool recursive = false) {
     Data list = Data::list();
-    auto badge = [&](const char* cls, const char* label) { list.push(template_fields("badge", cls, "label", label)); };
+    auto badge = [&](std::string_view cls, std::string_view label) {
+      list.push(template_fields("badge", Data::borrow(cls), "label", Data::borrow(label)));
+    };
     ShownKeywords k(s);
     if (required) badge("required", "required");
     if (is_nullable(s)) badge("nullable", "nullable");
@@ -251,9 +266,9 @@ class TreeWriter {
     if (is_true(k.write_only)) badge("writeonly", "write-only");
     if (is_true(k.deprecated)) badge("deprecated", "deprecated");
     if (recursive) badge("recursive", "recursive");
-    bool any = !list.empty();
-    d.set("badges", std::move(list));
-    return any;
+    if (list.empty()) return false;
+    d.add("badges", std::move(list));
+    return true;
   }
 
   // The constraints (schema-constraints). Returns whether there is one to show.
@@ -283,30 +298,30 @@ class TreeWriter {
     num(k.max_properties, "max properties ");
     if (is_true(k.unique_items)) add("unique items");
     if (!parts.empty()) {
-      d.set("constraints", std::move(parts));
+      d.add("constraints", std::move(parts));
       any = true;
     }
     if (k.pattern && k.pattern->is_string() && !k.pattern->text.empty()) {
-      d.set("pattern", Data::borrow(k.pattern->text));
+      d.add("pattern", Data::borrow(k.pattern->text));
       any = true;
     }
     if (const Node* e = k.enum_values; e && e->is_array()) {
       Data values = Data::list();
-      for (size_t i = 0; i < e->items.size(); ++i) values.push(template_fields("sep", i > 0, "value", scalar_text(e->items[i])));
-      d.set("enum_shown", true);
-      d.set("enum", std::move(values));
+      for (size_t i = 0; i < e->items.size(); ++i) values.push(i ? template_fields("sep", true, "value", scalar_text(e->items[i])) : template_fields("value", scalar_text(e->items[i])));
+      d.add("enum_shown", true);
+      d.add("enum", std::move(values));
       any = true;
     }
     if (const Node* c = k.const_value) {
-      d.set("const", scalar_text(*c));
+      d.add("const", scalar_text(*c));
       any = true;
     }
     if (const Node* v = k.default_value) {
-      d.set("default", scalar_text(*v));
+      d.add("default", scalar_text(*v));
       any = true;
     }
     if (const Node* ex = k.example; ex && !ex->is_object() && !ex->is_array()) {
-      d.set("example", scalar_text(*ex));
+      d.add("example", scalar_text(*ex));
       any = true;
     }
     return any;
@@ -317,9 +332,9 @@ class TreeWriter {
     std::string_view text = s.string_at("description");
     if (text.empty()) return false;
     DescriptionStyle style = schema_description_style(o_.description_link_base);
-    d.set("described", true);
-    if (o_.descriptions) d.set("description", Data::borrow(o_.descriptions->html(text, style, o_.description_stats)));
-    else d.set("description", description_html(text, style, o_.description_stats));
+    d.add("described", true);
+    if (o_.descriptions) d.add("description", Data::borrow(o_.descriptions->html(text, style, o_.description_stats)));
+    else d.add("description", description_html(text, style, o_.description_stats));
     return true;
   }
 
@@ -350,20 +365,20 @@ class TreeWriter {
   }
 
   // Children of a schema: properties, array items, additional properties, compositions.
-  // Written at the end of out_, each block through its partial; no empty block.
+  // Written at the current level, each block through its partial; no empty block.
   void children(const Node& s, int depth) {
     if (const Node* props = s.find("properties"); props && props->is_object()) {
       std::vector<std::string> required;
       if (const Node* r = s.find("required"))
         for (const Node& x : r->items) required.push_back(x.text);
-      size_t mark = out_.size();
+      begin_children();
       for (const Member& p : props->members) {
         const Node* ps = deref_internal(doc_, p.value);
         if (!ps) {
           // Shown, not dropped: the reader sees the field exists and that its schema is missing.
           Data d = template_fields("name", Data::borrow(p.key), "unresolved", true);
           std::string_view ref = p.value.string_at("$ref");
-          if (!ref.empty()) d.set("ref", Data::borrow(ref));
+          if (!ref.empty()) d.add("ref", Data::borrow(ref));
           write(p_->property, d);
           continue;
         }
@@ -372,15 +387,18 @@ class TreeWriter {
         property(p.key, p.value, *ps, req, depth + 1);
       }
       // `properties: {}`, or all of them hidden in this direction: no list.
-      if (out_.size() != mark) write(p_->properties, template_fields("properties", take_from(mark)));
+      Data d = Data::object();
+      if (children_written()) end_children("properties", p_->properties, &d);
+      else end_children();
     }
     if (const Node* ap = s.find("additionalProperties")) {
       if (ap->is_object() && !ap->members.empty()) {
         const Node* aps = deref_internal(doc_, *ap);
         if (aps) {
-          size_t mark = out_.size();
+          begin_children();
           property("{any key}", *ap, *aps, false, depth + 1);
-          write(p_->properties, template_fields("properties", take_from(mark)));
+          Data d = Data::object();
+          end_children("properties", p_->properties, &d);
         }
       }
     }
@@ -389,9 +407,10 @@ class TreeWriter {
       std::string name = ref_component(*items);
       if (is && !expand_ref(name, depth + 1, *is)) {
         if (has_children(*is)) {
-          size_t mark = out_.size();
+          begin_children();
           ref_or_body(*items, *is, depth + 1);
-          write(p_->items, template_fields("children", take_from(mark)));
+          Data d = Data::object();
+          end_children("children", p_->items, &d);
         }
       } else if (is) {
         // The item type is in the array's label ("array of string"); what else the item
@@ -402,13 +421,11 @@ class TreeWriter {
         Data d = Data::object();
         bool said = description(d, *is);
         said = constraints(d, *is) || said;
-        size_t mark = out_.size();
+        begin_children();
         children(*is, depth + 1);
-        bool written = said || out_.size() != mark;
-        if (written) {
-          d.set("children", take_from(mark));
-          write(p_->items, d);
-        }
+        bool written = said || children_written();
+        if (written) end_children("children", p_->items, &d);
+        else end_children();
         if (!name.empty()) stack_.pop_back();
         if (!written) --nodes_;
       }
@@ -420,18 +437,19 @@ class TreeWriter {
       for (const Node& v : list->items) any = any || deref_internal(doc_, v);
       if (!any) continue;  // `oneOf: []`: nothing to choose from, no block
       std::string_view k = kw;
-      Data d = template_fields("label", k == "allOf" ? "all of" : k == "oneOf" ? "one of" : "any of");
+      Data d = template_fields("label", Data::borrow(k == "allOf" ? "all of" : k == "oneOf" ? "one of" : "any of"));
       discriminator(d, s);
       Data variants = Data::list();
       for (size_t i = 0; i < list->items.size(); ++i) {
         const Node& v = list->items[i];
         const Node* vs = deref_internal(doc_, v);
         if (!vs) continue;
-        size_t mark = out_.size();
+        begin_children();
         variant(v, *vs, depth + 1);
-        variants.push(template_fields("html", take_from(mark)));
+        variants.push(template_fields("html", std::move(bufs_[level_])));
+        end_children();
       }
-      d.set("variants", std::move(variants));
+      d.add("variants", std::move(variants));
       write(p_->composition, d);
     }
   }
@@ -439,8 +457,8 @@ class TreeWriter {
   void discriminator(Data& d, const Node& s) {
     const Node* disc = s.find("discriminator");
     if (!disc) return;
-    d.set("discriminator", true);
-    d.set("property", Data::borrow(disc->string_at("propertyName")));
+    d.add("discriminator", true);
+    d.add("property", Data::borrow(disc->string_at("propertyName")));
     if (const Node* mapping = disc->find("mapping"); mapping && !mapping->members.empty()) {
       Data list = Data::list();
       for (const Member& m : mapping->members) {
@@ -449,11 +467,11 @@ class TreeWriter {
         std::string name = ref_component(ref);
         std::string url = name.empty() ? "" : href_(name);
         Data e = template_fields("key", Data::borrow(m.key), "href", url, "target", Data::borrow(m.value.text));
-        if (!url.empty()) e.set("name", shown(name));
+        if (!url.empty()) e.add("name", shown(name));
         list.push(std::move(e));
       }
-      d.set("has_mapping", true);
-      d.set("mapping", std::move(list));
+      d.add("has_mapping", true);
+      d.add("mapping", std::move(list));
     }
   }
 
@@ -466,9 +484,11 @@ class TreeWriter {
       Data d = Data::object();
       type_line(d, raw, s);
       // Only whether it is recursive: its other badges are on its own page.
-      Data list = Data::list();
-      if (recursive) list.push(template_fields("badge", "recursive", "label", "recursive"));
-      d.set("badges", std::move(list));
+      if (recursive) {
+        Data list = Data::list();
+        list.push(template_fields("badge", Data::borrow("recursive"), "label", Data::borrow("recursive")));
+        d.add("badges", std::move(list));
+      }
       write(p_->link, d);
       return;
     }
@@ -487,17 +507,17 @@ class TreeWriter {
     }
     ++nodes_;
     Data d = Data::object();
+    d.reserve(14);
     bool head = type_line(d, raw, s, true);
     head = badges(d, s, false) || head;
-    d.set("has_head", head);
+    if (head) d.add("has_head", true);
     description(d, s);
     constraints(d, s);
     if (!name.empty()) stack_.push_back(name);
-    size_t mark = out_.size();
+    begin_children();
     children(s, depth);
-    d.set("children", take_from(mark));
     if (!name.empty()) stack_.pop_back();
-    write(p_->variant, d);
+    end_children("children", p_->variant, &d);
   }
 
   void node_body(const Node& raw, int depth, bool root) {
@@ -513,36 +533,38 @@ class TreeWriter {
     }
     // A bare composition has no type line (its block below says "one of"): no empty head.
     Data d = Data::object();
+    d.reserve(14);
     bool head = type_line(d, raw, *s);
     head = badges(d, *s, false) || head;
-    d.set("has_head", head);
+    if (head) d.add("has_head", true);
     description(d, *s);
     constraints(d, *s);
-    size_t mark = out_.size();
+    begin_children();
     children(*s, depth);
-    d.set("children", take_from(mark));
-    write(p_->root, d);
+    end_children("children", p_->root, &d);
   }
 
   // A $ref that resolves to nothing (or a cycle of refs), named so the reader knows what is missing.
   void broken_ref(const Node& raw) {
     Data d = Data::object();
     std::string_view ref = raw.string_at("$ref");
-    if (!ref.empty()) d.set("ref", Data::borrow(ref));
+    if (!ref.empty()) d.add("ref", Data::borrow(ref));
     write(p_->broken, d);
   }
 
   void property(const std::string& name, const Node& raw, const Node& s, bool required, int depth) {
     ++nodes_;
     std::string ref = ref_component(raw);
-    Data d = template_fields("name", Data::borrow(name));
+    Data d = Data::object();
+    d.reserve(16);
+    d.add("name", Data::borrow(name));
     type_line(d, raw, s);
     bool recursive = !ref.empty() && std::find(stack_.begin(), stack_.end(), ref) != stack_.end();
     badges(d, s, required, recursive);
     description(d, s);
     constraints(d, s);
     bool folded = !expand_ref(ref, depth, s);  // a named schema with structure, linked
-    size_t mark = out_.size();
+    begin_children();
     if (!folded) {
       if (!ref.empty()) stack_.push_back(ref);
       children(s, depth);
@@ -550,12 +572,15 @@ class TreeWriter {
     }
     // A disclosure when there are children inside; a plain row otherwise (data-folded: app.js
     // can unfold the linked schema in place).
-    bool body = out_.size() != mark;
-    d.set("children", take_from(mark));
-    d.set("has_body", body);
-    d.set("open", depth <= o_.open_depth);
-    d.set("folded", folded);
-    write(p_->property, d);
+    bool body = children_written();
+    // Only what is so: a missing name is false to the partial, and the row is smaller.
+    if (body) {
+      d.add("has_body", true);
+      if (depth <= o_.open_depth) d.add("open", true);
+    } else if (folded) {
+      d.add("folded", true);
+    }
+    end_children("children", p_->property, &d);
   }
 
   const Node& doc_;
@@ -564,7 +589,9 @@ class TreeWriter {
   const TreePartials* p_ = nullptr;
   std::vector<std::string> stack_;
   size_t nodes_ = 0;
-  std::string out_;
+  // What each level of blocks has written so far (a deque: growing it moves no buffer).
+  std::deque<std::string> bufs_ = std::deque<std::string>(1);
+  size_t level_ = 0;
 };
 
 }  // namespace
