@@ -383,6 +383,9 @@ class ModelBuilder {
     const Node* item = resolve(&raw_item, ptr);
     if (!item || !item->is_object()) return;
     std::vector<Server> item_servers = servers(item->find("servers"));
+    std::vector<const Member*> item_fields;
+    for (const Member& m : raw_item.members)
+      if (!is_http_method(m.key)) item_fields.push_back(&m);
     for (const Member& m : item->members) {
       if (!is_http_method(m.key) || !m.value.is_object()) continue;
       const Node& op = m.value;
@@ -392,6 +395,7 @@ class ModelBuilder {
       o.path = path;
       o.is_webhook = webhook;
       o.pointer = op_ptr;
+      o.path_item_fields = item_fields;
       o.id = str(&op, "operationId");
       if (o.id.empty()) {
         o.id = m.key + "-" + path;

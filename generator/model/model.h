@@ -143,6 +143,9 @@ struct Operation {
   const Node* code_samples = nullptr;  // x-codeSamples / x-code-samples
   const Node* external_docs = nullptr;
   std::string pointer;  // where it is in the bundled document
+  // The members of the path item as written, other than its operations (parameters, servers,
+  // summary, $ref, ...): they apply to this operation too, so its page's key includes them.
+  std::vector<const Member*> path_item_fields;
 };
 
 struct Callback {

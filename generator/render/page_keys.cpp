@@ -5,7 +5,6 @@
 #include <set>
 #include <string>
 
-#include "resolve/oas_context.h"
 #include "tree/json_pointer.h"
 
 namespace apiref {
@@ -127,15 +126,11 @@ BundleKeys page_keys(const SiteBundle& b, uint64_t site) {
         h = hash_node(*op, h);
         local_refs(*op, refs);
       }
-      // The path item's own parameters, servers and summary apply to the operation too.
-      tokens->pop_back();
-      if (const Node* item = resolve_pointer(doc, *tokens)) {
-        for (const Member& mem : item->members) {
-          if (is_http_method(mem.key)) continue;
-          h = hash_node(mem.value, mix(h, mem.key));
-          local_refs(mem.value, refs);
-        }
-      }
+    }
+    // The path item's own parameters, servers and summary apply to the operation too.
+    for (const Member* mem : o.path_item_fields) {
+      h = hash_node(mem->value, mix(h, mem->key));
+      local_refs(mem->value, refs);
     }
     keys.operations.push_back(mix(h, closure.of(refs)));
   }

@@ -1,9 +1,11 @@
 #include "render/schema_tree.h"
 
 #include <algorithm>
+#include <deque>
 #include <vector>
 
 #include "markdown/markdown.h"
+#include "render/mustache.h"
 #include "render/description.h"
 #include "model/model.h"
 #include "tree/json_pointer.h"
@@ -111,21 +113,52 @@ struct ShownKeywords {
   }
 };
 
+// The schema partials a tree is written with, found once per tree; the ones they include are
+// found here first, by a few comparisons rather than the set's map.
+struct TreePartials {
+  const MustacheTemplate *tree = nullptr, *root = nullptr, *variant = nullptr, *link = nullptr,
+                         *properties = nullptr, *property = nullptr, *items = nullptr,
+                         *composition = nullptr, *broken = nullptr;
+  std::vector<std::pair<std::string, const MustacheTemplate*>> all;
+  PartialLookup lookup;
+
+  explicit TreePartials(const TemplateSet* set) {
+    for (const char* name : {"partials/schema-tree", "partials/schema-root", "partials/schema-variant",
+                             "partials/schema-link", "partials/schema-properties", "partials/schema-property",
+                             "partials/schema-items", "partials/schema-composition", "partials/schema-broken",
+                             "partials/schema-type-line", "partials/schema-badges", "partials/schema-description",
+                             "partials/schema-constraints", "partials/schema-discriminator"})
+      all.emplace_back(name, set ? set->find(name) : nullptr);
+    tree = all[0].second, root = all[1].second, variant = all[2].second, link = all[3].second;
+    properties = all[4].second, property = all[5].second, items = all[6].second;
+    composition = all[7].second, broken = all[8].second;
+    lookup = [this, set](const std::string& name) -> const MustacheTemplate* {
+      for (const auto& [n, t] : all)
+        if (n == name) return t;
+      return set ? set->find(name) : nullptr;
+    };
+  }
+};
+
 class TreeWriter {
  public:
   TreeWriter(const Node& doc, const SchemaTreeOptions& o, const SchemaHref& href)
       : doc_(doc), o_(o), href_(href) {}
 
   std::string run(const Node& schema) {
+    TreePartials partials(o_.templates);
+    p_ = &partials;
     if (!o_.root_component.empty()) stack_.push_back(o_.root_component);
+    node_body(schema, 0, true);
     // Which properties the tree leaves out, for app.js: a folded schema it unfolds here comes
     // from that schema's page, which shows every property, and is filtered the same way.
-    out_ += o_.all_directions ? "<div class=\"schema-tree\">"
-            : o_.direction == ExampleFor::Request ? "<div class=\"schema-tree\" data-for=\"request\">"
-                                                   : "<div class=\"schema-tree\" data-for=\"response\">";
-    node_body(schema, 0, true);
-    out_ += "</div>";
-    return std::move(out_);
+    TemplateData d = TemplateData::object();
+    if (!o_.all_directions) d.add("for", Data::borrow(o_.direction == ExampleFor::Request ? "request" : "response"));
+    d.add("body", TemplateData::borrow(bufs_[0]));
+    std::string html;
+    html.reserve(bufs_[0].size() + 64);
+    write(html, p_->tree, d);
+    return html;
   }
 
   std::string type_label(const Node& raw) {
@@ -157,7 +190,31 @@ class TreeWriter {
   }
 
  private:
-  void text(std::string_view s) { out_ += html_escape(s); }
+  using Data = TemplateData;
+
+  void write(std::string& out, const MustacheTemplate* t, const Data& d) {
+    if (t) render_mustache_to(out, *t, {&d}, p_->lookup);
+  }
+  void write(const MustacheTemplate* t, const Data& d) { write(bufs_[level_], t, d); }
+
+  // A block's children are written into a buffer of their own, one level down, so that the
+  // block can show them (borrowed, copied once into the block) once they are known: whether
+  // there are any decides how the block is written.
+  void begin_children() {
+    if (++level_ == bufs_.size()) bufs_.emplace_back();
+  }
+  bool children_written() const { return !bufs_[level_].empty(); }
+  // Back up a level, writing block `t` with `d`, whose `key` shows the children (when there
+  // are any); or, with no `t`, dropping them.
+  void end_children(const char* key = nullptr, const MustacheTemplate* t = nullptr, Data* d = nullptr) {
+    std::string& kids = bufs_[level_--];
+    if (d) {
+      if (!kids.empty()) d->add(key, Data::borrow(kids));
+      write(t, *d);
+    }
+    kids.clear();
+  }
+
   // What the reader calls a component schema: its key, unless the bundle had to tell it apart.
   const std::string& shown(const std::string& name) const {
     if (!o_.display_names) return name;
@@ -165,66 +222,42 @@ class TreeWriter {
     return it == o_.display_names->end() ? name : it->second;
   }
 
-  // Writes open + what f writes + close, or nothing at all when f writes nothing: no empty
-  // wrappers (<ul></ul>, <div class="schema-root"></div>) in the page.
-  // Returns whether it wrote anything.
-  template <class F>
-  bool wrap_nonempty(const char* open, F&& f, const char* close) {
-    size_t mark = out_.size();
-    out_ += open;
-    size_t inner = out_.size();
-    f();
-    if (out_.size() == inner) {
-      out_.resize(mark);
-      return false;
-    }
-    out_ += close;
-    return true;
-  }
-
-
-  // `lead`: the line starts here, so nothing written first needs a space before it.
-  void type_line(const Node& raw, const Node& s, bool lead = false) {
+  // The type line (schema-type-line): type, link to a named schema, title. `lead`: the line
+  // starts here, so its first part needs no space before it. Returns whether it has a part.
+  bool type_line(Data& d, const Node& raw, const Node& s, bool lead = false) {
     std::string name = ref_component(raw);
     std::string label = type_label(raw);
     std::string url = name.empty() ? "" : href_(name);
-    size_t start = out_.size();
-    auto space = [&] {
-      if (!lead || out_.size() != start) out_ += ' ';
+    Data parts = Data::list();
+    auto part = [&](const char* key, Data value) {
+      Data p = Data::object();
+      p.reserve(3);
+      if (!lead || !parts.empty()) p.add("sep", true);
+      p.add(key, std::move(value));
+      return p;
     };
     // A named object is labelled by its name; with a page to link to, the link is the label.
     // A bare composition is labelled by its block below ("all of ..."), not twice.
     bool composition = label == "one of" || label == "any of" || label == "all of";
-    if ((url.empty() || label != name) && !composition) {
-      space();
-      out_ += "<span class=\"schema-type\">";
-      text(label);
-      out_ += "</span>";
-    }
+    if ((url.empty() || label != name) && !composition) parts.push(part("type", std::move(label)));
     if (!url.empty()) {
-      space();
-      out_ += "<a class=\"schema-ref\" href=\"";
-      out_ += html_escape(url);
-      out_ += "\">";
-      text(shown(name));
-      out_ += "</a>";
+      Data p = part("ref_href", std::move(url));
+      p.add("ref_name", shown(name));
+      parts.push(std::move(p));
     }
     std::string_view title = s.string_at("title");
-    if (!title.empty() && title != name) {
-      space();
-      out_ += "<span class=\"schema-title\">";
-      text(title);
-      out_ += "</span>";
-    }
+    if (!title.empty() && title != name) parts.push(part("title", Data::borrow(title)));
+    if (parts.empty()) return false;
+    d.add("type_line", std::move(parts));
+    return true;
   }
 
-  void badges(const Node& s, bool required) {
-    auto badge = [&](const char* cls, const char* label) {
-      out_ += " <span class=\"badge badge-";
-      out_ += cls;
-      out_ += "\">";
-      out_ += label;
-      out_ += "</span>";
+  // The badges (schema-badges); `recursive` adds the one for a schema that contains itself.
+  // Returns whether there is one.
+  bool badges(Data& d, const Node& s, bool required, bool recursive = false) {
+    Data list = Data::list();
+    auto badge = [&](std::string_view cls, std::string_view label) {
+      list.push(template_fields("badge", Data::borrow(cls), "label", Data::borrow(label)));
     };
     ShownKeywords k(s);
     if (required) badge("required", "required");
@@ -232,17 +265,27 @@ class TreeWriter {
     if (is_true(k.read_only)) badge("readonly", "read-only");
     if (is_true(k.write_only)) badge("writeonly", "write-only");
     if (is_true(k.deprecated)) badge("deprecated", "deprecated");
+    if (recursive) badge("recursive", "recursive");
+    if (list.empty()) return false;
+    d.add("badges", std::move(list));
+    return true;
   }
 
-  void constraints(const Node& s) {
+  // The constraints (schema-constraints). Returns whether there is one to show.
+  bool constraints(Data& d, const Node& s) {
     ShownKeywords k(s);
-    std::vector<std::string> parts;
+    bool any = false;
+    std::string parts;
+    auto add = [&](std::string_view part) {
+      if (!parts.empty()) parts += ", ";
+      parts += part;
+    };
     auto num = [&](const Node* v, const char* label) {
-      if (v && v->kind == NodeKind::Number) parts.push_back(std::string(label) + v->text);
+      if (v && v->kind == NodeKind::Number) add(std::string(label) + v->text);
     };
     bool excl_min = is_true(k.exclusive_minimum), excl_max = is_true(k.exclusive_maximum);
-    if (const Node* v = k.minimum; v && v->kind == NodeKind::Number) parts.push_back((excl_min ? "> " : "≥ ") + v->text);
-    if (const Node* v = k.maximum; v && v->kind == NodeKind::Number) parts.push_back((excl_max ? "< " : "≤ ") + v->text);
+    if (const Node* v = k.minimum; v && v->kind == NodeKind::Number) add((excl_min ? "> " : "≥ ") + v->text);
+    if (const Node* v = k.maximum; v && v->kind == NodeKind::Number) add((excl_max ? "< " : "≤ ") + v->text);
     // 3.1 (JSON Schema 2020-12): exclusive bounds are numbers.
     num(k.exclusive_minimum, "> ");
     num(k.exclusive_maximum, "< ");
@@ -253,55 +296,46 @@ class TreeWriter {
     num(k.max_items, "max items ");
     num(k.min_properties, "min properties ");
     num(k.max_properties, "max properties ");
-    if (is_true(k.unique_items)) parts.push_back("unique items");
+    if (is_true(k.unique_items)) add("unique items");
     if (!parts.empty()) {
-      out_ += "<div class=\"schema-constraints\">";
-      for (size_t i = 0; i < parts.size(); ++i) {
-        if (i) out_ += ", ";
-        text(parts[i]);
-      }
-      out_ += "</div>";
+      d.add("constraints", std::move(parts));
+      any = true;
     }
-    if (std::string_view p = k.pattern && k.pattern->is_string() ? std::string_view(k.pattern->text) : std::string_view(); !p.empty()) {
-      out_ += "<div class=\"schema-pattern\">pattern <code>";
-      text(p);
-      out_ += "</code></div>";
+    if (k.pattern && k.pattern->is_string() && !k.pattern->text.empty()) {
+      d.add("pattern", Data::borrow(k.pattern->text));
+      any = true;
     }
     if (const Node* e = k.enum_values; e && e->is_array()) {
-      out_ += "<div class=\"schema-enum\">one of: ";
-      for (size_t i = 0; i < e->items.size(); ++i) {
-        if (i) out_ += " ";
-        out_ += "<code>";
-        text(scalar_text(e->items[i]));
-        out_ += "</code>";
-      }
-      out_ += "</div>";
+      Data values = Data::list();
+      for (size_t i = 0; i < e->items.size(); ++i) values.push(i ? template_fields("sep", true, "value", scalar_text(e->items[i])) : template_fields("value", scalar_text(e->items[i])));
+      d.add("enum_shown", true);
+      d.add("enum", std::move(values));
+      any = true;
     }
     if (const Node* c = k.const_value) {
-      out_ += "<div class=\"schema-enum\">always <code>";
-      text(scalar_text(*c));
-      out_ += "</code></div>";
+      d.add("const", scalar_text(*c));
+      any = true;
     }
-    if (const Node* d = k.default_value) {
-      out_ += "<div class=\"schema-default\">default <code>";
-      text(scalar_text(*d));
-      out_ += "</code></div>";
+    if (const Node* v = k.default_value) {
+      d.add("default", scalar_text(*v));
+      any = true;
     }
     if (const Node* ex = k.example; ex && !ex->is_object() && !ex->is_array()) {
-      out_ += "<div class=\"schema-example\">example <code>";
-      text(scalar_text(*ex));
-      out_ += "</code></div>";
+      d.add("example", scalar_text(*ex));
+      any = true;
     }
+    return any;
   }
 
-  void description(const Node& s) {
-    std::string_view d = s.string_at("description");
-    if (d.empty()) return;
-    out_ += "<div class=\"schema-description\">";
+  // The description (schema-description). Returns whether there is one.
+  bool description(Data& d, const Node& s) {
+    std::string_view text = s.string_at("description");
+    if (text.empty()) return false;
     DescriptionStyle style = schema_description_style(o_.description_link_base);
-    if (o_.descriptions) out_ += o_.descriptions->html(d, style, o_.description_stats);
-    else out_ += description_html(d, style, o_.description_stats);
-    out_ += "</div>";
+    d.add("described", true);
+    if (o_.descriptions) d.add("description", Data::borrow(o_.descriptions->html(text, style, o_.description_stats)));
+    else d.add("description", description_html(text, style, o_.description_stats));
+    return true;
   }
 
   bool hidden(const Node& s) const {
@@ -331,37 +365,40 @@ class TreeWriter {
   }
 
   // Children of a schema: properties, array items, additional properties, compositions.
+  // Written at the current level, each block through its partial; no empty block.
   void children(const Node& s, int depth) {
     if (const Node* props = s.find("properties"); props && props->is_object()) {
       std::vector<std::string> required;
       if (const Node* r = s.find("required"))
         for (const Node& x : r->items) required.push_back(x.text);
-      // `properties: {}`, or all of them hidden in this direction: no list.
-      wrap_nonempty("<ul class=\"schema-props\">", [&] {
-        for (const Member& p : props->members) {
-          const Node* ps = deref_internal(doc_, p.value);
-          if (!ps) {
-            // Shown, not dropped: the reader sees the field exists and that its schema is missing.
-            out_ += "<li class=\"schema-prop\"><code class=\"prop-name\">";
-            text(p.key);
-            out_ += "</code> ";
-            broken_ref(p.value);
-            out_ += "</li>";
-            continue;
-          }
-          if (hidden(*ps)) continue;
-          bool req = std::find(required.begin(), required.end(), p.key) != required.end();
-          property(p.key, p.value, *ps, req, depth + 1);
+      begin_children();
+      for (const Member& p : props->members) {
+        const Node* ps = deref_internal(doc_, p.value);
+        if (!ps) {
+          // Shown, not dropped: the reader sees the field exists and that its schema is missing.
+          Data d = template_fields("name", Data::borrow(p.key), "unresolved", true);
+          std::string_view ref = p.value.string_at("$ref");
+          if (!ref.empty()) d.add("ref", Data::borrow(ref));
+          write(p_->property, d);
+          continue;
         }
-      }, "</ul>");
+        if (hidden(*ps)) continue;
+        bool req = std::find(required.begin(), required.end(), p.key) != required.end();
+        property(p.key, p.value, *ps, req, depth + 1);
+      }
+      // `properties: {}`, or all of them hidden in this direction: no list.
+      Data d = Data::object();
+      if (children_written()) end_children("properties", p_->properties, &d);
+      else end_children();
     }
     if (const Node* ap = s.find("additionalProperties")) {
       if (ap->is_object() && !ap->members.empty()) {
         const Node* aps = deref_internal(doc_, *ap);
         if (aps) {
-          out_ += "<ul class=\"schema-props\">";
+          begin_children();
           property("{any key}", *ap, *aps, false, depth + 1);
-          out_ += "</ul>";
+          Data d = Data::object();
+          end_children("properties", p_->properties, &d);
         }
       }
     }
@@ -370,9 +407,10 @@ class TreeWriter {
       std::string name = ref_component(*items);
       if (is && !expand_ref(name, depth + 1, *is)) {
         if (has_children(*is)) {
-          out_ += "<div class=\"schema-items\"><span class=\"schema-label\">items</span>";
+          begin_children();
           ref_or_body(*items, *is, depth + 1);
-          out_ += "</div>";
+          Data d = Data::object();
+          end_children("children", p_->items, &d);
         }
       } else if (is) {
         // The item type is in the array's label ("array of string"); what else the item
@@ -380,11 +418,14 @@ class TreeWriter {
         // block is left out when that is nothing.
         if (!name.empty()) stack_.push_back(name);
         ++nodes_;  // counted as a node only when written (below)
-        bool written = wrap_nonempty("<div class=\"schema-items\"><span class=\"schema-label\">items</span>", [&] {
-          description(*is);
-          constraints(*is);
-          children(*is, depth + 1);
-        }, "</div>");
+        Data d = Data::object();
+        bool said = description(d, *is);
+        said = constraints(d, *is) || said;
+        begin_children();
+        children(*is, depth + 1);
+        bool written = said || children_written();
+        if (written) end_children("children", p_->items, &d);
+        else end_children();
         if (!name.empty()) stack_.pop_back();
         if (!written) --nodes_;
       }
@@ -395,52 +436,43 @@ class TreeWriter {
       bool any = false;
       for (const Node& v : list->items) any = any || deref_internal(doc_, v);
       if (!any) continue;  // `oneOf: []`: nothing to choose from, no block
-      std::string label = std::string(kw) == "allOf" ? "all of" : std::string(kw) == "oneOf" ? "one of" : "any of";
-      out_ += "<div class=\"schema-composition\"><span class=\"schema-label\">";
-      out_ += label;
-      out_ += "</span>";
-      discriminator(s);
-      out_ += "<ol class=\"schema-variants\">";
+      std::string_view k = kw;
+      Data d = template_fields("label", Data::borrow(k == "allOf" ? "all of" : k == "oneOf" ? "one of" : "any of"));
+      discriminator(d, s);
+      Data variants = Data::list();
       for (size_t i = 0; i < list->items.size(); ++i) {
         const Node& v = list->items[i];
         const Node* vs = deref_internal(doc_, v);
         if (!vs) continue;
-        out_ += "<li>";
+        begin_children();
         variant(v, *vs, depth + 1);
-        out_ += "</li>";
+        variants.push(template_fields("html", std::move(bufs_[level_])));
+        end_children();
       }
-      out_ += "</ol></div>";
+      d.add("variants", std::move(variants));
+      write(p_->composition, d);
     }
   }
 
-  void discriminator(const Node& s) {
-    const Node* d = s.find("discriminator");
-    if (!d) return;
-    out_ += "<div class=\"schema-discriminator\">discriminated by <code>";
-    text(d->string_at("propertyName"));
-    out_ += "</code>";
-    if (const Node* mapping = d->find("mapping"); mapping && !mapping->members.empty()) {
-      out_ += "<ul>";
+  void discriminator(Data& d, const Node& s) {
+    const Node* disc = s.find("discriminator");
+    if (!disc) return;
+    d.add("discriminator", true);
+    d.add("property", Data::borrow(disc->string_at("propertyName")));
+    if (const Node* mapping = disc->find("mapping"); mapping && !mapping->members.empty()) {
+      Data list = Data::list();
       for (const Member& m : mapping->members) {
-        out_ += "<li><code>";
-        text(m.key);
-        out_ += "</code> → ";
         Node ref = Node::object();
         ref.set("$ref", Node::string(m.value.text));
         std::string name = ref_component(ref);
         std::string url = name.empty() ? "" : href_(name);
-        if (!url.empty()) {
-          out_ += "<a href=\"" + html_escape(url) + "\">";
-          text(shown(name));
-          out_ += "</a>";
-        } else {
-          text(m.value.text);
-        }
-        out_ += "</li>";
+        Data e = template_fields("key", Data::borrow(m.key), "href", url, "target", Data::borrow(m.value.text));
+        if (!url.empty()) e.add("name", shown(name));
+        list.push(std::move(e));
       }
-      out_ += "</ul>";
+      d.add("has_mapping", true);
+      d.add("mapping", std::move(list));
     }
-    out_ += "</div>";
   }
 
   // A schema reached through `raw` (maybe a $ref): expanded, or a link when too deep or
@@ -449,10 +481,15 @@ class TreeWriter {
     std::string name = ref_component(raw);
     if (!expand_ref(name, depth, s)) {
       bool recursive = std::find(stack_.begin(), stack_.end(), name) != stack_.end();
-      out_ += "<div class=\"schema-link\" data-folded>";  // app.js can unfold it in place
-      type_line(raw, s);
-      if (recursive) out_ += " <span class=\"badge badge-recursive\">recursive</span>";
-      out_ += "</div>";
+      Data d = Data::object();
+      type_line(d, raw, s);
+      // Only whether it is recursive: its other badges are on its own page.
+      if (recursive) {
+        Data list = Data::list();
+        list.push(template_fields("badge", Data::borrow("recursive"), "label", Data::borrow("recursive")));
+        d.add("badges", std::move(list));
+      }
+      write(p_->link, d);
       return;
     }
     if (!name.empty()) stack_.push_back(name);
@@ -469,15 +506,18 @@ class TreeWriter {
       return;
     }
     ++nodes_;
-    wrap_nonempty("<div class=\"schema-variant-head\">", [&] {
-      type_line(raw, s, true);
-      badges(s, false);
-    }, "</div>");
-    description(s);
-    constraints(s);
+    Data d = Data::object();
+    d.reserve(14);
+    bool head = type_line(d, raw, s, true);
+    head = badges(d, s, false) || head;
+    if (head) d.add("has_head", true);
+    description(d, s);
+    constraints(d, s);
     if (!name.empty()) stack_.push_back(name);
+    begin_children();
     children(s, depth);
     if (!name.empty()) stack_.pop_back();
+    end_children("children", p_->variant, &d);
   }
 
   void node_body(const Node& raw, int depth, bool root) {
@@ -487,75 +527,71 @@ class TreeWriter {
       return;
     }
     ++nodes_;
-    if (root) {
-      // A bare composition has no type line (its block below says "one of"): no empty head.
-      wrap_nonempty("<div class=\"schema-root\">", [&] {
-        type_line(raw, *s);
-        badges(*s, false);
-      }, "</div>");
-      description(*s);
-      constraints(*s);
+    if (!root) {
+      children(*s, depth);
+      return;
     }
+    // A bare composition has no type line (its block below says "one of"): no empty head.
+    Data d = Data::object();
+    d.reserve(14);
+    bool head = type_line(d, raw, *s);
+    head = badges(d, *s, false) || head;
+    if (head) d.add("has_head", true);
+    description(d, *s);
+    constraints(d, *s);
+    begin_children();
     children(*s, depth);
+    end_children("children", p_->root, &d);
   }
 
   // A $ref that resolves to nothing (or a cycle of refs), named so the reader knows what is missing.
   void broken_ref(const Node& raw) {
-    out_ += "<span class=\"schema-broken\">unresolved reference";
+    Data d = Data::object();
     std::string_view ref = raw.string_at("$ref");
-    if (!ref.empty()) {
-      out_ += " <code>";
-      text(std::string(ref));
-      out_ += "</code>";
-    }
-    out_ += "</span>";
+    if (!ref.empty()) d.add("ref", Data::borrow(ref));
+    write(p_->broken, d);
   }
 
   void property(const std::string& name, const Node& raw, const Node& s, bool required, int depth) {
     ++nodes_;
     std::string ref = ref_component(raw);
-    // Written as a disclosure; when nothing turns out to be inside, its head is rewritten in
-    // place into a plain row (cheap: the row is short then), so children are never copied.
-    const std::string_view open = depth <= o_.open_depth ? "<details open><summary>" : "<details><summary>";
-    const std::string_view close = "</summary>";
-    out_ += "<li class=\"schema-prop\">";
-    size_t open_at = out_.size();
-    out_ += open;
-    out_ += "<code class=\"prop-name\">";
-    text(name);
-    out_ += "</code>";
-    type_line(raw, s);
-    badges(s, required);
-    if (!ref.empty() && std::find(stack_.begin(), stack_.end(), ref) != stack_.end())
-      out_ += " <span class=\"badge badge-recursive\">recursive</span>";
-    size_t close_at = out_.size();
-    out_ += close;
-    description(s);
-    constraints(s);
-    size_t body_at = out_.size();
+    Data d = Data::object();
+    d.reserve(16);
+    d.add("name", Data::borrow(name));
+    type_line(d, raw, s);
+    bool recursive = !ref.empty() && std::find(stack_.begin(), stack_.end(), ref) != stack_.end();
+    badges(d, s, required, recursive);
+    description(d, s);
+    constraints(d, s);
     bool folded = !expand_ref(ref, depth, s);  // a named schema with structure, linked
+    begin_children();
     if (!folded) {
       if (!ref.empty()) stack_.push_back(ref);
       children(s, depth);
       if (!ref.empty()) stack_.pop_back();
     }
-    if (out_.size() != body_at) {
-      out_ += "</details>";
-    } else {
-      out_.replace(close_at, close.size(), "</div>");
-      // data-folded: app.js can unfold the linked schema in place.
-      out_.replace(open_at, open.size(), folded ? "<div class=\"schema-prop-head\" data-folded>" : "<div class=\"schema-prop-head\">");
+    // A disclosure when there are children inside; a plain row otherwise (data-folded: app.js
+    // can unfold the linked schema in place).
+    bool body = children_written();
+    // Only what is so: a missing name is false to the partial, and the row is smaller.
+    if (body) {
+      d.add("has_body", true);
+      if (depth <= o_.open_depth) d.add("open", true);
+    } else if (folded) {
+      d.add("folded", true);
     }
-    out_ += "</li>";
+    end_children("children", p_->property, &d);
   }
-
 
   const Node& doc_;
   const SchemaTreeOptions& o_;
   const SchemaHref& href_;
+  const TreePartials* p_ = nullptr;
   std::vector<std::string> stack_;
   size_t nodes_ = 0;
-  std::string out_;
+  // What each level of blocks has written so far (a deque: growing it moves no buffer).
+  std::deque<std::string> bufs_ = std::deque<std::string>(1);
+  size_t level_ = 0;
 };
 
 }  // namespace

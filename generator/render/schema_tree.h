@@ -5,6 +5,9 @@
 // only at the top of the tree; nested, and always on recursion, it is a link to the schema's
 // own page (where it is expanded), and app.js lets the reader unfold it in place. Named
 // schemas without structure (a string with a format, an enum) are always shown inline.
+// This file decides what a tree shows; the markup is the templates' partials/schema-*.mustache
+// (one per block: a property row, a list of properties, items, a composition, a type line,
+// badges, constraints...), so that --templates can restyle trees as it does pages.
 #pragma once
 
 #include <functional>
@@ -12,12 +15,16 @@
 #include <string>
 
 #include "render/description.h"
-#include "render/example.h"
+#include "render/mustache.h"
+#include "examples/example.h"
 #include "tree/node.h"
 
 namespace apiref {
 
 struct SchemaTreeOptions {
+  // The site's templates, with the partials/schema-* the tree is written with (a missing one
+  // writes nothing).
+  const TemplateSet* templates = nullptr;
   ExampleFor direction = ExampleFor::Response;  // hides writeOnly in responses, readOnly in requests
   bool all_directions = false;  // hides neither (a schema's own page: both are badged)
   // Nesting below which named schemas with structure are expanded inline. 1: only the tree's

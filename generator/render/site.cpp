@@ -14,7 +14,7 @@
 #include "render/auth_guide.h"
 #include "render/brand.h"
 #include "render/description.h"
-#include "render/example.h"
+#include "examples/example.h"
 #include "render/operation_snippets.h"
 #include "render/page_keys.h"
 #include "render/page_links.h"
@@ -751,6 +751,7 @@ class SiteRenderer {
   // Schema trees describe as the rest of the page does: the same link base, the same count.
   SchemaTreeOptions tree_options() {
     SchemaTreeOptions o;
+    o.templates = &templates_;
     o.descriptions = &descriptions_;
     o.description_link_base = options_.description_link_base;
     o.description_stats = &stats_;

@@ -44,10 +44,20 @@ TemplateData& TemplateData::set(std::string_view key, TemplateData v) {
   return children_.back().value;
 }
 
+TemplateData& TemplateData::add(std::string_view key, TemplateData v) {
+  if (kind_ == Kind::Null) kind_ = Kind::Object;
+  if (kind_ != Kind::Object) throw std::logic_error("TemplateData::add on a value that is not an object");
+  children_.push_back(Member{key, std::move(v)});
+  return children_.back().value;
+}
+
 const TemplateData* TemplateData::find(std::string_view key) const {
   if (kind_ != Kind::Object) return nullptr;
+  // Keys of one object mostly differ in length or first letter: look at those before calling
+  // memcmp (templates look names up through every object of the context stack).
+  const size_t n = key.size();
   for (const Member& m : children_)
-    if (m.key == key) return &m.value;
+    if (m.key.size() == n && (n == 0 || (m.key[0] == key[0] && m.key == key))) return &m.value;
   return nullptr;
 }
 

@@ -76,6 +76,10 @@ class TemplateData {
   // Objects. set() replaces the member `key` in place, or appends it; null becomes an empty
   // object first. `key` is not copied: it must outlive this data (use string literals).
   TemplateData& set(std::string_view key, TemplateData v);
+  // add() appends the member without looking for one of that key first: for data built in one
+  // go with keys given once (schema trees build one object per row shown, ~200,000 on GitHub).
+  TemplateData& add(std::string_view key, TemplateData v);
+  void reserve(size_t members) { children_.reserve(members); }
   const TemplateData* find(std::string_view key) const;  // nullptr when absent or not an object
   TemplateData* find(std::string_view key);
   bool contains(std::string_view key) const { return find(key) != nullptr; }
@@ -112,13 +116,14 @@ inline bool TemplateData::empty() const { return children_.empty(); }
 inline void add_template_fields(TemplateData&) {}
 template <class V, class... Rest>
 void add_template_fields(TemplateData& o, std::string_view key, V&& value, Rest&&... rest) {
-  o.set(key, TemplateData(std::forward<V>(value)));
+  o.add(key, TemplateData(std::forward<V>(value)));
   add_template_fields(o, std::forward<Rest>(rest)...);
 }
 template <class... Args>
 TemplateData template_fields(Args&&... args) {
   static_assert(sizeof...(Args) % 2 == 0, "template_fields() takes key/value pairs");
   TemplateData o = TemplateData::object();
+  o.reserve(sizeof...(Args) / 2);
   add_template_fields(o, std::forward<Args>(args)...);
   return o;
 }

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "render/example.h"
+#include "examples/example.h"
 #include "tree/json_pointer.h"
 #include "tree/write.h"
 

@@ -7,7 +7,7 @@
 
 #include "diag/diagnostic.h"
 #include "load/load.h"
-#include "render/example.h"
+#include "examples/example.h"
 #include "tree/write.h"
 
 using namespace apiref;

@@ -12,10 +12,11 @@
 #include "load/load.h"
 #include "markdown/markdown.h"
 #include "model/model.h"
-#include "render/example.h"
+#include "examples/example.h"
 #include "render/schema_tree.h"
 #include "serve/serve.h"
 #include "tree/write.h"
+#include "test_util.h"
 
 using namespace apiref;
 
@@ -193,6 +194,10 @@ components:
 )");
   auto start = std::chrono::steady_clock::now();
   SchemaTreeOptions o;
+  TemplateSet templates;
+  std::vector<MustacheError> errors;
+  REQUIRE(templates.load(apiref_test::source("templates"), "", errors));
+  o.templates = &templates;
   o.root_component = "Graph";
   std::string html = render_schema_tree(doc, schema(doc, "Graph"), o, [](const std::string& n) { return "../" + n + "/"; });
   CHECK(html.find("prop-name\">left<") != std::string::npos);

@@ -6,7 +6,7 @@
 #include <regex>
 #include <string>
 
-#include "render/pattern_sample.h"
+#include "examples/pattern_sample.h"
 
 using apiref::pattern_sample;
 

@@ -14,7 +14,7 @@
 #include "markdown/markdown.h"
 #include "model/model.h"
 #include "render/description.h"
-#include "render/pattern_sample.h"
+#include "examples/pattern_sample.h"
 #include "render/schema_tree.h"
 #include "render/site.h"
 #include "test_util.h"
@@ -35,7 +35,19 @@ const Node& github() {
 
 std::string link_to(const std::string& name) { return "../" + name + "/"; }
 
+// The built-in templates, with the partials trees are written with.
+const TemplateSet& builtin_templates() {
+  static const TemplateSet set = [] {
+    TemplateSet t;
+    std::vector<MustacheError> errors;
+    REQUIRE(t.load(apiref_test::source("templates"), "", errors));
+    return t;
+  }();
+  return set;
+}
+
 std::string tree(const Node& doc, const Node& schema, SchemaTreeOptions o = {}) {
+  if (!o.templates) o.templates = &builtin_templates();
   return render_schema_tree(doc, schema, o, link_to);
 }
 
@@ -234,8 +246,8 @@ TEST_CASE("schema tree: hostile shapes (recursion through items and variants, un
 
 namespace {
 
-// Renders a one-file toy project; path -> page.
-std::map<std::string, std::string> render_toy_site(const std::string& yaml) {
+// Renders a one-file toy project; path -> page. `override_dir`: the user's templates.
+std::map<std::string, std::string> render_toy_site(const std::string& yaml, const std::string& override_dir = "") {
   TempDir dir;
   std::string path = dir.write("api.yaml", yaml);
   BundleResult r = bundle_file(path, {});
@@ -245,7 +257,7 @@ std::map<std::string, std::string> render_toy_site(const std::string& yaml) {
   std::vector<SiteBundle> site = {{"api", &r.bundles[0].document, &m}};
   TemplateSet templates;
   std::vector<MustacheError> errors;
-  REQUIRE(templates.load(apiref_test::source("templates"), "", errors));
+  REQUIRE(templates.load(apiref_test::source("templates"), override_dir, errors));
   std::map<std::string, std::string> files;
   for (SiteFile& f : render_site(site, templates, SiteOptions{}, d)) files[f.path] = std::move(f.content);
   return files;
@@ -297,6 +309,45 @@ paths:
   const std::string& missing = files.at("404.html");
   CHECK(missing.find("<title>Page not found · Toy</title>") != std::string::npos);
   CHECK(missing.find("<meta name=\"description\" content=\"There is no page at this address.\">") != std::string::npos);
+}
+
+TEST_CASE("schema trees: a user's schema partial (--templates) restyles the trees, the others stay built in") {
+  TempDir user;
+  user.write("partials/schema-badges.mustache", "{{#badges}} <mark class=\"my-{{badge}}\">{{label}}!</mark>{{/badges}}");
+  const char* yaml = R"(openapi: 3.0.3
+info: {title: Toy, version: "1"}
+paths:
+  /pets:
+    post:
+      operationId: addPet
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/Pet"}
+      responses: {"204": {description: Added}}
+components:
+  schemas:
+    Pet:
+      type: object
+      required: [name]
+      properties:
+        name: {type: string, description: What it answers to.}
+        tag: {type: string, nullable: true}
+)";
+  auto builtin = render_toy_site(yaml);
+  auto styled = render_toy_site(yaml, user.path().string());
+  for (const char* page : {"api/operations/addPet.html", "api/schemas/Pet.html"}) {
+    CAPTURE(page);
+    const std::string& before = builtin.at(page);
+    const std::string& after = styled.at(page);
+    CHECK(before.find("<span class=\"badge badge-required\">required</span>") != std::string::npos);
+    CHECK(after.find("<span class=\"badge badge-required\">") == std::string::npos);
+    CHECK(after.find("<code class=\"prop-name\">name</code> <span class=\"schema-type\">string</span> <mark class=\"my-required\">required!</mark>") !=
+          std::string::npos);
+    CHECK(after.find("<mark class=\"my-nullable\">nullable!</mark>") != std::string::npos);
+    // The other partials are the built-in ones.
+    CHECK(after.find("<div class=\"schema-description\"><p>What it answers to.</p>") != std::string::npos);
+  }
 }
 
 TEST_CASE("site pages: several security alternatives keep their introduction") {

@@ -1,4 +1,4 @@
-#include "render/pattern_sample.h"
+#include "examples/pattern_sample.h"
 
 #include <algorithm>
 #include <map>

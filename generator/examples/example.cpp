@@ -1,4 +1,4 @@
-#include "render/example.h"
+#include "examples/example.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "model/model.h"
-#include "render/pattern_sample.h"
+#include "examples/pattern_sample.h"
 
 namespace apiref {
 namespace {
