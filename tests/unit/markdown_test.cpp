@@ -1,6 +1,6 @@
 // The Markdown stage: CommonMark + GFM rendering, the allowlist sanitiser against a battery of
-// known XSS payloads, inline and plain-text renderings, thread safety, and every description in
-// GitHub's real API description.
+// known XSS payloads, inline and plain-text renderings, thread safety. (Every description in
+// GitHub's description: tests/corpus/markdown_test.cpp.)
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -1,9 +1,9 @@
 // The report stage: every output format of `apiref check` on a hand-built result full of hostile
 // text (%, \r, \n, :, ',', <, &, quotes, unicode, control characters, invalid UTF-8). GitHub
-// escaping is compared byte for byte; JSON, SARIF and GitLab are parsed back as JSON; JUnit is
-// parsed by python3's xml.etree. The SARIF written here is also validated against the official
-// SARIF 2.1.0 schema by the ctest entry `report-sarif-schema` (tests/report/sarif-schema.sh),
-// which sets APIREF_REPORT_OUT.
+// escaping is compared byte for byte; JSON, SARIF and GitLab are parsed back as JSON (JUnit, by
+// python3's xml.etree, in tests/corpus/report_test.cpp). The SARIF written here is also
+// validated against the official SARIF 2.1.0 schema by the ctest entry `report-sarif-schema`
+// (tests/report/sarif-schema.sh), which sets APIREF_REPORT_OUT.
 #include <doctest/doctest.h>
 
 #include <array>

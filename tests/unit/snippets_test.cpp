@@ -1,6 +1,5 @@
-// Request snippets: every snippet generated for the real corpus parses in its language (run
-// through bash -n, python3's compiler and node --check, not matched as strings), and shell
-// quoting survives hostile values when bash actually runs it.
+// Request snippets: credentials by scheme. The snippets run through bash, python3 and node (the
+// whole corpus's, shell quoting, a loopback server) are in tests/corpus/snippets_test.cpp.
 #include <doctest/doctest.h>
 
 #include <algorithm>
