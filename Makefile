@@ -1,12 +1,14 @@
 # The two commands of the README:
 #   make example   install what is missing, build, and build the embedded example's site (schemas/) into _site/
-#   make test      install what is missing, build, run every test (plus an ASan+UBSan build)
+#   make test      install what is missing, build, run every test tier (plus an ASan+UBSan build)
+# and, while working on the code:
+#   make check     build the unit tests alone and run the unit tier (no corpus, no other program)
 BUILD ?= build
 SAN_BUILD ?= build-asan
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build example test test-fast test-sanitize clean
+.PHONY: all deps build example check test test-fast test-sanitize clean
 
 all: build
 
@@ -23,14 +25,23 @@ example: build
 	cd schemas && ../$(BUILD)/apiref build -o ../_site
 	@echo "open _site/index.html, or serve it: python3 -m http.server -d _site 8000 --bind 127.0.0.1"
 
+# The unit tier in one process: the cases of `ctest -L unit`, without starting a process for
+# each of them.
+check: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target apiref_tests
+	$(BUILD)/apiref_tests
+
+# Every tier of the plain build: unit, corpus, cli, browser, prism.
 test-fast: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 $(SAN_BUILD)/CMakeCache.txt:
 	cmake -S . -B $(SAN_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DAPIREF_SANITIZE=ON -DAPIREF_WERROR=ON
 
+# Under ASan+UBSan: unit, corpus and cli (the sanitized build registers no browser or prism
+# test), so only the programs those run are built.
 test-sanitize: deps $(SAN_BUILD)/CMakeCache.txt
-	cmake --build $(SAN_BUILD) -j $(JOBS)
+	cmake --build $(SAN_BUILD) -j $(JOBS) --target apiref apiref_tests apiref_corpus_tests
 	cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 test: test-fast test-sanitize

@@ -152,9 +152,12 @@ inline std::string read_text(const std::string& path) {
   return s;
 }
 
+// Only the corpus tier (tests/corpus, apiref_corpus_tests) is given the corpus folder.
+#ifdef APIREF_CORPUS_DIR
 inline std::string corpus(const std::string& relative) {
   return std::string(APIREF_CORPUS_DIR) + "/" + relative;
 }
+#endif
 
 inline std::string source(const std::string& relative) {
   return std::string(APIREF_SOURCE_DIR) + "/" + relative;
