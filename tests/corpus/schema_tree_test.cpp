@@ -8,11 +8,11 @@
 #include <thread>
 
 #include "bundle/bundle.h"
+#include "examples/pattern_sample.h"
 #include "config/config.h"
 #include "markdown/markdown.h"
 #include "model/model.h"
 #include "render/description.h"
-#include "render/pattern_sample.h"
 #include "render/schema_tree.h"
 #include "render/site.h"
 #include "test_util.h"
@@ -33,7 +33,19 @@ const Node& github() {
 
 std::string link_to(const std::string& name) { return "../" + name + "/"; }
 
+// The built-in templates, with the partials trees are written with.
+const TemplateSet& builtin_templates() {
+  static const TemplateSet set = [] {
+    TemplateSet t;
+    std::vector<MustacheError> errors;
+    REQUIRE(t.load(apiref_test::source("templates"), "", errors));
+    return t;
+  }();
+  return set;
+}
+
 std::string tree(const Node& doc, const Node& schema, SchemaTreeOptions o = {}) {
+  if (!o.templates) o.templates = &builtin_templates();
   return render_schema_tree(doc, schema, o, link_to);
 }
 
