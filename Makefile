@@ -30,6 +30,7 @@ example: build
 check: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS) --target apiref_tests
 	$(BUILD)/apiref_tests
+	python3 tests/layering/check_layering.py
 
 # Every tier of the plain build: unit, corpus, cli, browser, prism.
 test-fast: build

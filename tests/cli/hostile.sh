@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `apiref build` and `apiref check` on hostile descriptions (tests/fixtures/hostile-build/): each
 # once looped for ever or crashed; each must now finish within seconds, exit with a documented
-# code, and render what it can. The unit tests (tests/unit/hostile_input_test.cpp) pin the
+# code, and render what it can. The unit tests (generator/build/hostile_input_test.cpp) pin the
 # same bounds one stage at a time. Usage: hostile.sh path/to/apiref
 set -uo pipefail
 APIREF=$(realpath "$1")

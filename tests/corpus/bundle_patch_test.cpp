@@ -1,5 +1,5 @@
 // Bundle patches on GitHub's description.
-// Moved from tests/unit/bundle_patch_test.cpp so that the unit tier (ctest -L unit,
+// Moved from generator/bundle/bundle_patch_test.cpp so that the unit tier (ctest -L unit,
 // make check) reads no corpus and runs no other program.
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // Bundling the corpus (Meshery's tree against Meshery's own bundles, GitHub, oas-examples).
-// Moved from tests/unit/bundle_test.cpp so that the unit tier (ctest -L unit,
+// Moved from generator/bundle/bundle_test.cpp so that the unit tier (ctest -L unit,
 // make check) reads no corpus and runs no other program.
 #include <doctest/doctest.h>
 #include <fcntl.h>

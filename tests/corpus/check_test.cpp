@@ -1,5 +1,5 @@
 // The check engine on the corpus (oas-examples, GitHub).
-// Moved from tests/unit/check_test.cpp so that the unit tier (ctest -L unit,
+// Moved from generator/check/check_test.cpp so that the unit tier (ctest -L unit,
 // make check) reads no corpus and runs no other program.
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // The JSON parser on GitHub's 13 MB description.
-// Moved from tests/unit/load_json_scale_test.cpp so that the unit tier (ctest -L unit,
+// Moved from generator/load/load_json_scale_test.cpp so that the unit tier (ctest -L unit,
 // make check) reads no corpus and runs no other program.
 #include <doctest/doctest.h>
 

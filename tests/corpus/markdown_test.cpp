@@ -1,5 +1,5 @@
 // Markdown on every description of GitHub's description.
-// Moved from tests/unit/markdown_test.cpp so that the unit tier (ctest -L unit,
+// Moved from generator/markdown/markdown_test.cpp so that the unit tier (ctest -L unit,
 // make check) reads no corpus and runs no other program.
 #include <doctest/doctest.h>
 

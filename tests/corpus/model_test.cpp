@@ -1,5 +1,5 @@
 // The model stage on GitHub's description and oas-examples' webhooks.
-// Moved from tests/unit/model_test.cpp so that the unit tier (ctest -L unit,
+// Moved from generator/model/model_test.cpp so that the unit tier (ctest -L unit,
 // make check) reads no corpus and runs no other program.
 #include <doctest/doctest.h>
 

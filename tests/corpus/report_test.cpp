@@ -1,5 +1,5 @@
 // JUnit output parsed by python3's xml.etree.
-// Moved from tests/unit/report_test.cpp so that the unit tier (ctest -L unit,
+// Moved from generator/report/report_test.cpp so that the unit tier (ctest -L unit,
 // make check) reads no corpus and runs no other program.
 #include <doctest/doctest.h>
 

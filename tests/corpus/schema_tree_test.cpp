@@ -1,5 +1,5 @@
 // Schema trees and the description cache on GitHub's description.
-// Moved from tests/unit/schema_tree_test.cpp so that the unit tier (ctest -L unit,
+// Moved from generator/render/schema_tree_test.cpp so that the unit tier (ctest -L unit,
 // make check) reads no corpus and runs no other program.
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // Request snippets run through bash, python3 and node, on the corpus and a loopback server.
-// Moved from tests/unit/snippets_test.cpp so that the unit tier (ctest -L unit,
+// Moved from generator/snippets/snippets_test.cpp so that the unit tier (ctest -L unit,
 // make check) reads no corpus and runs no other program.
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // The writers on corpus documents (Meshery, oas-examples, GitHub).
-// Moved from tests/unit/write_test.cpp so that the unit tier (ctest -L unit,
+// Moved from generator/tree/write_test.cpp so that the unit tier (ctest -L unit,
 // make check) reads no corpus and runs no other program.
 #include <doctest/doctest.h>
 
