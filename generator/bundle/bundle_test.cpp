@@ -14,6 +14,7 @@
 #include "config/config.h"
 #include "load/load.h"
 #include "resolve/oas_context.h"
+#include "text/percent.h"
 #include "tree/json_pointer.h"
 #include "tree/write.h"
 
@@ -80,7 +81,7 @@ void require_self_contained(const Node& doc) {
     INFO("$ref '" << ref << "' at #" << where);
     REQUIRE(!ref.empty());
     REQUIRE(ref[0] == '#');
-    auto tokens = parse_pointer(*percent_decode(ref.substr(1)));
+    auto tokens = parse_pointer(*text::percent_decode(ref.substr(1)));
     REQUIRE(tokens.has_value());
     CHECK(resolve_pointer(doc, *tokens) != nullptr);
   }

@@ -18,6 +18,7 @@
 #include "bundle/project_plan.h"
 #include "check/rule.h"
 #include "config/config.h"
+#include "text/utf8.h"
 
 namespace apiref {
 
@@ -127,29 +128,6 @@ bool resolve_profile(const CheckConfig& c, const std::string& name, Effective& e
   // Configured naming conventions turn their rule on unless the profile says otherwise.
   if (!s.naming.empty() && !e.rules.count("naming-convention")) e.rules["naming-convention"] = WARN;
   return true;
-}
-
-// Messages may quote the input (a parser's "unknown escape character: \xff"); reports are
-// JSON, SARIF and XML, so invalid UTF-8 becomes U+FFFD.
-std::string valid_utf8(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = n > 0 && i + n <= s.size();
-    for (size_t k = 1; ok && k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) ok = false;
-    if (ok && n == 1 && c < 0x20 && c != '\n' && c != '\t') ok = false;  // control characters
-    if (ok) {
-      out.append(s, i, n);
-      i += n;
-    } else {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    }
-  }
-  return out;
 }
 
 bool pointer_has_prefix(const std::string& p, const std::string& prefix) {
@@ -316,7 +294,9 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
     }
     seen.emplace(place, result.findings.size());
     out.severity = static_cast<FindingSeverity>(sev);
-    out.message = valid_utf8(f.message);
+    // Messages may quote the input (a parser's "unknown escape character: \xff"); reports are
+    // JSON, SARIF and XML, so invalid UTF-8 becomes U+FFFD.
+    out.message = text::valid_utf8(f.message, text::Utf8Controls::ReplaceExceptTabNewline);
     // A finding always names a line: problems of a whole (e.g. empty) file sit at 1:1.
     out.start = f.start.line ? f.start : SourcePos{1, 1};
     out.end = f.end.line ? f.end : out.start;

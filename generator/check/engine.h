@@ -13,6 +13,9 @@
 #include "resolve/resolve.h"
 
 namespace apiref {
+namespace text {
+class PatternCache;
+}
 namespace check_internal {
 
 // A finding before profiles, overrides and suppressions apply.
@@ -44,15 +47,11 @@ struct ValidationError {
 
 // Returns false and fills `error` with the first problem. `oas30` enables `nullable` and
 // boolean exclusive bounds. Budget-limited: a pathological schema stops the check early
-// (and counts as valid) rather than hanging.
+// (and counts as valid) rather than hanging. `pattern` keywords are compiled through `patterns`,
+// the check run's cache (text/regex.h has the policy).
 bool validate_value(const Node& value, const Document& schema_doc, const Node& schema,
-                    const SchemaResolver& resolve, bool oas30, ValidationError& error);
-
-// Compiles an ECMA-262-ish pattern with std::regex; false when it does not compile or is
-// too long to be safe. Cached.
-bool pattern_compiles(const std::string& pattern);
-// True when `s` matches `pattern` (search semantics); patterns that do not compile match.
-bool pattern_matches(const std::string& pattern, const std::string& s);
+                    const SchemaResolver& resolve, text::PatternCache& patterns, bool oas30,
+                    ValidationError& error);
 
 // '*' (no '/'), '**' (anything), '?' (one char).
 bool glob_match(const std::string& pattern, const std::string& path);

@@ -23,6 +23,7 @@
 #include "config/config.h"
 #include "resolve/oas_context.h"
 #include "resolve/resolve.h"
+#include "text/regex.h"
 
 namespace apiref {
 namespace check_internal {
@@ -152,6 +153,9 @@ class Walk {
   // Follows $refs without reporting (the walk reports); an empty Deref when they lead nowhere.
   Deref deref(const Document* doc, const Node& n, const std::string& ptr);
   SchemaResolver schema_resolver();
+  // Compiled `pattern` keywords: one cache per check run, so a long `serve` session does not
+  // keep every pattern it ever checked.
+  text::PatternCache& patterns() { return patterns_; }
   const RootInfo& root(int i) const { return roots_[static_cast<size_t>(i)]; }
   bool is_root_file(const std::string& path) const { return root_set_.count(path) > 0; }
   // Operations of roots in one group share operationIds and paths: one API, or in a project
@@ -205,11 +209,11 @@ class Walk {
   std::unordered_set<std::string> queued_;
   std::deque<Work> queue_;
   size_t diag_seen_ = 0;
+  text::PatternCache patterns_;
 };
 
 // ---- small helpers the rules share (rule_util.cpp) ----
 
-std::string lower(std::string s);
 std::string upper_method(const std::string& m);  // "get" -> "GET"
 const char* node_kind_word(const Node& n);       // "a string", "an object"...
 SourcePos key_end(SourcePos p, const std::string& key);

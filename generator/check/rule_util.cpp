@@ -6,11 +6,6 @@
 namespace apiref {
 namespace check_internal {
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 const char* node_kind_word(const Node& n) {
   switch (n.kind) {
     case NodeKind::Null: return "null";

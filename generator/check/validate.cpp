@@ -2,11 +2,10 @@
 // OpenAPI descriptions use; keywords it does not know are ignored (never a false finding).
 #include <cmath>
 #include <cstdlib>
-#include <mutex>
-#include <regex>
-#include <unordered_map>
 
 #include "check/engine.h"
+#include "text/regex.h"
+#include "text/utf8.h"
 #include "tree/json_pointer.h"
 
 namespace apiref {
@@ -14,93 +13,9 @@ namespace check_internal {
 
 namespace {
 
-// libstdc++'s regex executor recurses per character: long subjects or patterns could exhaust
-// the stack, so both are bounded and longer ones are not checked.
-constexpr size_t kMaxPattern = 512;
-constexpr size_t kMaxSubject = 1024;
-
-struct Compiled {
-  bool ok = false;        // the pattern is a valid regular expression
-  bool matchable = false; // and `re` can run in polynomial time
-  std::regex re;
-};
-
-// libstdc++'s breadth-first executor runs in time polynomial in the subject: "^(a+)+$"
-// against a long "aaa...!" cannot hang the check. Patterns it cannot take (back-references)
-// and other standard libraries are compiled only to judge validity, never run.
-#if defined(__GLIBCXX__)
-constexpr auto kPolynomial = std::regex_constants::__polynomial;
-#endif
-
-// ECMAScript (Annex B) reads a '{' or '}' that does not form a quantifier as a literal;
-// std::regex refuses it. Escape those so valid description patterns compile.
-std::string annex_b(const std::string& p) {
-  std::string out;
-  bool in_class = false;
-  for (size_t i = 0; i < p.size(); ++i) {
-    char c = p[i];
-    if (c == '\\' && i + 1 < p.size()) {
-      out += c;
-      out += p[++i];
-      continue;
-    }
-    if (c == '[') in_class = true;
-    else if (c == ']') in_class = false;
-    if (!in_class && c == '{') {
-      size_t j = i + 1;
-      while (j < p.size() && isdigit(static_cast<unsigned char>(p[j]))) ++j;
-      bool digits = j > i + 1;
-      if (digits && j < p.size() && p[j] == ',') {
-        ++j;
-        while (j < p.size() && isdigit(static_cast<unsigned char>(p[j]))) ++j;
-      }
-      if (digits && j < p.size() && p[j] == '}') {
-        out.append(p, i, j - i + 1);
-        i = j;
-        continue;
-      }
-      out += "\\{";
-      continue;
-    }
-    if (!in_class && c == '}') {
-      out += "\\}";
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
-
-const Compiled& compiled(const std::string& pattern) {
-  static std::mutex mutex;
-  static std::unordered_map<std::string, Compiled> cache;
-  std::lock_guard<std::mutex> lock(mutex);
-  auto it = cache.find(pattern);
-  if (it != cache.end()) return it->second;
-  Compiled c;
-  if (pattern.size() <= kMaxPattern) {
-    std::string p = annex_b(pattern);
-#if defined(__GLIBCXX__)
-    try {
-      c.re = std::regex(p, std::regex::ECMAScript | kPolynomial);
-      c.ok = c.matchable = true;
-    } catch (const std::regex_error&) {
-    }
-#endif
-    if (!c.ok) {
-      try {
-        std::regex probe(p, std::regex::ECMAScript);
-        c.ok = true;
-      } catch (const std::regex_error&) {
-        c.ok = false;
-      }
-    }
-  }
-  return cache.emplace(pattern, std::move(c)).first->second;
-}
-
 struct Validator {
   const SchemaResolver& resolve;
+  text::PatternCache& patterns;
   bool oas30;
   size_t budget = 20000;  // schema nodes visited per value
   ValidationError* error;
@@ -121,13 +36,6 @@ struct Validator {
     if (t == "array") return v.kind == NodeKind::Array;
     if (t == "null") return v.kind == NodeKind::Null;
     return true;  // unknown type names are the structure rules' business
-  }
-
-  static size_t utf8_length(const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s)
-      if ((c & 0xC0) != 0x80) ++n;
-    return n;
   }
 
   static double num(const Node& n) { return std::strtod(n.text.c_str(), nullptr); }
@@ -259,12 +167,12 @@ struct Validator {
     }
     if (const Node* c = k.const_value; c && !(*c == v)) return fail(path, "value differs from const");
     if (v.kind == NodeKind::String) {
-      size_t len = utf8_length(v.text);
+      size_t len = text::utf8_length(v.text);
       if (const Node* m = k.min_length; m && m->kind == NodeKind::Number && len < num(*m))
         return fail(path, "string shorter than minLength " + m->text);
       if (const Node* m = k.max_length; m && m->kind == NodeKind::Number && len > num(*m))
         return fail(path, "string longer than maxLength " + m->text);
-      if (const Node* p = k.pattern; p && p->is_string() && !pattern_matches(p->text, v.text))
+      if (const Node* p = k.pattern; p && p->is_string() && !patterns.matches(p->text, v.text))
         return fail(path, "string does not match pattern " + p->text);
       if (const Node* f = k.format; f && f->is_string() && !format_ok(f->text, v.text))
         return fail(path, "string is not a valid " + f->text);
@@ -373,22 +281,10 @@ struct Validator {
 
 }  // namespace
 
-bool pattern_compiles(const std::string& pattern) { return compiled(pattern).ok; }
-
-bool pattern_matches(const std::string& pattern, const std::string& s) {
-  if (s.size() > kMaxSubject) return true;
-  const Compiled& c = compiled(pattern);
-  if (!c.matchable) return true;
-  try {
-    return std::regex_search(s, c.re);
-  } catch (const std::regex_error&) {
-    return true;  // error_complexity / error_stack: not judged
-  }
-}
-
 bool validate_value(const Node& value, const Document& schema_doc, const Node& schema,
-                    const SchemaResolver& resolve, bool oas30, ValidationError& error) {
-  Validator v{resolve, oas30, 20000, &error};
+                    const SchemaResolver& resolve, text::PatternCache& patterns, bool oas30,
+                    ValidationError& error) {
+  Validator v{resolve, patterns, oas30, 20000, &error};
   return v.run(value, schema_doc, schema, Validator::Where{}, 0);
 }
 

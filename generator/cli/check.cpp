@@ -9,7 +9,8 @@
 #include "check/check.h"
 #include "cli/cli.h"
 #include "report/report.h"
-#include "tree/json_pointer.h"
+#include "text/file.h"
+#include "text/percent.h"
 
 namespace apiref::cli {
 
@@ -18,7 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string file_uri(const std::string& dir) {
-  std::string out = "file://" + percent_encode(dir, "/");
+  std::string out = "file://" + text::percent_encode(dir, "/");
   if (out.back() != '/') out += '/';
   return out;
 }
@@ -89,11 +90,9 @@ int run_check_command(const CheckArgs& a) {
   std::vector<BaselineEntry> baseline;
   bool have_baseline = false;
   if (!a.baseline.empty() && fs::exists(a.baseline, ec)) {
-    std::ifstream in(a.baseline, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
+    std::string contents;
     std::string error;
-    if (!in || !parse_baseline(text.str(), baseline, error)) {
+    if (!text::read_file(a.baseline, contents) || !parse_baseline(contents, baseline, error)) {
       std::cerr << "apiref: " << a.baseline << ": not a baseline file: " << error << "\n";
       return kUsage;
     }

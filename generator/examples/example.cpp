@@ -190,7 +190,7 @@ struct ExampleMaker {
     return fallback;
   }
 
-  static std::string string_example(const Node& s) {
+  std::string string_example(const Node& s) const {
     std::string_view f = s.string_at("format");
     if (f == "date-time") return "2024-01-01T00:00:00Z";
     if (f == "date") return "2024-01-01";
@@ -207,7 +207,10 @@ struct ExampleMaker {
     size_t min_length = count_keyword(s, "minLength", 0);
     size_t max_length = std::min<size_t>(256, count_keyword(s, "maxLength", 256));
     if (const Node* pattern = s.find("pattern"); pattern && pattern->is_string())
-      if (std::optional<std::string> sample = pattern_sample(pattern->text, min_length, max_length)) return *sample;
+      if (std::optional<std::string> sample = options.pattern_samples
+                                                  ? options.pattern_samples->sample(pattern->text, min_length, max_length)
+                                                  : pattern_sample(pattern->text, min_length, max_length))
+        return *sample;
     std::string v = "string";
     while (v.size() < min_length && v.size() < 256) v += "x";
     if (v.size() > max_length) v.resize(max_length);

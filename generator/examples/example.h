@@ -7,6 +7,8 @@
 
 namespace apiref {
 
+class PatternSamples;
+
 enum class ExampleFor { Request, Response };
 
 struct ExampleOptions {
@@ -14,6 +16,8 @@ struct ExampleOptions {
   bool required_only = false;  // snippets send only what is required
   int max_depth = 8;
   size_t max_array_items = 1;
+  // The run's remembered pattern samples (examples/pattern_sample.h); null: each made afresh.
+  PatternSamples* pattern_samples = nullptr;
 };
 
 // `document` is the bundled document the schema lives in (its $refs are internal).

@@ -1,9 +1,6 @@
 #include "examples/pattern_sample.h"
 
 #include <algorithm>
-#include <map>
-#include <mutex>
-#include <tuple>
 #include <cctype>
 #include <cstdlib>
 #include <string_view>
@@ -325,24 +322,26 @@ std::optional<std::string> make_sample(const std::string& pattern, size_t min_le
 
 }  // namespace
 
-// The same few patterns come back on every page that shows the schema (Meshery's UUID and
-// semantic-version patterns thousands of times): samples are kept for the life of the
-// process, shared by the render workers. The
-// answer depends only on the arguments, so sharing cannot change any page.
 std::optional<std::string> pattern_sample(const std::string& pattern, size_t min_length, size_t max_length) {
-  using Key = std::tuple<std::string, size_t, size_t>;
-  static std::mutex mutex;
-  static std::map<Key, std::optional<std::string>> samples;
+  return make_sample(pattern, min_length, max_length);
+}
+
+std::optional<std::string> PatternSamples::sample(const std::string& pattern, size_t min_length, size_t max_length) {
   Key key{pattern, min_length, max_length};
   {
-    std::lock_guard<std::mutex> lock(mutex);
-    auto found = samples.find(key);
-    if (found != samples.end()) return found->second;
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto found = samples_.find(key);
+    if (found != samples_.end()) return found->second;
   }
   std::optional<std::string> sample = make_sample(pattern, min_length, max_length);
-  std::lock_guard<std::mutex> lock(mutex);
-  if (samples.size() < 100000) samples.emplace(std::move(key), sample);  // bounded: hostile input
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (samples_.size() < 100000) samples_.emplace(std::move(key), sample);  // bounded: hostile input
   return sample;
+}
+
+size_t PatternSamples::size() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return samples_.size();
 }
 
 }  // namespace apiref

@@ -3,8 +3,12 @@
 // for ^[a-z0-9-]+$ is rejected by any server that validates.
 #pragma once
 
+#include <cstddef>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <tuple>
 
 namespace apiref {
 
@@ -14,5 +18,24 @@ namespace apiref {
 // where they fall; the work per pattern is bounded, whatever its quantifiers (the pattern
 // comes from the description).
 std::optional<std::string> pattern_sample(const std::string& pattern, size_t min_length, size_t max_length);
+
+// pattern_sample's answers, remembered: the same few patterns come back on every page that shows
+// the schema (Meshery's UUID and semantic-version patterns thousands of times). One per run (a
+// site render), shared by its workers, so a long `serve` session does not keep every pattern it
+// ever saw. The answer depends only on the arguments, so sharing cannot change any page.
+class PatternSamples {
+ public:
+  PatternSamples() = default;
+  PatternSamples(const PatternSamples&) = delete;
+  PatternSamples& operator=(const PatternSamples&) = delete;
+
+  std::optional<std::string> sample(const std::string& pattern, size_t min_length, size_t max_length);
+  size_t size() const;
+
+ private:
+  using Key = std::tuple<std::string, size_t, size_t>;
+  mutable std::mutex mutex_;
+  std::map<Key, std::optional<std::string>> samples_;
+};
 
 }  // namespace apiref

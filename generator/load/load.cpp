@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "load/load.h"
+#include "text/file.h"
 
 namespace apiref {
 

@@ -11,7 +11,6 @@
 #include <string_view>
 
 #include "diag/diagnostic.h"
-#include "text/file.h"
 #include "tree/node.h"
 
 namespace apiref {
@@ -58,11 +57,8 @@ struct Document {
 Document load_document(const std::string& absolute_path, Diagnostics& out,
                        const ParseLimits& limits = {});
 
-// Reads a whole file; false when it cannot be read. (text/file.h; this name stays until every
-// caller includes that.)
-using text::read_file;
-// The same, only while the file's stamp is still `expected` (checked before and after the
-// read); false otherwise.
+// Reads a whole file (as text::read_file does), only while the file's stamp is still `expected`
+// (checked before and after the read); false otherwise.
 bool read_file_if_unchanged(const std::string& path, const FileStamp& expected, std::string& contents);
 
 }  // namespace apiref

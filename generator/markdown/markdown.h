@@ -16,7 +16,6 @@
 #include <string>
 #include <string_view>
 
-#include "text/escape.h"
 
 namespace apiref {
 
@@ -43,14 +42,10 @@ std::string render_markdown_inline(std::string_view markdown);
 // well-formed: open elements are closed at the end, stray end tags are dropped.
 std::string sanitise_html(std::string_view html);
 
-// The HTML escapers live in text/escape.h; these names stay until every caller includes it.
-using text::html_escape;
-using text::html_escape_text;
-
 // Plain text of a markdown string (for search index, meta description, title attributes): no
 // tags, entities decoded, whitespace collapsed, cut to max_chars code points at a word boundary
 // with an ellipsis ("…", counted in max_chars). The result is text, not HTML: escape it
-// (html_escape) before putting it into a page.
+// (text::html_escape) before putting it into a page.
 std::string markdown_to_plain_text(std::string_view markdown, size_t max_chars = 300);
 // The cut markdown_to_plain_text makes: at most max_chars code points, at a word boundary, with
 // an ellipsis when anything was cut.

@@ -424,20 +424,20 @@ TEST_CASE("sanitise_html: pathological input stays linear and bounded") {
 }
 
 TEST_CASE("html_escape escapes the five characters") {
-  CHECK(html_escape("") == "");
-  CHECK(html_escape("plain é") == "plain é");
-  CHECK(html_escape("<a href=\"x\">'&'</a>") ==
+  CHECK(text::html_escape("") == "");
+  CHECK(text::html_escape("plain é") == "plain é");
+  CHECK(text::html_escape("<a href=\"x\">'&'</a>") ==
         "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
 }
 
 TEST_CASE("html_escape_text escapes & < > only: quotes are plain characters in element content") {
-  CHECK(html_escape_text("") == "");
-  CHECK(html_escape_text("{\"k\": 'v'} é") == "{\"k\": 'v'} é");
-  CHECK(html_escape_text("</code></pre><script>a && b</script>") ==
+  CHECK(text::html_escape_text("") == "");
+  CHECK(text::html_escape_text("{\"k\": 'v'} é") == "{\"k\": 'v'} é");
+  CHECK(text::html_escape_text("</code></pre><script>a && b</script>") ==
         "&lt;/code&gt;&lt;/pre&gt;&lt;script&gt;a &amp;&amp; b&lt;/script&gt;");
-  CHECK(html_escape_text("&amp;") == "&amp;amp;");  // text, never taken for an entity
-  CHECK(html_escape_text("<") == "&lt;");
-  CHECK(html_escape_text("x>") == "x&gt;");
+  CHECK(text::html_escape_text("&amp;") == "&amp;amp;");  // text, never taken for an entity
+  CHECK(text::html_escape_text("<") == "&lt;");
+  CHECK(text::html_escape_text("x>") == "x&gt;");
 }
 
 TEST_CASE("markdown: allow_raw_html = false shows raw HTML as text") {

@@ -6,10 +6,11 @@
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
 #include <utility>
+
+#include "text/escape.h"
+#include "text/file.h"
 
 namespace apiref {
 
@@ -301,26 +302,6 @@ class Compiler {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-void append_escaped(std::string& out, std::string_view s) {
-  const char* run = s.data();  // start of the characters not yet copied
-  const char* end = s.data() + s.size();
-  for (const char* p = run; p != end; ++p) {
-    const char* rep;
-    switch (*p) {
-      case '&': rep = "&amp;"; break;
-      case '<': rep = "&lt;"; break;
-      case '>': rep = "&gt;"; break;
-      case '"': rep = "&quot;"; break;
-      case '\'': rep = "&#39;"; break;
-      default: continue;
-    }
-    out.append(run, static_cast<size_t>(p - run));
-    out.append(rep);
-    run = p + 1;
-  }
-  out.append(run, static_cast<size_t>(end - run));
-}
-
 template <typename Int>
 std::string_view format_int(Int v, char (&buf)[32]) {
   auto r = std::to_chars(buf, buf + sizeof buf, v);
@@ -400,7 +381,7 @@ struct Renderer {
       pending = false;
     }
     if (escape)
-      append_escaped(out, s);
+      text::append_html_escaped(out, s);
     else
       out.append(s);
   }
@@ -487,13 +468,6 @@ struct Renderer {
   }
 };
 
-bool read_whole_file(const std::filesystem::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
-
 }  // namespace
 
 // -----------------------------------------------------------------------------------------------
@@ -576,7 +550,7 @@ bool TemplateSet::load(const std::string& builtin_dir, const std::string& overri
   for (const auto& [name, path] : files) {
     std::string text;
     std::string shown = path.generic_string();
-    if (!read_whole_file(path, text)) {
+    if (!text::read_file(path.string(), text)) {
       problem(shown, "cannot read template");
       continue;
     }

@@ -5,6 +5,8 @@
 
 #include "markdown/markdown.h"
 #include "snippets/snippets.h"
+#include "text/case.h"
+#include "text/escape.h"
 
 namespace apiref {
 
@@ -24,9 +26,12 @@ Data ref(std::string&&) = delete;
 
 }  // namespace
 
-void set_snippets(const SiteBundle& b, const Operation& o, const std::vector<std::string>& languages, TemplateData& ctx) {
+void set_snippets(const SiteBundle& b, const Operation& o, const std::vector<std::string>& languages,
+                  PatternSamples& samples, TemplateData& ctx) {
   const ApiModel& m = *b.model;
-    Request request = build_request(*b.document, m, o, b.snippets);
+    SnippetOptions options = b.snippets;
+    options.pattern_samples = &samples;
+    Request request = build_request(*b.document, m, o, options);
     Data snippets = Data::list();
     bool first = true;
     // What the page's token and server box may fill in: the variables the snippets read
@@ -52,7 +57,7 @@ void set_snippets(const SiteBundle& b, const Operation& o, const std::vector<std
     // language, the others as further curl snippets named by their schemes.
     for (size_t alt = 1; alt < o.security.alternatives.size() && !b.snippets.use_override; ++alt) {
       if (o.security.alternatives[alt].empty()) continue;
-      SnippetOptions other = b.snippets;
+      SnippetOptions other = options;
       other.alternative = alt;
       Request alt_request = build_request(*b.document, m, o, other);
       collect(alt_request);
@@ -69,8 +74,7 @@ void set_snippets(const SiteBundle& b, const Operation& o, const std::vector<std
         std::string source(cs.string_at("source"));
         if (source.empty()) continue;
         std::string label(cs.string_at("label"));
-        std::string id = lang;
-        for (char& c : id) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+        std::string id = text::ascii_lower(lang);
         if (id == "shell" || id == "bash" || id == "sh") id = "curl";
         if (id == "node" || id == "js") id = "javascript";
         own.push_back({slugify(id), label.empty() ? lang : label, source});
@@ -83,7 +87,7 @@ void set_snippets(const SiteBundle& b, const Operation& o, const std::vector<std
     for (const Snippet& sn : list) {
       auto own = fill.find(sn.language);
       bool ours = own != fill.end();
-      snippets.push(fields("language", sn.language, "label", sn.label, "code_html", html_escape_text(sn.code), "first", first,
+      snippets.push(fields("language", sn.language, "label", sn.label, "code_html", text::html_escape_text(sn.code), "first", first,
                            "fill", ours ? own->second : std::string()));
       first = false;
     }

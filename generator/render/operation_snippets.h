@@ -6,13 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "examples/pattern_sample.h"
 #include "render/site.h"
 #include "render/template_data.h"
 
 namespace apiref {
 
 // Sets the page data's snippets, snippet_env, snippet_vars and snippet_server for operation `o`
-// of bundle `b`, in `languages`.
-void set_snippets(const SiteBundle& b, const Operation& o, const std::vector<std::string>& languages, TemplateData& ctx);
+// of bundle `b`, in `languages`. Example values take their pattern samples from `samples`.
+void set_snippets(const SiteBundle& b, const Operation& o, const std::vector<std::string>& languages,
+                  PatternSamples& samples, TemplateData& ctx);
 
 }  // namespace apiref

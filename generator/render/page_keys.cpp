@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "text/percent.h"
 #include "tree/json_pointer.h"
 
 namespace apiref {
@@ -68,7 +69,7 @@ class RefClosure {
     auto it = cache_.find(ref);
     if (it != cache_.end()) return it->second;
     Target t;
-    auto decoded = percent_decode(ref.substr(1));
+    auto decoded = text::percent_decode(ref.substr(1));
     auto tokens = decoded ? parse_pointer(*decoded) : std::nullopt;
     const Node* n = tokens ? resolve_pointer(doc_, *tokens) : nullptr;
     if (n) {

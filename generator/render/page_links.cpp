@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "markdown/markdown.h"
+#include "text/escape.h"
 
 namespace apiref {
 
@@ -54,7 +55,7 @@ std::string sitemap_xml(const std::vector<std::string>& paths, const std::string
     // A folder's index page is listed by the folder's URL, which every host serves.
     bool index = path == "index.html" || (path.size() > 11 && path.compare(path.size() - 11, 11, "/index.html") == 0);
     std::string url = index ? path.substr(0, path.size() - 10) : path;
-    xml += "  <url><loc>" + html_escape(base + url) + "</loc></url>\n";
+    xml += "  <url><loc>" + text::html_escape(base + url) + "</loc></url>\n";
   }
   xml += "</urlset>\n";
   return xml;

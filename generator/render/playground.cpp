@@ -1,12 +1,11 @@
 #include "render/playground.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
-#include "tree/json_pointer.h"
+#include "text/file.h"
+#include "text/percent.h"
 #include "tree/write.h"
 
 namespace apiref {
@@ -17,7 +16,7 @@ using json = nlohmann::json;
 namespace {
 
 // encodeURIComponent: what Swagger UI itself applies to the tag and id of a deep link.
-std::string uri_component(std::string_view s) { return percent_encode(s, "!'()*"); }
+std::string uri_component(std::string_view s) { return text::percent_encode(s, "!'()*"); }
 
 // Swagger UI's replace_special_chars_with_underscore, /\W/g -> "_", which JavaScript applies to
 // UTF-16 code units: one '_' per non-ASCII character (two for one outside the BMP).
@@ -60,14 +59,6 @@ const char* const kApirefFiles[] = {
     "oauth2-redirect.html",
 };
 
-bool read_file(const fs::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  out = s.str();
-  return static_cast<bool>(in) || in.eof();
-}
 
 }  // namespace
 
@@ -187,7 +178,7 @@ bool load_playground_assets(const std::string& data_dir, std::vector<SiteFile>& 
   std::vector<SiteFile> files;
   for (const char* name : kSwaggerUiFiles) {
     std::string content;
-    if (!read_file(dist / name, content)) {
+    if (!text::read_file((dist / name).string(), content)) {
       error = "the playground's Swagger UI is not installed: " + (dist / name).string() +
               " is missing. Install it with `scripts/setup-deps.sh` (or `npm ci --ignore-scripts --prefix " +
               (fs::path(data_dir) / "vendor" / "swagger-ui").string() +
@@ -198,7 +189,7 @@ bool load_playground_assets(const std::string& data_dir, std::vector<SiteFile>& 
   }
   for (const char* name : kApirefFiles) {
     std::string content;
-    if (!read_file(own / name, content)) {
+    if (!text::read_file((own / name).string(), content)) {
       error = "cannot read the playground file " + (own / name).string() + " (APIREF_DATA_DIR is " + data_dir + ")";
       return false;
     }

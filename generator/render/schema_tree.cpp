@@ -8,6 +8,7 @@
 #include "render/mustache.h"
 #include "render/description.h"
 #include "model/model.h"
+#include "text/percent.h"
 #include "tree/json_pointer.h"
 #include "tree/write.h"
 
@@ -23,7 +24,7 @@ std::string ref_component(const Node& n) {
   // The common case, a plain name: nothing to decode (no %, no ~ escapes, one token).
   std::string_view tail = ref.substr(sizeof(kSchemaPrefix) - 1);
   if (tail.find_first_of("%~/") == std::string_view::npos) return std::string(tail);
-  auto decoded = percent_decode(ref.substr(sizeof(kSchemaPrefix) - 1));
+  auto decoded = text::percent_decode(ref.substr(sizeof(kSchemaPrefix) - 1));
   if (!decoded) return "";
   auto tokens = parse_pointer("/" + *decoded);
   return tokens && tokens->size() == 1 ? (*tokens)[0] : "";

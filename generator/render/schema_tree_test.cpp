@@ -18,6 +18,7 @@
 #include "render/schema_tree.h"
 #include "render/site.h"
 #include "test_util.h"
+#include "text/percent.h"
 
 using namespace apiref;
 using apiref_test::TempDir;
@@ -344,16 +345,17 @@ TEST_CASE("schema tree: a schema without a type but with const or a one-type enu
 TEST_CASE("pattern samples: remembered per pattern and bounds, the same from any thread") {
   const std::vector<std::string> patterns = {"^[a-z0-9-]+$", "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
                                              "^(a|b)+$", "(?<=x)y", "[", "^\\d{3}$", "^x{2,}$"};
+  PatternSamples samples;  // one render's
   std::vector<std::optional<std::string>> first;
-  for (const std::string& p : patterns) first.push_back(pattern_sample(p, 0, 256));
+  for (const std::string& p : patterns) first.push_back(samples.sample(p, 0, 256));
   CHECK(first[0]);
   CHECK(!first[4]);  // unparsable: nothing, every time
   // Other bounds are other samples: a longer minimum is honoured, not served from the memo.
-  std::optional<std::string> longer = pattern_sample("^x{2,}$", 10, 256);
+  std::optional<std::string> longer = samples.sample("^x{2,}$", 10, 256);
   REQUIRE(longer);
   CHECK(longer->size() >= 10);
   auto again = [&](std::vector<std::optional<std::string>>& out) {
-    for (const std::string& p : patterns) out.push_back(pattern_sample(p, 0, 256));
+    for (const std::string& p : patterns) out.push_back(samples.sample(p, 0, 256));
   };
   std::vector<std::optional<std::string>> a, b;
   std::thread t1(again, std::ref(a)), t2(again, std::ref(b));
@@ -361,6 +363,8 @@ TEST_CASE("pattern samples: remembered per pattern and bounds, the same from any
   t2.join();
   CHECK(a == first);
   CHECK(b == first);
+  CHECK(samples.size() == patterns.size() + 1);
+  for (size_t i = 0; i < patterns.size(); ++i) CHECK(pattern_sample(patterns[i], 0, 256) == first[i]);  // the same uncached
 }
 
 TEST_CASE("schema tree: nested named schemas with structure are folded links, a schema page shows both directions") {

@@ -15,6 +15,7 @@
 #include "render/brand.h"
 #include "render/description.h"
 #include "examples/example.h"
+#include "examples/pattern_sample.h"
 #include "render/operation_snippets.h"
 #include "render/page_keys.h"
 #include "render/page_links.h"
@@ -22,6 +23,7 @@
 #include "render/schema_tree.h"
 #include "render/search_index.h"
 #include "snippets/snippets.h"
+#include "text/escape.h"
 #include "tree/write.h"
 
 namespace apiref {
@@ -451,13 +453,14 @@ class SiteRenderer {
       }
       const Node* ex = documented_example(*b.document, mt.example, mt.examples);
       if (ex) {
-        e.set("example_html", ref(media_parts_.get("d" + std::to_string(reinterpret_cast<uintptr_t>(ex)), [&] { return html_escape_text(pretty_json(*ex)); })));
+        e.set("example_html", ref(media_parts_.get("d" + std::to_string(reinterpret_cast<uintptr_t>(ex)), [&] { return text::html_escape_text(pretty_json(*ex)); })));
         e.set("example_generated", false);
       } else if (mt.schema && mt.name.find("json") != std::string::npos) {
         e.set("example_html", ref(media_parts_.get("g" + where + schema_identity(*mt.schema), [&] {
           ExampleOptions eo;
           eo.direction = dir;
-          return html_escape_text(pretty_json(example_from_schema(*b.document, *mt.schema, eo)));
+          eo.pattern_samples = &pattern_samples_;
+          return text::html_escape_text(pretty_json(example_from_schema(*b.document, *mt.schema, eo)));
         })));
         e.set("example_generated", true);
       }
@@ -554,7 +557,7 @@ class SiteRenderer {
       callbacks.push(fields("name", ref(c.name), "expression", ref(c.expression), "operations", std::move(ops)));
     }
     ctx.set("callbacks", std::move(callbacks));
-    if (!o.is_webhook && !options_.snippet_languages.empty()) set_snippets(b, o, options_.snippet_languages, ctx);
+    if (!o.is_webhook && !options_.snippet_languages.empty()) set_snippets(b, o, options_.snippet_languages, pattern_samples_, ctx);
     Data tags = Data::list();
     for (const std::string& t : o.tags)
       for (const Tag& tag : m.tags)
@@ -640,9 +643,11 @@ class SiteRenderer {
     // Before the tree describes the same text: one parse makes both.
     std::string meta_description = descriptions_.plain_text(s.schema->string_at("description"),
                                                             schema_description_style(options_.description_link_base), 160);
+    ExampleOptions eo;
+    eo.pattern_samples = &pattern_samples_;
     Data ctx = fields("schema", fields("name", ref(s.display_name),
                                        "tree_html", render_schema_tree(*b.document, *s.schema, o, schema_href(b, root)),
-                                       "example_html", html_escape_text(pretty_json(example_from_schema(*b.document, *s.schema)))));
+                                       "example_html", text::html_escape_text(pretty_json(example_from_schema(*b.document, *s.schema, eo)))));
     ctx.set("page", fields("title", s.display_name + " · " + m.title, "description", std::move(meta_description)));
     Data breadcrumbs = breadcrumbs_to(b, root);
     breadcrumbs.push(fields("label", "Schemas", "href", root + schemas_index(b)));
@@ -777,6 +782,7 @@ class SiteRenderer {
   const FileSink* sink_;
   DescriptionCache descriptions_;
   OnceMap media_parts_;  // schema trees and examples of media types
+  PatternSamples pattern_samples_;  // this render's, shared by its workers
   std::map<const SiteBundle*, std::unordered_map<std::string, const SchemaComponent*>> schema_index_;
   std::mutex nav_mutex_;
   std::map<NavKey, std::unique_ptr<Data>> navs_;  // sidebar() of each key

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "text/percent.h"
 #include "tree/json_pointer.h"
 
 namespace apiref {
@@ -181,7 +182,7 @@ RefTarget resolve_ref(DocumentSet& docs, const Document& from, const std::string
                         "' points to another host; apiref reads no network at build time. "
                         "Save the file into the project and refer to it by a relative path");
     }
-    auto decoded = percent_decode(uri);
+    auto decoded = text::percent_decode(uri);
     if (!decoded) return report("ref-malformed", "$ref '" + ref + "' has a malformed %-escape");
     const DocumentSet::FileRef& file = docs.file_ref(fs::path(from.path).parent_path().generic_string(), *decoded);
     const std::string& path = file.path;
@@ -202,7 +203,7 @@ RefTarget resolve_ref(DocumentSet& docs, const Document& from, const std::string
     }
   }
 
-  auto decoded = percent_decode(fragment);
+  auto decoded = text::percent_decode(fragment);
   if (!decoded) return report("ref-malformed", "$ref '" + ref + "' has a malformed %-escape");
   auto tokens = parse_pointer(*decoded);
   if (!tokens) {

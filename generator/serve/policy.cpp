@@ -4,15 +4,11 @@
 #include <set>
 
 #include "serve/serve.h"
+#include "text/case.h"
 
 namespace apiref {
 
 namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -76,7 +72,7 @@ void expand(const Server& s, std::set<std::string>& out) {
     // Relative servers ("/api") are relative to wherever the description is served: here,
     // serve itself, which needs no proxy. A variable left unexpanded is no URL either.
     if (u.find('{') != std::string::npos) continue;
-    std::string lowered = lower(u);
+    std::string lowered = text::ascii_lower(u);
     if (lowered.rfind("http://", 0) == 0 || lowered.rfind("https://", 0) == 0) out.insert(u);
   }
 }
@@ -106,7 +102,7 @@ bool parse_proxy_url(const std::string& url, ProxyUrl& out, std::string& error) 
   }
   size_t colon = url.find("://");
   if (colon == std::string::npos) return error = "not an absolute URL (expected http:// or https://)", false;
-  out.scheme = lower(url.substr(0, colon));
+  out.scheme = text::ascii_lower(url.substr(0, colon));
   if (out.scheme != "http" && out.scheme != "https") return error = "only http and https URLs are proxied", false;
   size_t start = colon + 3;
   size_t end = url.find_first_of("/?#", start);
@@ -118,7 +114,7 @@ bool parse_proxy_url(const std::string& url, ProxyUrl& out, std::string& error) 
   if (authority[0] == '[') {
     size_t close = authority.find(']');
     if (close == std::string::npos) return error = "malformed IPv6 host", false;
-    out.host = lower(authority.substr(0, close + 1));
+    out.host = text::ascii_lower(authority.substr(0, close + 1));
     std::string rest = authority.substr(close + 1);
     if (!rest.empty()) {
       if (rest[0] != ':') return error = "malformed host", false;
@@ -126,7 +122,7 @@ bool parse_proxy_url(const std::string& url, ProxyUrl& out, std::string& error) 
     }
   } else {
     size_t p = authority.find(':');
-    out.host = lower(authority.substr(0, p));
+    out.host = text::ascii_lower(authority.substr(0, p));
     if (p != std::string::npos) port_text = authority.substr(p + 1);
   }
   if (out.host.empty()) return error = "the URL has no host", false;

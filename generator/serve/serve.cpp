@@ -31,8 +31,10 @@
 #include <sstream>
 #include <thread>
 
-#include "load/load.h"
 #include "serve/live.h"
+#include "text/case.h"
+#include "text/file.h"
+#include "text/percent.h"
 
 namespace apiref {
 
@@ -116,7 +118,7 @@ void add_assets(const std::vector<std::string>& dirs, std::vector<SiteFile>& out
          it.increment(ec)) {
       if (!it->is_regular_file(ec)) continue;
       std::string text;
-      if (!read_file(it->path().string(), text)) continue;
+      if (!text::read_file(it->path().string(), text)) continue;
       found["assets/" + it->path().lexically_relative(dir).generic_string()] = std::move(text);
     }
   }
@@ -252,11 +254,6 @@ bool is_hop_by_hop(const std::string& lower_name) {
   return hop.count(lower_name) > 0;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // Headers the browser sent that go upstream: auth and content headers do; hop-by-hop ones,
 // the browser's own cookies for this local origin, and what only concerns this origin do not.
 httplib::Headers upstream_headers(const httplib::Request& req) {
@@ -265,13 +262,13 @@ httplib::Headers upstream_headers(const httplib::Request& req) {
   for (std::string tok; std::getline(conn, tok, ',');) {
     tok.erase(0, tok.find_first_not_of(' '));
     tok.erase(tok.find_last_not_of(' ') + 1);
-    named_by_connection.insert(lower(tok));
+    named_by_connection.insert(text::ascii_lower(tok));
   }
   static const std::set<std::string> dropped = {"host", "content-length", "accept-encoding", "cookie", "origin",
                                                 "referer", "remote_addr", "remote_port", "local_addr", "local_port"};
   httplib::Headers out;
   for (const auto& [name, value] : req.headers) {
-    std::string n = lower(name);
+    std::string n = text::ascii_lower(name);
     if (is_hop_by_hop(n) || dropped.count(n) || named_by_connection.count(n)) continue;
     if (n.rfind("sec-", 0) == 0 || n.rfind("x-apiref-", 0) == 0) continue;
     out.emplace(name, value);
@@ -347,20 +344,6 @@ void send_plain(httplib::Response& res, int status, const std::string& text) {
   res.status = status;
   res.set_header("Cache-Control", "no-store");
   res.set_content(text + "\n", "text/plain; charset=utf-8");
-}
-
-std::string percent_encode(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
-    else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
 }
 
 class SiteServer {
@@ -586,7 +569,7 @@ class SiteServer {
       }
       res.status = up->status;
       for (const auto& [name, value] : up->response_headers) {
-        std::string n = lower(name);
+        std::string n = text::ascii_lower(name);
         if (is_hop_by_hop(n) || n == "content-length") continue;
         if (n == "set-cookie") {
           // A cookie of the upstream host must not be stored for this local origin.
@@ -597,7 +580,7 @@ class SiteServer {
           std::string loc = value;
           if (!loc.empty() && loc[0] == '/' && (loc.size() < 2 || loc[1] != '/')) loc = base + loc;
           std::string ignore;
-          if (proxy_allows(allowed, loc, ignore)) res.headers.emplace("Location", "/_apiref/proxy?url=" + percent_encode(loc));
+          if (proxy_allows(allowed, loc, ignore)) res.headers.emplace("Location", "/_apiref/proxy?url=" + text::percent_encode(loc));
           else res.headers.emplace("X-Apiref-Location", value);  // not followed to another host
           continue;
         }

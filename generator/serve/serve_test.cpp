@@ -11,6 +11,7 @@
 #include "serve/serve.h"
 #include "site_fixture.h"
 #include "test_util.h"
+#include "text/file.h"
 
 using namespace apiref;
 using apiref_test::TempDir;
@@ -131,7 +132,7 @@ Built build(const std::string& project, DocumentCache* cache, RenderMemo* memo) 
 
 void replace_in_file(const std::string& path, const std::string& from, const std::string& to) {
   std::string text;
-  REQUIRE(read_file(path, text));
+  REQUIRE(text::read_file(path, text));
   size_t at = text.find(from);
   REQUIRE(at != std::string::npos);
   text.replace(at, from.size(), to);

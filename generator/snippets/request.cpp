@@ -3,7 +3,8 @@
 #include <algorithm>
 
 #include "examples/example.h"
-#include "tree/json_pointer.h"
+#include "text/case.h"
+#include "text/percent.h"
 #include "tree/write.h"
 
 namespace apiref {
@@ -28,7 +29,7 @@ std::string value_as_text(const Value& v) {
 }
 
 std::string url_encode(std::string_view s, bool keep_slash) {
-  return percent_encode(s, keep_slash ? "/" : "");
+  return text::percent_encode(s, keep_slash ? "/" : "");
 }
 
 namespace {
@@ -55,7 +56,7 @@ std::string scalar_string(const Node& n) {
 
 // An example value for a parameter: documented, else made from its schema. A plain string
 // without format, pattern or enum reads best as the parameter's own name (/repos/owner/repo).
-Node parameter_value(const Node& doc, const Parameter& p) {
+Node parameter_value(const Node& doc, const Parameter& p, PatternSamples* samples) {
   if (const Node* ex = documented_example(doc, p.example, p.examples)) return *ex;
   if (!p.schema) return Node::string(p.name);
   const Node& s = *p.schema;
@@ -65,6 +66,7 @@ Node parameter_value(const Node& doc, const Parameter& p) {
   ExampleOptions o;
   o.direction = ExampleFor::Request;
   o.required_only = true;
+  o.pattern_samples = samples;
   Node v = example_from_schema(doc, s, o);
   if (v.is_null()) return Node::string(p.name);
   return v;
@@ -199,14 +201,13 @@ Request build_request(const Node& doc, const ApiModel& model, const Operation& o
     if (p.in == "path") {
       std::string token = "{" + p.name + "}";
       size_t at = path.find(token);
-      if (at != std::string::npos) path.replace(at, token.size(), path_value(p, parameter_value(doc, p)));
+      if (at != std::string::npos) path.replace(at, token.size(), path_value(p, parameter_value(doc, p, options.pattern_samples)));
     } else if (include && p.in == "query") {
-      for (std::string& q : query_pairs(p, parameter_value(doc, p))) query.push_back(std::move(q));
+      for (std::string& q : query_pairs(p, parameter_value(doc, p, options.pattern_samples))) query.push_back(std::move(q));
     } else if (include && p.in == "header") {
-      std::string lower = p.name;
-      for (char& c : lower) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+      std::string lower = text::ascii_lower(p.name);
       if (lower == "accept" || lower == "content-type" || lower == "authorization") continue;
-      Node v = parameter_value(doc, p);
+      Node v = parameter_value(doc, p, options.pattern_samples);
       std::string text;
       if (v.is_array()) {
         for (size_t i = 0; i < v.items.size(); ++i) text += (i ? "," : "") + scalar_string(v.items[i]);
@@ -215,7 +216,7 @@ Request build_request(const Node& doc, const ApiModel& model, const Operation& o
       }
       r.headers.push_back({p.name, literal(text)});
     } else if (include && p.in == "cookie") {
-      r.cookies.push_back({p.name, literal(scalar_string(parameter_value(doc, p)))});
+      r.cookies.push_back({p.name, literal(scalar_string(parameter_value(doc, p, options.pattern_samples)))});
     }
   }
 
@@ -284,6 +285,7 @@ Request build_request(const Node& doc, const ApiModel& model, const Operation& o
       ExampleOptions eo;
       eo.direction = ExampleFor::Request;
       eo.required_only = true;
+      eo.pattern_samples = options.pattern_samples;
       const Node* documented = documented_example(doc, m->example, m->examples);
       Node value = documented ? *documented : (m->schema ? example_from_schema(doc, *m->schema, eo) : Node());
       if (is_json_media(m->name)) {

@@ -11,6 +11,8 @@
 
 namespace apiref {
 
+class PatternSamples;
+
 // A value that is either literal text or the value of an environment variable (secrets are
 // never written into a snippet: they are read from the reader's environment).
 struct Segment {
@@ -67,6 +69,8 @@ struct SnippetOptions {
   bool optional_parameters = false;  // include optional query/header/cookie parameters
   std::string server;                // use this server instead of the description's
   size_t alternative = 0;            // which of the operation's security alternatives to use
+  // The run's remembered pattern samples for example values (examples/pattern_sample.h), or null.
+  PatternSamples* pattern_samples = nullptr;
 };
 
 // "bearer + X-Org" for an alternative: the schemes it combines.

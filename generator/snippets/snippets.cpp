@@ -4,18 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/escape.h"
 #include "tree/write.h"
 
 namespace apiref {
 
-std::string shell_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
-  }
-  return out + "'";
-}
+std::string shell_quote(const std::string& s) { return text::shell_single_quote(s); }
 
 std::string shell_quote(const Value& value) {
   std::string out;

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "text/percent.h"
+
 namespace apiref {
 
 namespace {

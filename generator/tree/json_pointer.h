@@ -6,7 +6,6 @@
 #include <string_view>
 #include <vector>
 
-#include "text/percent.h"
 #include "tree/node.h"
 
 namespace apiref {
@@ -20,9 +19,6 @@ std::string append_pointer(std::string_view pointer, std::string_view token);
 // start with '/', or has a '~' not followed by 0 or 1).
 std::optional<std::vector<std::string>> parse_pointer(std::string_view pointer);
 
-// Percent-encoding lives in text/percent.h; these names stay until every caller includes it.
-using text::percent_decode;
-using text::percent_encode;
 // Encodes what a URI fragment must not carry raw (space, %, ", <, >, {, }, etc.), so a
 // pointer written into a $ref stays a valid URI reference.
 std::string fragment_encode(std::string_view pointer);

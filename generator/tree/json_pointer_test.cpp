@@ -74,25 +74,25 @@ TEST_CASE("escape and parse are inverse") {
 }
 
 TEST_CASE("percent_decode") {
-  CHECK(*percent_decode("") == "");
-  CHECK(*percent_decode("plain/path") == "plain/path");
-  CHECK(*percent_decode("with%20space.yaml") == "with space.yaml");
-  CHECK(*percent_decode("%7Bid%7D") == "{id}");
-  CHECK(*percent_decode("%7bid%7d") == "{id}");  // lower-case hex
-  CHECK(*percent_decode("%25") == "%");
-  CHECK(*percent_decode("%2520") == "%20");      // decoded once only
-  CHECK(*percent_decode("a%2Fb") == "a/b");
-  CHECK(*percent_decode("%C3%A9") == "\xC3\xA9");  // UTF-8 bytes pass through
-  CHECK(*percent_decode("%41") == "A");            // escape at the very end
-  CHECK(*percent_decode("x%41") == "xA");
+  CHECK(*text::percent_decode("") == "");
+  CHECK(*text::percent_decode("plain/path") == "plain/path");
+  CHECK(*text::percent_decode("with%20space.yaml") == "with space.yaml");
+  CHECK(*text::percent_decode("%7Bid%7D") == "{id}");
+  CHECK(*text::percent_decode("%7bid%7d") == "{id}");  // lower-case hex
+  CHECK(*text::percent_decode("%25") == "%");
+  CHECK(*text::percent_decode("%2520") == "%20");      // decoded once only
+  CHECK(*text::percent_decode("a%2Fb") == "a/b");
+  CHECK(*text::percent_decode("%C3%A9") == "\xC3\xA9");  // UTF-8 bytes pass through
+  CHECK(*text::percent_decode("%41") == "A");            // escape at the very end
+  CHECK(*text::percent_decode("x%41") == "xA");
 
-  CHECK_FALSE(percent_decode("%G1").has_value());  // not hex
-  CHECK_FALSE(percent_decode("%1G").has_value());
-  CHECK_FALSE(percent_decode("%4").has_value());   // truncated
-  CHECK_FALSE(percent_decode("a%4").has_value());
-  CHECK_FALSE(percent_decode("%").has_value());
-  CHECK_FALSE(percent_decode("abc%").has_value());
-  CHECK_FALSE(percent_decode("%%41").has_value());
+  CHECK_FALSE(text::percent_decode("%G1").has_value());  // not hex
+  CHECK_FALSE(text::percent_decode("%1G").has_value());
+  CHECK_FALSE(text::percent_decode("%4").has_value());   // truncated
+  CHECK_FALSE(text::percent_decode("a%4").has_value());
+  CHECK_FALSE(text::percent_decode("%").has_value());
+  CHECK_FALSE(text::percent_decode("abc%").has_value());
+  CHECK_FALSE(text::percent_decode("%%41").has_value());
 }
 
 TEST_CASE("fragment_encode keeps pointer characters and encodes the rest") {
@@ -118,7 +118,7 @@ TEST_CASE("fragment_encode keeps pointer characters and encodes the rest") {
   CHECK(fragment.find('#') == std::string::npos);
   CHECK(fragment.find('"') == std::string::npos);
   CHECK(fragment.find('<') == std::string::npos);
-  auto decoded = percent_decode(fragment);
+  auto decoded = text::percent_decode(fragment);
   REQUIRE(decoded.has_value());
   CHECK(*decoded == pointer);
   auto back = parse_pointer(*decoded);

@@ -17,6 +17,7 @@
 #include "resolve/oas_context.h"
 #include "tree/json_pointer.h"
 #include "tree/write.h"
+#include "text/percent.h"
 
 using namespace apiref;
 namespace fs = std::filesystem;
@@ -88,7 +89,7 @@ void require_self_contained(const Node& doc) {
     INFO("$ref '" << ref << "' at #" << where);
     REQUIRE(!ref.empty());
     REQUIRE(ref[0] == '#');
-    auto tokens = parse_pointer(*percent_decode(ref.substr(1)));
+    auto tokens = parse_pointer(*text::percent_decode(ref.substr(1)));
     REQUIRE(tokens.has_value());
     CHECK(resolve_pointer(doc, *tokens) != nullptr);
   }

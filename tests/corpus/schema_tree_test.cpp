@@ -16,6 +16,7 @@
 #include "render/schema_tree.h"
 #include "render/site.h"
 #include "test_util.h"
+#include "text/percent.h"
 
 using namespace apiref;
 using apiref_test::TempDir;
@@ -264,7 +265,7 @@ TEST_CASE("deref_internal: the allocation-free path finds what the general JSON 
       if (hops > 64) return nullptr;
       const std::string& ref = cur->find("$ref")->text;
       if (ref.empty() || ref[0] != '#') return nullptr;
-      auto decoded = percent_decode(ref.substr(1));
+      auto decoded = text::percent_decode(ref.substr(1));
       if (!decoded) return nullptr;
       auto tokens = parse_pointer(*decoded);
       if (!tokens) return nullptr;

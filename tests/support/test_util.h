@@ -16,6 +16,7 @@
 
 #include "diag/diagnostic.h"
 #include "load/load.h"
+#include "text/file.h"
 #include "tree/json_pointer.h"
 #include "tree/node.h"
 #include "tree/write.h"
@@ -148,7 +149,7 @@ inline const apiref::Member* member_at(const apiref::Node& root, std::string_vie
 
 inline std::string read_text(const std::string& path) {
   std::string s;
-  if (!apiref::read_file(path, s)) throw std::runtime_error("cannot read " + path);
+  if (!apiref::text::read_file(path, s)) throw std::runtime_error("cannot read " + path);
   return s;
 }
 

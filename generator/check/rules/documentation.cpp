@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "check/rule.h"
+#include "text/case.h"
 #include "tree/json_pointer.h"
 
 namespace apiref {
@@ -41,7 +42,7 @@ std::string strip_code(const std::string& t) {
 
 std::string unsafe_html(const std::string& raw) {
   if (raw.find('<') == std::string::npos && raw.find(':') == std::string::npos) return "";
-  std::string l = lower(raw.find('`') == std::string::npos ? raw : strip_code(raw));
+  std::string l = text::ascii_lower(raw.find('`') == std::string::npos ? raw : strip_code(raw));
   for (const char* tag : {"<script", "<iframe", "<object", "<embed", "<form", "<meta", "<base"}) {
     size_t p = l.find(tag);
     if (p != std::string::npos) {

@@ -41,7 +41,7 @@ class ExampleRules {
                               OwnValue{"example", k.example, "example-valid", example_valid_}}) {
       if (!o.value || !o.rule_on) continue;
       ValidationError err;
-      if (!validate_value(*o.value, *st.doc, n, w_.schema_resolver(), st.v30, err))
+      if (!validate_value(*o.value, *st.doc, n, w_.schema_resolver(), w_.patterns(), st.v30, err))
         w_.at_value(o.rule, st, append_pointer(ptr, o.keyword) + err.path, *o.value,
                     std::string(o.keyword) + " is not valid against its schema: " + err.message);
     }
@@ -49,7 +49,7 @@ class ExampleRules {
       if (const Node* ex = k.examples; ex && ex->is_array()) {
         for (size_t i = 0; i < ex->items.size(); ++i) {
           ValidationError err;
-          if (!validate_value(ex->items[i], *st.doc, n, w_.schema_resolver(), false, err))
+          if (!validate_value(ex->items[i], *st.doc, n, w_.schema_resolver(), w_.patterns(), false, err))
             w_.at_value("example-valid", st, append_pointer(ptr, "examples") + "/" + std::to_string(i) + err.path,
                         ex->items[i], "example is not valid against its schema: " + err.message);
         }
@@ -62,7 +62,7 @@ class ExampleRules {
                         const std::string& vptr, const St& st, const char* what) {
     if (!schema || !example_valid_) return;
     ValidationError err;
-    if (!validate_value(value, *schema_doc, *schema, w_.schema_resolver(), st.v30, err))
+    if (!validate_value(value, *schema_doc, *schema, w_.schema_resolver(), w_.patterns(), st.v30, err))
       w_.at_value("example-valid", st, vptr + err.path, value, std::string(what) + " is not valid against its schema: " + err.message);
   }
 
@@ -87,7 +87,7 @@ class ExampleRules {
         // The finding sits on the example's value (maybe in another file); the schema stays
         // the one of this media type.
         ValidationError err;
-        if (!validate_value(*value, *st.doc, *schema, w_.schema_resolver(), st.v30, err))
+        if (!validate_value(*value, *st.doc, *schema, w_.schema_resolver(), w_.patterns(), st.v30, err))
           w_.at_value("example-valid", vs, append_pointer(d.pointer, "value") + err.path, *value,
                       "example '" + e.key + "' is not valid against its schema: " + err.message);
       }

@@ -9,6 +9,7 @@
 
 #include "bundle/project_plan.h"
 #include "check/rule.h"
+#include "text/case.h"
 #include "tree/json_pointer.h"
 
 namespace apiref {
@@ -174,7 +175,7 @@ class PathRules {
       if (!d.node || !d.node->is_object()) continue;
       P p{std::string(d.node->string_at("name")), std::string(d.node->string_at("in")), d.node, ip, list->items[i].pos, d.doc};
       if (p.name.empty()) continue;
-      std::string key = p.in + ":" + (p.in == "header" ? lower(p.name) : p.name);
+      std::string key = p.in + ":" + (p.in == "header" ? text::ascii_lower(p.name) : p.name);
       auto [it, fresh] = seen.emplace(key, i);
       if (!fresh)
         w_.report("operation-parameters-unique", st.doc, ip, p.pos, p.pos, st.chain,

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "check/rule.h"
+#include "text/regex.h"
 #include "tree/json_pointer.h"
 
 namespace apiref {
@@ -46,9 +47,7 @@ class SchemaRules {
     // Pattern compiles.
     if (const Node* p = k.pattern; p && p->is_string() && pattern_invalid_) {
       // std::regex lacks lookbehind and \p{...}; those are left alone rather than misjudged.
-      bool unsupported = p->text.find("(?<") != std::string::npos || p->text.find("\\p{") != std::string::npos ||
-                         p->text.find("\\P{") != std::string::npos || p->text.size() > 512;
-      if (!unsupported && !pattern_compiles(p->text))
+      if (!text::beyond_std_regex(p->text) && !w_.patterns().compiles(p->text))
         w_.at_value("schema-pattern-invalid", st, append_pointer(ptr, "pattern"), *p, "pattern is not a valid regular expression");
     }
     bool nullable = false;
