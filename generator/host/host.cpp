@@ -158,6 +158,10 @@ SiteFile place_in_host(SiteFile&& f, const HostOptions& o) {
   return std::move(f);
 }
 
-std::string host_stylesheet(std::string_view css) { return scoped_stylesheet(css, "apiref"); }
+// The reference reads as part of the host's page: the host's background, text colour and font
+// (code stays monospace), its theme switch rather than the system's.
+std::string host_stylesheet(std::string_view css) {
+  return scoped_stylesheet(css, "apiref", false) + ".apiref { background: transparent; color: inherit; font: inherit; }\n";
+}
 
 }  // namespace apiref

@@ -49,7 +49,8 @@ std::string manifest_path(const HostOptions& options);
 // and, for a page, its front matter and body.
 SiteFile place_in_host(SiteFile&& file, const HostOptions& options);
 
-// The site's own stylesheet (site/style.css) for the host: every rule under `.apiref`.
+// The site's own stylesheet (site/style.css) for the host: every rule under `.apiref`, the
+// host's theme switch followed rather than the system's, the host's background, colour and font.
 std::string host_stylesheet(std::string_view css);
 
 }  // namespace apiref

@@ -138,7 +138,7 @@ void scope_selector(std::string_view sel, const std::string& scope, std::vector<
   }
 }
 
-void scope_rules(std::string_view css, const std::string& scope, std::string& out) {
+void scope_rules(std::string_view css, const std::string& scope, bool system_theme, std::string& out) {
   size_t i = 0;
   while (i < css.size()) {
     size_t open = css.find('{', i);
@@ -153,9 +153,11 @@ void scope_rules(std::string_view css, const std::string& scope, std::string& ou
     if (close == std::string_view::npos) close = css.size() - 1;
     std::string_view prelude = trim(css.substr(i, open - i));
     std::string_view body = css.substr(open + 1, close - open - 1);
-    if (prelude.substr(0, 6) == "@media" || prelude.substr(0, 9) == "@supports") {
+    if (!system_theme && prelude.substr(0, 6) == "@media" && prelude.find("prefers-color-scheme") != std::string_view::npos) {
+      // left out: the host's theme decides
+    } else if (prelude.substr(0, 6) == "@media" || prelude.substr(0, 9) == "@supports") {
       out += std::string(prelude) + " {\n";
-      scope_rules(body, scope, out);
+      scope_rules(body, scope, system_theme, out);
       out += "}\n";
     } else if (!prelude.empty() && prelude[0] == '@') {
       out += std::string(prelude) + " {" + std::string(body) + "}\n";
@@ -173,11 +175,11 @@ void scope_rules(std::string_view css, const std::string& scope, std::string& ou
 
 }  // namespace
 
-std::string scoped_stylesheet(std::string_view css, std::string_view scope_class) {
+std::string scoped_stylesheet(std::string_view css, std::string_view scope_class, bool follow_system_theme) {
   std::string clean = without_comments(css);
   std::string out;
   out.reserve(clean.size() + clean.size() / 4);
-  scope_rules(clean, "." + std::string(scope_class), out);
+  scope_rules(clean, "." + std::string(scope_class), follow_system_theme, out);
   return out;
 }
 

@@ -15,6 +15,9 @@ namespace apiref {
 // Theme conditions on :root also accept Bootstrap's data-bs-theme (Docsy's dark mode), so the
 // reference turns dark with the host. @font-face, @keyframes and @page are kept as they are;
 // comments are dropped.
-std::string scoped_stylesheet(std::string_view css, std::string_view scope_class);
+//
+// Without `follow_system_theme`, @media (prefers-color-scheme) blocks are left out: inside a
+// host, the host's theme decides (a light host page on a dark system stays light throughout).
+std::string scoped_stylesheet(std::string_view css, std::string_view scope_class, bool follow_system_theme = true);
 
 }  // namespace apiref

@@ -96,3 +96,12 @@ TEST_CASE("scoped stylesheet: every rule of the site's stylesheet is under the s
     }
   }
 }
+
+TEST_CASE("scoped stylesheet: inside a host, the system's theme is the host's to follow") {
+  std::string css = ".a { x: y }\n@media (prefers-color-scheme: dark) { :root { --bg: #000 } }\n@media print { .b { z: w } }";
+  std::string out = scoped_stylesheet(css, "apiref", false);
+  CHECK(out.find("prefers-color-scheme") == std::string::npos);
+  CHECK(out.find("--bg") == std::string::npos);
+  CHECK(out.find(".apiref .a { x: y }") != std::string::npos);
+  CHECK(out.find("@media print {\n.apiref .b { z: w }\n}") != std::string::npos);
+}
