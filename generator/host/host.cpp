@@ -76,6 +76,9 @@ std::string front_matter(const HostOptions& o, const SiteFile& f) {
   if (!p.description.empty()) line(out, "description", p.description);
   out += "weight: " + std::to_string(p.weight) + "\n";
   line(out, hugo ? "url" : "permalink", page_url(o, f.path));
+  // A Hugo section page is also an RSS feed by default, written at the same URL when the URL
+  // names a file (tags/x.html): the feed would replace the page.
+  if (hugo) out += "outputs: [\"html\"]\n";
   // Jekyll wraps a page in no layout unless it names one (or _config.yml's defaults do):
   // "default" is the layout every Jekyll theme has. Hugo picks its own by the page's kind.
   if (!o.layout.empty()) line(out, "layout", o.layout);

@@ -58,6 +58,7 @@ TEST_CASE("host: a Hugo operation page sits under its tag's section, at the HTML
   CHECK(fm.find("url: \"/reference/rest-apis/meshery/operations/getWorkspaces.html\"\n") != std::string::npos);
   CHECK(fm.find("  operationId: \"getWorkspaces\"\n  method: \"GET\"\n  path: \"/api/workspaces\"\n") != std::string::npos);
   CHECK(fm.find("render_with_liquid") == std::string::npos);
+  CHECK(fm.find("outputs: [\"html\"]\n") != std::string::npos);  // no RSS feed over a section page
   CHECK(f.content.substr(f.content.size() - 28) == "<div class=\"apiref\">x</div>\n");
 }
 
