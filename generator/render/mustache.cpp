@@ -316,14 +316,19 @@ bool is_index(const std::string& s) {
   return true;
 }
 
-// The member `key` of an object, or the item at a decimal index of a list.
-const TemplateData* member(const TemplateData& d, const std::string& key) {
-  if (d.is_object()) return d.find(key);
-  if (d.is_list() && is_index(key)) {
+// The item of a list at a decimal index.
+const TemplateData* member_of_list(const TemplateData& d, const std::string& key) {
+  if (is_index(key)) {
     size_t i = std::stoull(key);
     return i < d.size() ? &d.item(i) : nullptr;
   }
   return nullptr;
+}
+
+// The member `key` of an object, or the item at a decimal index of a list.
+inline const TemplateData* member(const TemplateData& d, const std::string& key) {
+  if (d.is_object()) return d.find(key);
+  return d.is_list() ? member_of_list(d, key) : nullptr;
 }
 
 bool falsey(const TemplateData* v) {

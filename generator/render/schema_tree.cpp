@@ -32,6 +32,16 @@ std::string ref_component(const Node& n) {
 constexpr int kMaxUnnamedDepth = 32;
 constexpr size_t kMaxUnnamedNodes = 20000;
 
+// A section shows a list item by item and an object once, as it would a list of that object
+// alone: the one part of a type line, or the one badge of a row, is given as itself (a list
+// fewer to build for most rows).
+TemplateData one_or_list(TemplateData* items, size_t n) {
+  if (n == 1) return std::move(items[0]);
+  TemplateData list = TemplateData::list();
+  for (size_t i = 0; i < n; ++i) list.push(std::move(items[i]));
+  return list;
+}
+
 bool is_true(const Node* n) { return n && n->kind == NodeKind::Bool && n->boolean; }
 
 std::string scalar_text(const Node& n) {
@@ -236,36 +246,38 @@ class TreeWriter {
     std::string name = ref_component(raw);
     std::string label = type_label(raw);
     std::string url = name.empty() ? "" : href_(name);
-    Data parts = Data::list();
+    Data parts[3];
+    size_t n = 0;
     auto part = [&](const char* key, Data value) {
       Data p = Data::object();
       p.reserve(3);
-      if (!lead || !parts.empty()) p.add("sep", true);
+      if (!lead || n) p.add("sep", true);
       p.add(key, std::move(value));
       return p;
     };
     // A named object is labelled by its name; with a page to link to, the link is the label.
     // A bare composition is labelled by its block below ("all of ..."), not twice.
     bool composition = label == "one of" || label == "any of" || label == "all of";
-    if ((url.empty() || label != name) && !composition) parts.push(part("type", std::move(label)));
+    if ((url.empty() || label != name) && !composition) parts[n++] = part("type", std::move(label));
     if (!url.empty()) {
       Data p = part("ref_href", std::move(url));
       p.add("ref_name", shown(name));
-      parts.push(std::move(p));
+      parts[n++] = std::move(p);
     }
     std::string_view title = s.string_at("title");
-    if (!title.empty() && title != name) parts.push(part("title", Data::borrow(title)));
-    if (parts.empty()) return false;
-    d.add("type_line", std::move(parts));
+    if (!title.empty() && title != name) parts[n++] = part("title", Data::borrow(title));
+    if (!n) return false;
+    d.add("type_line", one_or_list(parts, n));
     return true;
   }
 
   // The badges (schema-badges); `recursive` adds the one for a schema that contains itself.
   // Returns whether there is one.
   bool badges(Data& d, const Node& s, bool required, bool recursive = false) {
-    Data list = Data::list();
+    Data list[6];
+    size_t n = 0;
     auto badge = [&](std::string_view cls, std::string_view label) {
-      list.push(template_fields("badge", Data::borrow(cls), "label", Data::borrow(label)));
+      list[n++] = template_fields("badge", Data::borrow(cls), "label", Data::borrow(label));
     };
     ShownKeywords k(s);
     if (required) badge("required", "required");
@@ -274,8 +286,8 @@ class TreeWriter {
     if (is_true(k.write_only)) badge("writeonly", "write-only");
     if (is_true(k.deprecated)) badge("deprecated", "deprecated");
     if (recursive) badge("recursive", "recursive");
-    if (list.empty()) return false;
-    d.add("badges", std::move(list));
+    if (!n) return false;
+    d.add("badges", one_or_list(list, n));
     return true;
   }
 
@@ -531,11 +543,7 @@ class TreeWriter {
       Data d = Data::object();
       type_line(d, raw, s);
       // Only whether it is recursive: its other badges are on its own page.
-      if (recursive) {
-        Data list = Data::list();
-        list.push(template_fields("badge", Data::borrow("recursive"), "label", Data::borrow("recursive")));
-        d.add("badges", std::move(list));
-      }
+      if (recursive) d.add("badges", template_fields("badge", Data::borrow("recursive"), "label", Data::borrow("recursive")));
       write(p_->link, d);
       return;
     }

@@ -36,7 +36,7 @@ TemplateData TemplateData::object() {
 TemplateData& TemplateData::push(TemplateData v) {
   if (kind_ == Kind::Null) kind_ = Kind::List;
   if (kind_ != Kind::List) throw std::logic_error("TemplateData::push on a value that is not a list");
-  children_.push_back(Member{{}, std::move(v)});
+  children_.emplace_back(std::string_view(), std::move(v));
   return children_.back().value;
 }
 
@@ -48,7 +48,7 @@ TemplateData& TemplateData::set(std::string_view key, TemplateData v) {
   if (kind_ != Kind::Object) throw std::logic_error("TemplateData::set on a value that is not an object");
   if (TemplateData* old = find(key)) return *old = std::move(v);
   key_bits_ |= key_bit(key);
-  children_.push_back(Member{key, std::move(v)});
+  children_.emplace_back(key, std::move(v));
   return children_.back().value;
 }
 
@@ -56,17 +56,8 @@ TemplateData& TemplateData::add(std::string_view key, TemplateData v) {
   if (kind_ == Kind::Null) kind_ = Kind::Object;
   if (kind_ != Kind::Object) throw std::logic_error("TemplateData::add on a value that is not an object");
   key_bits_ |= key_bit(key);
-  children_.push_back(Member{key, std::move(v)});
+  children_.emplace_back(key, std::move(v));
   return children_.back().value;
-}
-
-const TemplateData* TemplateData::find_member(std::string_view key) const {
-  // Keys of one object mostly differ in length or first letter: look at those before calling
-  // memcmp (templates look names up through every object of the context stack).
-  const size_t n = key.size();
-  for (const Member& m : children_)
-    if (m.key.size() == n && (n == 0 || (m.key[0] == key[0] && m.key == key))) return &m.value;
-  return nullptr;
 }
 
 TemplateData TemplateData::from_json(const nlohmann::json& j) {
@@ -88,7 +79,7 @@ TemplateData TemplateData::from_json(const nlohmann::json& j) {
       d.children_.reserve(j.size());
       for (auto it = j.begin(); it != j.end(); ++it) {
         d.key_bits_ |= key_bit(it.key());
-        d.children_.push_back(Member{it.key(), from_json(it.value())});
+        d.children_.emplace_back(it.key(), from_json(it.value()));
       }
       return d;
     }

@@ -138,9 +138,20 @@ class TemplateData {
 };
 
 struct TemplateData::Member {
+  // Made in place in the vector (emplace_back), moving the value once.
+  Member(std::string_view k, TemplateData&& v) : key(k), value(std::move(v)) {}
   std::string_view key;
   TemplateData value;
 };
+
+inline const TemplateData* TemplateData::find_member(std::string_view key) const {
+  // Keys of one object mostly differ in length or first letter: look at those before calling
+  // memcmp (templates look names up through every object of the context stack).
+  const size_t n = key.size();
+  for (const Member& m : children_)
+    if (m.key.size() == n && (n == 0 || (m.key[0] == key[0] && m.key == key))) return &m.value;
+  return nullptr;
+}
 
 inline size_t TemplateData::size() const { return children_.size(); }
 inline bool TemplateData::empty() const { return children_.empty(); }
