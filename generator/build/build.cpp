@@ -171,20 +171,24 @@ BuildOutcome build_site(const BuildRequest& a, const BuildCaches& caches, const 
 
   Diagnostics model_diags;
   std::vector<ApiModel> models = build_models(in, model_diags);
+  bool into_host = a.format == "hugo" || a.format == "jekyll";
+  if (into_host)
+    for (ApiModel& m : models) lower_case_section_names(m);
   std::vector<SiteBundle> bundles;
   std::vector<const ApiModel*> model_list;
   for (size_t i = 0; i < in.result.bundles.size(); ++i) {
     const BundleOutput& b = in.result.bundles[i];
     const AuthConfig& auth = auth_of(in.config, b.name);
     InputFile json_source{b.json_source, b.json_source_stamp.size, b.json_source_stamp.mtime_ns};
-    bundles.push_back({b.name, &b.root(), &models[i], std::move(json_source), &auth, snippet_options(auth)});
+    bundles.push_back({into_host ? host_bundle_name(b.name) : b.name, &b.root(), &models[i], std::move(json_source), &auth,
+                       snippet_options(auth)});
     model_list.push_back(&models[i]);
   }
   if (hooks.models) hooks.models(model_list);
 
   SiteOptions site = site_options(in.config);
   std::string failure;
-  r.into_host = a.format == "hugo" || a.format == "jekyll";
+  r.into_host = into_host;
   if (r.into_host) {
     std::string problem = host_options(a, in.config.site, r.host);
     if (!problem.empty()) return fail(BuildStatus::Unusable, "apiref: " + problem);

@@ -1,6 +1,9 @@
 #include "host/host.h"
 
+#include <set>
+
 #include "render/scoped_css.h"
+#include "text/case.h"
 #include "text/escape.h"
 
 namespace apiref {
@@ -55,7 +58,7 @@ std::string replace_all(std::string s, std::string_view from, std::string_view t
 std::string alias_for(const HostOptions& o, const PageFacts& p, std::string pattern) {
   pattern = replace_all(std::move(pattern), "{section}", o.section);
   pattern = replace_all(std::move(pattern), "{bundle}", p.bundle);
-  pattern = replace_all(std::move(pattern), "{operationId}", p.operation_id);
+  pattern = replace_all(std::move(pattern), "{operationId}", p.operation_id.empty() ? p.slug : p.operation_id);
   pattern = replace_all(std::move(pattern), "{slug}", p.slug);
   return replace_all(std::move(pattern), "{tag}", p.tag);
 }
@@ -97,9 +100,9 @@ std::string front_matter(const HostOptions& o, const SiteFile& f) {
   out += "apiref:\n";
   line(out, "  kind", p.kind);
   if (!p.bundle.empty()) line(out, "  bundle", p.bundle);
-  if (!p.tag.empty()) line(out, "  tag", p.tag);
-  if (!p.operation_id.empty()) {
-    line(out, "  operationId", p.operation_id);
+  if (!p.tag_name.empty()) line(out, "  tag", p.tag_name);
+  if (p.kind == "operation") {
+    if (!p.operation_id.empty()) line(out, "  operationId", p.operation_id);
     line(out, "  method", p.method);
     line(out, "  path", p.path);
   }
@@ -118,6 +121,17 @@ std::string without_shortcodes(std::string body) { return replace_all(std::move(
 
 }  // namespace
 
+void lower_case_section_names(ApiModel& model) {
+  std::set<std::string> taken;
+  for (Tag& t : model.tags) {
+    std::string base = text::ascii_lower(t.slug), slug = base;
+    for (int n = 2; !taken.insert(slug).second; ++n) slug = base + "-" + std::to_string(n);
+    t.slug = slug;
+  }
+}
+
+std::string host_bundle_name(const std::string& bundle) { return text::ascii_lower(bundle); }
+
 std::string section_problem(std::string_view section, std::string_view what) {
   if (section.empty()) return "the " + std::string(what) + " is empty";
   if (section.front() == '/' || section.back() == '/') return "the " + std::string(what) + " '" + std::string(section) + "' starts or ends with '/'";
@@ -129,8 +143,9 @@ std::string section_problem(std::string_view section, std::string_view what) {
     if (part.empty() || part == "." || part == ".." || part.front() == '.' || part.front() == '_')
       return "the " + std::string(what) + " '" + std::string(section) + "' has a segment that is empty or starts with '.' or '_'";
     for (char c : part)
-      if (!(isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
-        return "the " + std::string(what) + " '" + std::string(section) + "' may hold only letters, digits, '-', '_', '.' and '/'";
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+        return "the " + std::string(what) + " '" + std::string(section) +
+               "' may hold only lower-case letters, digits, '-', '_', '.' and '/' (Hugo lower-cases section URLs)";
     start = end + 1;
   }
   return "";

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/model.h"
 #include "render/site_file.h"
 
 namespace apiref {
@@ -32,6 +33,13 @@ struct HostOptions {
   // More front matter for every page: key, value as JSON (valid YAML in flow style).
   std::vector<std::pair<std::string, std::string>> front_matter;
 };
+
+// Hugo writes a section page (a bundle's, a tag's) at its URL lower-cased, whatever the front
+// matter says, while other pages keep their case: links made from the model's names would miss
+// them. In a host site, tag slugs are lower case (made unique again) and so are bundle names,
+// in both formats, so that a reference has the same URLs in Hugo and Jekyll.
+void lower_case_section_names(ApiModel& model);
+std::string host_bundle_name(const std::string& bundle);
 
 // Why `section` cannot be used as a folder of the host site ("" when it can); `what` names it.
 std::string section_problem(std::string_view section, std::string_view what = "section");

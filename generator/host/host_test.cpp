@@ -18,6 +18,7 @@ SiteFile operation_page(std::string body = "<div class=\"apiref\">x</div>\n") {
   f.page.weight = 3;
   f.page.bundle = "meshery";
   f.page.tag = "workspaces";
+  f.page.tag_name = "Workspaces";
   f.page.slug = "getWorkspaces";
   f.page.operation_id = "getWorkspaces";
   f.page.method = "GET";
@@ -56,7 +57,8 @@ TEST_CASE("host: a Hugo operation page sits under its tag's section, at the HTML
   CHECK(fm.find("description: \"Lists: the workspaces.\"\n") != std::string::npos);
   CHECK(fm.find("weight: 3\n") != std::string::npos);
   CHECK(fm.find("url: \"/reference/rest-apis/meshery/operations/getWorkspaces.html\"\n") != std::string::npos);
-  CHECK(fm.find("  operationId: \"getWorkspaces\"\n  method: \"GET\"\n  path: \"/api/workspaces\"\n") != std::string::npos);
+  CHECK(fm.find("  tag: \"Workspaces\"\n  operationId: \"getWorkspaces\"\n  method: \"GET\"\n  path: \"/api/workspaces\"\n") !=
+        std::string::npos);
   CHECK(fm.find("render_with_liquid") == std::string::npos);
   CHECK(fm.find("outputs: [\"html\"]\n") != std::string::npos);  // no RSS feed over a section page
   CHECK(f.content.substr(f.content.size() - 28) == "<div class=\"apiref\">x</div>\n");
@@ -136,6 +138,21 @@ TEST_CASE("host: files that are not pages are the host's static files, models it
 TEST_CASE("host: sections that would leave the host's folders are refused") {
   CHECK(section_problem("api") == "");
   CHECK(section_problem("reference/rest-apis") == "");
+  CHECK(section_problem("Reference").find("lower-case") != std::string::npos);  // Hugo would lower-case its URL
   for (const char* bad : {"", "/api", "api/", "../api", "a/../b", "a//b", ".hidden", "_data", "a b", "a\\b"})
     CHECK_MESSAGE(!section_problem(bad).empty(), bad);
+}
+
+TEST_CASE("host: tag slugs in lower case, still one per tag") {
+  ApiModel m;
+  for (const char* slug : {"Registry", "registry", "Users", "users-2", "users"}) {
+    Tag t;
+    t.slug = slug;
+    m.tags.push_back(t);
+  }
+  lower_case_section_names(m);
+  std::vector<std::string> slugs;
+  for (const Tag& t : m.tags) slugs.push_back(t.slug);
+  CHECK(slugs == std::vector<std::string>{"registry", "registry-2", "users", "users-2", "users-3"});
+  CHECK(host_bundle_name("MyAPI") == "myapi");
 }

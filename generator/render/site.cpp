@@ -590,10 +590,11 @@ class SiteRenderer {
     if (tag_index >= 0) {
       const std::vector<size_t>& ops = m.tags[static_cast<size_t>(tag_index)].operations;
       f.tag = m.tags[static_cast<size_t>(tag_index)].slug;
+      f.tag_name = m.tags[static_cast<size_t>(tag_index)].display_name;
       f.weight = static_cast<int>(std::find(ops.begin(), ops.end(), index) - ops.begin()) + 1;
     }
     f.slug = o.slug;
-    f.operation_id = o.id;
+    if (!o.id_generated) f.operation_id = o.id;
     f.method = upper(o.method);
     f.path = o.path;
     return page(path, "operation", std::move(ctx), std::move(f), &b, tag_index, true);
@@ -616,6 +617,7 @@ class SiteRenderer {
     ctx.set("breadcrumbs", breadcrumbs_to(b, root));
     PageFacts f = facts("tag", t.display_name, t.display_name, static_cast<int>(index) + 1, &b);
     f.tag = f.slug = t.slug;
+    f.tag_name = t.display_name;
     return page(path, "tag", std::move(ctx), std::move(f), &b, static_cast<int>(index));
   }
 

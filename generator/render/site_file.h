@@ -32,8 +32,10 @@ struct PageFacts {
   int weight = 0;           // order among its siblings, from 1, as the description orders them
   std::string bundle;       // the bundle's name (URL segment)
   std::string tag;          // tag: its slug; operation: the slug of the tag it is listed under first
+  std::string tag_name;     // that tag's name, as readers see it
   std::string slug;         // tag, operation, schema: its page name
-  std::string operation_id, method, path;  // operation: as the description says (method upper case)
+  // operation: as the description says (method upper case); no id when the description gives none
+  std::string operation_id, method, path;
 };
 
 struct SiteFile {
