@@ -241,6 +241,7 @@ if [ "$MODE" != quick ]; then
       [ -n "$PORT" ] && break
       sleep 0.1
     done
+    mkdir -p "$ROOT/tests/browser/screenshots"
     HOST_URL="http://127.0.0.1:$PORT/docs/" SECTION="$HUGO_SECTION" SCREENSHOTS="$ROOT/tests/browser/screenshots" \
       node "$ROOT/tests/browser/host.mjs" | tee "$WORK/browser.out"
     b_passed=$(sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1/p' "$WORK/browser.out" | tail -n 1)
