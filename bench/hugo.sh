@@ -95,7 +95,7 @@ one_round() {  # one_round RUN: apiref build, hugo on its site, hugo on the base
     "$HUGO" --quiet -d "$WORK/out/base.$run")"
   say "$line"
   [[ $run == warmup ]] || {
-    [[ -s $WORK/res/size.apiref ]] || echo "$(find "$a/public/$SECTION" 2>/dev/null -name '*.html' | wc -l) $(du -sb "$a/public/$SECTION" 2>/dev/null | cut -f1)" >"$WORK/res/size.apiref"
+    [[ -s $WORK/res/size.apiref ]] || echo "$(find "$a/public/$SECTION" -name '*.html' 2>/dev/null | wc -l) $(du -sb "$a/public/$SECTION" 2>/dev/null | cut -f1)" >"$WORK/res/size.apiref"
     [[ -s $WORK/res/size.base ]] || echo "$(find "$WORK/out/base.$run/$SECTION" -name '*.html' | wc -l) $(du -sb "$WORK/out/base.$run/$SECTION" | cut -f1)" >"$WORK/res/size.base"
   }
 }
