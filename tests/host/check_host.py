@@ -18,7 +18,7 @@ by `apiref build --format hugo|jekyll`:
 - no page over 1 MB; tag scripts as check_site.py checks them.
 
 Usage: check_host.py OUTPUT_DIR --base-url URL --section PATH --marker ATTR
-                     --bundle NAME=openapi.json [--bundle ...] [--assets DIR]
+                     --bundle NAME=openapi.json [--bundle ...] [--host-page REL ...]
 Prints the problems and `checked ...`; exits 1 on any problem.
 """
 import argparse
@@ -69,7 +69,7 @@ class HostPage(check_site.Page):
 
 
 def operations(description_path):
-    """(operationId, METHOD, path) of every operation of a bundled description."""
+    """(operationId or None, METHOD, path) of every operation of a bundled description."""
     with open(description_path, encoding="utf-8") as fh:
         doc = json.load(fh)
     out = []
@@ -80,7 +80,8 @@ def operations(description_path):
             continue
         for method, op in item.items():
             if method in METHODS and isinstance(op, dict):
-                out.append((check_site.swagger_operation_id(op, path, method), method.upper(), path))
+                op_id = op.get("operationId") if isinstance(op.get("operationId"), str) else None
+                out.append((op_id, method.upper(), path))
     return out
 
 
@@ -91,6 +92,7 @@ def main():
     ap.add_argument("--section", required=True)
     ap.add_argument("--marker", required=True)
     ap.add_argument("--bundle", action="append", default=[], help="NAME=bundled openapi.json")
+    ap.add_argument("--host-page", action="append", default=[], help="a page of the host's inside the section")
     args = ap.parse_args()
 
     out = os.path.abspath(args.out)
@@ -124,9 +126,24 @@ def main():
     op_count = 0
     for spec in args.bundle:
         name, _, description = spec.partition("=")
+        op_dir = os.path.join(section, name, "operations") + os.sep
+        unnamed = {r: p for r, p in pages.items() if r.startswith(op_dir)}
+        for op_id, _, _ in operations(description):
+            unnamed.pop(op_dir + f"{op_id}.html", None)
         for op_id, method, path in operations(description):
             op_count += 1
-            rel = os.path.join(section, name, "operations", op_id + ".html")
+            if op_id is None:
+                # No operationId: apiref names the page after method and path, its own way; any
+                # page of the bundle's operations/ not named after an id, showing both, is it.
+                found = [r for r, p in unnamed.items()
+                         if path in p.plain_text() and re.search(r"\b" + method + r"\b", p.plain_text())]
+                if not found:
+                    problems.append(f"{name}: {method} {path} (no operationId): no page in {op_dir}")
+                    continue
+                rel = found[0]
+                unnamed.pop(rel)
+            else:
+                rel = op_dir + op_id + ".html"
             p = pages.get(rel)
             if p is None:
                 problems.append(f"{name}: {method} {path}: no page {rel}")
@@ -150,6 +167,10 @@ def main():
         section_pages += 1
         if p.refresh and not p.has_marker:
             continue  # the host's redirect for an alias
+        if rel in args.host_page:
+            if p.apiref_bodies:
+                problems.append(f"{rel}: the host's own page holds apiref's body")
+            continue
         if in_playground(rel):
             if rel.endswith("index.html") and p.has_marker:
                 problems.append(f"{rel}: the playground is wrapped by the host's layout (it must stand alone)")

@@ -42,7 +42,8 @@ JEKYLL_SECTION=api
 
 # The operations every site must have a page for: the bundles as `apiref bundle` writes them.
 bundle_json() {  # bundle_json PROJECT OUT: OUT/meshery.openapi.json, OUT/cloud.openapi.json
-  (cd "$ROOT" && "$APIREF" bundle "$1" -q --format json -o "$2") || fail_setup "apiref bundle $1 failed"
+  (cd "$ROOT" && "$APIREF" bundle "$1" -q --format json -o "$2") >"$WORK/bundle.log" 2>&1 ||
+    { cat "$WORK/bundle.log" >&2; fail_setup "apiref bundle $1 failed"; }
 }
 bundle_json examples/meshery "$WORK/bundles"
 BUNDLES=(--bundle "meshery=$WORK/bundles/meshery.openapi.json" --bundle "cloud=$WORK/bundles/cloud.openapi.json")
@@ -110,8 +111,41 @@ for dirpath, _, fs in os.walk(d):
                 assert k in fm["apiref"], f"{rel}: apiref.{k} missing"
             assert isinstance(fm.get("weight"), int), f"{rel}: weight {fm.get('weight')!r}"
             assert fm.get("linkTitle"), f"{rel}: no linkTitle"
-            assert fm["url"].endswith("/operations/" + fm["apiref"]["operationId"] + ".html"), f"{rel}: url {fm['url']}"
+            assert "/operations/" in fm["url"] and fm["url"].endswith(".html"), f"{rel}: url {fm['url']}"
+            if fm["apiref"]["operationId"].isidentifier():
+                assert fm["url"].endswith("/operations/" + fm["apiref"]["operationId"] + ".html"), f"{rel}: url {fm['url']}"
 assert seen >= 334, f"{seen} operation pages, expected 334"
+PY
+check "hugo: operation weights order each tag's operations as the description does" python3 - "$H/content/$HUGO_SECTION" "$WORK/bundles" <<'PY'
+import json, os, sys, yaml
+d, bundles = sys.argv[1], sys.argv[2]
+for b in ("meshery", "cloud"):
+    spec = json.load(open(os.path.join(bundles, b + ".openapi.json")))
+    order = {}   # tag -> [(METHOD, path)] in the description's order
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            if isinstance(op, dict) and method in ("get", "put", "post", "delete", "options", "head", "patch", "trace"):
+                for tag in op.get("tags") or ["default"]:
+                    order.setdefault(tag, []).append((method.upper(), path))
+    for tag_dir in sorted(os.listdir(os.path.join(d, b))):
+        full = os.path.join(d, b, tag_dir)
+        if not os.path.isdir(full) or tag_dir == "schemas":
+            continue
+        pages = []
+        for f in os.listdir(full):
+            if f.endswith(".html") and f != "_index.html":
+                text = open(os.path.join(full, f), encoding="utf-8").read()
+                fm = yaml.safe_load(text[4:text.index("\n---\n", 4)])
+                pages.append((fm["weight"], fm["apiref"]["method"], fm["apiref"]["path"]))
+        if not pages:
+            continue  # a tag whose operations all sit under their first tag, another one
+        index = open(os.path.join(full, "_index.html"), encoding="utf-8").read()
+        tag = yaml.safe_load(index[4:index.index("\n---\n", 4)])["title"]
+        weights = [w for w, *_ in pages]
+        assert len(set(weights)) == len(weights), f"{b}/{tag_dir}: equal weights {sorted(weights)}"
+        got = [(m, p) for _, m, p in sorted(pages)]
+        want = [x for x in order.get(tag, []) if x in got]
+        assert got == want, f"{b}/{tag_dir}: by weight {got[:6]}..., the description has {want[:6]}..."
 PY
 check "hugo: the model data file and the published descriptions" python3 -c "
 import json
@@ -183,7 +217,7 @@ check "hugo rebuild: the host's own source files are still untouched" bash -c "d
 rm -rf "$H/public"
 check "hugo rebuild: hugo builds, the checker passes with the smaller bundles" bash -c "cd '$H' && hugo --quiet &&
   python3 '$HERE/check_host.py' public --base-url '$BASE_URL' --section '$HUGO_SECTION' --marker '$MARKER' \
-    --bundle 'meshery=$WORK/vbundles/meshery.openapi.json' --bundle 'cloud=$WORK/vbundles/cloud.openapi.json'"
+    --host-page '$HUGO_SECTION/guides/host-notes/index.html' --bundle 'meshery=$WORK/vbundles/meshery.openapi.json' --bundle 'cloud=$WORK/vbundles/cloud.openapi.json'"
 check "hugo rebuild: the removed operations have no page in the output" bash -c "! find '$H/public' -name getUsers.html | grep ."
 
 # ============================== Jekyll ========================================================
