@@ -15,8 +15,8 @@ const env = (name) => {
 };
 const HOST = env("HOST_URL"), SECTION = env("SECTION"), SCREENSHOTS = env("SCREENSHOTS");
 const url = (p = "") => new URL(`${SECTION}/${p}`, HOST).href;
-// Needs Meshery's token (cookies), tagged `users`, no request body.
-const OPERATION = "meshery/operations/getUsers.html";
+// Needs Meshery's token (cookies), tagged `users`, no request body: the current user's profile.
+const OPERATION = "meshery/operations/getUser.html";
 const LOAD_TIMEOUT = 150_000;
 
 async function open(page, address) {
@@ -58,7 +58,7 @@ test("host: an operation page shows the host's header and menu around the refere
   assert.equal(await page.locator("footer[data-host-footer]").count(), 1, "the host's footer");
   const current = page.locator('.host-menu a[aria-current="page"]');
   assert.equal(await current.count(), 1, "the menu marks this page as current");
-  assert.match(await current.getAttribute("href"), /\/meshery\/operations\/getUsers\.html$/);
+  assert.match(await current.getAttribute("href"), /\/meshery\/operations\/getUser\.html$/);
   // bundle > tag > operation: the current entry sits two lists below the bundle's.
   const depth = await current.evaluate((a) => { let d = 0; for (let n = a; n; n = n.parentElement) if (n.tagName === "UL") d++; return d; });
   const bundleDepth = await page.locator(`.host-menu a[href$="/${SECTION}/meshery/"]`).evaluate((a) => { let d = 0; for (let n = a; n; n = n.parentElement) if (n.tagName === "UL") d++; return d; });
@@ -66,7 +66,7 @@ test("host: an operation page shows the host's header and menu around the refere
   const body = page.locator(".host-main .apiref");
   assert.equal(await body.count(), 1, "one apiref body, inside the host's main");
   assert.match(await body.locator("h1").first().textContent(), /user/i);
-  assert.match(await body.textContent(), /\/api\/users/);
+  assert.match(await body.textContent(), /\/api\/identity\/users\/profile/);
   assert.equal(await page.locator(".apiref .site-header, .apiref .sidebar, .apiref input[type=search]").count(), 0,
                "no header, sidebar or search of apiref's own");
   const sheets = await page.evaluate(() => [...document.styleSheets].map((s) => s.href || ""));
@@ -80,7 +80,7 @@ test("host: a snippet's copy button copies the code and says Copied", async (t) 
   const page = await context.newPage();
   await open(page, url(OPERATION));
   const block = page.locator(".apiref details.snippet[data-language=curl] .code-block").first();
-  await page.locator(".apiref details.snippet[data-language=curl] summary").first().click().catch(() => {});
+  await page.locator(".apiref details.snippet[data-language=curl]").first().evaluate((d) => { d.open = true; });
   const button = block.locator("button.copy");
   await button.waitFor({ state: "visible" });
   await button.click();
@@ -101,7 +101,7 @@ test("host: the token box writes the token into the snippets, as in the HTML bui
   const python = await page.locator('.apiref details.snippet[data-language="python"] code').textContent();
   assert.ok(python.includes(JSON.stringify(token)), python);
   // Kept for the tab, as in the HTML build: another operation page of the host shows it.
-  await open(page, url("meshery/operations/searchUsers.html"));
+  await open(page, url("meshery/operations/getUserKeys.html"));
   await page.locator(".apiref .try-values").waitFor({ state: "visible" });
   assert.equal(await page.locator('.apiref .try-values input[data-var="MESHERY_TOKEN"]').inputValue(), token);
 });
@@ -110,10 +110,10 @@ test("host: Try it opens the standalone playground at that operation", async (t)
   const page = await t.page();
   await open(page, url(OPERATION));
   const tryIt = page.locator(".apiref a.try-it").first();
-  assert.match(await tryIt.getAttribute("href"), /playground\/index\.html\?urls\.primaryName=meshery#\/users\/getUsers$/);
+  assert.match(await tryIt.getAttribute("href"), /playground\/index\.html\?urls\.primaryName=meshery#\/users\/getUser$/);
   await tryIt.click();
   await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
-  const op = page.locator("#operations-users-getUsers");
+  const op = page.locator("#operations-users-getUser");
   await op.waitFor({ state: "visible", timeout: LOAD_TIMEOUT });
   assert.ok(await op.evaluate((e) => e.classList.contains("is-open")), "the operation is opened");
   assert.equal(await page.locator("[data-host-marker]").count(), 0, "the playground stands alone");
