@@ -96,7 +96,7 @@
         if (!r.ok) throw new Error("HTTP " + r.status);
         return r.text();
       }).then(function (html) {
-        var tree = new DOMParser().parseFromString(html, "text/html").querySelector("main .schema-tree");
+        var tree = new DOMParser().parseFromString(html, "text/html").querySelector(".schema-tree");
         if (!tree) throw new Error("no schema tree at " + url);
         // Its links are relative to its page: made absolute before they move to this one.
         tree.querySelectorAll("a[href]").forEach(function (a) {

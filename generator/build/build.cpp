@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <future>
+#include <map>
 #include <sstream>
 
 #include "render/mustache.h"
 #include "render/playground.h"
+#include "text/file.h"
 #include "snippets/snippets.h"
 
 namespace apiref {
@@ -54,6 +56,47 @@ bool pick_snippet_languages(const std::string& list_text, SiteOptions& site, std
     }
     site.snippet_languages.push_back(lang);
   }
+  return true;
+}
+
+// The request's host format and places, over apiref.yaml's; "" when they can be used, else why not.
+std::string host_options(const BuildRequest& a, const SiteConfig& config, HostOptions& host) {
+  host.format = a.format == "jekyll" ? HostFormat::Jekyll : HostFormat::Hugo;
+  host.section = !a.section.empty() ? a.section : !config.section.empty() ? config.section : "api";
+  host.content_dir = !a.content_dir.empty() ? a.content_dir : !config.content_dir.empty() ? config.content_dir : "content";
+  host.layout = config.layout;
+  host.type = config.type;
+  host.aliases = config.aliases;
+  host.front_matter = config.front_matter;
+  std::string problem = section_problem(host.section);
+  if (problem.empty() && host.format == HostFormat::Hugo) {
+    problem = section_problem(host.content_dir, "content folder");
+  }
+  return problem;
+}
+
+// Every file below each of `dirs` as assets/<its path>, later folders winning file by file;
+// style.css scoped to the reference's element (a host's own styles stay as they are).
+bool host_asset_files(const std::vector<std::string>& dirs, std::vector<SiteFile>& out, std::string& failure) {
+  std::map<std::string, std::string> files;
+  for (const std::string& dir : dirs) {
+    std::error_code ec;
+    if (dir.empty() || !fs::is_directory(dir, ec)) continue;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (!it->is_regular_file(ec)) continue;
+      std::string rel = it->path().lexically_relative(dir).generic_string(), text;
+      if (!text::read_file(it->path().string(), text)) {
+        failure = "apiref: cannot read " + it->path().string();
+        return false;
+      }
+      files[rel] = rel == "style.css" ? host_stylesheet(text) : std::move(text);
+    }
+    if (ec) {
+      failure = "apiref: cannot list " + dir + ": " + ec.message();
+      return false;
+    }
+  }
+  for (auto& [path, text] : files) out.push_back({"assets/" + path, std::move(text)});
   return true;
 }
 
@@ -141,22 +184,47 @@ BuildOutcome build_site(const BuildRequest& a, const BuildCaches& caches, const 
 
   SiteOptions site = site_options(in.config);
   std::string failure;
+  r.into_host = a.format == "hugo" || a.format == "jekyll";
+  if (r.into_host) {
+    std::string problem = host_options(a, in.config.site, r.host);
+    if (!problem.empty()) return fail(BuildStatus::Unusable, "apiref: " + problem);
+    site.host_pages = true;
+  } else if (a.format != "html") {
+    return fail(BuildStatus::Unusable, "apiref: unknown format '" + a.format + "' (html, hugo, jekyll)");
+  }
   if (!pick_snippet_languages(a.snippet_languages, site, failure)) return fail(BuildStatus::Unusable, failure);
   // The playground is part of every site: without Swagger UI's files every "Try it" link
   // would be broken, so a build stops and says how to install them (before rendering).
   std::vector<SiteFile> playground;
   if (!load_playground_assets(a.data_dir, playground, failure)) return fail(BuildStatus::Unusable, "apiref: " + failure);
   hooks.phase("templates and model");
+  // Into a host site, every file goes where the host wants it (host/host.h) on its way out.
   const FileSink* sink = hooks.sink;
+  FileSink to_host;
+  if (r.into_host && sink) {
+    to_host = [&r, sink](SiteFile&& f) { return (*sink)(place_in_host(std::move(f), r.host)); };
+    sink = &to_host;
+  }
   r.files = render_site(bundles, templates, site, model_diags, caches.memo, sink);
   for (SiteFile& f : playground) {
     if (!sink) r.files.push_back(std::move(f));
     else if (!(*sink)(std::move(f))) break;  // the writer keeps the error
   }
-  hooks.phase("render");
-  r.diagnostics.insert(r.diagnostics.end(), model_diags.begin(), model_diags.end());
   r.asset_dirs = {a.data_dir + "/site"};
   if (!a.templates.empty()) r.asset_dirs.push_back((fs::path(a.templates) / "assets").string());
+  if (r.into_host) {
+    std::vector<SiteFile> assets;
+    if (!host_asset_files(r.asset_dirs, assets, failure)) return fail(BuildStatus::Unusable, failure);
+    for (SiteFile& f : assets) {
+      if (!sink) r.files.push_back(std::move(f));
+      else if (!(*sink)(std::move(f))) break;
+    }
+    if (!sink)
+      for (SiteFile& f : r.files) f = place_in_host(std::move(f), r.host);
+    r.asset_dirs.clear();
+  }
+  hooks.phase("render");
+  r.diagnostics.insert(r.diagnostics.end(), model_diags.begin(), model_diags.end());
   for (const ApiModel& m : models) {
     r.operations += m.operations.size();
     r.schemas += m.schemas.size();

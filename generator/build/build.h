@@ -13,6 +13,7 @@
 #include "check/check.h"
 #include "config/config.h"
 #include "diag/diagnostic.h"
+#include "host/host.h"
 #include "model/model.h"
 #include "render/site.h"
 #include "report/build_log.h"
@@ -100,6 +101,12 @@ struct BuildRequest {
   bool spec_gate = true;          // run the spec check beside the build (serve does not)
   std::string data_dir;           // where the built-in templates/ and site/ folders are
   std::string output;             // the output folder, as messages name it
+  // "html": a site of its own; "hugo", "jekyll": pages of the host site at `output`
+  // (host/host.h), in `section` ("" = apiref.yaml's site.section, else api) and, for Hugo,
+  // `content_dir` ("" = site.content_dir, else content).
+  std::string format = "html";
+  std::string section;
+  std::string content_dir;
 };
 
 // What one build keeps for the next (apiref serve): parsed files (a save parses only the files
@@ -129,6 +136,8 @@ struct BuildOutcome {
   std::vector<SiteFile> files;          // the site (empty when streamed to a sink)
   std::shared_ptr<const void> sources;  // what the files' producers read: keep it with them
   std::vector<std::string> asset_dirs;  // copied to assets/, later ones win file by file
+  bool into_host = false;               // the files are a host site's (format hugo, jekyll)
+  HostOptions host;                     // where in the host site, when into_host
   std::vector<std::string> inputs;      // every file the build read
   std::string config_file;              // apiref.yaml ("" for a single description)
   std::string constructs_dir;           // where new constructs may appear ("" for none)

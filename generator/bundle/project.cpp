@@ -10,6 +10,7 @@
 #include "bundle/naming.h"
 #include "bundle/project_plan.h"
 #include "tree/json_pointer.h"
+#include "text/case.h"
 
 namespace apiref {
 
@@ -213,10 +214,7 @@ class ProjectBundler {
     }
   }
 
-  static std::string upper(std::string s) {
-    for (char& c : s) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
-    return s;
-  }
+  static std::string upper(const std::string& s) { return text::ascii_upper(s); }
 
   DocumentSet& docs_;
   const std::vector<Construct>& constructs_;

@@ -2,6 +2,7 @@
 #include <cctype>
 
 #include "check/rule.h"
+#include "text/case.h"
 
 namespace apiref {
 namespace check_internal {
@@ -58,11 +59,7 @@ std::vector<std::string> segments(const std::string& path) {
 
 bool is_template_segment(const std::string& s) { return s.find('{') != std::string::npos; }
 
-std::string upper_method(const std::string& m) {
-  std::string u = m;
-  for (char& c : u) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
-  return u;
-}
+std::string upper_method(const std::string& m) { return text::ascii_upper(m); }
 
 }  // namespace check_internal
 }  // namespace apiref

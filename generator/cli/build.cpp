@@ -4,9 +4,23 @@
 #include <iomanip>
 
 #include "cli/cli.h"
+#include "host/host.h"
+#include "write/host_output.h"
 #include "write/output.h"
 
 namespace apiref::cli {
+
+namespace {
+
+HostCommit host_commit(const HostOptions& host, const std::string& format) {
+  HostCommit c;
+  c.roots = host_roots(host);
+  c.manifest = manifest_path(host);
+  c.format = format;
+  return c;
+}
+
+}  // namespace
 
 int run_build(const BuildArgs& a) {
   auto started = std::chrono::steady_clock::now();
@@ -22,7 +36,8 @@ int run_build(const BuildArgs& a) {
   // output folder only once everything succeeded (`staged` removes itself otherwise).
   StagedSite staged;
   std::string error;
-  if (!begin_site(a.output, staged, error)) {
+  bool into_host = a.format == "hugo" || a.format == "jekyll";
+  if (!(into_host ? begin_host_site(a.output, staged, error) : begin_site(a.output, staged, error))) {
     std::cerr << "apiref: " << error << "\n";
     return kUsage;
   }
@@ -46,7 +61,9 @@ int run_build(const BuildArgs& a) {
     std::cerr << "apiref: not building a site from input with errors (strict); " << a.output << " is unchanged\n";
     return kInputErrors;
   }
-  if (!commit_site(staged, site.asset_dirs, error)) {
+  bool committed = into_host ? commit_host_site(staged, host_commit(site.host, a.format), error)
+                             : commit_site(staged, site.asset_dirs, error);
+  if (!committed) {
     std::cerr << "apiref: " << error << "; " << a.output << " is unchanged\n";
     return kUsage;
   }

@@ -39,6 +39,9 @@ struct BuildArgs {
   bool timings = false;
   bool strict = false;  // refuse input with errors (also apiref.yaml's build.strict)
   std::string snippet_languages;  // comma-separated, "none", or "" for the project's choice
+  std::string format = "html";    // html, hugo, jekyll
+  std::string section;            // hugo, jekyll: the reference's folder in the host site
+  std::string content_dir;        // hugo: the host's content folder
 };
 
 struct ServeArgs {

@@ -34,6 +34,9 @@ BuildRequest request_for(const BuildArgs& a) {
   r.snippet_languages = a.snippet_languages;
   r.strict = a.strict;
   r.output = a.output;
+  r.format = a.format;
+  r.section = a.section;
+  r.content_dir = a.content_dir;
   // Where the built-in templates/ and site/ folders are: beside the source tree this binary
   // was built from, unless APIREF_DATA_DIR says otherwise.
   const char* env = std::getenv("APIREF_DATA_DIR");

@@ -41,7 +41,16 @@ int main(int argc, char** argv) {
       "Build the static API reference site: a page per operation, tag and schema, search,\n"
       "the bundled descriptions. INPUT as for bundle.");
   build_cmd->add_option("input", build.input, "OpenAPI file, apiref.yaml or project folder");
-  build_cmd->add_option("-o,--output", build.output, "output folder (default: _site); replaced atomically");
+  build_cmd->add_option("-o,--output", build.output,
+                        "output folder (default: _site); replaced atomically. With --format hugo or jekyll: the host\n"
+                        "site's root, where only the reference's own folders are written");
+  build_cmd->add_option("--format", build.format,
+                        "html: a site of its own (default); hugo, jekyll: pages of an existing Hugo or Jekyll site")
+      ->check(CLI::IsMember({"html", "hugo", "jekyll"}));
+  build_cmd->add_option("--section", build.section,
+                        "hugo, jekyll: the reference's folder and URL in the host site (default: site.section, else api)");
+  build_cmd->add_option("--content-dir", build.content_dir,
+                        "hugo: the host's content folder (default: site.content_dir, else content; content/en for a language)");
   build_cmd->add_option("--templates", build.templates,
                         "folder whose templates (and assets/) replace the built-in ones, file by file");
   build_cmd->add_option("--bundle", build.only, "only this bundle of the project (repeatable)");

@@ -8,6 +8,7 @@
 #include "resolve/resolve.h"
 #include "text/case.h"
 #include "tree/json_pointer.h"
+#include "tree/write.h"
 
 namespace apiref {
 
@@ -406,6 +407,28 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
           error("/site/playground/persist_authorization", persist->pos, "'persist_authorization' must be true or false");
         else if (persist)
           config.site.persist_authorization = persist->boolean;
+      }
+      for (const char* key : {"section", "content_dir", "layout", "type"}) {
+        const Node* v = site->find(key);
+        if (v && !v->is_string()) error(std::string("/site/") + key, v->pos, std::string("'") + key + "' must be a string");
+      }
+      config.site.section = std::string(site->string_at("section"));
+      config.site.content_dir = std::string(site->string_at("content_dir"));
+      config.site.layout = std::string(site->string_at("layout"));
+      config.site.type = std::string(site->string_at("type"));
+      if (const Node* aliases = site->find("aliases")) {
+        if (!aliases->is_array()) error("/site/aliases", aliases->pos, "'aliases' must be a list of URL patterns");
+        for (size_t i = 0; i < aliases->items.size(); ++i) {
+          const Node& a = aliases->items[i];
+          if (!a.is_string() || a.text.empty() || a.text[0] != '/')
+            error("/site/aliases/" + std::to_string(i), a.pos, "an alias must be a URL path starting with '/'");
+          else
+            config.site.aliases.push_back(a.text);
+        }
+      }
+      if (const Node* fm = site->find("front_matter")) {
+        if (!fm->is_object()) error("/site/front_matter", fm->pos, "'front_matter' must be a mapping");
+        for (const Member& m : fm->members) config.site.front_matter.push_back({m.key, to_json(m.value, false)});
       }
       if (const Node* links = site->find("footer_links")) {
         for (const Node& l : links->items)

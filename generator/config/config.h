@@ -27,6 +27,13 @@ struct SiteConfig {
   std::vector<std::pair<std::string, std::string>> footer_links;  // label, URL
   std::vector<std::string> snippet_languages;  // empty: all of them
   bool persist_authorization = false;  // site.playground.persist_authorization: keep playground auth across reloads
+  // Inside a Hugo or Jekyll site (build --format hugo|jekyll: host/host.h).
+  std::string section;      // the reference's folder and URL below the host's ("" = api)
+  std::string content_dir;  // Hugo's content folder ("" = content)
+  std::string layout;       // front matter `layout` of every page
+  std::string type;         // Hugo front matter `type` of every page
+  std::vector<std::string> aliases;  // URL patterns operation pages also answer at
+  std::vector<std::pair<std::string, std::string>> front_matter;  // key, value as JSON
 };
 
 // How the project's server really takes credentials (the `auth:` section). The description

@@ -20,9 +20,13 @@
 #include "render/page_keys.h"
 #include "render/page_links.h"
 #include "render/playground.h"
+#include "render/model_data.h"
 #include "render/schema_tree.h"
+#include "render/scoped_css.h"
+#include "render/sidebar.h"
 #include "render/search_index.h"
 #include "snippets/snippets.h"
+#include "text/case.h"
 #include "text/escape.h"
 #include "tree/write.h"
 
@@ -43,10 +47,7 @@ Data fields(Args&&... args) {
 Data ref(const std::string& s) { return Data::borrow(s); }
 Data ref(std::string&&) = delete;  // a temporary would be gone before the page renders
 
-std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
-  return s;
-}
+std::string upper(std::string_view s) { return text::ascii_upper(s); }
 
 std::string status_class(const std::string& status) {
   if (status.empty()) return "other";
@@ -103,7 +104,8 @@ class SiteRenderer {
   SiteRenderer(const std::vector<SiteBundle>& bundles, const TemplateSet& templates,
                const SiteOptions& options, Diagnostics& out, RenderMemo* memo, const FileSink* sink)
       : bundles_(bundles), templates_(templates), options_(options), out_(out), memo_(memo), sink_(sink),
-        brand_css_(brand_css(options.primary_color)) {
+        brand_css_(options.host_pages ? scoped_stylesheet(brand_css(options.primary_color), "apiref")
+                                      : brand_css(options.primary_color)) {
     // Schema links are looked up for every $ref of every tree: by name, not by a scan.
     for (const SiteBundle& b : bundles_) {
       auto& index = schema_index_[&b];
@@ -138,7 +140,10 @@ class SiteRenderer {
       });
     }
     // The search index reads only the models: made beside the pages, not after them on one core.
-    add([this] {
+    if (options_.host_pages) {
+      for (const SiteBundle& b : bundles_)
+        add([&b] { return SiteFile{b.name + "/model.json", model_data_json(b)}; });
+    } else add([this] {
       std::vector<SearchBundle> searched;
       for (const SiteBundle& b : bundles_) searched.push_back({b.name, b.model});
       std::string index = search_index_json(searched);
@@ -147,30 +152,35 @@ class SiteRenderer {
       search_script_ = "window.apirefSearchIndex = " + index + ";\n";
       return SiteFile{"search-index.json", std::move(index)};
     });
-    add([this] { return page("index.html", "overview", overview()); });
-    add([this] { return page("authentication/index.html", "authentication", authentication()); });
+    add([this] { return page("index.html", "overview", overview(), facts("overview", title_, title_, 1)); });
     add([this] {
+      return page("authentication/index.html", "authentication", authentication(),
+                  facts("authentication", "Authentication", "Authentication", static_cast<int>(bundles_.size()) + 2));
+    });
+    if (!options_.host_pages) add([this] {
       return page("404.html", "not-found",
-                  fields("page", fields("title", "Page not found · " + title_, "description", "There is no page at this address.")));
+                  fields("page", fields("title", "Page not found · " + title_, "description", "There is no page at this address.")),
+                  PageFacts{});
     });
     uint64_t site = memo_ ? site_key(bundles_) : 0;
     add([this] {
       return page("playground/index.html", "playground",
-                  fields("page", fields("title", "Playground · " + title_, "description", "Try the operations of " + title_)));
+                  fields("page", fields("title", "Playground · " + title_, "description", "Try the operations of " + title_)),
+                  PageFacts{});
     });
     for (const SiteBundle& b : bundles_) {
       const ApiModel& m = *b.model;
       BundleKeys k = memo_ ? page_keys(b, site) : BundleKeys{};
       for (size_t i = 0; i < m.operations.size(); ++i)
-        add([this, &b, i] { return operation_page(b, i); }, memo_ ? op_path(b, m.operations[i]) : "",
+        add([this, &b, i] { return operation_page(b, i); }, memo_ ? operation_page_path(b.name, m.operations[i]) : "",
             memo_ ? k.operations[i] : 0);
       for (size_t i = 0; i < m.tags.size(); ++i) {
-        add([this, &b, i] { return tag_page(b, i); }, memo_ ? tag_path(b, m.tags[i]) : "",
+        add([this, &b, i] { return tag_page(b, i); }, memo_ ? tag_page_path(b.name, m.tags[i]) : "",
             memo_ ? k.tags[i] : 0);
         if (!m.tags[i].operations.empty()) add([this, &b, i] { return tag_script(b, b.model->tags[i]); });
       }
       for (size_t i = 0; i < m.schemas.size(); ++i)
-        add([this, &b, i] { return schema_page(b, i); }, memo_ ? schema_path(b, m.schemas[i]) : "",
+        add([this, &b, i] { return schema_page(b, i); }, memo_ ? schema_page_path(b.name, m.schemas[i]) : "",
             memo_ ? k.schemas[i] : 0);
       add([this, &b] { return bundle_page(b); });
       add([this, &b] { return schema_index_page(b); });
@@ -226,9 +236,9 @@ class SiteRenderer {
       page_paths.push_back(files[i].path);
       if (!sink_) out.push_back(std::move(files[i]));
     }
-    out.push_back({"search-index.js", std::move(search_script_)});
+    if (!options_.host_pages) out.push_back({"search-index.js", std::move(search_script_)});
     for (SiteFile& f : playground_config_files(bundles_, options_)) out.push_back(std::move(f));
-    out.push_back({"sitemap.xml", sitemap_xml(page_paths, options_.base_url)});
+    if (!options_.host_pages) out.push_back({"sitemap.xml", sitemap_xml(page_paths, options_.base_url)});
     if (sink_) {
       for (SiteFile& f : out)
         if (sink_failed || !(*sink_)(std::move(f))) sink_failed = true;
@@ -258,19 +268,21 @@ class SiteRenderer {
     return f;
   }
 
-  // A page per operation, tag and schema is a file, and every link names a file (index.html
-  // included): the site then works from disk (file://) and on any static host, and a build
-  // makes no folder per page. On ext4 a folder is an inode and a block: GitHub's 2,249 page
-  // folders were ~40% of the build's file-system time.
-  static std::string op_path(const SiteBundle& b, const Operation& o) { return b.name + "/operations/" + o.slug + ".html"; }
-  static std::string tag_path(const SiteBundle& b, const Tag& t) { return b.name + "/tags/" + t.slug + ".html"; }
-  static std::string tag_script_path(const SiteBundle& b, const Tag& t) { return b.name + "/tags/" + t.slug + ".nav.js"; }
-  static std::string schema_path(const SiteBundle& b, const SchemaComponent& s) { return b.name + "/schemas/" + s.slug + ".html"; }
-  static std::string bundle_index(const SiteBundle& b) { return b.name + "/index.html"; }
-  static std::string schemas_index(const SiteBundle& b) { return b.name + "/schemas/index.html"; }
+  static PageFacts facts(std::string kind, std::string title, std::string link_title, int weight,
+                         const SiteBundle* bundle = nullptr) {
+    PageFacts f;
+    f.kind = std::move(kind);
+    f.title = std::move(title);
+    f.link_title = std::move(link_title);
+    f.weight = weight;
+    if (bundle) f.bundle = bundle->name;
+    return f;
+  }
 
-  SiteFile page(const std::string& path, const std::string& tpl, Data ctx, const SiteBundle* bundle = nullptr,
-                int active_tag = -1, bool is_operation_page = false) {
+  SiteFile page(const std::string& path, const std::string& page_template, Data ctx, PageFacts facts,
+                const SiteBundle* bundle = nullptr, int active_tag = -1, bool is_operation_page = false) {
+    // A host site's page is the same content in the host's layout (templates/host/).
+    std::string tpl = options_.host_pages && page_template != "playground" ? "host/" + page_template : page_template;
     if (!templates_.find(tpl)) {
       std::lock_guard<std::mutex> lock(mutex_);
       problems_.push_back({Severity::Error, "template-missing", "no template named '" + tpl + "'", {"templates", "", {}}, {}});
@@ -286,23 +298,32 @@ class SiteRenderer {
                            "footer_links", std::move(footer)));
     Data bundles = Data::list();
     for (const SiteBundle& b : bundles_) {
-      bundles.push(fields("name", ref(b.name), "title", ref(b.model->title), "href", root + bundle_index(b),
+      bundles.push(fields("name", ref(b.name), "title", ref(b.model->title), "href", root + bundle_page_path(b.name),
                           "active", bundle == &b, "spec_json", root + b.name + "/openapi.json",
                           "spec_yaml", root + b.name + "/openapi.yaml"));
     }
     ctx.set("bundles", std::move(bundles));
     ctx.set("multiple_bundles", bundles_.size() > 1);
+    // The host's layout shows the page's title (front matter): the content leaves its <h1> out.
+    if (options_.host_pages) ctx.set("host_pages", true);
     ctx.set("root", std::move(root));
     // The sidebar ("nav") is an outer context, shared (read-only) by the pages with the same
     // sidebar. Links in it are relative to the page's folder, and the same for every page of a
     // folder (operations/, tags/, ...).
     const Data* nav = nullptr;
-    if (bundle) {
+    if (bundle && !options_.host_pages) {
       bool tag_page = active_tag >= 0 && !is_operation_page;
       nav = &sidebar(*bundle, active_tag, nav_origin(path), tag_page);
     }
     std::string html = templates_.render(tpl, {nav, &ctx});
-    return {path, std::move(html)};
+    SiteFile file{path, std::move(html)};
+    if (facts.description.empty()) {
+      const Data* p = ctx.find("page");
+      const Data* d = p ? p->find("description") : nullptr;
+      if (d) facts.description = std::string(d->text());
+    }
+    if (options_.host_pages) file.page = std::move(facts);
+    return file;
   }
 
   // The sidebar's data for one bundle, open tag, folder and page kind: {"nav": {...}}.
@@ -326,55 +347,10 @@ class SiteRenderer {
       auto it = navs_.find(key);
       if (it != navs_.end()) return *it->second;
     }
-    auto made = std::make_unique<Data>(fields("nav", navigation(b, origin, active_tag, tag_page)));
+    auto made = std::make_unique<Data>(fields("nav", sidebar_data(b.name, *b.model, origin, active_tag, tag_page)));
     std::lock_guard<std::mutex> lock(nav_mutex_);
     return *navs_.emplace(std::move(key), std::move(made)).first->second;
   }
-
-  // Sidebar: every tag of the bundle, `active` marking the open one (the page's tag). A tag
-  // page lists its operations under itself, and its `current` marks the page (aria-current).
-  // An operation page lists only itself under its tag (its `sidebar_operation`, see
-  // operation_page()): the tag's other operations come from the tag's script (tag_script()),
-  // one file per tag instead of the list repeated in every page of the tag. On GitHub's
-  // description the repeated lists were half of the operation pages' bytes (21 of 42 MB): a
-  // tag of 200 operations wrote its list 200 times. Links are relative to `path`.
-  Data navigation(const SiteBundle& b, const std::string& path, int active_tag, bool tag_page) {
-    const ApiModel& m = *b.model;
-    auto href = [&path](const std::string& target) { return relative_href(path, target); };
-    Data tags = Data::list();
-    auto tag_entry = [&](size_t ti) {
-      const Tag& t = m.tags[ti];
-      bool active = static_cast<int>(ti) == active_tag;
-      Data entry = fields("name", ref(t.display_name), "href", href(tag_path(b, t)), "active", active,
-                          "current", active && tag_page, "count", t.operations.size());
-      if (active && tag_page) {
-        Data ops = Data::list();
-        for (size_t oi : t.operations) {
-          const Operation& o = m.operations[oi];
-          ops.push(fields("method", ref(o.method), "method_upper", upper(o.method),
-                          "label", ref(o.summary.empty() ? o.path : o.summary), "href", href(op_path(b, o)),
-                          "active", false, "deprecated", o.deprecated));
-        }
-        entry.set("operations", std::move(ops));
-      }
-      return entry;
-    };
-    Data groups = Data::list();
-    if (!m.tag_groups.empty()) {
-      for (const TagGroup& g : m.tag_groups) {
-        Data gt = Data::list();
-        for (size_t ti : g.tags) gt.push(tag_entry(ti));
-        groups.push(fields("name", ref(g.name), "tags", std::move(gt)));
-      }
-    } else {
-      for (size_t ti = 0; ti < m.tags.size(); ++ti)
-        if (!m.tags[ti].operations.empty()) tags.push(tag_entry(ti));
-      groups.push(fields("name", "", "tags", std::move(tags)));
-    }
-    return fields("bundle", ref(b.name), "title", ref(m.title), "href", href(bundle_index(b)), "groups", std::move(groups),
-                  "schemas_href", href(schemas_index(b)));
-  }
-
 
   Data servers(const std::vector<Server>& list) {
     Data out = Data::list();
@@ -473,7 +449,7 @@ class SiteRenderer {
     const auto& index = schema_index_.at(&b);
     return [&b, &index, root](const std::string& name) -> std::string {
       auto it = index.find(name);
-      return it == index.end() ? "" : root + schema_path(b, *it->second);
+      return it == index.end() ? "" : root + schema_page_path(b.name, *it->second);
     };
   }
 
@@ -561,7 +537,7 @@ class SiteRenderer {
     Data tags = Data::list();
     for (const std::string& t : o.tags)
       for (const Tag& tag : m.tags)
-        if (tag.name == t) tags.push(fields("name", ref(tag.display_name), "href", root + tag_path(b, tag)));
+        if (tag.name == t) tags.push(fields("name", ref(tag.display_name), "href", root + tag_page_path(b.name, tag)));
     ctx.set("tags", std::move(tags));
     return ctx;
   }
@@ -569,7 +545,7 @@ class SiteRenderer {
   SiteFile operation_page(const SiteBundle& b, size_t index) {
     const ApiModel& m = *b.model;
     const Operation& o = m.operations[index];
-    std::string path = op_path(b, o);
+    std::string path = operation_page_path(b.name, o);
     std::string root = root_of(path);
     // Asked for before operation_context() describes the same text: one parse makes both.
     std::string meta_description =
@@ -591,49 +567,62 @@ class SiteRenderer {
       auto at = std::find(ops.begin(), ops.end(), index) - ops.begin();
       if (at > 0) {
         const Operation& p = m.operations[ops[static_cast<size_t>(at - 1)]];
-        ctx.set("prev", fields("href", root + op_path(b, p), "label", ref(p.summary.empty() ? p.path : p.summary)));
+        ctx.set("prev", fields("href", root + operation_page_path(b.name, p), "label", ref(p.summary.empty() ? p.path : p.summary)));
       }
       if (static_cast<size_t>(at + 1) < ops.size()) {
         const Operation& n = m.operations[ops[static_cast<size_t>(at + 1)]];
-        ctx.set("next", fields("href", root + op_path(b, n), "label", ref(n.summary.empty() ? n.path : n.summary)));
+        ctx.set("next", fields("href", root + operation_page_path(b.name, n), "label", ref(n.summary.empty() ? n.path : n.summary)));
       }
       const Tag& tag = m.tags[static_cast<size_t>(tag_index)];
       Data breadcrumbs = Data::list();
-      breadcrumbs.push(fields("label", ref(m.title), "href", root + bundle_index(b)));
-      breadcrumbs.push(fields("label", ref(tag.display_name), "href", root + tag_path(b, tag)));
+      breadcrumbs.push(fields("label", ref(m.title), "href", root + bundle_page_path(b.name)));
+      breadcrumbs.push(fields("label", ref(tag.display_name), "href", root + tag_page_path(b.name, tag)));
       ctx.set("breadcrumbs", std::move(breadcrumbs));
       ctx.set("pager", at > 0 || static_cast<size_t>(at + 1) < ops.size());
       // Under its tag in the sidebar, and the script that lists the tag's other operations.
-      ctx.set("sidebar_operation", fields("href", relative_href(path, op_path(b, o)), "method", ref(o.method),
+      ctx.set("sidebar_operation", fields("href", relative_href(path, operation_page_path(b.name, o)), "method", ref(o.method),
                                           "method_upper", upper(o.method), "label", ref(o.summary.empty() ? o.path : o.summary),
                                           "active", true, "deprecated", o.deprecated,
-                                          "script", relative_href(path, tag_script_path(b, tag))));
+                                          "script", relative_href(path, tag_script_path(b.name, tag))));
     }
-    return page(path, "operation", std::move(ctx), &b, tag_index, true);
+    PageFacts f = facts("operation", o.summary.empty() ? upper(o.method) + " " + o.path : o.summary,
+                        o.summary.empty() ? upper(o.method) + " " + o.path : o.summary, static_cast<int>(index) + 1, &b);
+    if (tag_index >= 0) {
+      const std::vector<size_t>& ops = m.tags[static_cast<size_t>(tag_index)].operations;
+      f.tag = m.tags[static_cast<size_t>(tag_index)].slug;
+      f.weight = static_cast<int>(std::find(ops.begin(), ops.end(), index) - ops.begin()) + 1;
+    }
+    f.slug = o.slug;
+    f.operation_id = o.id;
+    f.method = upper(o.method);
+    f.path = o.path;
+    return page(path, "operation", std::move(ctx), std::move(f), &b, tag_index, true);
   }
 
   // <bundle>/tags/<tag>.nav.js: the tag's operations for the sidebar of its operation pages,
   // which app.js lists under the tag (window.apirefTagNav). Links are relative to operations/.
   // Without JavaScript an operation page's sidebar shows the tags and the page itself, and the
   // tag's link leads to its page, which lists every operation.
-  SiteFile tag_script(const SiteBundle& b, const Tag& t) { return {tag_script_path(b, t), tag_nav_script(*b.model, t)}; }
+  SiteFile tag_script(const SiteBundle& b, const Tag& t) { return {tag_script_path(b.name, t), tag_nav_script(*b.model, t)}; }
 
   SiteFile tag_page(const SiteBundle& b, size_t index) {
     const ApiModel& m = *b.model;
     const Tag& t = m.tags[index];
-    std::string path = tag_path(b, t);
+    std::string path = tag_page_path(b.name, t);
     std::string root = root_of(path);
     Data ctx = fields("tag", fields("name", ref(t.display_name), "description_html", ref(describe(t.description, 2)),
                                     "operations", operation_list(b, t, root)));
     ctx.set("page", fields("title", t.display_name + " · " + m.title, "description", markdown_to_plain_text(t.description, 160)));
     ctx.set("breadcrumbs", breadcrumbs_to(b, root));
-    return page(path, "tag", std::move(ctx), &b, static_cast<int>(index));
+    PageFacts f = facts("tag", t.display_name, t.display_name, static_cast<int>(index) + 1, &b);
+    f.tag = f.slug = t.slug;
+    return page(path, "tag", std::move(ctx), std::move(f), &b, static_cast<int>(index));
   }
 
   SiteFile schema_page(const SiteBundle& b, size_t index) {
     const ApiModel& m = *b.model;
     const SchemaComponent& s = m.schemas[index];
-    std::string path = schema_path(b, s);
+    std::string path = schema_page_path(b.name, s);
     std::string root = root_of(path);
     SchemaTreeOptions o = tree_options();
     o.display_names = &m.schema_display_names;
@@ -650,9 +639,11 @@ class SiteRenderer {
                                        "example_html", text::html_escape_text(pretty_json(example_from_schema(*b.document, *s.schema, eo)))));
     ctx.set("page", fields("title", s.display_name + " · " + m.title, "description", std::move(meta_description)));
     Data breadcrumbs = breadcrumbs_to(b, root);
-    breadcrumbs.push(fields("label", "Schemas", "href", root + schemas_index(b)));
+    breadcrumbs.push(fields("label", "Schemas", "href", root + schemas_page_path(b.name)));
     ctx.set("breadcrumbs", std::move(breadcrumbs));
-    return page(path, "schema", std::move(ctx), &b);
+    PageFacts f = facts("schema", s.display_name, s.display_name, static_cast<int>(index) + 1, &b);
+    f.slug = s.slug;
+    return page(path, "schema", std::move(ctx), std::move(f), &b);
   }
 
   // A tag's operations, as the tag page and the bundle's page list them.
@@ -661,7 +652,7 @@ class SiteRenderer {
     for (size_t oi : t.operations) {
       const Operation& o = b.model->operations[oi];
       ops.push(fields("method", ref(o.method), "method_upper", upper(o.method), "path", ref(o.path),
-                      "summary", ref(o.summary), "href", root + op_path(b, o), "deprecated", o.deprecated));
+                      "summary", ref(o.summary), "href", root + operation_page_path(b.name, o), "deprecated", o.deprecated));
     }
     return ops;
   }
@@ -669,35 +660,35 @@ class SiteRenderer {
   // The breadcrumbs' first step: the bundle's page.
   Data breadcrumbs_to(const SiteBundle& b, const std::string& root) {
     Data list = Data::list();
-    list.push(fields("label", ref(b.model->title), "href", root + bundle_index(b)));
+    list.push(fields("label", ref(b.model->title), "href", root + bundle_page_path(b.name)));
     return list;
   }
 
   // <bundle>/: the bundle's own front page, its tags with their operations.
   SiteFile bundle_page(const SiteBundle& b) {
     const ApiModel& m = *b.model;
-    std::string path = bundle_index(b);
+    std::string path = bundle_page_path(b.name);
     std::string root = root_of(path);
     Data tags = Data::list();
     for (const Tag& t : m.tags) {
       if (t.operations.empty()) continue;
-      tags.push(fields("name", ref(t.display_name), "href", root + tag_path(b, t), "operations", operation_list(b, t, root)));
+      tags.push(fields("name", ref(t.display_name), "href", root + tag_page_path(b.name, t), "operations", operation_list(b, t, root)));
     }
     Data ctx = fields("bundle", fields("title", ref(m.title), "version", ref(m.version), "name", ref(b.name),
                                        "description_html", ref(describe(m.description, 2)), "servers", servers(m.servers),
-                                       "tags", std::move(tags), "schemas_href", root + schemas_index(b),
+                                       "tags", std::move(tags), "schemas_href", root + schemas_page_path(b.name),
                                        "spec_json", root + b.name + "/openapi.json", "spec_yaml", root + b.name + "/openapi.yaml"));
     ctx.set("page", fields("title", ref(m.title), "description", markdown_to_plain_text(m.description, 160)));
-    return page(path, "bundle", std::move(ctx), &b);
+    return page(path, "bundle", std::move(ctx), facts("bundle", m.title, m.title, static_cast<int>(&b - bundles_.data()) + 2, &b), &b);
   }
 
   SiteFile schema_index_page(const SiteBundle& b) {
     const ApiModel& m = *b.model;
-    std::string path = schemas_index(b);
+    std::string path = schemas_page_path(b.name);
     std::string root = root_of(path);
     Data list = Data::list();
     for (const SchemaComponent& s : m.schemas) {
-      list.push(fields("name", ref(s.display_name), "href", root + schema_path(b, s),
+      list.push(fields("name", ref(s.display_name), "href", root + schema_page_path(b.name, s),
                        "type", schema_type_label(*b.document, *s.schema),
                        "summary", descriptions_.plain_text(s.schema->string_at("description"),
                                                            schema_description_style(options_.description_link_base), 120)));
@@ -705,7 +696,7 @@ class SiteRenderer {
     Data ctx = fields("schemas", std::move(list), "bundle_title", ref(m.title));
     ctx.set("page", fields("title", "Schemas · " + m.title, "description", "Data types of " + m.title));
     ctx.set("breadcrumbs", breadcrumbs_to(b, root));
-    return page(path, "schemas", std::move(ctx), &b);
+    return page(path, "schemas", std::move(ctx), facts("schemas", "Schemas", "Schemas", static_cast<int>(m.tags.size()) + 1, &b), &b);
   }
 
   Data overview() {
@@ -715,7 +706,7 @@ class SiteRenderer {
       Data tags = Data::list();
       for (const Tag& t : m.tags) {
         if (t.operations.empty()) continue;
-        tags.push(fields("name", ref(t.display_name), "href", tag_path(b, t), "count", t.operations.size(),
+        tags.push(fields("name", ref(t.display_name), "href", tag_page_path(b.name, t), "count", t.operations.size(),
                          "summary", markdown_to_plain_text(t.description, 140)));
       }
       // The bundle's effective auth: the project's credential where apiref.yaml says how its
@@ -737,7 +728,7 @@ class SiteRenderer {
                           "tags", std::move(tags), "operation_count", m.operations.size(), "schema_count", m.schemas.size(),
                           "schemes", std::move(schemes), "has_schemes", has_schemes,
                           "spec_json", b.name + "/openapi.json", "spec_yaml", b.name + "/openapi.yaml",
-                          "schemas_href", schemas_index(b)));
+                          "schemas_href", schemas_page_path(b.name)));
     }
     return fields("overview", fields("bundles", std::move(bundles)), "page", fields("title", ref(title_), "description", ref(title_)));
   }

@@ -43,6 +43,12 @@ struct SiteOptions {
   std::vector<std::pair<std::string, std::string>> footer_links;  // label, URL
   std::vector<std::string> snippet_languages = {"curl", "httpie", "python", "javascript", "go"};
   bool persist_authorization = false;  // the playground keeps what the reader authorised across reloads
+  // Pages for a host site (Hugo, Jekyll: host/host.h) rather than a site of their own: each
+  // page is its content without the site's chrome (header, sidebar, search, footer: the host's
+  // layout gives those), in one element of class "apiref" that the scoped stylesheet styles,
+  // with PageFacts for the host's front matter. No search index, sitemap or 404 page (the host
+  // makes its own); a data file of each bundle's model (<bundle>/model.json) instead.
+  bool host_pages = false;
 };
 
 // The name of the scheme that stands for the project's credential in the model.

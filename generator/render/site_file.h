@@ -22,6 +22,20 @@ struct InputFile {
   int64_t mtime_ns = 0;
 };
 
+// What a page of the reference is, for a host site's front matter (Hugo, Jekyll): its kind
+// ("" for a file that is not a page: assets, descriptions, search index), titles and place.
+struct PageFacts {
+  std::string kind;         // overview, authentication, bundle, tag, operation, schemas, schema
+  std::string title;        // the page's heading
+  std::string link_title;   // the short label a menu shows
+  std::string description;  // plain text, for meta descriptions
+  int weight = 0;           // order among its siblings, from 1, as the description orders them
+  std::string bundle;       // the bundle's name (URL segment)
+  std::string tag;          // tag: its slug; operation: the slug of the tag it is listed under first
+  std::string slug;         // tag, operation, schema: its page name
+  std::string operation_id, method, path;  // operation: as the description says (method upper case)
+};
+
 struct SiteFile {
   std::string path;  // relative to the output folder, '/'-separated
   // Text: the file's bytes, unless one of the kinds below is set (then empty).
@@ -36,6 +50,7 @@ struct SiteFile {
   // into the staged file, so that a large file (openapi.yaml: 10 MB for GitHub) is never held
   // whole in fresh memory. It may read the build's trees: call it while they live.
   ContentProducer produce = {};
+  PageFacts page = {};  // set on the pages of the reference
 };
 
 // Where render_site sends files as it makes them (see render/site.h).

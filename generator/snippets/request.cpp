@@ -180,8 +180,7 @@ std::string scheme_env_var(const SecurityScheme& scheme, const SnippetOptions& o
 Request build_request(const Node& doc, const ApiModel& model, const Operation& op,
                       const SnippetOptions& options) {
   Request r;
-  r.method = op.method;
-  for (char& c : r.method) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+  r.method = text::ascii_upper(op.method);
 
   std::string server = !options.server.empty() ? options.server
                        : op.servers.empty()      ? "/"

@@ -146,6 +146,19 @@ check "Meshery: the playground sends each bundle's token as its server reads it 
 import json; s = json.load(open('mesh/playground/apiref-playground.json'))
 assert s['auth']['meshery']['cookies'] == [['meshery-provider', 'Meshery'], ['token', '\${token}']] and s['auth']['meshery']['headers'] == [], s
 assert s['auth']['cloud']['headers'][0] == ['Authorization', 'Bearer \${token}'] and s['auth']['cloud']['cookies'] == [], s"
+# --format hugo / jekyll: into a host site, only in the reference's own folders.
+mkdir -p host/content host/layouts && printf 'title = "Host"\n' >host/config.toml && printf 'about\n' >host/content/about.md
+check "hugo: into a folder that does not exist: exit 2, says so, creates nothing" bash -c "'$APIREF' build onefile --format hugo -o nohost 2>err.txt; test \$? -eq 2 && grep -q 'existing site' err.txt && test ! -e nohost"
+check "hugo: a section that leaves the site: exit 2, names it" bash -c "'$APIREF' build onefile --format hugo --section ../up -o host 2>err.txt; test \$? -eq 2 && grep -q \"'../up'\" err.txt && test ! -e up"
+check "hugo: writes its pages, assets and data below the section only" bash -c "'$APIREF' build onefile --format hugo -q -o host && test -s host/content/api/_index.html && test -s host/content/api/openapi/default/getA.html && test -s host/static/api/assets/style.css && test -s host/static/api/playground/index.html && test -s host/data/api/openapi.json && test \"\$(cat host/content/about.md)\" = about && test \$(find host -type f -not -path 'host/content/api/*' -not -path 'host/static/api/*' -not -path 'host/data/api/*' | wc -l) -eq 2"
+check "hugo: an operation page's front matter keeps the HTML build's URL" grep -q '^url: "/api/openapi/operations/getA.html"$' host/content/api/openapi/default/getA.html
+printf 'openapi: 3.0.3\ninfo: {title: One, version: "1"}\npaths:\n  /a:\n    get: {operationId: getA, responses: {"200": {description: ok}}}\n' >onefile/openapi.yaml
+check "hugo: a rebuild without an operation removes its page and nothing of the host's" bash -c "find host -type f | sort >before.txt && '$APIREF' build onefile --format hugo -q -o host && find host -type f | sort >after.txt && test \"\$(comm -23 before.txt after.txt)\" = host/content/api/openapi/default/postB.html && test -z \"\$(comm -13 before.txt after.txt)\""
+printf 'openapi: 3.0.3\ninfo: {title: One, version: "1"}\npaths:\n  /a:\n    get: {operationId: getA, responses: {"200": {description: ok}}}\n  /b:\n    post: {operationId: postB, responses: {"200": {description: ok}}}\n' >onefile/openapi.yaml
+mkdir -p host2/api && printf 'the team page\n' >host2/api/index.html
+check "jekyll: a page of the host's own where apiref would write: exit 2, the site unchanged" bash -c "'$APIREF' build onefile --format jekyll -o host2 2>err.txt; test \$? -eq 2 && grep -q 'host2/api/index.html' err.txt && test \"\$(cat host2/api/index.html)\" = 'the team page' && test \$(find host2 -type f | wc -l) -eq 1"
+check "jekyll: pages with a permalink, a layout and no Liquid" bash -c "mkdir -p host3 && '$APIREF' build onefile --format jekyll -q -o host3 && grep -q '^permalink: \"/api/openapi/operations/postB.html\"$' host3/api/openapi/operations/postB.html && grep -q '^render_with_liquid: false$' host3/api/openapi/operations/postB.html && grep -q '^layout: \"default\"$' host3/api/index.html && test -s host3/_data/api/openapi.json"
+
 n=0
 bad_examples=""
 for f in $(find "$CORPUS/oas-examples/3.0" "$CORPUS/oas-examples/3.1" -name '*.yaml' -o -name '*.json' | sort); do

@@ -22,6 +22,11 @@ for project in schemas examples/meshery examples/meshplay examples/layer5-cloud;
     record "check-$n-$profile" "$apiref" check "$project" --profile "$profile" --format json
   done
 done
+# Into host sites: the pages, front matter and manifest of --format hugo and jekyll.
+for format in hugo jekyll; do
+  mkdir -p "$out/host-$format"
+  record "build-host-$format" "$apiref" build examples/meshery --format "$format" -o "$out/host-$format"
+done
 record build-github "$apiref" build "$corpus/github/api.github.com.json" -o "$out/site-github"
 for profile in spec recommended strict; do
   record "check-github-$profile" "$apiref" check "$corpus/github/api.github.com.json" --profile "$profile" --format json

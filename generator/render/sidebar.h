@@ -1,0 +1,18 @@
+// The sidebar of a bundle's pages, as template data: its tags (grouped by x-tagGroups where the
+// description has them), the open tag's operations on a tag page, links relative to the page.
+#pragma once
+
+#include <string>
+
+#include "model/model.h"
+#include "render/template_data.h"
+
+namespace apiref {
+
+// {"bundle", "title", "href", "groups": [{"name", "tags": [...]}], "schemas_href"} for the pages
+// whose links start from `path` ("b/operations/*": every page of a folder shares it), with the
+// tag `active_tag` open (-1: none); `tag_page` when the page is that tag's own.
+TemplateData sidebar_data(const std::string& bundle, const ApiModel& model, const std::string& path, int active_tag,
+                          bool tag_page);
+
+}  // namespace apiref
