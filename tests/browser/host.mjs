@@ -65,7 +65,7 @@ test("host: an operation page shows the host's header and menu around the refere
   assert.equal(depth, bundleDepth + 2, "operation two levels below its bundle in the menu");
   const body = page.locator(".host-main .apiref");
   assert.equal(await body.count(), 1, "one apiref body, inside the host's main");
-  assert.match(await body.locator("h1").first().textContent(), /user/i);
+  assert.match(await page.locator(".host-main h1").first().textContent(), /user/i);
   assert.match(await body.textContent(), /\/api\/identity\/users\/profile/);
   assert.equal(await page.locator(".apiref .site-header, .apiref .sidebar, .apiref input[type=search]").count(), 0,
                "no header, sidebar or search of apiref's own");

@@ -6,8 +6,8 @@ by `apiref build --format hugo|jekyll`:
   page at <section>/<bundle>/operations/<operationId>.html, wrapped by the host's layout (its
   marker attribute present), with one apiref body (<div class="apiref">) and nothing of apiref's
   standalone chrome (one <html>, <head> and <body>: the host's), showing the method and path;
-- every page under the section is wrapped by the host, except the standalone playground (which
-  must not be) and the host's alias redirects;
+- every page under the section is wrapped by the host, with one <h1> (the host's title), except
+  the standalone playground (which must not be) and the host's alias redirects;
 - every internal link and asset reference (href, src) of every page, the host's and apiref's,
   resolves to a file of the output: relative ones from the page, absolute ones (a path, or a URL
   on the base URL's host) below the base path; folders resolve to their index.html, as a web
@@ -182,6 +182,8 @@ def main():
                 problems.append(f"{rel}: {n} <{tag}> elements (apiref's own chrome inside the host's?)")
         if p.apiref_bodies != 1:
             problems.append(f"{rel}: {p.apiref_bodies} <div class=\"apiref\"> bodies, expected 1")
+        if p.h1 != 1:
+            problems.append(f"{rel}: {p.h1} <h1> elements (the host's layout gives the one title)")
 
     # --- links -------------------------------------------------------------------------------------
     playground_keys = {}
