@@ -193,6 +193,8 @@ cp -r "$CORPUS/meshery/schemas" "$V/schemas"
 chmod -R u+w "$V"
 sed 's#^root: .*#root: schemas#' "$ROOT/examples/meshery/apiref.yaml" >"$V/apiref.yaml"
 sed -i 's/^  title: User$/  title: User\n  x-deprecated: true/' "$V/schemas/constructs/v1beta3/user/api.yml"
+# The variant also takes the front matter settings of the README's Docsy recipe and an alias.
+sed -i 's#^site:$#site:\n  front_matter: {no_list: true}\n  aliases: ["/{section}/{bundle}/{operationId}/"]#' "$V/apiref.yaml"
 bundle_json "$V" "$WORK/vbundles"
 mkdir -p "$H/content/$HUGO_SECTION/guides" "$H/static/$HUGO_SECTION"
 printf -- '---\ntitle: Notes from the host team\n---\nWritten by hand.\n' >"$H/content/$HUGO_SECTION/guides/host-notes.md"
@@ -218,6 +220,9 @@ rm -rf "$H/public"
 check "hugo rebuild: hugo builds, the checker passes with the smaller bundles" bash -c "cd '$H' && hugo --quiet &&
   python3 '$HERE/check_host.py' public --base-url '$BASE_URL' --section '$HUGO_SECTION' --marker '$MARKER' \
     --host-page '$HUGO_SECTION/guides/host-notes/index.html' --bundle 'meshery=$WORK/vbundles/meshery.openapi.json' --bundle 'cloud=$WORK/vbundles/cloud.openapi.json'"
+check "hugo rebuild: site.front_matter and site.aliases reach the pages; hugo's alias redirects to the operation" bash -c "
+  grep -Eq '^.?no_list.?: true' '$H/content/$HUGO_SECTION/meshery/_index.html' &&
+  grep -q 'url=https://docs.example.test/docs/$HUGO_SECTION/meshery/operations/getUser.html' '$H/public/$HUGO_SECTION/meshery/getUser/index.html'"
 check "hugo rebuild: the removed operations have no page in the output" bash -c "! find '$H/public' -name getUsers.html | grep ."
 
 # ============================== Jekyll ========================================================
