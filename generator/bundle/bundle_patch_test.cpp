@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "bundle/bundle.h"
+#include "bundle/bundle_test_fixtures.h"
 #include "bundle/bundler.h"
 #include "test_util.h"
 #include "tree/write.h"
@@ -12,73 +13,14 @@
 using namespace apiref;
 using namespace apiref_test;
 
-namespace {
-
-// External refs at several depths (inside arrays too), a discriminator mapping that names an
-// external file, internal refs that stay, and literal data holding a "$ref" key.
-const char* kRoot = R"(openapi: 3.1.0
-info: {title: t, version: "1"}
-paths:
-  /pets:
-    get:
-      parameters:
-        - {name: q, in: query, schema: {type: string}}
-        - $ref: "common.yaml#/components/parameters/limit"
-      responses:
-        "200":
-          description: ok
-          content:
-            application/json:
-              schema:
-                oneOf:
-                  - $ref: "#/components/schemas/Cat"
-                  - $ref: "common.yaml#/components/schemas/Dog"
-                discriminator:
-                  propertyName: kind
-                  mapping:
-                    cat: "#/components/schemas/Cat"
-                    dog: "common.yaml#/components/schemas/Dog"
-              example: {$ref: "not a reference"}
-components:
-  schemas:
-    Cat:
-      type: object
-      properties:
-        kind: {type: string}
-        friend: {$ref: "common.yaml#/components/schemas/Dog"}
-)";
-
-const char* kCommon = R"(components:
-  parameters:
-    limit: {name: limit, in: query, schema: {type: integer}}
-  schemas:
-    Dog:
-      type: object
-      properties:
-        kind: {type: string}
-)";
-
-const char* kExpected =
-    R"({"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/pets":{"get":{"parameters":[)"
-    R"({"name":"q","in":"query","schema":{"type":"string"}},{"$ref":"#/components/parameters/limit"}],)"
-    R"("responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"oneOf":[)"
-    R"({"$ref":"#/components/schemas/Cat"},{"$ref":"#/components/schemas/Dog"}],"discriminator":)"
-    R"({"propertyName":"kind","mapping":{"cat":"#/components/schemas/Cat","dog":"#/components/schemas/Dog"}}},)"
-    R"("example":{"$ref":"not a reference"}}}}}}}},"components":{"schemas":{"Cat":{"type":"object",)"
-    R"("properties":{"kind":{"type":"string"},"friend":{"$ref":"#/components/schemas/Dog"}}},)"
-    R"("Dog":{"type":"object","properties":{"kind":{"type":"string"}}}},"parameters":{"limit":)"
-    R"({"name":"limit","in":"query","schema":{"type":"integer"}}}}})";
-
-}  // namespace
-
 TEST_CASE("bundle patches: external refs deep in arrays and mappings are rewritten in place") {
   TempDir t;
-  std::string root = t.write("openapi.yaml", kRoot);
-  t.write("common.yaml", kCommon);
+  std::string root = t.write("openapi.yaml", kBundleRoot);
+  t.write("common.yaml", kBundleCommon);
   BundleResult r = bundle_file(root, {});
   REQUIRE(r.ok());
   REQUIRE(r.bundles.size() == 1);
-  CHECK(to_json(r.bundles[0].document, false) == kExpected);
+  CHECK(to_json(r.bundles[0].document, false) == kBundleExpected);
   // Positions survive: the untouched parts are the parsed tree itself.
   const Node* q = r.bundles[0].document.find("paths")->find("/pets")->find("get")->find("parameters");
   CHECK(lc(q->items[0].pos) == "7:11");
@@ -87,8 +29,8 @@ TEST_CASE("bundle patches: external refs deep in arrays and mappings are rewritt
 
 TEST_CASE("bundle patches: the patches are exactly what a copying rewrite changes") {
   TempDir t;
-  std::string root = normalise_path(t.write("openapi.yaml", kRoot));
-  t.write("common.yaml", kCommon);
+  std::string root = normalise_path(t.write("openapi.yaml", kBundleRoot));
+  t.write("common.yaml", kBundleCommon);
   auto run = [&](bool patches) {
     ResolveOptions ro;
     ro.root_dir = t.str();
@@ -119,14 +61,14 @@ TEST_CASE("bundle patches: the patches are exactly what a copying rewrite change
 
 TEST_CASE("bundle patches: a document kept in a DocumentCache is not changed by a bundle") {
   TempDir t;
-  std::string root = t.write("openapi.yaml", kRoot);
-  t.write("common.yaml", kCommon);
+  std::string root = t.write("openapi.yaml", kBundleRoot);
+  t.write("common.yaml", kBundleCommon);
   DocumentCache cache;
   BundleOptions options;
   options.cache = &cache;
   BundleResult first = bundle_file(root, options);
   REQUIRE(first.ok());
-  CHECK(to_json(first.bundles[0].document, false) == kExpected);
+  CHECK(to_json(first.bundles[0].document, false) == kBundleExpected);
   DocumentCache::Entry entry;
   REQUIRE(cache.find(normalise_path(root), entry));
   Diagnostics d;
@@ -136,12 +78,12 @@ TEST_CASE("bundle patches: a document kept in a DocumentCache is not changed by 
   // A second build from the cache gives the same bundle.
   BundleResult second = bundle_file(root, options);
   REQUIRE(second.ok());
-  CHECK(to_json(second.bundles[0].document, false) == kExpected);
+  CHECK(to_json(second.bundles[0].document, false) == kBundleExpected);
 }
 
 TEST_CASE("bundle patches: take_root moves only what nothing else holds") {
   TempDir t;
-  std::string root = normalise_path(t.write("openapi.yaml", kRoot));
+  std::string root = normalise_path(t.write("openapi.yaml", kBundleRoot));
   Diagnostics d;
   Document fresh = load_document(root, d);
   {

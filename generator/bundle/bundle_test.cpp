@@ -1,5 +1,6 @@
-// The bundle stage on the real corpus (the embedded example, Meshery's tree against its own
-// reference bundles, GitHub's description, oas-examples) and on hostile multi-file inputs.
+// The bundle stage on the embedded example and on hostile multi-file inputs. (Meshery's tree
+// against its own reference bundles, GitHub's description, oas-examples:
+// tests/corpus/bundle_test.cpp.)
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,98 +12,19 @@
 #include <unistd.h>
 
 #include "bundle/bundle.h"
+#include "bundle/bundle_test_fixtures.h"
 #include "config/config.h"
 #include "load/load.h"
-#include "resolve/oas_context.h"
-#include "text/percent.h"
-#include "tree/json_pointer.h"
+#include "test_util.h"
 #include "tree/write.h"
 
 using namespace apiref;
+using namespace apiref_test;
 namespace fs = std::filesystem;
 
 namespace {
 
 const std::string kSource = APIREF_SOURCE_DIR;
-
-// A fresh folder of files for one test.
-struct TempProject {
-  fs::path dir;
-  TempProject() {
-    static int counter = 0;
-    dir = fs::temp_directory_path() /
-          ("apiref-bundle-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~TempProject() { fs::remove_all(dir); }
-  std::string write(const std::string& rel, const std::string& text) const {
-    fs::path p = dir / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << text;
-    return p.string();
-  }
-};
-
-const Diagnostic* find_code(const Diagnostics& d, const std::string& code) {
-  for (const Diagnostic& x : d)
-    if (x.code == code) return &x;
-  return nullptr;
-}
-
-// Every operation of a document, as "METHOD path".
-std::vector<std::pair<std::string, const Node*>> operations(const Node& doc) {
-  std::vector<std::pair<std::string, const Node*>> ops;
-  if (const Node* paths = doc.find("paths"))
-    for (const Member& p : paths->members)
-      for (const Member& m : p.value.members)
-        if (is_http_method(m.key)) ops.push_back({m.key + " " + p.key, &m.value});
-  return ops;
-}
-
-// Every "$ref" string in the document (outside literal examples), with its pointer.
-void collect_refs(const Node& n, const std::string& ptr, OasContext ctx,
-                  std::vector<std::pair<std::string, std::string>>& out) {
-  if (ctx == OasContext::Opaque) return;
-  if (n.is_object()) {
-    if (n.is_ref()) out.push_back({ptr, n.find("$ref")->text});
-    for (const Member& m : n.members)
-      collect_refs(m.value, append_pointer(ptr, m.key), child_context(ctx, m.key), out);
-  }
-  for (size_t i = 0; i < n.items.size(); ++i)
-    collect_refs(n.items[i], ptr + "/" + std::to_string(i), item_context(ctx), out);
-}
-
-// A bundle is self-contained: every $ref is internal and lands on something.
-void require_self_contained(const Node& doc) {
-  std::vector<std::pair<std::string, std::string>> refs;
-  collect_refs(doc, "", OasContext::Root, refs);
-  for (const auto& [where, ref] : refs) {
-    INFO("$ref '" << ref << "' at #" << where);
-    REQUIRE(!ref.empty());
-    REQUIRE(ref[0] == '#');
-    auto tokens = parse_pointer(*text::percent_decode(ref.substr(1)));
-    REQUIRE(tokens.has_value());
-    CHECK(resolve_pointer(doc, *tokens) != nullptr);
-  }
-}
-
-Node without_keys(const Node& n, const std::set<std::string>& drop) {
-  Node out = n;
-  out.members.clear();
-  out.items.clear();
-  for (const Member& m : n.members)
-    if (!drop.count(m.key)) out.members.push_back({m.key, m.key_pos, without_keys(m.value, drop)});
-  for (const Node& i : n.items) out.items.push_back(without_keys(i, drop));
-  return out;
-}
-
-BundleResult bundle_config(const std::string& config_path, const BundleOptions& options = {}) {
-  ProjectConfig config;
-  Diagnostics diags;
-  REQUIRE(load_project_config(config_path, config, diags));
-  return bundle_project(config, options);
-}
 
 }  // namespace
 
@@ -175,7 +97,7 @@ TEST_CASE("embedded example: two audiences, no diagnostics, self-contained, dete
 }
 
 TEST_CASE("external refs are internalised under readable, collision-free names") {
-  TempProject t;
+  TempDir t;
   std::string root = t.write("openapi.yaml", R"(openapi: 3.0.3
 info: {title: t, version: "1"}
 paths:
@@ -225,7 +147,7 @@ components:
 }
 
 TEST_CASE("recursion across files: kept as refs, dereferenced without end") {
-  TempProject t;
+  TempDir t;
   std::string root = t.write("api.yaml", R"(openapi: 3.1.0
 info: {title: t, version: "1"}
 paths:
@@ -269,7 +191,7 @@ properties:
 }
 
 TEST_CASE("a cycle of pure $refs is an error naming the chain, not a hang") {
-  TempProject t;
+  TempDir t;
   std::string root = t.write("api.yaml", R"(openapi: 3.0.3
 info: {title: t, version: "1"}
 paths:
@@ -283,7 +205,7 @@ paths:
     BundleOptions o;
     o.dereference = dereference;
     BundleResult r = bundle_file(root, o);
-    const Diagnostic* d = find_code(r.diagnostics, "ref-cycle");
+    const Diagnostic* d = find_diag(r.diagnostics, "ref-cycle");
     REQUIRE(d);
     CHECK(d->where.file.find("api.yaml") != std::string::npos);
     CHECK(d->where.pointer == "/paths/~1x/get/responses/200/$ref");
@@ -293,7 +215,7 @@ paths:
 }
 
 TEST_CASE("literal data is not a reference: examples, defaults and enums are copied as is") {
-  TempProject t;
+  TempDir t;
   std::string root = t.write("api.yaml", R"(openapi: 3.0.3
 info: {title: t, version: "1"}
 paths:
@@ -318,7 +240,7 @@ paths:
 }
 
 TEST_CASE("refs that leave the project root are refused unless allowed") {
-  TempProject t;
+  TempDir t;
   std::string root = t.write("project/api.yaml", R"(openapi: 3.0.3
 info: {title: t, version: "1"}
 paths: {}
@@ -328,7 +250,7 @@ components:
 )");
   t.write("outside.yaml", "type: string\n");
   BundleResult r = bundle_file(root, {});
-  const Diagnostic* d = find_code(r.diagnostics, "ref-outside-root");
+  const Diagnostic* d = find_diag(r.diagnostics, "ref-outside-root");
   REQUIRE(d);
   CHECK(d->where.pointer == "/components/schemas/a/$ref");
   CHECK(d->where.pos.line == 6);
@@ -338,7 +260,7 @@ components:
 }
 
 TEST_CASE("projects: duplicate operations across constructs name both files") {
-  TempProject t;
+  TempDir t;
   t.write("apiref.yaml", "bundles:\n  - {name: all, base: base.yml, audience: all}\n");
   t.write("base.yml", "openapi: 3.0.3\ninfo: {title: Base, version: '1'}\npaths: {}\n");
   std::string op = R"(
@@ -352,8 +274,8 @@ paths:
 )";
   t.write("constructs/v1/a/api.yml", "openapi: 3.0.3\ninfo: {title: A, version: '1'}" + op);
   t.write("constructs/v2/b/api.yml", "openapi: 3.0.3\ninfo: {title: B, version: '1'}" + op);
-  BundleResult r = bundle_config((t.dir / "apiref.yaml").string());
-  const Diagnostic* d = find_code(r.diagnostics, "duplicate-operation");
+  BundleResult r = bundle_config((t.path() / "apiref.yaml").string());
+  const Diagnostic* d = find_diag(r.diagnostics, "duplicate-operation");
   REQUIRE(d);
   CHECK(d->where.file.find("v2/b/api.yml") != std::string::npos);
   CHECK(d->where.pointer == "/paths/~1thing/get");
@@ -364,7 +286,7 @@ paths:
 }
 
 TEST_CASE("projects: the author's names, deprecated, excluded and foreign-audience operations left out") {
-  TempProject t;
+  TempDir t;
   t.write("apiref.yaml", R"(bundles:
   - {name: pub, base: base.yml, audience: public}
 exclude: [constructs/v1/skipped]
@@ -415,7 +337,7 @@ info: {title: Skipped, version: '1'}
 paths:
   /skipped: {get: {x-internal: [public], responses: {"200": {description: ok}}}}
 )");
-  BundleResult r = bundle_config((t.dir / "apiref.yaml").string());
+  BundleResult r = bundle_config((t.path() / "apiref.yaml").string());
   for (const Diagnostic& d : r.diagnostics) INFO(format_diagnostic(d));
   REQUIRE(r.ok());
   const Node& doc = r.bundles[0].document;
@@ -442,7 +364,7 @@ paths:
 }
 
 TEST_CASE("discriminator mappings follow the schemas they name into the bundle") {
-  TempProject t;
+  TempDir t;
   std::string root = t.write("openapi.yaml", R"(openapi: 3.0.3
 info: {title: t, version: "1"}
 paths:
@@ -474,7 +396,7 @@ paths:
     o.dereference = dereference;
     BundleResult r = bundle_file(root, o);
     // The broken mapping entry is an error naming the file, pointer and line.
-    const Diagnostic* missing = find_code(r.diagnostics, "ref-not-found");
+    const Diagnostic* missing = find_diag(r.diagnostics, "ref-not-found");
     REQUIRE(missing != nullptr);
     CHECK(missing->where.pointer == "/components/schemas/Pet/discriminator/mapping/lizard");
     CHECK(missing->where.pos.line == 10);
@@ -498,7 +420,7 @@ paths:
 }
 
 TEST_CASE("json_source: only a JSON file that bundling leaves as it is, without a byte order mark") {
-  TempProject t;
+  TempDir t;
   const char* doc = R"({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}})";
   std::string same = t.write("same.json", doc);
   std::string bom = t.write("bom.json", std::string("\xEF\xBB\xBF") + doc);
@@ -520,7 +442,7 @@ TEST_CASE("json_source: only a JSON file that bundling leaves as it is, without 
 }
 
 TEST_CASE("read_file_if_unchanged: a file edited since it was stamped is not read") {
-  TempProject t;
+  TempDir t;
   std::string f = t.write("a.json", "{}");
   FileStamp before = stamp_of(f);
   CHECK(before.size == 2);
@@ -540,7 +462,7 @@ TEST_CASE("read_file_if_unchanged: a file edited since it was stamped is not rea
 }
 
 TEST_CASE("projects: the same component written in two constructs is one, different ones are told apart readably") {
-  TempProject t;
+  TempDir t;
   t.write("apiref.yaml", "bundles:\n  - {name: pub, base: base.yml, audience: public}\n");
   t.write("base.yml", "openapi: 3.0.3\ninfo: {title: Base, version: '1'}\npaths: {}\n");
   // Two constructs of one version, one of another: each defines `jwt` the same way and a tag
@@ -558,7 +480,7 @@ TEST_CASE("projects: the same component written in two constructs is one, differ
   construct("v1beta1", "key", "Key", "/keys", "object", "uuid");
   construct("v1beta1", "user", "User", "/users", "object", "email");
   construct("v1beta2", "user", "User", "/v2/users", "array", "uuid");
-  BundleResult r = bundle_config((t.dir / "apiref.yaml").string());
+  BundleResult r = bundle_config((t.path() / "apiref.yaml").string());
   for (const Diagnostic& d : r.diagnostics) INFO(format_diagnostic(d));
   REQUIRE(r.ok());
   const BundleOutput& b = r.bundles[0];

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "load/load_test_fixtures.h"
 #include "test_util.h"
 
 using namespace apiref;
@@ -202,45 +203,6 @@ TEST_CASE("json scale: hostile sizes") {
     CHECK(p.diags[0].where.pointer.size() == 400 * 2);  // "/0" per open array
   }
 }
-
-namespace {
-
-// Exactly equal: kinds, values, keys and every position.
-bool same_with_positions(const Node& a, const Node& b) {
-  if (a.kind != b.kind || a.boolean != b.boolean || a.text != b.text || a.pos.line != b.pos.line ||
-      a.pos.col != b.pos.col || a.items.size() != b.items.size() || a.members.size() != b.members.size())
-    return false;
-  for (size_t i = 0; i < a.items.size(); ++i)
-    if (!same_with_positions(a.items[i], b.items[i])) return false;
-  for (size_t i = 0; i < a.members.size(); ++i) {
-    const Member &x = a.members[i], &y = b.members[i];
-    if (x.key != y.key || x.key_pos.line != y.key_pos.line || x.key_pos.col != y.key_pos.col ||
-        !same_with_positions(x.value, y.value))
-      return false;
-  }
-  return true;
-}
-
-// Parsed on two threads (whatever its size) and on one: the same tree, result and messages.
-void expect_split_same_as_serial(const std::string& text) {
-  ParseLimits split, serial;
-  split.split_json_from = 0;
-  serial.split_json_from = SIZE_MAX;
-  Node a, b;
-  Diagnostics da, db;
-  bool ok_a = parse_json(text, "f.json", a, da, split);
-  bool ok_b = parse_json(text, "f.json", b, db, serial);
-  CHECK(ok_a == ok_b);
-  CHECK(same_with_positions(a, b));
-  REQUIRE(da.size() == db.size());
-  for (size_t i = 0; i < da.size(); ++i) {
-    CHECK(da[i].message == db[i].message);
-    CHECK(da[i].where.pointer == db[i].where.pointer);
-    CHECK(lc(da[i].where.pos) == lc(db[i].where.pos));
-  }
-}
-
-}  // namespace
 
 TEST_CASE("json split: two threads give the tree, positions and messages of one, wherever the cut falls") {
   // The cut is a member's key past 7/12 of the text: shifting the document by leading spaces

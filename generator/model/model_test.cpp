@@ -8,18 +8,14 @@
 #include "config/config.h"
 #include "load/load.h"
 #include "model/model.h"
+#include "model/model_test_fixtures.h"
 
 using namespace apiref;
+using apiref_test::find_op;
 
 namespace {
 
 const std::string kSource = APIREF_SOURCE_DIR;
-
-const Operation* find_op(const ApiModel& m, const std::string& id) {
-  for (const Operation& o : m.operations)
-    if (o.id == id) return &o;
-  return nullptr;
-}
 
 Node bundle_example(const std::string& audience) {
   ProjectConfig config;

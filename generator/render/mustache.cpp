@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <stdexcept>
 #include <utility>
@@ -315,14 +316,19 @@ bool is_index(const std::string& s) {
   return true;
 }
 
-// The member `key` of an object, or the item at a decimal index of a list.
-const TemplateData* member(const TemplateData& d, const std::string& key) {
-  if (d.is_object()) return d.find(key);
-  if (d.is_list() && is_index(key)) {
+// The item of a list at a decimal index.
+const TemplateData* member_of_list(const TemplateData& d, const std::string& key) {
+  if (is_index(key)) {
     size_t i = std::stoull(key);
     return i < d.size() ? &d.item(i) : nullptr;
   }
   return nullptr;
+}
+
+// The member `key` of an object, or the item at a decimal index of a list.
+inline const TemplateData* member(const TemplateData& d, const std::string& key) {
+  if (d.is_object()) return d.find(key);
+  return d.is_list() ? member_of_list(d, key) : nullptr;
 }
 
 bool falsey(const TemplateData* v) {
@@ -336,16 +342,50 @@ bool falsey(const TemplateData* v) {
   }
 }
 
+// What a render needs besides its output, kept by each thread between renders: a schema tree
+// renders one small partial per row (~200,000 on GitHub), and new vectors each time were
+// allocations each. Renders nest (a writer renders its rows while its parent's render is under
+// way), so each takes its own from a pool.
+struct Scratch {
+  std::vector<const TemplateData*> stack;
+  // Writers shown so far in this render: the first raw one is written in place and read back
+  // from `out` if shown again; any other use reads it as the string it writes (`texts`).
+  struct WriterUse {
+    const TemplateData* value;
+    size_t begin, end;                 // in out, when written there
+    const TemplateData* as_string;     // or the string it wrote
+  };
+  std::vector<WriterUse> writers;
+  std::deque<std::pair<std::string, TemplateData>> texts;
+};
+
+thread_local std::vector<std::unique_ptr<Scratch>> spare_scratch;
+
 struct Renderer {
   std::string& out;
   const PartialLookup& partials;
-  std::vector<const TemplateData*> stack;  // the context stack, innermost last
+  std::unique_ptr<Scratch> scratch;
+  std::vector<const TemplateData*>& stack;  // the context stack, innermost last
   std::string indent;     // what each line gets inside standalone partials
   bool pending = false;   // at the start of a line that has not been indented yet
   int depth = 0;          // partials being rendered
   size_t expansions = 0;  // partials rendered so far
 
-  Renderer(std::string& o, const PartialLookup& p) : out(o), partials(p) {}
+  Renderer(std::string& o, const PartialLookup& p)
+      : out(o), partials(p), scratch(take_scratch()), stack(scratch->stack) {}
+  ~Renderer() {
+    stack.clear();
+    scratch->writers.clear();
+    scratch->texts.clear();
+    spare_scratch.push_back(std::move(scratch));
+  }
+
+  static std::unique_ptr<Scratch> take_scratch() {
+    if (spare_scratch.empty()) return std::make_unique<Scratch>();
+    std::unique_ptr<Scratch> s = std::move(spare_scratch.back());
+    spare_scratch.pop_back();
+    return s;
+  }
 
   const TemplateData* lookup(const std::vector<std::string>& path) const {
     if (path.empty()) return stack.back();
@@ -353,6 +393,48 @@ struct Renderer {
     for (auto it = stack.rbegin(); it != stack.rend() && !v; ++it) v = member(**it, path[0]);
     for (size_t i = 1; v && i < path.size(); ++i) v = member(*v, path[i]);
     return v;
+  }
+
+  Scratch::WriterUse* writer_use(const TemplateData* v) {
+    for (Scratch::WriterUse& u : scratch->writers)
+      if (u.value == v) return &u;
+    return nullptr;
+  }
+
+  // A writer shown unescaped: written in place the first time.
+  void write_raw(const TemplateData* v) {
+    if (writer_use(v)) {
+      value(*as_string(v), false);
+      return;
+    }
+    size_t begin = out.size();
+    if (pending) out += indent;
+    size_t start = out.size();
+    v->writer().write(out);
+    if (out.size() == start) {
+      out.resize(begin);  // nothing written: no indentation either
+    } else {
+      pending = false;
+    }
+    scratch->writers.push_back({v, start, out.size(), nullptr});
+  }
+
+  // A writer read as a value (a section, an escaped variable): the string it writes.
+  const TemplateData* as_string(const TemplateData* v) {
+    if (!v || v->kind() != TemplateData::Kind::Writer) return v;
+    Scratch::WriterUse* u = writer_use(v);
+    if (u && u->as_string) return u->as_string;
+    auto& [text, data] = scratch->texts.emplace_back();
+    if (u) {
+      text.assign(out, u->begin, u->end - u->begin);
+    } else {
+      v->writer().write(text);
+      scratch->writers.push_back({v, 0, 0, nullptr});
+      u = &scratch->writers.back();
+    }
+    data = TemplateData::borrow(text);
+    u->as_string = &data;
+    return &data;
   }
 
   // Template text: inside an indented partial, every line that has something on it other
@@ -414,6 +496,7 @@ struct Renderer {
         emit(v.to_json().dump(-1, ' ', false, json::error_handler_t::replace), escape);
         break;
       case TemplateData::Kind::Null:
+      case TemplateData::Kind::Writer:  // read through as_string()
         break;
     }
   }
@@ -426,10 +509,15 @@ struct Renderer {
           break;
         case Kind::Escaped:
         case Kind::Raw:
-          if (const TemplateData* v = lookup(n.path)) value(*v, n.kind == Kind::Escaped);
+          if (const TemplateData* v = lookup(n.path)) {
+            if (v->kind() == TemplateData::Kind::Writer && n.kind == Kind::Raw)
+              write_raw(v);
+            else
+              value(*as_string(v), n.kind == Kind::Escaped);
+          }
           break;
         case Kind::Section: {
-          const TemplateData* v = lookup(n.path);
+          const TemplateData* v = as_string(lookup(n.path));
           if (falsey(v)) break;
           if (v->is_list()) {
             for (const TemplateData::Member& item : v->members()) {
@@ -445,7 +533,7 @@ struct Renderer {
           break;
         }
         case Kind::Inverted:
-          if (falsey(lookup(n.path))) render(n.children);
+          if (falsey(as_string(lookup(n.path)))) render(n.children);
           break;
         case Kind::Partial: {
           if (!partials || depth >= kMaxPartialDepth || expansions >= kMaxPartialExpansions) break;
@@ -501,15 +589,27 @@ std::string render_mustache(const MustacheTemplate& t, const json& data,
   return out;
 }
 
-void render_mustache_to(std::string& out, const MustacheTemplate& t,
-                        const std::vector<const TemplateData*>& contexts, const PartialLookup& partials) {
+namespace {
+void render_with_stack(std::string& out, const MustacheTemplate& t, const TemplateData* const* contexts,
+                       size_t count, const PartialLookup& partials) {
   static const TemplateData null_data;
   Renderer r(out, partials);
-  r.stack.reserve(contexts.size() + 16);
-  for (const TemplateData* c : contexts)
-    if (c) r.stack.push_back(c);
+  for (size_t i = 0; i < count; ++i)
+    if (contexts[i]) r.stack.push_back(contexts[i]);
   if (r.stack.empty()) r.stack.push_back(&null_data);
   r.render(Access::get(t).nodes);
+}
+}  // namespace
+
+void render_mustache_to(std::string& out, const MustacheTemplate& t,
+                        const std::vector<const TemplateData*>& contexts, const PartialLookup& partials) {
+  render_with_stack(out, t, contexts.data(), contexts.size(), partials);
+}
+
+void render_mustache_one_to(std::string& out, const MustacheTemplate& t, const TemplateData& data,
+                            const PartialLookup& partials) {
+  const TemplateData* context = &data;
+  render_with_stack(out, t, &context, 1, partials);
 }
 
 // -----------------------------------------------------------------------------------------------

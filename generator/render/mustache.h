@@ -34,6 +34,10 @@
 //     names are trimmed of whitespace; an empty name or one with an empty dotted part ("a..b",
 //     ".a") is a compile error; sections nest at most 100 deep within one template.
 //   - Triple mustache works with any delimiters: after `=<% %>=`, `<%{ name }%>` is unescaped.
+//   - A writer (TemplateData::writer, made by the program, never from JSON) shown unescaped
+//     writes straight into the output, once per render: shown again, its text is copied from
+//     where it was written. Anywhere else (escaped, a section, an inverted section) it is the
+//     string it writes, written once into a string of its own.
 #pragma once
 
 #include <atomic>
@@ -102,6 +106,9 @@ std::string render_mustache(const MustacheTemplate& t, const nlohmann::json& dat
 void render_mustache_to(std::string& out, const MustacheTemplate& t,
                         const std::vector<const TemplateData*>& contexts,
                         const PartialLookup& partials = {});
+// The same with one context: for many small renders (a schema tree writes one per row).
+void render_mustache_one_to(std::string& out, const MustacheTemplate& t, const TemplateData& data,
+                            const PartialLookup& partials = {});
 
 // Named templates loaded from a folder, with an optional user folder whose files replace the
 // same-named built-in ones, file by file. Names are paths relative to the folder, without the

@@ -164,6 +164,36 @@ TEST_CASE("mustache: context stack rendering (site-wide data below page data)") 
   CHECK(out == "Page /  / ");
 }
 
+TEST_CASE("mustache: a writer writes in place, once per render") {
+  struct Rows final : TemplateWriter {
+    mutable int calls = 0;
+    void write(std::string& out) const override {
+      ++calls;
+      out += "<b>&</b>";
+    }
+  };
+  Rows rows;
+  TemplateData d = template_fields("rows", TemplateData::writer(rows));
+  auto run = [&](const std::string& source) {
+    rows.calls = 0;
+    std::string out = "[";
+    render_mustache_one_to(out, compile_ok(source), d);
+    return out;
+  };
+  CHECK(run("{{{rows}}}|{{{rows}}}") == "[<b>&</b>|<b>&</b>");
+  CHECK(rows.calls == 1);
+  // Anywhere else it is the string it writes.
+  CHECK(run("{{rows}}{{#rows}}+{{.}}{{/rows}}{{^rows}}-{{/rows}}{{{rows}}}") ==
+        "[&lt;b&gt;&amp;&lt;/b&gt;+&lt;b&gt;&amp;&lt;/b&gt;<b>&</b>");
+  CHECK(rows.calls == 1);
+  // In an indented standalone partial: indented where it starts a line, like other data.
+  MustacheTemplate part = compile_ok("{{{rows}}}\n", "p");
+  std::string out;
+  render_mustache_one_to(out, compile_ok("<ul>\n  {{>p}}\n</ul>"), d,
+                         [&](const std::string&) { return &part; });
+  CHECK(out == "<ul>\n  <b>&</b>\n</ul>");
+}
+
 TEST_CASE("mustache: partial indentation") {
   SUBCASE("nested standalone partials accumulate indentation; data is never indented") {
     std::map<std::string, std::string> partials = {

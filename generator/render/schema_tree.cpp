@@ -1,7 +1,6 @@
 #include "render/schema_tree.h"
 
 #include <algorithm>
-#include <deque>
 #include <vector>
 
 #include "markdown/markdown.h"
@@ -32,6 +31,16 @@ std::string ref_component(const Node& n) {
 
 constexpr int kMaxUnnamedDepth = 32;
 constexpr size_t kMaxUnnamedNodes = 20000;
+
+// A section shows a list item by item and an object once, as it would a list of that object
+// alone: the one part of a type line, or the one badge of a row, is given as itself (a list
+// fewer to build for most rows).
+TemplateData one_or_list(TemplateData* items, size_t n) {
+  if (n == 1) return std::move(items[0]);
+  TemplateData list = TemplateData::list();
+  for (size_t i = 0; i < n; ++i) list.push(std::move(items[i]));
+  return list;
+}
 
 bool is_true(const Node* n) { return n && n->kind == NodeKind::Bool && n->boolean; }
 
@@ -121,6 +130,9 @@ struct TreePartials {
                          *properties = nullptr, *property = nullptr, *items = nullptr,
                          *composition = nullptr, *broken = nullptr;
   std::vector<std::pair<std::string, const MustacheTemplate*>> all;
+  // Partials found so far, by the address of the name in the including template (which lives
+  // as long as the set): a pointer comparison each, where names share a 16-byte prefix.
+  std::vector<std::pair<const std::string*, const MustacheTemplate*>> seen;
   PartialLookup lookup;
 
   explicit TreePartials(const TemplateSet* set) {
@@ -134,9 +146,14 @@ struct TreePartials {
     properties = all[4].second, property = all[5].second, items = all[6].second;
     composition = all[7].second, broken = all[8].second;
     lookup = [this, set](const std::string& name) -> const MustacheTemplate* {
-      for (const auto& [n, t] : all)
-        if (n == name) return t;
-      return set ? set->find(name) : nullptr;
+      for (const auto& [n, t] : seen)
+        if (n == &name) return t;
+      const MustacheTemplate* found = nullptr;
+      auto it = std::find_if(all.begin(), all.end(), [&](const auto& e) { return e.first == name; });
+      if (it != all.end()) found = it->second;
+      else if (set) found = set->find(name);
+      seen.emplace_back(&name, found);
+      return found;
     };
   }
 };
@@ -150,15 +167,16 @@ class TreeWriter {
     TreePartials partials(o_.templates);
     p_ = &partials;
     if (!o_.root_component.empty()) stack_.push_back(o_.root_component);
-    node_body(schema, 0, true);
     // Which properties the tree leaves out, for app.js: a folded schema it unfolds here comes
     // from that schema's page, which shows every property, and is filtered the same way.
     TemplateData d = TemplateData::object();
     if (!o_.all_directions) d.add("for", Data::borrow(o_.direction == ExampleFor::Request ? "request" : "response"));
-    d.add("body", TemplateData::borrow(bufs_[0]));
+    auto body = writer([&] { node_body(schema, 0, true); });
+    d.add("body", Data::writer(body));
     std::string html;
-    html.reserve(bufs_[0].size() + 64);
-    write(html, p_->tree, d);
+    html.reserve(4096);
+    out_ = &html;
+    write(p_->tree, d);
     return html;
   }
 
@@ -193,28 +211,27 @@ class TreeWriter {
  private:
   using Data = TemplateData;
 
-  void write(std::string& out, const MustacheTemplate* t, const Data& d) {
-    if (t) render_mustache_to(out, *t, {&d}, p_->lookup);
+  void write(const MustacheTemplate* t, const Data& d) {
+    if (t) render_mustache_one_to(*out_, *t, d, p_->lookup);
   }
-  void write(const MustacheTemplate* t, const Data& d) { write(bufs_[level_], t, d); }
 
-  // A block's children are written into a buffer of their own, one level down, so that the
-  // block can show them (borrowed, copied once into the block) once they are known: whether
-  // there are any decides how the block is written.
-  void begin_children() {
-    if (++level_ == bufs_.size()) bufs_.emplace_back();
-  }
-  bool children_written() const { return !bufs_[level_].empty(); }
-  // Back up a level, writing block `t` with `d`, whose `key` shows the children (when there
-  // are any); or, with no `t`, dropping them.
-  void end_children(const char* key = nullptr, const MustacheTemplate* t = nullptr, Data* d = nullptr) {
-    std::string& kids = bufs_[level_--];
-    if (d) {
-      if (!kids.empty()) d->add(key, Data::borrow(kids));
-      write(t, *d);
+  // A block's children (rows, items, variants) are written by `f` where the block's partial
+  // shows them, into the page being written (so they are not copied up level by level):
+  // whether there are any is known beforehand (writes_children), as it decides the block.
+  template <class F>
+  struct Writer final : TemplateWriter {
+    TreeWriter* w;
+    F f;
+    Writer(TreeWriter* tw, F fn) : w(tw), f(std::move(fn)) {}
+    void write(std::string& out) const override {
+      std::string* saved = w->out_;
+      w->out_ = &out;
+      f();
+      w->out_ = saved;
     }
-    kids.clear();
-  }
+  };
+  template <class F>
+  Writer<F> writer(F f) { return Writer<F>(this, std::move(f)); }
 
   // What the reader calls a component schema: its key, unless the bundle had to tell it apart.
   const std::string& shown(const std::string& name) const {
@@ -229,36 +246,38 @@ class TreeWriter {
     std::string name = ref_component(raw);
     std::string label = type_label(raw);
     std::string url = name.empty() ? "" : href_(name);
-    Data parts = Data::list();
+    Data parts[3];
+    size_t n = 0;
     auto part = [&](const char* key, Data value) {
       Data p = Data::object();
       p.reserve(3);
-      if (!lead || !parts.empty()) p.add("sep", true);
+      if (!lead || n) p.add("sep", true);
       p.add(key, std::move(value));
       return p;
     };
     // A named object is labelled by its name; with a page to link to, the link is the label.
     // A bare composition is labelled by its block below ("all of ..."), not twice.
     bool composition = label == "one of" || label == "any of" || label == "all of";
-    if ((url.empty() || label != name) && !composition) parts.push(part("type", std::move(label)));
+    if ((url.empty() || label != name) && !composition) parts[n++] = part("type", std::move(label));
     if (!url.empty()) {
       Data p = part("ref_href", std::move(url));
       p.add("ref_name", shown(name));
-      parts.push(std::move(p));
+      parts[n++] = std::move(p);
     }
     std::string_view title = s.string_at("title");
-    if (!title.empty() && title != name) parts.push(part("title", Data::borrow(title)));
-    if (parts.empty()) return false;
-    d.add("type_line", std::move(parts));
+    if (!title.empty() && title != name) parts[n++] = part("title", Data::borrow(title));
+    if (!n) return false;
+    d.add("type_line", one_or_list(parts, n));
     return true;
   }
 
   // The badges (schema-badges); `recursive` adds the one for a schema that contains itself.
   // Returns whether there is one.
   bool badges(Data& d, const Node& s, bool required, bool recursive = false) {
-    Data list = Data::list();
+    Data list[6];
+    size_t n = 0;
     auto badge = [&](std::string_view cls, std::string_view label) {
-      list.push(template_fields("badge", Data::borrow(cls), "label", Data::borrow(label)));
+      list[n++] = template_fields("badge", Data::borrow(cls), "label", Data::borrow(label));
     };
     ShownKeywords k(s);
     if (required) badge("required", "required");
@@ -267,8 +286,8 @@ class TreeWriter {
     if (is_true(k.write_only)) badge("writeonly", "write-only");
     if (is_true(k.deprecated)) badge("deprecated", "deprecated");
     if (recursive) badge("recursive", "recursive");
-    if (list.empty()) return false;
-    d.add("badges", std::move(list));
+    if (!n) return false;
+    d.add("badges", one_or_list(list, n));
     return true;
   }
 
@@ -365,41 +384,79 @@ class TreeWriter {
            s.find("anyOf") || s.find("allOf") || (items && items->is_object());
   }
 
-  // Children of a schema: properties, array items, additional properties, compositions.
-  // Written at the current level, each block through its partial; no empty block.
-  void children(const Node& s, int depth) {
-    if (const Node* props = s.find("properties"); props && props->is_object()) {
-      std::vector<std::string> required;
-      if (const Node* r = s.find("required"))
-        for (const Node& x : r->items) required.push_back(x.text);
-      begin_children();
+  // Whether children() writes anything for `s`, found without writing it, in the state it
+  // would be written in: the block around the children is chosen by it. It follows children()
+  // up to the first block written (the state changes only once one is).
+  bool writes_children(const Node& s, int depth) {
+    if (const Node* props = s.find("properties"); props && props->is_object())
       for (const Member& p : props->members) {
         const Node* ps = deref_internal(doc_, p.value);
-        if (!ps) {
-          // Shown, not dropped: the reader sees the field exists and that its schema is missing.
-          Data d = template_fields("name", Data::borrow(p.key), "unresolved", true);
-          std::string_view ref = p.value.string_at("$ref");
-          if (!ref.empty()) d.add("ref", Data::borrow(ref));
-          write(p_->property, d);
-          continue;
-        }
-        if (hidden(*ps)) continue;
-        bool req = std::find(required.begin(), required.end(), p.key) != required.end();
-        property(p.key, p.value, *ps, req, depth + 1);
+        if (!ps || !hidden(*ps)) return true;
+      }
+    if (const Node* ap = s.find("additionalProperties"); ap && ap->is_object() && !ap->members.empty())
+      if (deref_internal(doc_, *ap)) return true;
+    if (const Node* items = s.find("items"); items && items->is_object()) {
+      const Node* is = deref_internal(doc_, *items);
+      std::string name = ref_component(*items);
+      if (is && !expand_ref(name, depth + 1, *is)) {
+        if (has_children(*is)) return true;
+      } else if (is) {
+        Data said = Data::object();
+        if (!is->string_at("description").empty() || constraints(said, *is)) return true;
+        if (!name.empty()) stack_.push_back(name);
+        ++nodes_;
+        bool written = writes_children(*is, depth + 1);
+        --nodes_;
+        if (!name.empty()) stack_.pop_back();
+        if (written) return true;
+      }
+    }
+    for (const char* kw : {"allOf", "oneOf", "anyOf"})
+      if (const Node* list = s.find(kw); list && list->is_array())
+        for (const Node& v : list->items)
+          if (deref_internal(doc_, v)) return true;
+    return false;
+  }
+
+  // Children of a schema: properties, array items, additional properties, compositions.
+  // Written where they are shown, each block through its partial; no empty block.
+  void children(const Node& s, int depth) {
+    if (const Node* props = s.find("properties"); props && props->is_object()) {
+      bool any = false;
+      for (const Member& p : props->members) {
+        const Node* ps = deref_internal(doc_, p.value);
+        if ((any = !ps || !hidden(*ps))) break;
       }
       // `properties: {}`, or all of them hidden in this direction: no list.
-      Data d = Data::object();
-      if (children_written()) end_children("properties", p_->properties, &d);
-      else end_children();
+      if (any) {
+        std::vector<std::string> required;
+        if (const Node* r = s.find("required"))
+          for (const Node& x : r->items) required.push_back(x.text);
+        auto rows = writer([&] {
+          for (const Member& p : props->members) {
+            const Node* ps = deref_internal(doc_, p.value);
+            if (!ps) {
+              // Shown, not dropped: the reader sees the field exists and that its schema is missing.
+              Data d = template_fields("name", Data::borrow(p.key), "unresolved", true);
+              std::string_view ref = p.value.string_at("$ref");
+              if (!ref.empty()) d.add("ref", Data::borrow(ref));
+              write(p_->property, d);
+              continue;
+            }
+            if (hidden(*ps)) continue;
+            bool req = std::find(required.begin(), required.end(), p.key) != required.end();
+            property(p.key, p.value, *ps, req, depth + 1);
+          }
+        });
+        write(p_->properties, template_fields("properties", Data::writer(rows)));
+      }
     }
     if (const Node* ap = s.find("additionalProperties")) {
       if (ap->is_object() && !ap->members.empty()) {
         const Node* aps = deref_internal(doc_, *ap);
         if (aps) {
-          begin_children();
-          property("{any key}", *ap, *aps, false, depth + 1);
-          Data d = Data::object();
-          end_children("properties", p_->properties, &d);
+          auto row = writer([&] { property("{any key}", *ap, *aps, false, depth + 1); });
+          write(p_->properties, template_fields("properties", Data::writer(row)));
         }
       }
     }
@@ -408,10 +465,8 @@ class TreeWriter {
       std::string name = ref_component(*items);
       if (is && !expand_ref(name, depth + 1, *is)) {
         if (has_children(*is)) {
-          begin_children();
-          ref_or_body(*items, *is, depth + 1);
-          Data d = Data::object();
-          end_children("children", p_->items, &d);
+          auto link = writer([&] { ref_or_body(*items, *is, depth + 1); });
+          write(p_->items, template_fields("children", Data::writer(link)));
         }
       } else if (is) {
         // The item type is in the array's label ("array of string"); what else the item
@@ -422,11 +477,12 @@ class TreeWriter {
         Data d = Data::object();
         bool said = description(d, *is);
         said = constraints(d, *is) || said;
-        begin_children();
-        children(*is, depth + 1);
-        bool written = said || children_written();
-        if (written) end_children("children", p_->items, &d);
-        else end_children();
+        bool written = said || writes_children(*is, depth + 1);
+        auto structure = writer([&] { children(*is, depth + 1); });
+        if (written) {
+          d.add("children", Data::writer(structure));
+          write(p_->items, d);
+        }
         if (!name.empty()) stack_.pop_back();
         if (!written) --nodes_;
       }
@@ -440,15 +496,17 @@ class TreeWriter {
       std::string_view k = kw;
       Data d = template_fields("label", Data::borrow(k == "allOf" ? "all of" : k == "oneOf" ? "one of" : "any of"));
       discriminator(d, s);
+      auto shown = [this, depth](const Node* raw, const Node* vs) {
+        return writer([this, raw, vs, depth] { variant(*raw, *vs, depth + 1); });
+      };
+      std::vector<decltype(shown(nullptr, nullptr))> writers;
+      writers.reserve(list->items.size());  // the items point at them
       Data variants = Data::list();
-      for (size_t i = 0; i < list->items.size(); ++i) {
-        const Node& v = list->items[i];
+      for (const Node& v : list->items) {
         const Node* vs = deref_internal(doc_, v);
         if (!vs) continue;
-        begin_children();
-        variant(v, *vs, depth + 1);
-        variants.push(template_fields("html", std::move(bufs_[level_])));
-        end_children();
+        writers.push_back(shown(&v, vs));
+        variants.push(template_fields("html", Data::writer(writers.back())));
       }
       d.add("variants", std::move(variants));
       write(p_->composition, d);
@@ -485,11 +543,7 @@ class TreeWriter {
       Data d = Data::object();
       type_line(d, raw, s);
       // Only whether it is recursive: its other badges are on its own page.
-      if (recursive) {
-        Data list = Data::list();
-        list.push(template_fields("badge", Data::borrow("recursive"), "label", Data::borrow("recursive")));
-        d.add("badges", std::move(list));
-      }
+      if (recursive) d.add("badges", template_fields("badge", Data::borrow("recursive"), "label", Data::borrow("recursive")));
       write(p_->link, d);
       return;
     }
@@ -514,11 +568,13 @@ class TreeWriter {
     if (head) d.add("has_head", true);
     description(d, s);
     constraints(d, s);
-    if (!name.empty()) stack_.push_back(name);
-    begin_children();
-    children(s, depth);
-    if (!name.empty()) stack_.pop_back();
-    end_children("children", p_->variant, &d);
+    auto structure = writer([&] {
+      if (!name.empty()) stack_.push_back(name);
+      children(s, depth);
+      if (!name.empty()) stack_.pop_back();
+    });
+    d.add("children", Data::writer(structure));
+    write(p_->variant, d);
   }
 
   void node_body(const Node& raw, int depth, bool root) {
@@ -540,9 +596,9 @@ class TreeWriter {
     if (head) d.add("has_head", true);
     description(d, *s);
     constraints(d, *s);
-    begin_children();
-    children(*s, depth);
-    end_children("children", p_->root, &d);
+    auto structure = writer([&] { children(*s, depth); });
+    d.add("children", Data::writer(structure));
+    write(p_->root, d);
   }
 
   // A $ref that resolves to nothing (or a cycle of refs), named so the reader knows what is missing.
@@ -565,23 +621,25 @@ class TreeWriter {
     description(d, s);
     constraints(d, s);
     bool folded = !expand_ref(ref, depth, s);  // a named schema with structure, linked
-    begin_children();
-    if (!folded) {
+    auto inside = [&](auto f) {
       if (!ref.empty()) stack_.push_back(ref);
-      children(s, depth);
+      auto result = f();
       if (!ref.empty()) stack_.pop_back();
-    }
+      return result;
+    };
     // A disclosure when there are children inside; a plain row otherwise (data-folded: app.js
     // can unfold the linked schema in place).
-    bool body = children_written();
+    bool body = !folded && inside([&] { return writes_children(s, depth); });
+    auto structure = writer([&] { inside([&] { return children(s, depth), true; }); });
     // Only what is so: a missing name is false to the partial, and the row is smaller.
     if (body) {
       d.add("has_body", true);
       if (depth <= o_.open_depth) d.add("open", true);
+      d.add("children", Data::writer(structure));
     } else if (folded) {
       d.add("folded", true);
     }
-    end_children("children", p_->property, &d);
+    write(p_->property, d);
   }
 
   const Node& doc_;
@@ -590,9 +648,7 @@ class TreeWriter {
   const TreePartials* p_ = nullptr;
   std::vector<std::string> stack_;
   size_t nodes_ = 0;
-  // What each level of blocks has written so far (a deque: growing it moves no buffer).
-  std::deque<std::string> bufs_ = std::deque<std::string>(1);
-  size_t level_ = 0;
+  std::string* out_ = nullptr;  // where blocks are written: the tree, or the block being shown
 };
 
 }  // namespace

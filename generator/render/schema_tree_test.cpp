@@ -15,6 +15,7 @@
 #include "model/model.h"
 #include "render/description.h"
 #include "examples/pattern_sample.h"
+#include "render/render_test_fixtures.h"
 #include "render/schema_tree.h"
 #include "render/site.h"
 #include "test_util.h"
@@ -22,60 +23,10 @@
 
 using namespace apiref;
 using apiref_test::TempDir;
-
-namespace {
-
-std::string link_to(const std::string& name) { return "../" + name + "/"; }
-
-// The built-in templates, with the partials trees are written with.
-const TemplateSet& builtin_templates() {
-  static const TemplateSet set = [] {
-    TemplateSet t;
-    std::vector<MustacheError> errors;
-    REQUIRE(t.load(apiref_test::source("templates"), "", errors));
-    return t;
-  }();
-  return set;
-}
-
-std::string tree(const Node& doc, const Node& schema, SchemaTreeOptions o = {}) {
-  if (!o.templates) o.templates = &builtin_templates();
-  return render_schema_tree(doc, schema, o, link_to);
-}
-
-// The property row named `name` (from its <li> to the next row), or "".
-std::string row(const std::string& html, const std::string& name) {
-  size_t at = html.find("<code class=\"prop-name\">" + name + "</code>");
-  if (at == std::string::npos) return "";
-  size_t start = html.rfind("<li class=\"schema-prop\">", at);
-  size_t end = html.find("<li class=\"schema-prop\">", at);
-  return html.substr(start, end == std::string::npos ? std::string::npos : end - start);
-}
-
-// Constructs that show nothing; each must never be written.
-const char* const kEmpty[] = {
-    "<li></li>",
-    "</summary></details>",
-    "<ul class=\"schema-props\"></ul>",
-    "<ol class=\"schema-variants\"></ol>",
-    "<div class=\"schema-root\"></div>",
-    "<div class=\"schema-variant-head\"></div>",
-    "<span class=\"schema-label\">items</span></div>",
-    "<code></code>",
-    "<div class=\"schema-variant-head\"> ",
-};
-
-void check_nothing_empty(const std::string& html, const std::string& where) {
-  for (const char* e : kEmpty) CHECK_MESSAGE(html.find(e) == std::string::npos, where << ": " << e);
-}
-
-Node toy(const char* json_text) {
-  apiref_test::Parsed p = apiref_test::json(json_text);
-  REQUIRE_MESSAGE(p.ok, apiref_test::dump(p.diags));
-  return std::move(p.root);
-}
-
-}  // namespace
+using apiref_test::check_nothing_empty;
+using apiref_test::row;
+using apiref_test::toy;
+using apiref_test::tree;
 
 TEST_CASE("schema tree: scalar variants show their type line, constraints, enum and description") {
   Node doc = toy(R"({"components":{"schemas":{

@@ -14,6 +14,13 @@ TemplateData TemplateData::borrow(std::string_view s) {
   return d;
 }
 
+TemplateData TemplateData::writer(const TemplateWriter& w) {
+  TemplateData d;
+  d.kind_ = Kind::Writer;
+  d.number_.writer = &w;
+  return d;
+}
+
 TemplateData TemplateData::list() {
   TemplateData d;
   d.kind_ = Kind::List;
@@ -29,7 +36,7 @@ TemplateData TemplateData::object() {
 TemplateData& TemplateData::push(TemplateData v) {
   if (kind_ == Kind::Null) kind_ = Kind::List;
   if (kind_ != Kind::List) throw std::logic_error("TemplateData::push on a value that is not a list");
-  children_.push_back(Member{{}, std::move(v)});
+  children_.emplace_back(std::string_view(), std::move(v));
   return children_.back().value;
 }
 
@@ -40,29 +47,17 @@ TemplateData& TemplateData::set(std::string_view key, TemplateData v) {
   if (kind_ == Kind::Null) kind_ = Kind::Object;
   if (kind_ != Kind::Object) throw std::logic_error("TemplateData::set on a value that is not an object");
   if (TemplateData* old = find(key)) return *old = std::move(v);
-  children_.push_back(Member{key, std::move(v)});
+  key_bits_ |= key_bit(key);
+  children_.emplace_back(key, std::move(v));
   return children_.back().value;
 }
 
 TemplateData& TemplateData::add(std::string_view key, TemplateData v) {
   if (kind_ == Kind::Null) kind_ = Kind::Object;
   if (kind_ != Kind::Object) throw std::logic_error("TemplateData::add on a value that is not an object");
-  children_.push_back(Member{key, std::move(v)});
+  key_bits_ |= key_bit(key);
+  children_.emplace_back(key, std::move(v));
   return children_.back().value;
-}
-
-const TemplateData* TemplateData::find(std::string_view key) const {
-  if (kind_ != Kind::Object) return nullptr;
-  // Keys of one object mostly differ in length or first letter: look at those before calling
-  // memcmp (templates look names up through every object of the context stack).
-  const size_t n = key.size();
-  for (const Member& m : children_)
-    if (m.key.size() == n && (n == 0 || (m.key[0] == key[0] && m.key == key))) return &m.value;
-  return nullptr;
-}
-
-TemplateData* TemplateData::find(std::string_view key) {
-  return const_cast<TemplateData*>(static_cast<const TemplateData&>(*this).find(key));
 }
 
 TemplateData TemplateData::from_json(const nlohmann::json& j) {
@@ -82,7 +77,10 @@ TemplateData TemplateData::from_json(const nlohmann::json& j) {
     case value_t::object: {
       TemplateData d = object();
       d.children_.reserve(j.size());
-      for (auto it = j.begin(); it != j.end(); ++it) d.children_.push_back(Member{it.key(), from_json(it.value())});
+      for (auto it = j.begin(); it != j.end(); ++it) {
+        d.key_bits_ |= key_bit(it.key());
+        d.children_.emplace_back(it.key(), from_json(it.value()));
+      }
       return d;
     }
     default: return TemplateData();  // null, binary, discarded
@@ -91,7 +89,8 @@ TemplateData TemplateData::from_json(const nlohmann::json& j) {
 
 nlohmann::json TemplateData::to_json() const {
   switch (kind_) {
-    case Kind::Null: return nullptr;
+    case Kind::Null:
+    case Kind::Writer: return nullptr;
     case Kind::Bool: return number_.boolean;
     case Kind::Int: return number_.int_value;
     case Kind::UInt: return number_.uint_value;

@@ -26,9 +26,20 @@
 
 namespace apiref {
 
+// Text that the program writes itself, straight into the page, when a template shows it: a
+// schema tree's rows, shown inside their parent's row, are written where the parent's partial
+// says {{{children}}} instead of being rendered apart and copied in, level by level.
+class TemplateWriter {
+ public:
+  virtual void write(std::string& out) const = 0;
+
+ protected:
+  ~TemplateWriter() = default;
+};
+
 class TemplateData {
  public:
-  enum class Kind : uint8_t { Null, Bool, Int, UInt, Float, String, List, Object };
+  enum class Kind : uint8_t { Null, Bool, Int, UInt, Float, String, List, Object, Writer };
   struct Member;
 
   TemplateData() = default;
@@ -46,6 +57,10 @@ class TemplateData {
   // A string that points at `s` instead of copying it: `s` must stay valid and unchanged for
   // as long as this data is rendered.
   static TemplateData borrow(std::string_view s);
+  // Text written by `w` when shown (mustache.h: written at most once per render, where a
+  // template shows it unescaped; anywhere else it reads as the string it writes). `w` must
+  // outlive every render of the data. In a whole object printed as JSON it is null.
+  static TemplateData writer(const TemplateWriter& w);
   static TemplateData list();
   static TemplateData object();
   // A deep copy of `j`. Object keys point into `j`, which must outlive the result (as in
@@ -63,6 +78,7 @@ class TemplateData {
   uint64_t uint_value() const { return number_.uint_value; }  // UInt
   double float_value() const { return number_.float_value; }  // Float
   std::string_view text() const { return borrowed_ ? view_ : std::string_view(owned_); }  // String
+  const TemplateWriter& writer() const { return *number_.writer; }  // Writer
 
   // Lists and objects: the number of items or members (0 for anything else).
   size_t size() const;
@@ -80,8 +96,16 @@ class TemplateData {
   // go with keys given once (schema trees build one object per row shown, ~200,000 on GitHub).
   TemplateData& add(std::string_view key, TemplateData v);
   void reserve(size_t members) { children_.reserve(members); }
-  const TemplateData* find(std::string_view key) const;  // nullptr when absent or not an object
-  TemplateData* find(std::string_view key);
+  const TemplateData* find(std::string_view key) const {  // nullptr when absent or not an object
+    // Templates look most names up in objects that lack them (every object of the context
+    // stack, innermost first; a schema row's partials ask for twenty optional fields): the
+    // key bits answer most of those misses without a scan.
+    if (kind_ != Kind::Object || !(key_bits_ & key_bit(key))) return nullptr;
+    return find_member(key);
+  }
+  TemplateData* find(std::string_view key) {
+    return const_cast<TemplateData*>(static_cast<const TemplateData&>(*this).find(key));
+  }
   bool contains(std::string_view key) const { return find(key) != nullptr; }
   const std::vector<Member>& members() const { return children_; }
 
@@ -90,13 +114,23 @@ class TemplateData {
   nlohmann::json to_json() const;
 
  private:
+  // One of 32 bits for a key, from its length and outer bytes: keys that differ there differ.
+  static uint32_t key_bit(std::string_view k) {
+    if (k.empty()) return 1u;
+    return 1u << ((k.size() * 7 + static_cast<unsigned char>(k.front()) +
+                   static_cast<unsigned char>(k.back()) * 3) & 31u);
+  }
+  const TemplateData* find_member(std::string_view key) const;
+
   Kind kind_ = Kind::Null;
   bool borrowed_ = false;  // String: the bytes are view_'s, not owned_'s
+  uint32_t key_bits_ = 0;  // Object: the key_bit() of every member's key, or-ed
   union {
     bool boolean;
     int64_t int_value;
     uint64_t uint_value;
     double float_value;
+    const TemplateWriter* writer;
   } number_{};
   std::string owned_;
   std::string_view view_;
@@ -104,9 +138,20 @@ class TemplateData {
 };
 
 struct TemplateData::Member {
+  // Made in place in the vector (emplace_back), moving the value once.
+  Member(std::string_view k, TemplateData&& v) : key(k), value(std::move(v)) {}
   std::string_view key;
   TemplateData value;
 };
+
+inline const TemplateData* TemplateData::find_member(std::string_view key) const {
+  // Keys of one object mostly differ in length or first letter: look at those before calling
+  // memcmp (templates look names up through every object of the context stack).
+  const size_t n = key.size();
+  for (const Member& m : children_)
+    if (m.key.size() == n && (n == 0 || (m.key[0] == key[0] && m.key == key))) return &m.value;
+  return nullptr;
+}
 
 inline size_t TemplateData::size() const { return children_.size(); }
 inline bool TemplateData::empty() const { return children_.empty(); }

@@ -18,73 +18,19 @@
 #include <nlohmann/json.hpp>
 
 #include "report/report.h"
+#include "report/report_test_fixtures.h"
 #include "report/text.h"
 
 using namespace apiref;
+using namespace apiref_test;
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
 
-// Every kind of text a description can smuggle into a message or a path.
-const std::string kHostile = "bad 100% value\r\nline2: a,b <tag> & \"q\" 'a' caf\xC3\xA9 \xE2\x98\x83 \x01\x1b[31m \xFF|x";
-
-CheckResult hostile_result() {
-  CheckResult r;
-  r.roots = {"root.yaml"};
-  r.files = {"clean.yaml", "root.yaml", "specs/a b,c:d%.yaml", "z.yaml"};
-  Finding a;
-  a.rule = "oas-structure";
-  a.severity = FindingSeverity::Error;
-  a.message = kHostile;
-  a.file = "specs/a b,c:d%.yaml";
-  a.pointer = "/paths/~1pets/get";
-  a.start = {3, 5};
-  a.end = {3, 12};
-  a.ref_chain = {{"root.yaml", "/paths/~1pets/$ref", {10, 7}}};
-  a.fingerprint = "0123456789abcdef";
-  Finding b;
-  b.rule = "tag-defined";
-  b.severity = FindingSeverity::Warning;
-  b.message = "tag \"<script>\" is not declared";
-  b.file = "specs/a b,c:d%.yaml";
-  b.pointer = "/paths/~1pets/get/tags/0";
-  b.start = {7, 9};
-  b.end = {7, 18};
-  b.fingerprint = "1111111111111111";
-  Finding c;
-  c.rule = "info-contact";
-  c.severity = FindingSeverity::Info;
-  c.message = "info has no contact";
-  c.file = "z.yaml";
-  c.pointer = "/info";
-  c.start = {2, 1};
-  c.end = {2, 1};
-  c.fingerprint = "2222222222222222";
-  Finding d = c;  // a second finding at the same place: fingerprints collide on purpose
-  d.severity = FindingSeverity::Hint;
-  d.rule = "info-contact";
-  d.message = "consider a contact url";
-  r.findings = {a, b, c, d};
-  return r;
-}
-
-std::string render(void (*writer)(std::ostream&, const CheckResult&, const ReportContext&), const CheckResult& r,
-                   const ReportContext& ctx = {}) {
-  std::ostringstream out;
-  writer(out, r, ctx);
-  return out.str();
-}
-
 void write_file(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;
-}
-
-bool has_raw_control(const std::string& s, bool allow_newline) {
-  for (unsigned char c : s)
-    if ((c < 0x20 && !(allow_newline && c == '\n')) || c == 0x7F) return true;
-  return false;
 }
 
 }  // namespace

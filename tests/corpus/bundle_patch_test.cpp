@@ -4,71 +4,13 @@
 #include <doctest/doctest.h>
 
 #include "bundle/bundle.h"
+#include "bundle/bundle_test_fixtures.h"
 #include "bundle/bundler.h"
 #include "test_util.h"
 #include "tree/write.h"
 
 using namespace apiref;
 using namespace apiref_test;
-
-namespace {
-
-// External refs at several depths (inside arrays too), a discriminator mapping that names an
-// external file, internal refs that stay, and literal data holding a "$ref" key.
-const char* kRoot = R"(openapi: 3.1.0
-info: {title: t, version: "1"}
-paths:
-  /pets:
-    get:
-      parameters:
-        - {name: q, in: query, schema: {type: string}}
-        - $ref: "common.yaml#/components/parameters/limit"
-      responses:
-        "200":
-          description: ok
-          content:
-            application/json:
-              schema:
-                oneOf:
-                  - $ref: "#/components/schemas/Cat"
-                  - $ref: "common.yaml#/components/schemas/Dog"
-                discriminator:
-                  propertyName: kind
-                  mapping:
-                    cat: "#/components/schemas/Cat"
-                    dog: "common.yaml#/components/schemas/Dog"
-              example: {$ref: "not a reference"}
-components:
-  schemas:
-    Cat:
-      type: object
-      properties:
-        kind: {type: string}
-        friend: {$ref: "common.yaml#/components/schemas/Dog"}
-)";
-
-const char* kCommon = R"(components:
-  parameters:
-    limit: {name: limit, in: query, schema: {type: integer}}
-  schemas:
-    Dog:
-      type: object
-      properties:
-        kind: {type: string}
-)";
-
-const char* kExpected =
-    R"({"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/pets":{"get":{"parameters":[)"
-    R"({"name":"q","in":"query","schema":{"type":"string"}},{"$ref":"#/components/parameters/limit"}],)"
-    R"("responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"oneOf":[)"
-    R"({"$ref":"#/components/schemas/Cat"},{"$ref":"#/components/schemas/Dog"}],"discriminator":)"
-    R"({"propertyName":"kind","mapping":{"cat":"#/components/schemas/Cat","dog":"#/components/schemas/Dog"}}},)"
-    R"("example":{"$ref":"not a reference"}}}}}}}},"components":{"schemas":{"Cat":{"type":"object",)"
-    R"("properties":{"kind":{"type":"string"},"friend":{"$ref":"#/components/schemas/Dog"}}},)"
-    R"("Dog":{"type":"object","properties":{"kind":{"type":"string"}}}},"parameters":{"limit":)"
-    R"({"name":"limit","in":"query","schema":{"type":"integer"}}}}})";
-
-}  // namespace
 
 TEST_CASE("bundle patches: GitHub's description through a DocumentCache bundles to itself too") {
   std::string path = corpus("github/api.github.com.json");
@@ -119,8 +61,8 @@ TEST_CASE("bundle: share_unchanged_root gives the cached parse itself when bundl
   // A file whose external refs are internalised: the bundle is its own tree, and the cached
   // parse stays as written.
   TempDir t;
-  std::string root = t.write("openapi.yaml", kRoot);
-  t.write("common.yaml", kCommon);
+  std::string root = t.write("openapi.yaml", kBundleRoot);
+  t.write("common.yaml", kBundleCommon);
   DocumentCache cache2;
   BundleOptions options2;
   options2.cache = &cache2;
@@ -132,7 +74,7 @@ TEST_CASE("bundle: share_unchanged_root gives the cached parse itself when bundl
   CHECK(calls2 == 1);
   CHECK(!changed.source_unchanged);
   CHECK(!changed.bundles[0].source);
-  CHECK(to_json(changed.bundles[0].root(), false) == kExpected);
+  CHECK(to_json(changed.bundles[0].root(), false) == kBundleExpected);
   DocumentCache::Entry written;
   REQUIRE(cache2.find(normalise_path(root), written));
   Diagnostics d;

@@ -2,24 +2,18 @@
 // Moved from generator/bundle/bundle_test.cpp so that the unit tier (ctest -L unit,
 // make check) reads no corpus and runs no other program.
 #include <doctest/doctest.h>
-#include <fcntl.h>
-#include <sys/stat.h>
 
 #include <filesystem>
-#include <fstream>
-#include <functional>
-#include <set>
-#include <unistd.h>
+#include <string>
 
 #include "bundle/bundle.h"
-#include "config/config.h"
+#include "bundle/bundle_test_fixtures.h"
 #include "load/load.h"
-#include "resolve/oas_context.h"
-#include "tree/json_pointer.h"
+#include "test_util.h"
 #include "tree/write.h"
-#include "text/percent.h"
 
 using namespace apiref;
+using namespace apiref_test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -27,95 +21,10 @@ namespace {
 const std::string kSource = APIREF_SOURCE_DIR;
 const std::string kCorpus = APIREF_CORPUS_DIR;
 
-// A fresh folder of files for one test.
-struct TempProject {
-  fs::path dir;
-  TempProject() {
-    static int counter = 0;
-    dir = fs::temp_directory_path() /
-          ("apiref-bundle-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~TempProject() { fs::remove_all(dir); }
-  std::string write(const std::string& rel, const std::string& text) const {
-    fs::path p = dir / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << text;
-    return p.string();
-  }
-};
-
-const Diagnostic* find_code(const Diagnostics& d, const std::string& code) {
-  for (const Diagnostic& x : d)
-    if (x.code == code) return &x;
-  return nullptr;
-}
-
 size_t count_severity(const Diagnostics& d, Severity s) {
   size_t n = 0;
   for (const Diagnostic& x : d) n += x.severity == s;
   return n;
-}
-
-// Every operation of a document, as "METHOD path".
-std::vector<std::pair<std::string, const Node*>> operations(const Node& doc) {
-  std::vector<std::pair<std::string, const Node*>> ops;
-  if (const Node* paths = doc.find("paths"))
-    for (const Member& p : paths->members)
-      for (const Member& m : p.value.members)
-        if (is_http_method(m.key)) ops.push_back({m.key + " " + p.key, &m.value});
-  return ops;
-}
-
-// Every "$ref" string in the document (outside literal examples), with its pointer.
-void collect_refs(const Node& n, const std::string& ptr, OasContext ctx,
-                  std::vector<std::pair<std::string, std::string>>& out) {
-  if (ctx == OasContext::Opaque) return;
-  if (n.is_object()) {
-    if (n.is_ref()) out.push_back({ptr, n.find("$ref")->text});
-    for (const Member& m : n.members)
-      collect_refs(m.value, append_pointer(ptr, m.key), child_context(ctx, m.key), out);
-  }
-  for (size_t i = 0; i < n.items.size(); ++i)
-    collect_refs(n.items[i], ptr + "/" + std::to_string(i), item_context(ctx), out);
-}
-
-// A bundle is self-contained: every $ref is internal and lands on something.
-void require_self_contained(const Node& doc) {
-  std::vector<std::pair<std::string, std::string>> refs;
-  collect_refs(doc, "", OasContext::Root, refs);
-  for (const auto& [where, ref] : refs) {
-    INFO("$ref '" << ref << "' at #" << where);
-    REQUIRE(!ref.empty());
-    REQUIRE(ref[0] == '#');
-    auto tokens = parse_pointer(*text::percent_decode(ref.substr(1)));
-    REQUIRE(tokens.has_value());
-    CHECK(resolve_pointer(doc, *tokens) != nullptr);
-  }
-}
-
-size_t count_refs(const Node& doc) {
-  std::vector<std::pair<std::string, std::string>> refs;
-  collect_refs(doc, "", OasContext::Root, refs);
-  return refs.size();
-}
-
-Node without_keys(const Node& n, const std::set<std::string>& drop) {
-  Node out = n;
-  out.members.clear();
-  out.items.clear();
-  for (const Member& m : n.members)
-    if (!drop.count(m.key)) out.members.push_back({m.key, m.key_pos, without_keys(m.value, drop)});
-  for (const Node& i : n.items) out.items.push_back(without_keys(i, drop));
-  return out;
-}
-
-BundleResult bundle_config(const std::string& config_path, const BundleOptions& options = {}) {
-  ProjectConfig config;
-  Diagnostics diags;
-  REQUIRE(load_project_config(config_path, config, diags));
-  return bundle_project(config, options);
 }
 
 }  // namespace
@@ -125,7 +34,7 @@ TEST_CASE("Meshery tree: same operations and, dereferenced, same content as Mesh
   BundleResult keep = bundle_config(config);
   CHECK(count_severity(keep.diagnostics, Severity::Error) == 0);
   // The tree's unquoted numeric response keys are real and reported, not hidden.
-  CHECK(find_code(keep.diagnostics, "yaml-non-string-key") != nullptr);
+  CHECK(find_diag(keep.diagnostics, "yaml-non-string-key") != nullptr);
   REQUIRE(keep.bundles.size() == 2);
   for (const BundleOutput& b : keep.bundles) require_self_contained(b.document);
 
@@ -235,7 +144,7 @@ TEST_CASE("oas-examples: every 3.x document bundles, both ways, 2.0 is a clear e
       o.dereference = dereference;
       BundleResult r = bundle_file(p, o);
       if (swagger2) {
-        const Diagnostic* d = find_code(r.diagnostics, "unsupported-version");
+        const Diagnostic* d = find_diag(r.diagnostics, "unsupported-version");
         REQUIRE(d);
         CHECK(d->where.pointer == "/swagger");
         CHECK(d->where.pos.line >= 1);

@@ -11,43 +11,13 @@
 #include <vector>
 
 #include "markdown/markdown.h"
+#include "markdown/markdown_test_fixtures.h"
 #include "test_util.h"
 
 using namespace apiref;
 using namespace apiref_test;
 
 namespace {
-
-std::string lower_ascii(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
-bool contains_ci(const std::string& haystack, const std::string& needle) {
-  return lower_ascii(haystack).find(lower_ascii(needle)) != std::string::npos;
-}
-
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-// An on...= attribute (event handler) inside any tag of the output.
-bool has_event_handler(const std::string& html) {
-  for (size_t lt = html.find('<'); lt != std::string::npos; lt = html.find('<', lt + 1)) {
-    size_t gt = html.find('>', lt);
-    std::string tag = lower_ascii(html.substr(lt, gt == std::string::npos ? std::string::npos
-                                                                          : gt - lt));
-    for (size_t p = tag.find("on"); p != std::string::npos; p = tag.find("on", p + 1)) {
-      char before = p > 0 ? tag[p - 1] : 'x';
-      if (before != ' ' && before != '\t' && before != '\n' && before != '/') continue;
-      size_t q = p + 2;
-      if (q >= tag.size() || !is_letter(tag[q])) continue;
-      while (q < tag.size() && is_letter(tag[q])) ++q;
-      while (q < tag.size() && tag[q] == ' ') ++q;
-      if (q < tag.size() && tag[q] == '=') return true;
-    }
-  }
-  return false;
-}
 
 // " on<letters>=" anywhere in the output (text included): the corpus check asked for.
 bool has_on_equals_anywhere(const std::string& html) {
@@ -59,51 +29,6 @@ bool has_on_equals_anywhere(const std::string& html) {
   }
   return false;
 }
-
-// Checks the output is well-formed: every '<' starts a tag, every attribute value is quoted,
-// and end tags match the open elements exactly (void elements have none).
-std::string well_formed_problem(const std::string& html) {
-  static const std::vector<std::string> kVoid = {"br", "hr", "img", "input"};
-  std::vector<std::string> open;
-  for (size_t i = 0; i < html.size();) {
-    if (html[i] == '>') return "bare '>' at " + std::to_string(i);
-    if (html[i] != '<') {
-      ++i;
-      continue;
-    }
-    size_t gt = html.find('>', i);
-    if (gt == std::string::npos) return "unterminated tag at " + std::to_string(i);
-    std::string tag = html.substr(i + 1, gt - i - 1);
-    i = gt + 1;
-    bool end = !tag.empty() && tag[0] == '/';
-    if (end) tag.erase(0, 1);
-    size_t name_end = tag.find(' ');
-    std::string name = tag.substr(0, name_end);
-    if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) {
-          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        }))
-      return "bad tag name <" + tag + ">";
-    if (end) {
-      if (open.empty() || open.back() != name) return "unbalanced </" + name + ">";
-      open.pop_back();
-      continue;
-    }
-    // Attributes: name="value" with no quote inside the value.
-    std::string rest = name_end == std::string::npos ? "" : tag.substr(name_end);
-    for (size_t p = 0; p < rest.size();) {
-      if (rest[p] != ' ') return "bad attribute list in <" + tag + ">";
-      size_t eq = rest.find("=\"", p);
-      if (eq == std::string::npos) return "unquoted attribute in <" + tag + ">";
-      size_t close = rest.find('"', eq + 2);
-      if (close == std::string::npos) return "unterminated attribute in <" + tag + ">";
-      p = close + 1;
-    }
-    if (std::find(kVoid.begin(), kVoid.end(), name) == kVoid.end()) open.push_back(name);
-  }
-  if (!open.empty()) return "unclosed <" + open.back() + ">";
-  return "";
-}
-
 
 // Calls `visit` for every string member named "description" in the tree.
 void each_description(const Node& node, const std::function<void(const std::string&)>& visit) {

@@ -10,23 +10,15 @@
 #include "config/config.h"
 #include "load/load.h"
 #include "model/model.h"
+#include "model/model_test_fixtures.h"
+#include "text/case.h"
 
 using namespace apiref;
+using apiref_test::find_op;
 
 namespace {
 
 const std::string kCorpus = APIREF_CORPUS_DIR;
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-const Operation* find_op(const ApiModel& m, const std::string& id) {
-  for (const Operation& o : m.operations)
-    if (o.id == id) return &o;
-  return nullptr;
-}
 
 }  // namespace
 
@@ -44,7 +36,7 @@ TEST_CASE("model: GitHub's 1,223 operations and 969 schemas, unique slugs") {
   for (const Operation& o : m.operations) {
     INFO(o.id);
     CHECK(!o.id_generated);
-    CHECK(slugs.insert(lower(o.slug)).second);
+    CHECK(slugs.insert(text::ascii_lower(o.slug)).second);
     CHECK(o.slug.find('/') == std::string::npos);
     CHECK(!o.servers.empty());
     CHECK(o.servers[0].resolved_url.find('{') == std::string::npos);

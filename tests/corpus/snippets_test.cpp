@@ -15,9 +15,11 @@
 #include "config/config.h"
 #include "load/load.h"
 #include "model/model.h"
+#include "run_command.h"
 #include "snippets/snippets.h"
 
 using namespace apiref;
+using apiref_test::run_command;
 namespace fs = std::filesystem;
 
 namespace {
@@ -27,19 +29,6 @@ const std::string kCorpus = APIREF_CORPUS_DIR;
 
 std::string temp_path(const std::string& name) {
   return (fs::temp_directory_path() / ("apiref-snippets-" + std::to_string(getpid()) + "-" + name)).string();
-}
-
-// Runs a shell command; returns its exit code and, in `output`, what it printed.
-int run(const std::string& command, std::string* output = nullptr) {
-  std::string cmd = command + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return -1;
-  std::string text;
-  char buf[4096];
-  while (size_t n = fread(buf, 1, sizeof buf, p)) text.append(buf, n);
-  int status = pclose(p);
-  if (output) *output = text;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 std::string indent(const std::string& code, const std::string& pad) {
@@ -97,7 +86,7 @@ TEST_CASE("snippets: shell quoting survives hostile values when bash runs it") {
     CAPTURE(v);
     Value value{{v, false}, {"APIREF_TEST_SECRET", true}, {v, false}};
     std::string out;
-    REQUIRE(run("bash -c " + shell_quote("printf '%s' " + shell_quote(value)), &out) == 0);
+    REQUIRE(run_command("bash -c " + shell_quote("printf '%s' " + shell_quote(value)), &out) == 0);
     CHECK(out == v + "s3cr'et \"$x\"" + v);
   }
 }
@@ -124,9 +113,9 @@ TEST_CASE("snippets: every generated snippet of the corpus parses (bash -n, pyth
   std::ofstream(py_file) << py;
   std::ofstream(js_file) << js;
   std::string out;
-  CHECK_MESSAGE(run("bash -n " + sh_file, &out) == 0, out);
-  CHECK_MESSAGE(run("python3 -c " + shell_quote("import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')") + " " + py_file, &out) == 0, out);
-  CHECK_MESSAGE(run("node --check " + js_file, &out) == 0, out);
+  CHECK_MESSAGE(run_command("bash -n " + sh_file, &out) == 0, out);
+  CHECK_MESSAGE(run_command("python3 -c " + shell_quote("import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')") + " " + py_file, &out) == 0, out);
+  CHECK_MESSAGE(run_command("node --check " + js_file, &out) == 0, out);
   fs::remove(sh_file);
   fs::remove(py_file);
   fs::remove(js_file);
@@ -223,30 +212,30 @@ paths:
   // curl: the body of the answer is what we check (-s, the snippet prints nothing else).
   std::string curl_file = dir + "/upload.sh";
   std::ofstream(curl_file) << curl_snippet(upload);
-  REQUIRE(run("cd " + dir + " && bash upload.sh", &out) == 0);
+  REQUIRE(run_command("cd " + dir + " && bash upload.sh", &out) == 0);
   check_upload(out);
   std::ofstream(dir + "/form.sh") << curl_snippet(form);
-  REQUIRE(run("cd " + dir + " && bash form.sh", &out) == 0);
+  REQUIRE(run_command("cd " + dir + " && bash form.sh", &out) == 0);
   check_form(out);
 
   // JavaScript (node's fetch and FormData).
   std::ofstream(dir + "/upload.mjs") << javascript_snippet(upload);
-  REQUIRE(run("cd " + dir + " && node upload.mjs", &out) == 0);
+  REQUIRE(run_command("cd " + dir + " && node upload.mjs", &out) == 0);
   // fetch names a Blob part "blob"; a typed text part arrives as a file part for it.
   CHECK(out.find(R"("name": "meta", "filename": "blob", "content_type": "application/json", "value": "{\"kind\":\"a-00\"}")") != std::string::npos);
   CHECK(out.find(R"("name": "files", "filename": "files-2")") != std::string::npos);
   CHECK(out.find(R"({"name": "tags", "filename": null, "content_type": null, "value": "blue; green"})") != std::string::npos);
   std::ofstream(dir + "/form.mjs") << javascript_snippet(form);
-  REQUIRE(run("cd " + dir + " && node form.mjs", &out) == 0);
+  REQUIRE(run_command("cd " + dir + " && node form.mjs", &out) == 0);
   check_form(out);
 
   // Python, when requests is installed (nothing is pip-installed by the tests).
-  if (run("python3 -c 'import requests'") == 0) {
+  if (run_command("python3 -c 'import requests'") == 0) {
     std::ofstream(dir + "/upload.py") << python_snippet(upload);
-    REQUIRE(run("cd " + dir + " && python3 upload.py", &out) == 0);
+    REQUIRE(run_command("cd " + dir + " && python3 upload.py", &out) == 0);
     check_upload(out);
     std::ofstream(dir + "/form.py") << python_snippet(form);
-    REQUIRE(run("cd " + dir + " && python3 form.py", &out) == 0);
+    REQUIRE(run_command("cd " + dir + " && python3 form.py", &out) == 0);
     check_form(out);
   } else {
     MESSAGE("python: requests not installed, Python snippets only compiled by the corpus test");

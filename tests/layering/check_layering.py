@@ -2,7 +2,9 @@
 """The layering rule of generator/, checked: a stage includes only stages below it, never one
 above or beside it out of order, so data flows one way and there is no include cycle; and no
 source file grows past about 800 lines (a file that long does several jobs). Unit tests beside
-the code (`*_test.cpp`) may include any stage, to make their input, and may be twice as long.
+the code (`*_test.cpp`) and the fixtures they share with their corpus twins in tests/corpus/
+(`<stage>_test_fixtures.h`) may include any stage, to make their input, and may be twice as
+long; no source of apiref includes a fixture header.
 
     python3 tests/layering/check_layering.py [REPO]
 
@@ -22,7 +24,8 @@ ORDER = [
 # documents, so that it cannot disagree with what the model says.
 FORBIDDEN = {"render": {"load", "resolve", "bundle", "check"}}
 MAX_LINES = 800
-INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/')
+INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/([a-z_]+)?')
+TEST_SOURCES = ("_test.cpp", "_test_fixtures.h")
 
 
 def main():
@@ -45,17 +48,21 @@ def main():
                 rel = os.path.relpath(path, repo)
                 with open(path, encoding="utf-8") as f:
                     lines = f.readlines()
-                limit = MAX_LINES * 2 if name.endswith("_test.cpp") else MAX_LINES
+                is_test = name.endswith(TEST_SOURCES)
+                limit = MAX_LINES * 2 if is_test else MAX_LINES
                 if len(lines) > limit:
                     problems.append(f"{rel}:1: {len(lines)} lines, over {limit}: split it by job")
                 for number, line in enumerate(lines, 1):
                     m = INCLUDE.match(line)
-                    if not m or m.group(1) == stage:
+                    if not m:
                         continue
                     target = m.group(1)
-                    if target not in rank:
-                        continue  # a system or third-party header with a slash
-                    if name.endswith("_test.cpp"):
+                    if (m.group(2) or "").endswith("_test_fixtures") and not is_test:
+                        problems.append(f"{rel}:{number}: includes test fixtures: only tests may")
+                        continue
+                    if target == stage or target not in rank:
+                        continue  # its own stage, or a system or third-party header with a slash
+                    if is_test:
                         continue  # a test may make its input with any stage
                     if target in FORBIDDEN.get(stage, ()):
                         problems.append(f"{rel}:{number}: {stage}/ includes {target}/: it sees the model only")
