@@ -204,10 +204,12 @@ def main():
         else:
             page_dir = base_path + os.path.dirname(rel).replace(os.sep, "/")
             path_abs = urllib.parse.urljoin(page_dir.rstrip("/") + "/", path)
-        path_abs = os.path.normpath(path_abs) + ("/" if path_abs.endswith("/") else "")
-        if not (path_abs + "/").startswith(base_path):
+        norm = os.path.normpath(path_abs)
+        if path_abs.endswith("/") and not norm.endswith("/"):
+            norm += "/"
+        if not (norm + "/").startswith(base_path):
             return None, f"{url} leaves the base path {base_path}"
-        local = path_abs[len(base_path):]
+        local = norm[len(base_path):].lstrip("/")
         full = os.path.join(out, local)
         if local == "" or local.endswith("/") or os.path.isdir(full):
             full = os.path.join(full, "index.html")
