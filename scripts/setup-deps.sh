@@ -10,6 +10,7 @@ packages=(
   libjemalloc-dev   # the allocator of the apiref binary (see CMakeLists.txt)
   python3
   chromium nodejs npm   # browser tests: Debian's chromium driven by playwright-core from npm
+  hugo jekyll   # host tests (tests/host): the reference built into a Hugo and a Jekyll site
 )
 
 missing=()
