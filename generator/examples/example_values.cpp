@@ -12,35 +12,39 @@ namespace {
 // thing the name names; a few read the one before it.
 struct Words {
   static constexpr size_t kMax = 8;
-  std::array<std::string, kMax> w;
+  // The lower-cased letters live in `buf` (of a long name, its last 96 characters: the words
+  // that end it say most): no allocation, as this runs for every property of every example.
+  char buf[96];
+  size_t used = 0;
+  std::array<std::string_view, kMax> w{};
   size_t n = 0;
 
   explicit Words(std::string_view name) {
-    std::string cur;
+    if (name.size() > sizeof buf) name = name.substr(name.size() - sizeof buf);
+    size_t start = 0;
     auto flush = [&] {
-      if (cur.empty()) return;
-      if (n < kMax) w[n++] = std::move(cur);
-      else w[kMax - 1] += cur;  // a very long name: its tail still ends the last word
-      cur.clear();
+      if (used > start && n < kMax) w[n++] = std::string_view(buf + start, used - start);
+      else if (used > start) w[kMax - 1] = std::string_view(w[kMax - 1].data(), used - (w[kMax - 1].data() - buf));
+      start = used;
     };
-    for (size_t i = 0; i < name.size(); ++i) {
+    for (size_t i = 0; i < name.size() && used < sizeof buf; ++i) {
       char c = name[i];
       bool upper = c >= 'A' && c <= 'Z', alnum = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
       if (!alnum) { flush(); continue; }
       // A capital starts a word after a lower-case letter ("userId"), or ends an acronym before
       // one ("HTTPServer" → http server).
-      if (upper && !cur.empty()) {
-        char prev = name[i - 1];
+      if (upper && used > start) {
+        char prev = i ? name[i - 1] : ' ';
         bool next_lower = i + 1 < name.size() && name[i + 1] >= 'a' && name[i + 1] <= 'z';
         if ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9') || (prev >= 'A' && prev <= 'Z' && next_lower)) flush();
       }
-      cur += text::ascii_lower(c);
+      buf[used++] = text::ascii_lower(c);
     }
     flush();
   }
 
-  std::string_view last() const { return n ? std::string_view(w[n - 1]) : std::string_view(); }
-  std::string_view before_last() const { return n > 1 ? std::string_view(w[n - 2]) : std::string_view(); }
+  std::string_view last() const { return n ? w[n - 1] : std::string_view(); }
+  std::string_view before_last() const { return n > 1 ? w[n - 2] : std::string_view(); }
   bool has(std::string_view word) const {
     for (size_t i = 0; i < n; ++i)
       if (w[i] == word) return true;
@@ -200,7 +204,8 @@ StringCandidates string_candidates(std::string_view name, std::string_view forma
   name_candidates(w, c);
   // "contents", "urls": a plural names the same thing.
   if (c.size == 0 && w.n > 0 && w.last().size() > 3 && w.last().back() == 's') {
-    w.w[w.n - 1] = singular(w.last());
+    std::string one = singular(w.last());
+    w.w[w.n - 1] = one;
     name_candidates(w, c);
   }
   return c;
