@@ -194,7 +194,7 @@ TEST_CASE("examples: names say what a string is") {
   CHECK(member("Named", "id") == R"("3fa85f64-5717-4562-b3fc-2c963f66afa6")");
   CHECK(member("Named", "uuid") == R"("3fa85f64-5717-4562-b3fc-2c963f66afa6")");
   CHECK(member("Named", "name") == R"("example-name")");
-  CHECK(member("Named", "displayName") == R"("Jane Doe")");
+  CHECK(member("Named", "displayName") == R"("Example")");
   CHECK(member("Named", "firstName") == R"("Jane")");
   CHECK(member("Named", "title") == R"("Example title")");
   CHECK(member("Named", "email") == R"("user@example.com")");

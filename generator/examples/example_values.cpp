@@ -111,7 +111,8 @@ void name_candidates(const Words& w, StringCandidates& c) {
     c.add(kUrl);
     return c.add("http://example.com");
   }
-  if (one_of(last, {"avatar", "icon", "logo", "image", "thumbnail", "picture", "svg"})) {
+  if (last == "svg") return c.add("<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>");
+  if (one_of(last, {"avatar", "icon", "logo", "image", "thumbnail", "picture"})) {
     c.add("https://example.com/image.png");
     return c.add("image.png");
   }
@@ -123,8 +124,9 @@ void name_candidates(const Words& w, StringCandidates& c) {
   if (last == "name") {
     if (prev == "first" || prev == "given") return c.add("Jane");
     if (prev == "last" || prev == "family" || prev == "sur") return c.add("Doe");
-    if (prev == "full" || prev == "display" || prev == "real") {
-      c.add("Jane Doe");
+    if (prev == "full" || prev == "real") return c.add("Jane Doe");
+    if (prev == "display") {
+      c.add("Example");
       return c.add("example");
     }
     if (prev == "user" || prev == "login" || prev == "account") return c.add("jdoe");
@@ -137,8 +139,13 @@ void name_candidates(const Words& w, StringCandidates& c) {
   if (one_of(last, {"username", "login", "user", "owner", "author", "assignee", "creator", "handle"})) return c.add("jdoe");
   if (one_of(last, {"firstname", "givenname"})) return c.add("Jane");
   if (one_of(last, {"lastname", "surname", "familyname"})) return c.add("Doe");
-  if (one_of(last, {"displayname", "fullname"})) return c.add("Jane Doe");
-  if (one_of(last, {"title", "label", "heading", "caption", "subject"})) {
+  if (last == "fullname") return c.add("Jane Doe");
+  if (last == "displayname") return c.add("Example");
+  if (last == "label") {
+    c.add("Example label");
+    return c.add("example");
+  }
+  if (one_of(last, {"title", "heading", "caption", "subject"})) {
     c.add("Example title");
     return c.add("example");
   }
@@ -228,6 +235,7 @@ std::optional<double> named_number(std::string_view name, bool integer) {
   if (last == "month") return 5;
   if (last == "day") return 14;
   if (last == "age") return 30;
+  if (last == "size" && prev == "font") return 14;
   if (one_of(last, {"size", "bytes", "length"})) return 1024;
   if (one_of(last, {"timeout", "duration", "seconds", "ttl", "interval"})) return 30;
   if (one_of(last, {"latitude", "lat"})) return 52.52;

@@ -68,6 +68,7 @@ void walk(const Node& n, const std::string& key, const std::string& site, Findin
   }
   ++f.values;
   if (!n.is_string() || !is_filler(n.text) || f.documented.count(n.text)) return;
+  // APIREF_ALL_FILLER=1 lists all filler, also under names that say nothing (for a reader's survey).
   if (getenv("APIREF_ALL_FILLER")) ++f.offenders["any " + site + ": \"" + key + "\": \"" + n.text + "\""];
   // The name says what the value is when the generator knows a value for it.
   if (string_candidates(key, "").size == 0 && string_candidates(singular(key), "").size == 0) return;
