@@ -190,8 +190,10 @@ void name_candidates(const Words& w, StringCandidates& c) {
   if (one_of(last, {"password", "passphrase"})) return c.add("********");
   if (one_of(last, {"token", "secret", "apikey"}) || (last == "key" && prev == "api")) return c.add("example-token");
   if (one_of(last, {"slug"})) return c.add("example-slug");
-  if (one_of(last, {"org", "organization", "organisation", "company", "team", "tenant"})) return c.add("example-org");
+  if (one_of(last, {"org", "organization", "organisation", "company", "tenant"})) return c.add("example-org");
   if (one_of(last, {"repo", "repository"})) return c.add("example-repo");
+  if (last == "team") return c.add("example-team");
+  if (last == "role") return c.add("admin");
   if (last == "namespace") return c.add("default");
   if (last == "region") return c.add("us-east-1");
   if (one_of(last, {"mimetype", "mediatype"}) || (last == "type" && one_of(prev, {"content", "media", "mime"}))) return c.add("application/json");
