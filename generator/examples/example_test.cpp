@@ -305,6 +305,9 @@ TEST_CASE("examples: names in every case style are read as words") {
   CHECK(string_candidates("last_modified_at", "").values[0] == "2024-01-01T00:00:00Z");
   CHECK(string_candidates("VersionString", "").values[0] == "1.0.0");
   CHECK(string_candidates("", "").size == 0);
+  StringCandidates endpoint = string_candidates("externalEndpointOverride", "");
+  CHECK(endpoint.size == 2);
+  CHECK(endpoint.values[1] == "example.com:8080");
   CHECK(string_candidates(std::string(5000, 'A') + "_id", "").size == 5);  // a long name is cut, still read
   CHECK(*named_number("pageSize", true) == 25);
   CHECK(!named_number("kind", true));

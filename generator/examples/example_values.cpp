@@ -109,7 +109,8 @@ void name_candidates(const Words& w, StringCandidates& c) {
   if (one_of(last, {"email", "mail"}) || (last == "address" && w.has("email"))) return c.add(kEmail);
   if (one_of(last, {"url", "uri", "href", "link", "website", "homepage", "endpoint", "callback", "webhook"})) {
     c.add(kUrl);
-    return c.add("http://example.com");
+    c.add("http://example.com");
+    return c.add("example.com:8080");
   }
   if (last == "svg") return c.add("<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>");
   if (one_of(last, {"avatar", "icon", "logo", "image", "thumbnail", "picture"})) {
@@ -198,6 +199,11 @@ void name_candidates(const Words& w, StringCandidates& c) {
   if (last == "region") return c.add("us-east-1");
   if (one_of(last, {"mimetype", "mediatype"}) || (last == "type" && one_of(prev, {"content", "media", "mime"}))) return c.add("application/json");
   if (one_of(last, {"query", "search", "term", "keyword", "q"})) return c.add("example");
+  // "externalEndpointOverride": an endpoint all the same, perhaps written host:port.
+  if (w.has("endpoint") || w.has("url")) {
+    c.add(kUrl);
+    c.add("example.com:8080");
+  }
 }
 
 }  // namespace
