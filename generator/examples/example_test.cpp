@@ -305,6 +305,7 @@ TEST_CASE("examples: names in every case style are read as words") {
   CHECK(string_candidates("last_modified_at", "").values[0] == "2024-01-01T00:00:00Z");
   CHECK(string_candidates("VersionString", "").values[0] == "1.0.0");
   CHECK(string_candidates("", "").size == 0);
+  CHECK(string_candidates("commit_id", "").values[0] == "6dcb09b5b57875f334f61aebed695e2e4193db5e");
   StringCandidates endpoint = string_candidates("externalEndpointOverride", "");
   CHECK(endpoint.size == 2);
   CHECK(endpoint.values[1] == "example.com:8080");

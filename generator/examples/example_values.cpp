@@ -98,6 +98,8 @@ void version_candidates(const Words& w, StringCandidates& c) {
 
 void name_candidates(const Words& w, StringCandidates& c) {
   std::string_view last = w.last(), prev = w.before_last();
+  if (last == "id" && one_of(prev, {"commit", "sha", "revision"})) return c.add("6dcb09b5b57875f334f61aebed695e2e4193db5e");
+  if (last == "id" && prev == "spdx") return c.add("MIT");
   if (one_of(last, {"id", "uuid", "guid", "ids"})) {
     // Identifiers come in many shapes; the pattern, when there is one, picks.
     for (std::string_view v : {kUuid, std::string_view("3fa85f6457174562b3fc2c963f66afa6"), std::string_view("abc123"),
