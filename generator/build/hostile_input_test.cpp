@@ -149,7 +149,7 @@ TEST_CASE("hostile: nested arrays with minItems do not multiply their copies") {
   Node doc = parse("openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths: {}\ncomponents:\n  schemas:\n    Deep: " +
                    items + "\n");
   auto start = std::chrono::steady_clock::now();
-  Node example = example_from_schema(doc, schema(doc, "Deep"), ExampleOptions{ExampleFor::Response, false, 16, 1});
+  Node example = example_from_schema(doc, schema(doc, "Deep"), ExampleOptions{ExampleFor::Response, false, 16, 1, nullptr, {}});
   CHECK(example.is_array());
   CHECK(!example.items.empty());
   CHECK(count_values(example) <= 25000);

@@ -1,6 +1,8 @@
 #include "examples/example.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "model/model.h"
+#include "examples/example_values.h"
 #include "examples/pattern_sample.h"
 
 namespace apiref {
@@ -65,8 +68,11 @@ struct ExampleMaker {
   const ExampleOptions& options;
   std::vector<const Node*> stack;  // schemas being expanded, to stop recursion
   size_t values_left = kMaxExampleValues;
+  text::PatternCache own_regexes{64};  // when the run shares no PatternSamples
 
-  Node make(const Node& raw, int depth) {
+  // `name` is what the value is called where it appears (the property, the parameter, the
+  // array's name for its items): names say what a value looks like when the schema does not.
+  Node make(const Node& raw, int depth, std::string_view name) {
     if (values_left == 0) return Node();
     --values_left;
     const Node* s = deref_internal(doc, raw);
@@ -81,7 +87,7 @@ struct ExampleMaker {
           if (std::optional<Node> v = as_schema_type(*beside, k)) return std::move(*v);
     }
     stack.push_back(s);
-    Node out = make_resolved(*s, k, depth);
+    Node out = make_resolved(*s, k, depth, name);
     stack.pop_back();
     return out;
   }
@@ -120,7 +126,7 @@ struct ExampleMaker {
     return std::nullopt;
   }
 
-  Node make_resolved(const Node& s, const Keywords& k, int depth) {
+  Node make_resolved(const Node& s, const Keywords& k, int depth, std::string_view name) {
     if (std::optional<Node> v = documented_value(k)) return std::move(*v);
     if (const Node* c = k.const_value) return *c;
     if (const Node* e = k.enum_values; e && e->is_array() && !e->items.empty()) {
@@ -130,7 +136,7 @@ struct ExampleMaker {
     if (const Node* all = k.all_of) {
       Node merged = Node::object();
       for (const Node& part : all->items) {
-        Node piece = make(part, depth);
+        Node piece = make(part, depth, name);
         // allOf over scalars (a $ref to a string schema plus a description, say) describes a
         // scalar: the parts cannot merge into an object.
         if (!piece.is_null() && !piece.is_object()) return piece;
@@ -142,14 +148,14 @@ struct ExampleMaker {
       return merged;
     }
     for (const Node* a : {k.one_of, k.any_of})
-      if (a && !a->items.empty()) return make(a->items[0], depth);
+      if (a && !a->items.empty()) return make(a->items[0], depth, name);
 
     std::string_view type = type_of(k);
     if (type == "object") return object_example(s, k, depth);
     if (type == "array") {
       Node arr = Node::array();
       if (const Node* items = k.items) {
-        Node item = make(*items, depth + 1);
+        Node item = make(*items, depth + 1, singular(name));
         if (!item.is_null() || items->find("nullable")) {
           // minItems and maxItems bound the count, so the example stays valid.
           size_t count = std::max(options.max_array_items, std::min<size_t>(count_keyword(s, "minItems", 0), 16));
@@ -164,11 +170,11 @@ struct ExampleMaker {
       }
       return arr;
     }
-    if (type == "integer") return Node::number(bounded_number(s, "0"));
-    if (type == "number") return Node::number(bounded_number(s, "0.0"));
+    if (type == "integer") return Node::number(bounded_number(s, true, name));
+    if (type == "number") return Node::number(bounded_number(s, false, name));
     if (type == "boolean") return Node::boolean_value(true);
     if (type == "null") return Node();
-    return Node::string(string_example(s));
+    return Node::string(string_example(s, name));
   }
 
   static std::string_view type_of(const Keywords& s) {
@@ -183,30 +189,82 @@ struct ExampleMaker {
     return "string";
   }
 
-  static std::string bounded_number(const Node& s, const char* fallback) {
-    if (const Node* min = s.find("minimum"); min && min->kind == NodeKind::Number) return min->text;
-    if (const Node* max = s.find("maximum"); max && max->kind == NodeKind::Number && max->text[0] == '-')
-      return max->text;
-    return fallback;
+  // A bound keyword (minimum, exclusiveMaximum ...) as a number, when it is one.
+  static std::optional<double> bound(const Node& s, const char* key) {
+    const Node* n = s.find(key);
+    if (!n || n->kind != NodeKind::Number) return std::nullopt;
+    double v = std::strtod(n->text.c_str(), nullptr);
+    return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
   }
 
-  std::string string_example(const Node& s) const {
-    std::string_view f = s.string_at("format");
-    if (f == "date-time") return "2024-01-01T00:00:00Z";
-    if (f == "date") return "2024-01-01";
-    if (f == "time") return "00:00:00Z";
-    if (f == "uuid") return "3fa85f64-5717-4562-b3fc-2c963f66afa6";
-    if (f == "email") return "user@example.com";
-    if (f == "uri" || f == "url") return "https://example.com";
-    if (f == "hostname") return "example.com";
-    if (f == "ipv4") return "192.0.2.1";
-    if (f == "ipv6") return "2001:db8::1";
-    if (f == "byte") return "ZXhhbXBsZQ==";
-    if (f == "binary") return "<binary>";
-    if (f == "password") return "********";
+  // A number within the schema's bounds and multipleOf, near what the name suggests (page 1,
+  // port 8080) or else near zero. Bounds too large to write exactly keep the keyword's own text.
+  static std::string bounded_number(const Node& s, bool integer, std::string_view name) {
+    std::optional<double> wanted = named_number(name, integer);
+    const Node* min_node = s.find("minimum");
+    const Node* max_node = s.find("maximum");
+    bool exclusive_min = flag(s, "exclusiveMinimum"), exclusive_max = flag(s, "exclusiveMaximum");
+    std::optional<double> multiple = bound(s, "multipleOf");
+    if (multiple && !(*multiple > 0)) multiple.reset();
+    if (!wanted && !multiple && !exclusive_min && !exclusive_max && !s.find("exclusiveMinimum") && !s.find("exclusiveMaximum")) {
+      // Without a name's value the smallest allowed value reads best, written as the schema does.
+      if (min_node && min_node->kind == NodeKind::Number) return min_node->text;
+      if (max_node && max_node->kind == NodeKind::Number && max_node->text[0] == '-') return max_node->text;
+      return integer ? "0" : "0.0";
+    }
+    double lo = -INFINITY, hi = INFINITY;
+    bool lo_open = false, hi_open = false;
+    if (std::optional<double> v = bound(s, "minimum")) lo = *v, lo_open = exclusive_min;
+    if (std::optional<double> v = bound(s, "maximum")) hi = *v, hi_open = exclusive_max;
+    // OpenAPI 3.1 (JSON Schema 2020-12) gives the exclusive bounds as numbers of their own.
+    if (std::optional<double> v = bound(s, "exclusiveMinimum"); v && *v >= lo) lo = *v, lo_open = true;
+    if (std::optional<double> v = bound(s, "exclusiveMaximum"); v && *v <= hi) hi = *v, hi_open = true;
+    if (integer) {
+      lo = lo_open ? std::floor(lo) + 1 : std::ceil(lo);
+      hi = hi_open ? std::ceil(hi) - 1 : std::floor(hi);
+      lo_open = hi_open = false;
+    }
+    double v = wanted.value_or(0);
+    if (v < lo || (lo_open && v <= lo)) v = lo_open ? (std::isfinite(hi) ? lo + std::min(1.0, (hi - lo) / 2) : lo + 1) : lo;
+    if (v > hi || (hi_open && v >= hi)) v = hi_open ? (std::isfinite(lo) ? hi - std::min(1.0, (hi - lo) / 2) : hi - 1) : hi;
+    if (multiple) {
+      double k = std::round(v / *multiple) * *multiple;
+      if (k < lo || (lo_open && k <= lo)) k += *multiple;
+      if (k > hi || (hi_open && k >= hi)) k -= *multiple;
+      if (k >= lo && k <= hi) v = k;
+    }
+    if (!std::isfinite(v) || std::fabs(v) > 1e15) {
+      if (min_node && min_node->kind == NodeKind::Number) return min_node->text;
+      if (max_node && max_node->kind == NodeKind::Number) return max_node->text;
+      return integer ? "0" : "0.0";
+    }
+    char buf[64];
+    if (integer || v == std::floor(v)) std::snprintf(buf, sizeof buf, integer ? "%.0f" : "%.1f", v);
+    else std::snprintf(buf, sizeof buf, "%.10g", v);
+    std::string out = buf;
+    return out == "-0" ? "0" : out == "-0.0" ? "0.0" : out;
+  }
+
+  // A string the format or the name says (the first that the pattern and length bounds
+  // accept), else a pattern sample, else "string".
+  std::string string_example(const Node& s, std::string_view name) {
     size_t min_length = count_keyword(s, "minLength", 0);
     size_t max_length = std::min<size_t>(256, count_keyword(s, "maxLength", 256));
-    if (const Node* pattern = s.find("pattern"); pattern && pattern->is_string())
+    const Node* pattern = s.find("pattern");
+    if (pattern && !pattern->is_string()) pattern = nullptr;
+    StringCandidates candidates = string_candidates(name, s.string_at("format"));
+    // A pattern's sample reads as noise ("aa0a0"); a plain word, when the pattern takes it, less so.
+    if (pattern) candidates.add("example");
+    for (size_t i = 0; i < candidates.size; ++i) {
+      std::string_view c = candidates.values[i];
+      if (c.size() < min_length || c.size() > max_length) continue;
+      std::string value(c);
+      if (!pattern) return value;
+      bool accepted = options.pattern_samples ? options.pattern_samples->accepts(pattern->text, value)
+                                              : PatternSamples::pattern_accepts(own_regexes, pattern->text, value);
+      if (accepted) return value;
+    }
+    if (pattern)
       if (std::optional<std::string> sample = options.pattern_samples
                                                   ? options.pattern_samples->sample(pattern->text, min_length, max_length)
                                                   : pattern_sample(pattern->text, min_length, max_length))
@@ -238,7 +296,7 @@ struct ExampleMaker {
         if (options.direction == ExampleFor::Response && flag(*ps, "writeOnly")) continue;
         bool recursive = std::find(stack.begin(), stack.end(), ps) != stack.end();
         if (recursive && !needed) continue;  // leave optional recursion out entirely
-        obj.members.push_back(Member{p.key, {}, make(p.value, depth + 1)});
+        obj.members.push_back(Member{p.key, {}, make(p.value, depth + 1, p.key)});
       }
       // Required-only examples still honour minProperties: optional properties fill the gap.
       size_t wanted = count_keyword(s, "minProperties", 0);
@@ -249,7 +307,7 @@ struct ExampleMaker {
         if (added.count(p.key)) continue;
         const Node* ps = deref_internal(doc, p.value);
         if (!ps || (options.direction == ExampleFor::Request && flag(*ps, "readOnly"))) continue;
-        obj.members.push_back(Member{p.key, {}, make(p.value, depth + 1)});
+        obj.members.push_back(Member{p.key, {}, make(p.value, depth + 1, p.key)});
       }
     }
     return obj;
@@ -260,7 +318,7 @@ struct ExampleMaker {
 
 Node example_from_schema(const Node& document, const Node& schema, const ExampleOptions& options) {
   ExampleMaker maker{document, options, {}};
-  return maker.make(schema, 0);
+  return maker.make(schema, 0, options.name);
 }
 
 const Node* documented_example(const Node& document, const Node* example, const Node* examples) {

@@ -3,6 +3,8 @@
 // out of requests and writeOnly out of responses, recursion and size bounded.
 #pragma once
 
+#include <string_view>
+
 #include "tree/node.h"
 
 namespace apiref {
@@ -18,6 +20,8 @@ struct ExampleOptions {
   size_t max_array_items = 1;
   // The run's remembered pattern samples (examples/pattern_sample.h); null: each made afresh.
   PatternSamples* pattern_samples = nullptr;
+  // What the value is called (a parameter's or component's name), when the schema is named.
+  std::string_view name;
 };
 
 // `document` is the bundled document the schema lives in (its $refs are internal).

@@ -339,6 +339,11 @@ std::optional<std::string> PatternSamples::sample(const std::string& pattern, si
   return sample;
 }
 
+bool PatternSamples::pattern_accepts(text::PatternCache& cache, const std::string& pattern, const std::string& value) {
+  std::shared_ptr<const text::CompiledPattern> compiled = cache.get(pattern);
+  return compiled->ok && compiled->matchable && text::pattern_matches(*compiled, value);
+}
+
 size_t PatternSamples::size() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return samples_.size();

@@ -10,6 +10,8 @@
 #include <string>
 #include <tuple>
 
+#include "text/regex.h"
+
 namespace apiref {
 
 // A sample matching `pattern` whose length lies within [min_length, max_length], or nothing
@@ -31,11 +33,16 @@ class PatternSamples {
 
   std::optional<std::string> sample(const std::string& pattern, size_t min_length, size_t max_length);
   size_t size() const;
+  // True when `value` matches `pattern` as the regex engine reads it (text/regex.h); false when
+  // the pattern cannot be compiled or run safely.
+  bool accepts(const std::string& pattern, const std::string& value) { return pattern_accepts(regexes_, pattern, value); }
+  static bool pattern_accepts(text::PatternCache& cache, const std::string& pattern, const std::string& value);
 
  private:
   using Key = std::tuple<std::string, size_t, size_t>;
   mutable std::mutex mutex_;
   std::map<Key, std::optional<std::string>> samples_;
+  text::PatternCache regexes_{1024};
 };
 
 }  // namespace apiref

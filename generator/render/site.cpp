@@ -636,6 +636,7 @@ class SiteRenderer {
                                                             schema_description_style(options_.description_link_base), 160);
     ExampleOptions eo;
     eo.pattern_samples = &pattern_samples_;
+    eo.name = s.name;
     Data ctx = fields("schema", fields("name", ref(s.display_name),
                                        "tree_html", render_schema_tree(*b.document, *s.schema, o, schema_href(b, root)),
                                        "example_html", text::html_escape_text(pretty_json(example_from_schema(*b.document, *s.schema, eo)))));

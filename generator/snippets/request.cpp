@@ -67,6 +67,7 @@ Node parameter_value(const Node& doc, const Parameter& p, PatternSamples* sample
   o.direction = ExampleFor::Request;
   o.required_only = true;
   o.pattern_samples = samples;
+  o.name = p.name;
   Node v = example_from_schema(doc, s, o);
   if (v.is_null()) return Node::string(p.name);
   return v;

@@ -119,7 +119,7 @@ paths:
       responses: {"204": {description: ok}}
 )", "p.yaml", patch_doc, d));
   ApiModel pm = build_model(patch_doc, {}, "p.yaml", d);
-  CHECK(build_request(patch_doc, pm, pm.operations[0], {}).body == "{\n  \"name\": \"string\"\n}");
+  CHECK(build_request(patch_doc, pm, pm.operations[0], {}).body == "{\n  \"name\": \"example-name\"\n}");
 
   Request up = build_request(doc, m, m.operations[2], {});
   curl = curl_snippet(up);
