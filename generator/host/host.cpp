@@ -4,6 +4,7 @@
 
 #include "render/scoped_css.h"
 #include "text/case.h"
+#include "text/replace.h"
 #include "text/escape.h"
 
 namespace apiref {
@@ -50,17 +51,13 @@ std::string hugo_content_path(const HostOptions& o, const SiteFile& f) {
   return base + f.path;  // a kind this stage does not know yet: beside the others, by its path
 }
 
-std::string replace_all(std::string s, std::string_view from, std::string_view to) {
-  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
-  return s;
-}
 
 std::string alias_for(const HostOptions& o, const PageFacts& p, std::string pattern) {
-  pattern = replace_all(std::move(pattern), "{section}", o.section);
-  pattern = replace_all(std::move(pattern), "{bundle}", p.bundle);
-  pattern = replace_all(std::move(pattern), "{operationId}", p.operation_id.empty() ? p.slug : p.operation_id);
-  pattern = replace_all(std::move(pattern), "{slug}", p.slug);
-  return replace_all(std::move(pattern), "{tag}", p.tag);
+  pattern = text::replace_all(std::move(pattern), "{section}", o.section);
+  pattern = text::replace_all(std::move(pattern), "{bundle}", p.bundle);
+  pattern = text::replace_all(std::move(pattern), "{operationId}", p.operation_id.empty() ? p.slug : p.operation_id);
+  pattern = text::replace_all(std::move(pattern), "{slug}", p.slug);
+  return text::replace_all(std::move(pattern), "{tag}", p.tag);
 }
 
 void line(std::string& out, std::string_view key, std::string_view value) {
@@ -117,7 +114,7 @@ std::string front_matter(const HostOptions& o, const SiteFile& f) {
 // Hugo reads shortcodes ({{< x >}}, {{% x %}}) in every content file, HTML included: a
 // description's "{{%" would be a call. The first brace as a character reference reads the same
 // in the browser (pages have no inline script, where it would not).
-std::string without_shortcodes(std::string body) { return replace_all(std::move(body), "{{", "&#123;{"); }
+std::string without_shortcodes(std::string body) { return text::replace_all(std::move(body), "{{", "&#123;{"); }
 
 }  // namespace
 

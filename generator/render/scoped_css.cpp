@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "text/replace.h"
+
 namespace apiref {
 
 namespace {
@@ -56,14 +58,14 @@ size_t block_end(std::string_view s, size_t open) {
   return std::string_view::npos;
 }
 
-// The selectors of a list, split at the commas outside brackets, parentheses and strings.
-std::vector<std::string_view> split_selectors(std::string_view list) {
-  std::vector<std::string_view> out;
+// The first index at or after `from` where `stop(c)` holds outside strings, brackets and
+// parentheses (npos if none): where a selector list's commas and a compound's end are.
+template <class Stop>
+size_t find_top_level(std::string_view s, size_t from, Stop stop) {
   int depth = 0;
   char quote = 0;
-  size_t start = 0;
-  for (size_t i = 0; i < list.size(); ++i) {
-    char c = list[i];
+  for (size_t i = from; i < s.size(); ++i) {
+    char c = s[i];
     if (quote) {
       if (c == '\\') ++i;
       else if (c == quote) quote = 0;
@@ -73,40 +75,28 @@ std::vector<std::string_view> split_selectors(std::string_view list) {
       ++depth;
     } else if (c == ')' || c == ']') {
       --depth;
-    } else if (c == ',' && depth == 0) {
-      out.push_back(trim(list.substr(start, i - start)));
-      start = i + 1;
+    } else if (depth == 0 && stop(c)) {
+      return i;
     }
   }
+  return std::string_view::npos;
+}
+
+// The selectors of a list, split at the commas outside brackets, parentheses and strings.
+std::vector<std::string_view> split_selectors(std::string_view list) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t comma; (comma = find_top_level(list, start, [](char c) { return c == ','; })) != std::string_view::npos;
+       start = comma + 1)
+    out.push_back(trim(list.substr(start, comma - start)));
   out.push_back(trim(list.substr(start)));
   return out;
 }
 
 // The end of the selector's first compound (where a combinator or whitespace starts).
 size_t first_compound_end(std::string_view sel) {
-  int depth = 0;
-  char quote = 0;
-  for (size_t i = 0; i < sel.size(); ++i) {
-    char c = sel[i];
-    if (quote) {
-      if (c == '\\') ++i;
-      else if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '(' || c == '[') {
-      ++depth;
-    } else if (c == ')' || c == ']') {
-      --depth;
-    } else if (depth == 0 && (c == ' ' || c == '>' || c == '+' || c == '~' || c == '\n' || c == '\t')) {
-      return i;
-    }
-  }
-  return sel.size();
-}
-
-void replace_all(std::string& s, std::string_view from, std::string_view to) {
-  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-    s.replace(at, from.size(), to);
+  size_t end = find_top_level(sel, 0, [](char c) { return c == ' ' || c == '>' || c == '+' || c == '~' || c == '\n' || c == '\t'; });
+  return end == std::string_view::npos ? sel.size() : end;
 }
 
 // One selector, scoped; a theme condition on :root may make two.
@@ -126,10 +116,10 @@ void scope_selector(std::string_view sel, const std::string& scope, std::vector<
       std::string bootstrap = page;
       if (page.find(":not(") != std::string::npos) {
         // Not light by either attribute: both conditions hold.
-        replace_all(bootstrap, ":not([data-theme=\"light\"])", ":not([data-theme=\"light\"]):not([data-bs-theme=\"light\"])");
+        bootstrap = text::replace_all(bootstrap, ":not([data-theme=\"light\"])", ":not([data-theme=\"light\"]):not([data-bs-theme=\"light\"])");
         out.back() = bootstrap + " " + scope + std::string(rest);
       } else {
-        replace_all(bootstrap, "data-theme", "data-bs-theme");
+        bootstrap = text::replace_all(bootstrap, "data-theme", "data-bs-theme");
         out.push_back(bootstrap + " " + scope + std::string(rest));
       }
     }
