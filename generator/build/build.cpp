@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <future>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "render/mustache.h"
@@ -24,11 +25,15 @@ namespace {
 class GateThread {
  public:
   explicit GateThread(const BuildRequest& request) : request_(request) {}
-  void start(DocumentCache* documents) {
+  // `plan`: the project's plan the bundler used, copied, since the build may return (and
+  // drop its own) while the check still runs.
+  void start(DocumentCache* documents, const ProjectPlan* plan = nullptr) {
     if (run_.valid()) return;
     const BuildRequest& r = request_;
-    run_ = std::async(std::launch::async, [&r, documents] {
-      return spec_gate(r.input, r.root, r.allow_outside_root, documents);
+    std::optional<ProjectPlan> own;
+    if (plan) own = *plan;
+    run_ = std::async(std::launch::async, [&r, documents, own = std::move(own)] {
+      return spec_gate(r.input, r.root, r.allow_outside_root, documents, own ? &*own : nullptr);
     });
   }
   CheckResult result() {
@@ -143,7 +148,7 @@ BuildOutcome build_site(const BuildRequest& a, const BuildCaches& caches, const 
   options.share_unchanged_root = true;  // the pages only read the tree
   if (a.spec_gate && !project) options.root_parsed = [&gate, documents] { gate.start(documents); };
   LoadedInput in = load_input(a.input, options, a.only);
-  if (a.spec_gate && project && in.usable) gate.start(documents);
+  if (a.spec_gate && project && in.usable) gate.start(documents, in.config.description.empty() ? &in.plan : nullptr);
   r.inputs = in.result.files;
   r.config_file = in.project ? in.config.file : "";
   r.constructs_dir = in.project ? in.config.constructs_dir : "";

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bundle/bundle.h"
+#include "bundle/project_plan.h"
 #include "check/check.h"
 #include "config/config.h"
 #include "diag/diagnostic.h"
@@ -40,6 +41,7 @@ struct LoadedInput {
   std::string failure;
   bool project = false;
   ProjectConfig config;
+  ProjectPlan plan;  // a project's constructs and exclusions, made once for the bundler and the gate
   BundleResult result;
 };
 
@@ -84,9 +86,10 @@ void rebase_paths(CheckResult& result, const std::string& base_dir);
 
 // The spec profile's findings on what `apiref build` reads, at the project's severities
 // (apiref.yaml's check: rules and overrides), paths as the user sees them. `documents`: files
-// the build already parsed, checked as they are instead of read again.
+// the build already parsed, checked as they are instead of read again; `plan`: the project's
+// plan when the build made it (null: the check plans the project itself).
 CheckResult spec_gate(const std::string& input, const std::string& root, bool allow_outside_root,
-                      DocumentCache* documents);
+                      DocumentCache* documents, const ProjectPlan* plan = nullptr);
 
 // --- The site ------------------------------------------------------------------------------------
 

@@ -35,8 +35,9 @@ void rebase_paths(CheckResult& r, const std::string& base_dir) {
 }
 
 CheckResult spec_gate(const std::string& input, const std::string& root, bool allow_outside_root,
-                      DocumentCache* documents) {
+                      DocumentCache* documents, const ProjectPlan* plan) {
   CheckOptions o;
+  o.plan = plan;
   o.profile = "spec";
   o.spec_rules_project_severities = true;
   o.documents = documents;

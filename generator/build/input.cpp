@@ -57,7 +57,10 @@ LoadedInput load_input(const std::string& input, const BundleOptions& options, c
       in.result = bundle_file(in.config.description, one);
       if (!in.result.bundles.empty()) in.result.bundles[0].name = slugify(fs::path(in.config.description).stem().string());
     } else {
-      in.result = bundle_project(in.config, options, only);
+      in.plan = plan_project(in.config);
+      BundleOptions planned = options;
+      planned.plan = &in.plan;
+      in.result = bundle_project(in.config, planned, only);
     }
     in.result.diagnostics.insert(in.result.diagnostics.begin(), config_diags.begin(), config_diags.end());
   } else {
