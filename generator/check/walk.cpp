@@ -266,7 +266,7 @@ void Walk::walk(const Node& n, const std::string& ptr, K k, const St& st, int de
         if (is_ext(m.key)) continue;
         St s = st;
         s.path = m.key;  // a runtime expression, not a path template: path rules skip it
-        walk(m.value, append_pointer(ptr, m.key), K::PathItem, s, depth + 1);
+        walk(m.value, append_pointer(ptr, m.key), oas::entries_of(k), s, depth + 1);
       }
       return;
     case K::SecurityRequirement:  // scheme names as keys: the security rules read it
