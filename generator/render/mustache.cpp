@@ -19,12 +19,19 @@ namespace mustache_detail {
 
 enum class Kind : uint8_t { Text, Escaped, Raw, Section, Inverted, Partial };
 
+// A part of a dotted name, with its TemplateData::key_bit worked out when compiling: a render
+// looks each name up in several objects (the context stack), for every row of a schema tree.
+struct Name {
+  std::string text;
+  uint32_t bit = 0;
+};
+
 struct Node {
   Kind kind = Kind::Text;
   bool standalone = false;        // Partial: the tag was alone on its line
   std::string text;               // Text: the text; Partial: the partial's name
   std::string indent;             // Partial (standalone): the whitespace before the tag
-  std::vector<std::string> path;  // variables and sections: the dotted name's parts ("." = {})
+  std::vector<Name> path;         // variables and sections: the dotted name's parts ("." = {})
   std::vector<Node> children;     // Section, Inverted
 };
 
@@ -43,6 +50,7 @@ struct Access {
 using mustache_detail::Access;
 using mustache_detail::Compiled;
 using mustache_detail::Kind;
+using mustache_detail::Name;
 using mustache_detail::Node;
 using json = nlohmann::json;
 
@@ -210,7 +218,7 @@ class Compiler {
  private:
   struct Frame {  // a section being read (the first one is the template itself)
     Kind kind = Kind::Section;
-    std::vector<std::string> path;
+    std::vector<Name> path;
     std::string name, tag;
     size_t offset = 0;
     std::vector<Node> nodes;
@@ -228,7 +236,7 @@ class Compiler {
     nodes.push_back(std::move(node));
   }
 
-  bool parse_name(std::string_view content, size_t at, std::vector<std::string>& path) {
+  bool parse_name(std::string_view content, size_t at, std::vector<Name>& path) {
     std::string_view name = trim(content);
     if (name.empty()) return fail(at, "empty name in tag '" + tag_at(at) + "'");
     if (name == ".") return true;
@@ -238,7 +246,7 @@ class Compiler {
       std::string_view part = name.substr(start, dot == std::string_view::npos ? dot : dot - start);
       if (part.empty())
         return fail(at, "invalid name '" + std::string(name) + "': empty part between dots");
-      path.emplace_back(part);
+      path.push_back(Name{std::string(part), TemplateData::key_bit(part)});
       if (dot == std::string_view::npos) break;
       start = dot + 1;
     }
@@ -326,9 +334,9 @@ const TemplateData* member_of_list(const TemplateData& d, const std::string& key
 }
 
 // The member `key` of an object, or the item at a decimal index of a list.
-inline const TemplateData* member(const TemplateData& d, const std::string& key) {
-  if (d.is_object()) return d.find(key);
-  return d.is_list() ? member_of_list(d, key) : nullptr;
+inline const TemplateData* member(const TemplateData& d, const Name& key) {
+  if (d.is_object()) return d.find(key.text, key.bit);
+  return d.is_list() ? member_of_list(d, key.text) : nullptr;
 }
 
 bool falsey(const TemplateData* v) {
@@ -387,10 +395,11 @@ struct Renderer {
     return s;
   }
 
-  const TemplateData* lookup(const std::vector<std::string>& path) const {
+  const TemplateData* lookup(const std::vector<Name>& path) const {
     if (path.empty()) return stack.back();
     const TemplateData* v = nullptr;
-    for (auto it = stack.rbegin(); it != stack.rend() && !v; ++it) v = member(**it, path[0]);
+    const Name& first = path[0];
+    for (size_t i = stack.size(); i > 0 && !v; --i) v = member(*stack[i - 1], first);
     for (size_t i = 1; v && i < path.size(); ++i) v = member(*v, path[i]);
     return v;
   }

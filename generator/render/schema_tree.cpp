@@ -95,10 +95,15 @@ std::string implied_type(const Node& s) {
   return "any";
 }
 
+// types_of() has "null" in it, without making the list (asked of every schema row shown).
 bool is_nullable(const Node& s) {
   if (is_true(s.find("nullable"))) return true;
-  std::vector<std::string> types = types_of(s);
-  return std::find(types.begin(), types.end(), "null") != types.end();
+  const Node* t = s.find("type");
+  if (t && t->is_string()) return t->text == "null";
+  if (t && t->is_array())
+    for (const Node& x : t->items)
+      if (x.text == "null") return true;
+  return false;
 }
 
 // The keywords a schema's badges and constraints show, found in one pass over its members:
@@ -272,14 +277,13 @@ class TreeWriter {
   }
 
   // The badges (schema-badges); `recursive` adds the one for a schema that contains itself.
-  // Returns whether there is one.
-  bool badges(Data& d, const Node& s, bool required, bool recursive = false) {
+  // Returns whether there is one. `k`: s's keywords, found once for its badges and constraints.
+  bool badges(Data& d, const Node& s, const ShownKeywords& k, bool required, bool recursive = false) {
     Data list[6];
     size_t n = 0;
     auto badge = [&](std::string_view cls, std::string_view label) {
       list[n++] = template_fields("badge", Data::borrow(cls), "label", Data::borrow(label));
     };
-    ShownKeywords k(s);
     if (required) badge("required", "required");
     if (is_nullable(s)) badge("nullable", "nullable");
     if (is_true(k.read_only)) badge("readonly", "read-only");
@@ -292,8 +296,7 @@ class TreeWriter {
   }
 
   // The constraints (schema-constraints). Returns whether there is one to show.
-  bool constraints(Data& d, const Node& s) {
-    ShownKeywords k(s);
+  bool constraints(Data& d, const ShownKeywords& k) {
     bool any = false;
     std::string parts;
     auto add = [&](std::string_view part) {
@@ -402,7 +405,7 @@ class TreeWriter {
         if (has_children(*is)) return true;
       } else if (is) {
         Data said = Data::object();
-        if (!is->string_at("description").empty() || constraints(said, *is)) return true;
+        if (!is->string_at("description").empty() || constraints(said, ShownKeywords(*is))) return true;
         if (!name.empty()) stack_.push_back(name);
         ++nodes_;
         bool written = writes_children(*is, depth + 1);
@@ -476,7 +479,7 @@ class TreeWriter {
         ++nodes_;  // counted as a node only when written (below)
         Data d = Data::object();
         bool said = description(d, *is);
-        said = constraints(d, *is) || said;
+        said = constraints(d, ShownKeywords(*is)) || said;
         bool written = said || writes_children(*is, depth + 1);
         auto structure = writer([&] { children(*is, depth + 1); });
         if (written) {
@@ -564,10 +567,11 @@ class TreeWriter {
     Data d = Data::object();
     d.reserve(14);
     bool head = type_line(d, raw, s, true);
-    head = badges(d, s, false) || head;
+    ShownKeywords k(s);
+    head = badges(d, s, k, false) || head;
     if (head) d.add("has_head", true);
     description(d, s);
-    constraints(d, s);
+    constraints(d, k);
     auto structure = writer([&] {
       if (!name.empty()) stack_.push_back(name);
       children(s, depth);
@@ -592,10 +596,11 @@ class TreeWriter {
     Data d = Data::object();
     d.reserve(14);
     bool head = type_line(d, raw, *s);
-    head = badges(d, *s, false) || head;
+    ShownKeywords k(*s);
+    head = badges(d, *s, k, false) || head;
     if (head) d.add("has_head", true);
     description(d, *s);
-    constraints(d, *s);
+    constraints(d, k);
     auto structure = writer([&] { children(*s, depth); });
     d.add("children", Data::writer(structure));
     write(p_->root, d);
@@ -617,9 +622,10 @@ class TreeWriter {
     d.add("name", Data::borrow(name));
     type_line(d, raw, s);
     bool recursive = !ref.empty() && std::find(stack_.begin(), stack_.end(), ref) != stack_.end();
-    badges(d, s, required, recursive);
+    ShownKeywords k(s);
+    badges(d, s, k, required, recursive);
     description(d, s);
-    constraints(d, s);
+    constraints(d, k);
     bool folded = !expand_ref(ref, depth, s);  // a named schema with structure, linked
     auto inside = [&](auto f) {
       if (!ref.empty()) stack_.push_back(ref);

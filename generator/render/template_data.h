@@ -97,10 +97,14 @@ class TemplateData {
   TemplateData& add(std::string_view key, TemplateData v);
   void reserve(size_t members) { children_.reserve(members); }
   const TemplateData* find(std::string_view key) const {  // nullptr when absent or not an object
+    return find(key, key_bit(key));
+  }
+  // The same with key_bit(key) given: a compiled template works out its names' bits once.
+  const TemplateData* find(std::string_view key, uint32_t bit) const {
     // Templates look most names up in objects that lack them (every object of the context
     // stack, innermost first; a schema row's partials ask for twenty optional fields): the
     // key bits answer most of those misses without a scan.
-    if (kind_ != Kind::Object || !(key_bits_ & key_bit(key))) return nullptr;
+    if (kind_ != Kind::Object || !(key_bits_ & bit)) return nullptr;
     return find_member(key);
   }
   TemplateData* find(std::string_view key) {
@@ -113,13 +117,14 @@ class TemplateData {
   // object or list, and for tests.
   nlohmann::json to_json() const;
 
- private:
   // One of 32 bits for a key, from its length and outer bytes: keys that differ there differ.
   static uint32_t key_bit(std::string_view k) {
     if (k.empty()) return 1u;
     return 1u << ((k.size() * 7 + static_cast<unsigned char>(k.front()) +
                    static_cast<unsigned char>(k.back()) * 3) & 31u);
   }
+
+ private:
   const TemplateData* find_member(std::string_view key) const;
 
   Kind kind_ = Kind::Null;

@@ -153,6 +153,51 @@ TEST_CASE("text: JSON string literals") {
   CHECK(out == "x\"\"");
 }
 
+// The escapers test eight bytes at a time (word_test.h): every byte that matters, and its
+// neighbours that must not be mistaken for it, at every place in and around a word.
+TEST_CASE("text: escaping finds each special byte wherever it falls in a word") {
+  auto html_by_byte = [](const std::string& s, bool quotes) {
+    std::string r;
+    for (char c : s) {
+      if (c == '&') r += "&amp;";
+      else if (c == '<') r += "&lt;";
+      else if (c == '>') r += "&gt;";
+      else if (quotes && c == '"') r += "&quot;";
+      else if (quotes && c == '\'') r += "&#39;";
+      else r += c;
+    }
+    return r;
+  };
+  auto json_by_byte = [](const std::string& s) {
+    std::string r = "\"";
+    for (unsigned char c : s) {
+      char buf[8];
+      if (c == '"' || c == '\\') r += '\\', r += static_cast<char>(c);
+      else if (c == '\n') r += "\\n";
+      else if (c == '\r') r += "\\r";
+      else if (c == '\t') r += "\\t";
+      else if (c == '\b') r += "\\b";
+      else if (c == '\f') r += "\\f";
+      else if (c < 0x20 || c == 0x7f) std::snprintf(buf, sizeof buf, "\\u%04x", c), r += buf;
+      else r += static_cast<char>(c);
+    }
+    return r + "\"";
+  };
+  static const char kBytes[] = "&<>\"'=?%#;\x00\x01\x1f\x20\x7f\x80\xff\\\n";
+  const std::string bytes(kBytes, sizeof kBytes - 1);
+  for (char b : bytes)
+    for (size_t len = 1; len <= 19; ++len)
+      for (size_t at = 0; at < len; ++at) {
+        std::string s(len, 'a');
+        s[at] = b;
+        if (at + 9 < len) s[at + 9] = b;  // a second one, in the next word
+        CAPTURE(s);
+        CHECK(html_escape(s) == html_by_byte(s, true));
+        CHECK(html_escape_text(s) == html_by_byte(s, false));
+        CHECK(json_string(s) == json_by_byte(s));
+      }
+}
+
 TEST_CASE("text: shell single quotes") {
   CHECK(shell_single_quote("a b") == "'a b'");
   CHECK(shell_single_quote("it's") == "'it'\\''s'");

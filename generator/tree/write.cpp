@@ -1,6 +1,7 @@
 #include "tree/write.h"
 
 #include "text/escape.h"
+#include "text/word_test.h"
 #include "tree/yaml_scalar.h"
 
 namespace apiref {
@@ -74,15 +75,29 @@ bool plain_safe(const std::string& s) {
   if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string_view::npos)
     return false;
   if (s.rfind("\xEF\xBB\xBF", 0) == 0) return false;  // a leading U+FEFF reads as a byte order mark
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = s[i];
-    if (c < 0x20 || c == 0x7f) return false;
-    if (c == ':' && i + 1 < s.size() && s[i + 1] == ' ') return false;
-    if (c == '#' && i > 0 && s[i - 1] == ' ') return false;
+  // Every key and string of a description is asked about: words with none of the bytes
+  // looked at below are skipped at once (text/word_test.h).
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    if (n - i >= 8) {
+      uint64_t w = text::load_word(s.data() + i);
+      if (!(text::word_has_byte_below(w, 0x20) | text::word_has_byte(w, 0x7f) | text::word_has_byte(w, ':') |
+            text::word_has_byte(w, '#'))) {
+        i += 8;
+        continue;
+      }
+    }
+    for (const size_t stop = n - i >= 8 ? i + 8 : n; i < stop; ++i) {
+      unsigned char c = s[i];
+      if (c < 0x20 || c == 0x7f) return false;
+      if (c == ':' && i + 1 < n && s[i + 1] == ' ') return false;
+      if (c == '#' && i > 0 && s[i - 1] == ' ') return false;
+    }
   }
   // YAML 1.1 readers also take 1_000, 0b101, 012 (octal) and 1:20 (sexagesimal) as numbers.
   if (s.find_first_not_of("0123456789_.:+-eEoxXbB") == std::string::npos) return false;
-  if (s == "=" || s == "<<") return false;
+  if (std::string_view(s) == "=" || std::string_view(s) == "<<") return false;
   // Beyond those, only a number (it starts with a digit, sign or dot) or a word of at most five
   // letters (null, false, yes, off, ~ ...) reads as anything but a string: most strings, keys
   // and descriptions, need none of the comparisons below (openapi.yaml has millions).

@@ -242,6 +242,22 @@ TEST_CASE("to_yaml: every ASCII character in every position") {
   }
 }
 
+// plain_safe() tests eight bytes at a time (text/word_test.h): what makes a string need quotes
+// must be seen wherever it falls, across the boundary of two words too.
+TEST_CASE("to_yaml: what needs quotes is seen at every place of a long string") {
+  for (const std::string& bad : {std::string(": "), std::string(" #"), std::string("\t"), std::string("\x7f"),
+                                 std::string("\x01")})
+    for (size_t at = 1; at + bad.size() < 20; ++at) {
+      std::string s(20, 'a');
+      s.replace(at, bad.size(), bad);
+      CAPTURE(printable(s));
+      CHECK(to_yaml(Node::string(s)).front() == '"');
+      Node root = Node::object();
+      root.set(s, Node::string(s));
+      check_yaml_round_trip(root);
+    }
+}
+
 TEST_CASE("to_yaml: structure round trip") {
   Node root = Node::object();
   Node aa = Node::array();
