@@ -302,8 +302,12 @@
       var note = document.createElement("p");
       note.className = "apiref-note apiref-warning";
       note.setAttribute("role", "note");
-      note.textContent = "A page cannot send cookies to another site, and this server reads the " + auth.name +
-        " from one: to send it, preview the site with `apiref serve --proxy`.";
+      note.appendChild(document.createTextNode("A page cannot send cookies to another site, and this server reads the " +
+        auth.name + " from one: to send it, preview the site with "));
+      var command = document.createElement("code");
+      command.textContent = "apiref serve --proxy";
+      note.appendChild(command);
+      note.appendChild(document.createTextNode("."));
       box.appendChild(note);
     }
     box.hidden = false;
