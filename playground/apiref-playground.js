@@ -3,9 +3,13 @@
 //   swagger-config.json      Swagger UI's configUrl: every bundle of the site, the declarative options
 //   apiref-playground.json   per bundle, the project's auth (apiref.yaml auth.send, the bundle's or
 //                            the project's; null: the description's own schemes), persistAuthorization,
-//                            and `proxy` (null on a static host; `apiref serve --proxy` sets it)
-// and adds what cannot be declared: the request interceptor that sends the project's auth the
-// way its server expects, the proxy rewrite, and no syntax highlighting for very large responses.
+//                            `proxy` (null on a static host; `apiref serve --proxy` sets it) and
+//                            `servers` (the further servers serve's proxy may reach)
+// and adds what cannot be declared: the bundle picker (Swagger UI's own sits in its top bar,
+// which the site's header replaces), the site's theme, the further servers, the request
+// interceptor that sends the project's auth the way its server expects, the proxy rewrite, curl
+// snippets that show the request as it goes to the real server with the credentials as
+// environment variables, and no syntax highlighting for very large responses.
 (function () {
   "use strict";
 
@@ -17,9 +21,10 @@
   // multi-megabyte body freezes the tab for seconds.
   var LARGE_RESPONSE = 100 * 1024;
 
-  var settings = { auth: {}, persistAuthorization: false, proxy: null };
+  var settings = { auth: {}, persistAuthorization: false, proxy: null, servers: [] };
   var values = {};  // variable name -> what the reader entered; "token" is the token
   var shownBundle = null;  // the bundle whose auth the box shows
+  var config = { urls: [] };  // swagger-config.json
 
   function $(id) { return document.getElementById(id); }
 
@@ -36,7 +41,11 @@
     try { sessionStorage.setItem(key, value); } catch (e) { /* storage may be disabled */ }
   }
 
-  function storageKey(auth, name) { return VARIABLE_PREFIX + (name === "token" ? auth.token_env : name); }
+  function storageKey(auth, name) { return VARIABLE_PREFIX + envName(auth, name); }
+
+  // The environment variable a template variable stands for in snippets: the token's is the
+  // project's token_env (e.g. MESHERY_TOKEN), the others are named as they are.
+  function envName(auth, name) { return name === "token" ? auth.token_env : name; }
 
   // The bundle Swagger UI shows: from its spec URL (../<bundle>/openapi.json, or
   // <bundle>.openapi.json for a bundle the project rebranded), else the page's urls.primaryName.
@@ -45,10 +54,7 @@
     try { url = window.ui && window.ui.specSelectors ? String(window.ui.specSelectors.url() || "") : ""; } catch (e) { url = ""; }
     var m = /([^\/]+)\/openapi\.json$/.exec(url) || /([^\/]+)\.openapi\.json$/.exec(url);
     if (m) return decodeURIComponent(m[1]);
-    var primary = new URLSearchParams(location.search).get("urls.primaryName");
-    if (primary) return primary;
-    var names = Object.keys(settings.auth);
-    return names.length ? names[0] : null;
+    return firstBundle();
   }
 
   function currentAuth() {
@@ -71,16 +77,29 @@
     return names;
   }
 
-  // The template with its variables filled in, or null when one of them is still empty (a
-  // half-filled credential is not sent).
-  function fill(template) {
+  // What a request carries until it is sent, in place of each variable: a word no snippet
+  // generator quotes or escapes. The request Swagger UI keeps (and shows as curl) holds these;
+  // the values are put in at the last moment (send), so no snippet shows a token in clear.
+  function marker(env) { return "__apirefenv_" + env + "__apirefend__"; }
+  var MARKER = /__apirefenv_([A-Za-z_][A-Za-z0-9_]*?)__apirefend__/g;
+
+  // The template with each variable as its marker, or null when one of them is still empty
+  // (a half-filled credential is not sent).
+  function withMarkers(auth, template) {
     var missing = false;
     var text = String(template).replace(VARIABLE, function (_, name) {
-      var v = values[name] || "";
-      if (!v) missing = true;
-      return v;
+      if (!values[name]) missing = true;
+      return marker(envName(auth, name));
     });
     return missing ? null : text;
+  }
+
+  // The markers in `text` replaced by what the reader entered.
+  function withValues(auth, text) {
+    return String(text).replace(MARKER, function (_, env) {
+      var name = auth && env === auth.token_env ? "token" : env;
+      return values[name] || "";
+    });
   }
 
   function sameOrigin(url) {
@@ -101,38 +120,104 @@
     headers[name] = value;
   }
 
+  function headerNamed(headers, name) {
+    var found = null;
+    Object.keys(headers).forEach(function (k) { if (k.toLowerCase() === name.toLowerCase()) found = k; });
+    return found;
+  }
+
+  // The request as it goes to the API's own server: its URL untouched, the project's
+  // credentials (as markers) in the headers it names, cookies in a Cookie header. This is what
+  // Swagger UI keeps and shows as curl; send() turns it into what the browser can send.
   function requestInterceptor(req) {
     if (req.loadSpec || isSiteFile(req.url)) return req;
     req.headers = req.headers || {};
     var auth = currentAuth();
     if (auth && values.token) {
       auth.headers.forEach(function (pair) {
-        var v = fill(pair[1]);
+        var v = withMarkers(auth, pair[1]);
         if (v !== null) setHeader(req.headers, pair[0], v);
       });
       var cookies = [];
       auth.cookies.forEach(function (pair) {
-        var v = fill(pair[1]);
+        var v = withMarkers(auth, pair[1]);
         if (v !== null) cookies.push(pair[0] + "=" + v);
       });
       if (cookies.length) {
-        if (settings.proxy && !sameOrigin(req.url)) {
-          // Browsers do not let a page set Cookie; apiref serve --proxy moves this header there.
-          setHeader(req.headers, "X-Apiref-Cookie", cookies.join("; "));
-        } else if (sameOrigin(req.url)) {
-          // The API is on this origin: the browser sends the page's cookies with the request.
-          cookies.forEach(function (c) { document.cookie = c + "; path=/; SameSite=Strict"; });
-        } else {
-          status("This request went without the " + auth.name + " cookie: a page cannot set cookies for " +
-                 new URL(req.url, location.href).host + ". Preview with `apiref serve --proxy` to send it.");
-        }
+        var had = headerNamed(req.headers, "Cookie");
+        if (had) cookies.unshift(req.headers[had]);  // the description's own cookie parameters
+        setHeader(req.headers, "Cookie", cookies.join("; "));
       }
     }
-    if (settings.proxy && /^https?:\/\//i.test(req.url) && !sameOrigin(req.url)) {
-      req.url = settings.proxy + "?url=" + encodeURIComponent(req.url);
-    }
+    req.userFetch = send;
     return req;
   }
+
+  // Sends a request the interceptor prepared: the markers replaced by the reader's values, and
+  // through serve's proxy when there is one. Browsers do not let a page set Cookie: through the
+  // proxy it goes as X-Apiref-Cookie (serve moves it back); to this same origin the page's own
+  // cookies carry it; to another origin it cannot go, and the page says so.
+  function send(url, init) {
+    var auth = currentAuth();
+    var headers = {};
+    Object.keys(init.headers || {}).forEach(function (k) { headers[k] = withValues(auth, init.headers[k]); });
+    var target = String(url);
+    var cookieKey = headerNamed(headers, "Cookie");
+    var cookie = cookieKey ? headers[cookieKey] : "";
+    if (cookieKey) delete headers[cookieKey];
+    var viaProxy = settings.proxy && /^https?:\/\//i.test(target) && !sameOrigin(target);
+    if (cookie && viaProxy) {
+      headers["X-Apiref-Cookie"] = cookie;
+    } else if (cookie && sameOrigin(target)) {
+      cookie.split(/;\s*/).forEach(function (c) { document.cookie = c + "; path=/; SameSite=Strict"; });
+    } else if (cookie) {
+      status("This request went without " + (auth ? "the " + auth.name + " cookie" : "its cookies") + ": a page cannot set " +
+             "cookies for " + new URL(target, location.href).host + ". Preview with `apiref serve --proxy` to send it.");
+    }
+    if (viaProxy) target = settings.proxy + "?url=" + encodeURIComponent(target);
+    var copy = {};
+    Object.keys(init).forEach(function (k) { if (k !== "userFetch" && k !== "requestInterceptor" && k !== "responseInterceptor") copy[k] = init[k]; });
+    copy.headers = headers;
+    return window.fetch(target, copy);
+  }
+
+  // --- curl as it would go to the real server ---------------------------------------------
+  // Swagger UI's three curl snippets, with each marker spelled as the shell reads the
+  // environment variable: the single-quoted word holding it is quoted again with double quotes
+  // ("Authorization: Bearer $MESHERY_TOKEN"), cmd's ^"...^" words take %NAME%.
+  function bashWord(word) {
+    var text = word.slice(1, -1).split("'\\''").join("'");
+    return '"' + text.replace(/[\\"$`]/g, "\\$&").replace(MARKER, "$$$1") + '"';
+  }
+
+  function powershellWord(word) {
+    var text = word.slice(1, -1).split("''").join("'");
+    return '"' + text.replace(/[`"$]/g, "`$&").replace(MARKER, "$$env:$1") + '"';
+  }
+
+  function spellMarkers(text, language) {
+    if (language === "cmd") return text.replace(MARKER, "%$1%");
+    var word = language === "powershell" ? /'(?:[^']|'')*'/g : /'(?:[^']|'\\'')*'/g;
+    var requote = language === "powershell" ? powershellWord : bashWord;
+    return text.replace(word, function (w) { return w.search(MARKER) >= 0 ? requote(w) : w; });
+  }
+
+  function curlSnippets(system) {
+    var fn = (system && system.fn) || {};
+    var out = {};
+    [["bash", "requestSnippetGenerator_curl_bash"], ["cmd", "requestSnippetGenerator_curl_cmd"],
+     ["powershell", "requestSnippetGenerator_curl_powershell"]].forEach(function (pair) {
+      var original = fn[pair[1]];
+      if (typeof original !== "function") return;
+      out[pair[1]] = function (request) {
+        var text = String(original(request));
+        MARKER.lastIndex = 0;
+        return text.search(MARKER) >= 0 ? spellMarkers(text, pair[0]) : text;
+      };
+    });
+    return { fn: out };
+  }
+  window.apirefSpellMarkers = spellMarkers;  // for the browser tests
 
   function responseInterceptor(res) {
     if (!res || isSiteFile(res.url)) return res;
@@ -186,27 +271,43 @@
       form.appendChild(label);
     });
     box.appendChild(form);
-    var sent = [];
+    // How it is sent, in a sentence: each header as curl shows it, the variables as $NAME.
     function shown(template) {
-      return String(template).replace(VARIABLE, function (_, name) { return "$" + (name === "token" ? auth.token_env : name); });
+      return String(template).replace(VARIABLE, function (_, name) { return "$" + envName(auth, name); });
     }
-    auth.headers.forEach(function (pair) { sent.push(pair[0] + ": " + shown(pair[1])); });
+    var sent = auth.headers.map(function (pair) { return pair[0] + ": " + shown(pair[1]); });
     if (auth.cookies.length) {
       sent.push("Cookie: " + auth.cookies.map(function (pair) { return pair[0] + "=" + shown(pair[1]); }).join("; "));
     }
-    var how = document.createElement("p");
-    how.className = "apiref-note";
-    how.textContent = "Added to every request Try it out sends: " + sent.join(", ") +
-      ". Kept in this browser tab only (sessionStorage), shared with the reference pages' token box. " +
-      "This is the only credential the server reads, so the Authorize button is not shown.";
+    var how = document.createElement("details");
+    how.className = "apiref-how";
+    var summary = document.createElement("summary");
+    summary.textContent = "How it is sent";
+    how.appendChild(summary);
+    var text = document.createElement("p");
+    text.className = "apiref-note";
+    text.appendChild(document.createTextNode(sent.length > 1 ? "Every request you send from here carries these headers: "
+                                                              : "Every request you send from here carries this header: "));
+    sent.forEach(function (line, i) {
+      if (i) text.appendChild(document.createTextNode(i === sent.length - 1 ? " and " : ", "));
+      var code = document.createElement("code");
+      code.textContent = line;
+      text.appendChild(code);
+    });
+    text.appendChild(document.createTextNode(". The values stay in this browser tab and are shared with the token box " +
+      "of the reference pages. The server reads no other credential, so there is no Authorize button."));
+    how.appendChild(text);
     box.appendChild(how);
     if (auth.cookies.length && !settings.proxy) {
       var note = document.createElement("p");
       note.className = "apiref-note apiref-warning";
       note.setAttribute("role", "note");
-      note.textContent = "This server takes the " + auth.name + " as a cookie, and a browser page cannot set " +
-        "cookies for another site: from here they are only sent when the API is served from this same " +
-        "origin. To try the API with them, preview the site with `apiref serve --proxy`.";
+      note.appendChild(document.createTextNode("A page cannot send cookies to another site, and this server reads the " +
+        auth.name + " from one: to send it, preview the site with "));
+      var command = document.createElement("code");
+      command.textContent = "apiref serve --proxy";
+      note.appendChild(command);
+      note.appendChild(document.createTextNode("."));
       box.appendChild(note);
     }
     box.hidden = false;
@@ -248,8 +349,46 @@
     })();
   }
 
-  // Swagger UI's bundle picker loads another description through specActions.updateUrl: the
-  // token box then shows that bundle's credential.
+  // --- the bundle picker ------------------------------------------------------------------
+  // Swagger UI's own sits in its top bar, which the site's header replaces. The bundle shown
+  // comes from ?urls.primaryName=, else swagger-config.json's primary, else the first.
+  function bundleUrl(name) {
+    for (var i = 0; i < config.urls.length; i++) if (config.urls[i].name === name) return config.urls[i].url;
+    return null;
+  }
+
+  function firstBundle() {
+    var asked = new URLSearchParams(location.search).get("urls.primaryName");
+    if (asked && bundleUrl(asked)) return asked;
+    var primary = config["urls.primaryName"];
+    if (primary && bundleUrl(primary)) return primary;
+    return config.urls.length ? config.urls[0].name : null;
+  }
+
+  function setUpBundlePicker(name) {
+    var select = $("apiref-bundle");
+    if (!select || config.urls.length < 2) return;
+    config.urls.forEach(function (u) {
+      var option = document.createElement("option");
+      option.value = u.name;
+      option.textContent = u.name;
+      select.appendChild(option);
+    });
+    select.value = name;
+    select.parentNode.hidden = false;
+    select.addEventListener("change", function () {
+      var url = bundleUrl(select.value);
+      if (!url || !window.ui) return;
+      var query = new URLSearchParams(location.search);
+      query.set("urls.primaryName", select.value);
+      history.replaceState(null, "", location.pathname + "?" + query.toString() + location.hash);
+      window.ui.specActions.updateUrl(url);
+      window.ui.specActions.download(url);
+    });
+  }
+
+  // Loading another description goes through specActions.updateUrl: the token box then shows
+  // that bundle's credential.
   function followBundle() {
     return { statePlugins: { spec: { wrapActions: {
       updateUrl: function (original) {
@@ -258,29 +397,133 @@
           setTimeout(showAuthBox, 0);
           return result;
         };
+      },
+      // Every description, as it is parsed: the further servers added to its lists.
+      updateJsonSpec: function (original) {
+        return function (json) {
+          addServers(json);
+          return original.apply(null, arguments);
+        };
       }
     } } } };
   }
 
-  function start() {
+  // --- the further servers ------------------------------------------------------------------
+  // Swagger UI offers only the description's servers, and sends a request only to a server of
+  // the description's lists. The servers serve's proxy may also reach (--open-allow,
+  // serve.proxy_allow) and the one the reader set in the reference pages' token box are added
+  // to those lists, at every level that has one.
+  function safeServer(s) { return /^https?:\/\/[^\s'"`\\<>]+$/.test(s || "") ? s.replace(/\/+$/, "") : ""; }
+
+  function extraServers() {
+    var list = [];
+    settings.servers.forEach(function (s) {
+      var url = s && safeServer(s.url);
+      if (url) list.push({ url: url, description: String(s.description || "") });
+    });
+    var mine = safeServer(readStore("apiref-server"));
+    if (mine) list.push({ url: mine, description: "your server, from the token box" });
+    return list;
+  }
+
+  function addServers(json) {
+    var extra = extraServers();
+    if (!extra.length || !json || typeof json !== "object" || !json.openapi) return;
+    function add(holder, always) {
+      if (!holder || typeof holder !== "object") return;
+      if (!Array.isArray(holder.servers)) {
+        if (!always) return;
+        holder.servers = [{ url: "/" }];  // what no list means: the description's own address
+      }
+      var have = holder.servers.map(function (s) { return s && typeof s.url === "string" ? s.url.replace(/\/+$/, "") : ""; });
+      extra.forEach(function (s) {
+        if (have.indexOf(s.url) >= 0) return;
+        have.push(s.url);
+        holder.servers.push(s.description ? { url: s.url, description: s.description } : { url: s.url });
+      });
+    }
+    add(json, true);
+    var paths = json.paths && typeof json.paths === "object" ? json.paths : {};
+    Object.keys(paths).forEach(function (p) {
+      var item = paths[p];
+      if (!item || typeof item !== "object") return;
+      add(item, false);
+      Object.keys(item).forEach(function (k) { if (item[k] && typeof item[k] === "object" && !Array.isArray(item[k])) add(item[k], false); });
+    });
+  }
+
+  // --- the site's theme ---------------------------------------------------------------------
+  // The site stores the reader's choice in localStorage (site/theme.js sets data-theme from it
+  // before the first paint; the header's toggle changes it); without one the system's
+  // preference decides. Swagger UI's dark style hangs on html.dark-mode.
+  function followTheme() {
+    var root = document.documentElement;
+    var media = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+    function apply() {
+      var chosen = root.getAttribute("data-theme");
+      var dark = chosen === "dark" || (chosen !== "light" && !!media && media.matches);
+      root.classList.toggle("dark-mode", dark);
+    }
+    apply();
+    if (window.MutationObserver) new MutationObserver(apply).observe(root, { attributes: true, attributeFilter: ["data-theme"] });
+    if (media && media.addEventListener) media.addEventListener("change", apply);
+    // Another tab of the site switched the theme.
+    window.addEventListener("storage", function (ev) {
+      if (ev.key !== "apiref-theme") return;
+      if (ev.newValue === "light" || ev.newValue === "dark") root.setAttribute("data-theme", ev.newValue);
+      else root.removeAttribute("data-theme");
+    });
+  }
+
+  // The toolbar (title, bundle, token box) sticks below the site's header, so the token box
+  // stays in reach however far a deep link scrolled.
+  function stickBelowHeader() {
+    var header = document.querySelector(".site-header"), bar = $("apiref-toolbar");
+    if (!bar) return;
+    function place() {
+      var sticky = header && getComputedStyle(header).position === "sticky";
+      var top = sticky ? Math.round(header.getBoundingClientRect().height) : 0;
+      bar.style.top = top + "px";
+      // What an operation scrolled into view must clear (apiref-playground.css).
+      document.documentElement.style.setProperty("--apiref-sticky", top + Math.round(bar.getBoundingClientRect().height) + "px");
+    }
+    place();
+    if (window.ResizeObserver) {
+      var watch = new ResizeObserver(place);
+      if (header) watch.observe(header);
+      watch.observe(bar);
+    }
+    window.addEventListener("resize", place);
+  }
+
+  function start(bundle) {
     if (typeof window.SwaggerUIBundle !== "function") {
       status("Swagger UI did not load (swagger-ui-bundle.js).");
       return;
     }
+    var url = bundleUrl(bundle);
+    if (!url) {
+      status("This site's playground lists no API description (swagger-config.json).");
+      return;
+    }
+    setUpBundlePicker(bundle);
     var deepLink = parseDeepLink(location.hash);
     if (deepLink) history.replaceState(null, "", location.pathname + location.search);
     window.addEventListener("hashchange", function () { openDeepLink(parseDeepLink(location.hash)); });
-    window.ui = window.SwaggerUIBundle({
-      configUrl: "swagger-config.json",
+    var options = {};
+    Object.keys(config).forEach(function (k) { if (k !== "urls" && k !== "urls.primaryName") options[k] = config[k]; });
+    Object.assign(options, {
+      url: url,
       dom_id: "#swagger-ui",
       // Also in swagger-config.json; repeated so that no setting there can turn them back on.
       deepLinking: true,
       validatorUrl: null,
       queryConfigEnabled: false,
       persistAuthorization: settings.persistAuthorization === true,
-      presets: [window.SwaggerUIBundle.presets.apis, window.SwaggerUIStandalonePreset],
-      plugins: [window.SwaggerUIBundle.plugins.DownloadUrl, followBundle],
-      layout: "StandaloneLayout",
+      presets: [window.SwaggerUIBundle.presets.apis],
+      plugins: [window.SwaggerUIBundle.plugins.DownloadUrl, followBundle, curlSnippets],
+      // Swagger UI without its top bar: the page's header is the site's.
+      layout: "BaseLayout",
       requestInterceptor: requestInterceptor,
       responseInterceptor: responseInterceptor,
       onComplete: function () {
@@ -290,23 +533,46 @@
         document.documentElement.setAttribute("data-playground", "ready");
       }
     });
+    window.ui = window.SwaggerUIBundle(options);
   }
 
-  fetch("apiref-playground.json", { credentials: "same-origin" })
-    .then(function (r) {
-      if (!r.ok) throw new Error("HTTP " + r.status);
+  function readJson(name) {
+    return fetch(name, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(name + ": HTTP " + r.status);
       return r.json();
+    });
+  }
+
+  followTheme();
+  stickBelowHeader();
+  // Opened from disk, a page may not read the files beside it: say what to run instead.
+  if (location.protocol === "file:") {
+    var away = $("apiref-from-disk");
+    if (away) away.hidden = false;
+    document.documentElement.setAttribute("data-playground", "from-disk");
+    return;
+  }
+  readJson("swagger-config.json")
+    .then(function (c) {
+      config = c && typeof c === "object" ? c : {};
+      config.urls = Array.isArray(config.urls) ? config.urls.filter(function (u) { return u && u.url && u.name; }) : [];
     })
+    .catch(function (e) {
+      status("Could not read the playground's settings (" + e.message + "), so there is nothing to show.");
+    })
+    .then(function () { return readJson("apiref-playground.json"); })
     .then(function (s) {
       settings.auth = s.auth && typeof s.auth === "object" && !Array.isArray(s.auth) ? s.auth : {};
       settings.persistAuthorization = s.persistAuthorization === true;
       settings.proxy = typeof s.proxy === "string" && s.proxy ? s.proxy : null;
+      settings.servers = Array.isArray(s.servers) ? s.servers : [];
     })
     .catch(function (e) {
       status("Could not read apiref-playground.json (" + e.message + "): requests go without the project's auth.");
     })
     .then(function () {
+      var bundle = firstBundle();
       showAuthBox();
-      start();
+      if (bundle !== null) start(bundle);
     });
 })();

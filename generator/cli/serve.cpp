@@ -80,6 +80,7 @@ int run_serve(const ServeArgs& s) {
     if (!a.templates.empty()) snap.watch.push_back(normalise_path(a.templates));
     snap.proxy_allow = servers;
     snap.proxy_allow.insert(snap.proxy_allow.end(), r.proxy_allow.begin(), r.proxy_allow.end());
+    snap.config_allow = r.proxy_allow;
     snap.timings = timings.str();
     return snap;
   };

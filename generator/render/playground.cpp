@@ -39,12 +39,11 @@ std::string swagger_operation_id(const Operation& o) {
   return o.method + word_chars(o.path);
 }
 
-// Swagger UI 5.35.0's own files the playground needs (the *.map source maps are left out).
+// Swagger UI 5.35.0's own files the playground needs (the *.map source maps are left out, and
+// the standalone preset: its top bar is replaced by the site's header and apiref's bundle picker).
 const char* const kSwaggerUiFiles[] = {
     "swagger-ui-bundle.js",
     "swagger-ui-bundle.js.LICENSE.txt",
-    "swagger-ui-standalone-preset.js",
-    "swagger-ui-standalone-preset.js.LICENSE.txt",
     "swagger-ui.css",
     "oauth2-redirect.js",
     "favicon-32x32.png",

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "serve/serve.h"
 #include "text/case.h"
 
@@ -186,6 +188,26 @@ bool proxy_allows(const std::vector<std::string>& allowed, const std::string& ur
   }
   reason += "; add it to serve.proxy_allow in apiref.yaml or pass --open-allow";
   return false;
+}
+
+std::string proxied_playground_settings(const std::string& settings, const std::vector<std::string>& config_allow,
+                                        const std::vector<std::string>& open_allow) {
+  nlohmann::json out = nlohmann::json::parse(settings, nullptr, false);
+  if (!out.is_object()) return settings;
+  out["proxy"] = "/_apiref/proxy";
+  nlohmann::json servers = nlohmann::json::array();
+  std::set<std::string> seen;
+  auto add = [&](const std::vector<std::string>& urls, const char* why) {
+    for (std::string url : urls) {
+      while (url.size() > 1 && url.back() == '/') url.pop_back();
+      if (url.empty() || !seen.insert(url).second) continue;
+      servers.push_back({{"url", url}, {"description", why}});
+    }
+  };
+  add(config_allow, "allowed by serve.proxy_allow");
+  add(open_allow, "allowed by --open-allow");
+  out["servers"] = std::move(servers);
+  return out.dump(2) + "\n";
 }
 
 }  // namespace apiref

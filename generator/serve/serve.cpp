@@ -126,8 +126,10 @@ void add_assets(const std::vector<std::string>& dirs, std::vector<SiteFile>& out
 }
 
 // The served files of a build; files whose bytes did not change keep their body and ETag.
+// With the proxy on, the playground's settings name it and the further servers it may reach.
 std::shared_ptr<const FileMap> publishable(std::vector<SiteFile>& files, const std::vector<std::string>& unchanged,
-                                           const FileMap* previous, size_t& changed, bool proxy) {
+                                           const FileMap* previous, size_t& changed, const ServeOptions& options,
+                                           const std::vector<std::string>& config_allow) {
   auto map = std::make_shared<FileMap>();
   changed = 0;
   for (const std::string& path : unchanged) {
@@ -135,14 +137,8 @@ std::shared_ptr<const FileMap> publishable(std::vector<SiteFile>& files, const s
     if (previous && old != previous->end()) (*map)[path] = old->second;
   }
   for (SiteFile& f : files) {
-    if (proxy && f.path == "playground/apiref-playground.json") {
-      // The contract: serve --proxy tells the playground to send its requests through it.
-      nlohmann::json settings = nlohmann::json::parse(f.content, nullptr, false);
-      if (settings.is_object()) {
-        settings["proxy"] = "/_apiref/proxy";
-        f.content = settings.dump(2) + "\n";
-      }
-    }
+    if (options.proxy && f.path == "playground/apiref-playground.json")
+      f.content = proxied_playground_settings(f.content, config_allow, options.open_allow);
     if (previous) {
       auto old = previous->find(f.path);
       if (old != previous->end() && *old->second.body == f.content) {
@@ -667,7 +663,7 @@ int serve(const ServeOptions& options, const SiteBuilder& build) {
   size_t changed_files = 0;
   if (first.ok) {
     add_assets(first.asset_dirs, first.files);
-    state.files = publishable(first.files, first.unchanged, nullptr, changed_files, options.proxy);
+    state.files = publishable(first.files, first.unchanged, nullptr, changed_files, options, first.config_allow);
     state.proxy_allow = first.proxy_allow;
     state.site = 1;
     state.ok = true;
@@ -720,7 +716,7 @@ int serve(const ServeOptions& options, const SiteBuilder& build) {
       if (next.ok) {
         add_assets(next.asset_dirs, next.files);
         size_t changed_count = 0;
-        state.files = publishable(next.files, next.unchanged, state.files.get(), changed_count, options.proxy);
+        state.files = publishable(next.files, next.unchanged, state.files.get(), changed_count, options, next.config_allow);
         state.proxy_allow = next.proxy_allow;
         state.site += 1;
         state.ok = true;

@@ -31,6 +31,7 @@ struct SiteSnapshot {
   std::vector<std::string> asset_dirs;  // copied under assets/, later folders win file by file
   std::vector<std::string> watch;       // files and folders whose change means "build again"
   std::vector<std::string> proxy_allow; // URL prefixes the proxy forwards to
+  std::vector<std::string> config_allow; // of those, apiref.yaml's serve.proxy_allow (the playground offers them)
   std::string timings;                  // where the time went, one line
 };
 
@@ -42,6 +43,14 @@ using SiteBuilder = std::function<SiteSnapshot(const std::vector<std::string>& c
 // stop, 2 when the address cannot be listened on (port taken), 1 when the first build failed
 // and there is nothing to serve.
 int serve(const ServeOptions& options, const SiteBuilder& build);
+
+// The playground's settings (playground/apiref-playground.json) as serve --proxy hands them
+// out: `proxy` names /_apiref/proxy, and `servers` lists the further servers the proxy may
+// reach, apiref.yaml's serve.proxy_allow then --open-allow (each {url, description}, no
+// trailing '/', each once), which the playground offers beside the description's own.
+// `settings` is returned unchanged when it is not a JSON object.
+std::string proxied_playground_settings(const std::string& settings, const std::vector<std::string>& config_allow,
+                                        const std::vector<std::string>& open_allow);
 
 // Every URL a server object of these models can stand for: each variable's default and enum
 // values expanded (bounded), relative URLs left out. From the root, path and operation levels.

@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "bundle/bundle.h"
 #include "config/config.h"
 #include "model/model.h"
@@ -214,4 +216,20 @@ TEST_CASE("document cache: a file is parsed again only after forget()") {
   cache.forget(path);
   CHECK(!bundle_file(path, o).ok());
   CHECK(!bundle_file(path, o).ok());
+}
+
+TEST_CASE("playground settings under serve --proxy: the proxy and the further servers it may reach") {
+  std::string built = R"({"auth": {"public": null}, "persistAuthorization": false, "proxy": null})";
+  auto out = nlohmann::json::parse(proxied_playground_settings(
+      built, {"http://staging.example.com/api/", "http://localhost:9081"}, {"http://localhost:9081/", "http://127.0.0.1:7000"}));
+  CHECK(out["proxy"] == "/_apiref/proxy");
+  CHECK(out["auth"] == nlohmann::json::parse(built)["auth"]);  // the rest is kept
+  // apiref.yaml's first, then --open-allow's; no trailing '/', each URL once.
+  REQUIRE(out["servers"].size() == 3);
+  CHECK(out["servers"][0] == nlohmann::json({{"url", "http://staging.example.com/api"}, {"description", "allowed by serve.proxy_allow"}}));
+  CHECK(out["servers"][1] == nlohmann::json({{"url", "http://localhost:9081"}, {"description", "allowed by serve.proxy_allow"}}));
+  CHECK(out["servers"][2] == nlohmann::json({{"url", "http://127.0.0.1:7000"}, {"description", "allowed by --open-allow"}}));
+  // Nothing further: an empty list. Not an object: left as it is.
+  CHECK(nlohmann::json::parse(proxied_playground_settings(built, {}, {}))["servers"] == nlohmann::json::array());
+  CHECK(proxied_playground_settings("[1]", {"http://a"}, {}) == "[1]");
 }

@@ -203,7 +203,7 @@ test("auth: the playground offers only each bundle's credential, pre-filled from
   assert.equal(await page.locator(".btn.authorize").count(), 0, "no Authorize button: the description's bearer scheme is not offered");
   await page.screenshot({ path: path.join(SCREENSHOTS, "auth-playground-meshery.png") });
   // The other bundle takes another credential: the box follows Swagger UI's bundle picker.
-  await page.locator(".topbar select").selectOption("cloud");
+  await page.locator("#apiref-bundle").selectOption("cloud");
   await page.locator("#apiref-auth h2", { hasText: "Meshery Cloud token" }).waitFor({ timeout: LOAD_TIMEOUT });
   assert.deepEqual(await page.locator("#apiref-auth input").evaluateAll((els) => els.map((e) => e.name)), ["token", "MESHERY_CLOUD_ORG_ID"]);
   assert.equal(await page.locator("#apiref-auth input[name=token]").inputValue(), "", "the Meshery token is not the Cloud token");

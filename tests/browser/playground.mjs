@@ -72,16 +72,19 @@ test("playground: the example's playground lists both bundles and loads each, on
   const page = await t.page();
   const requests = recordRequests(page);
   await openPlayground(page, url(EXAMPLE, "playground/"));
-  assert.deepEqual(await page.locator(".topbar select option").allTextContents(), ["public", "internal"]);
-  assert.equal(await page.locator(".topbar select").inputValue(), "../public/openapi.json");
+  assert.deepEqual(await page.locator("#apiref-bundle option").allTextContents(), ["public", "internal"]);
+  assert.equal(await page.locator("#apiref-bundle").inputValue(), "public");
+  // Inside the site's own header, without Swagger UI's top bar.
+  assert.equal(await page.locator(".topbar").count(), 0, "no Swagger UI top bar");
+  assert.equal(await page.locator("header.site-header #search-input").count(), 1, "the site's header, with its search");
   assert.match(await page.locator(".info .title").textContent(), /^Harbor Fleet API/);
   assert.ok(await page.locator(".opblock").count() >= 25, "the public bundle's operations are listed");
   await assertNoSwaggerError(page, "public");
   // What Swagger UI loaded is the site's own openapi.json, the file `apiref bundle` writes.
   const loaded = await page.evaluate(() => window.ui.specSelectors.url());
   assert.equal(new URL(loaded, url(EXAMPLE, "playground/")).href, url(EXAMPLE, "public/openapi.json"));
-  // The other bundle, picked in Swagger UI's own selector.
-  await page.locator(".topbar select").selectOption({ label: "internal" });
+  // The other bundle, picked in the toolbar.
+  await page.locator("#apiref-bundle").selectOption({ label: "internal" });
   await page.locator(".info .title", { hasText: "Internal" }).waitFor({ timeout: 30_000 });
   await page.locator(".opblock").first().waitFor({ state: "visible" });
   await assertNoSwaggerError(page, "internal");
@@ -110,7 +113,7 @@ test("playground: 'Try it' on an operation page opens that operation expanded (p
     await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
     await page.locator(`#${id}.is-open`).waitFor({ state: "visible" });
     assert.deepEqual(await openOperationIds(page), [id], `${bundle}: only ${op} is open`);
-    assert.equal(await page.locator(".topbar select option:checked").textContent(), bundle);
+    assert.equal(await page.locator("#apiref-bundle option:checked").textContent(), bundle);
     assert.ok(await inViewport(page.locator(`#${id}`)), `${op} is scrolled into view`);
     assert.ok(await page.locator(`#${id} button.execute`).isVisible(), "Try it out is on: Execute is there");
     assert.equal(new URL(page.url()).hash, `#/${id.split("-").slice(1, -1).join("-")}/${op}`, "the deep link stays in the address");
@@ -175,7 +178,7 @@ test("playground: a hostile description runs no script in Swagger UI (and the CS
     return out;
   });
   assert.equal(found.pwned, undefined, "window.__pwned was set");
-  assert.deepEqual(found.scripts, ["swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "apiref-playground.js"]);
+  assert.deepEqual(found.scripts, ["../assets/theme.js", "../assets/app.js", "swagger-ui-bundle.js", "apiref-playground.js"]);
   assert.deepEqual(found.handlers, []);
   assert.deepEqual(found.jsUrls, []);
   assert.equal(found.frames, 0);
@@ -216,9 +219,19 @@ test("playground: the token box sends the project's auth (token entered once, on
   assert.match(await page.locator(".apiref-warning").textContent(), /apiref serve --proxy/);
   assert.ok(await page.evaluate(() => window.ui.getConfigs().persistAuthorization === true),
             "site.playground.persist_authorization: true reaches Swagger UI");
+  // The "How it is sent" sentence names the variables, never a raw template.
+  const how = await page.locator("#apiref-auth .apiref-how").textContent();
+  assert.ok(how.includes("Authorization: Bearer $FLEET_TOKEN") && how.includes("X-Fleet-Org: $FLEET_ORG"), how);
+  assert.ok(!how.includes("${") && !how.includes("tok-123"), how);
   await page.locator(".servers select").selectOption(LOCAL_API);
   const got = await fakeServer(page, `${LOCAL_API}/**`);
-  await execute(page, "listDevices", "devices");
+  const listed = await execute(page, "listDevices", "devices");
+  // The curl shown is the request as it goes to the server, the credentials as variables.
+  const curl = await listed.locator(".request-snippets pre").first().textContent();
+  assert.ok(curl.includes(`'${LOCAL_API}/api/devices`), curl);
+  assert.ok(curl.includes('-H "Authorization: Bearer $FLEET_TOKEN"') && curl.includes('-H "X-Fleet-Org: $FLEET_ORG"'), curl);
+  assert.ok(curl.includes('-H "Cookie: fleet_session=$FLEET_TOKEN"'), curl);
+  assert.ok(!curl.includes("tok-123") && !curl.includes("org-7") && !/x-apiref-cookie/i.test(curl), curl);
   await execute(page, "createDeviceGroup", "device-groups");
   assert.equal(got.length, 2, `two requests reached the server: ${JSON.stringify(got.map((g) => g.url))}`);
   const [get, post] = got;
@@ -319,6 +332,12 @@ test("playground: with serve's proxy set, requests go through it with the cookie
     assert.equal(r.headers["x-fleet-org"], "org-1");
     assert.equal(r.headers["x-apiref-cookie"], "fleet_session=tok-9", "the cookie, for serve to move into Cookie");
   }
+  // What the page shows names the real server, not the proxy, and no X-Apiref-Cookie.
+  const op = page.locator("#operations-device-groups-createDeviceGroup");
+  assert.equal((await op.locator(".request-url pre").textContent()).trim(), `${LOCAL_API}/api/device-groups`);
+  const curl = await op.locator(".request-snippets pre").first().textContent();
+  assert.ok(curl.includes(`'${LOCAL_API}/api/device-groups'`) && !curl.includes("_apiref"), curl);
+  assert.ok(curl.includes('-H "Cookie: fleet_session=$FLEET_TOKEN"') && !/x-apiref-cookie/i.test(curl) && !curl.includes("tok-9"), curl);
   assertOnlyHost(requests, EXAMPLE_AUTH);
 });
 
@@ -378,13 +397,13 @@ test("playground: Meshery's bundles (meshery, cloud) load with no error shown", 
   const requests = recordRequests(page);
   const times = {};
   times.meshery = await openPlayground(page, url(MESHERY, "playground/"));
-  assert.deepEqual(await page.locator(".topbar select option").allTextContents(), ["meshery", "cloud"]);
+  assert.deepEqual(await page.locator("#apiref-bundle option").allTextContents(), ["meshery", "cloud"]);
   await assertNoSwaggerError(page, "meshery");
   const mesheryOps = await page.locator(".opblock-tag").count();
   assert.ok(mesheryOps > 5, `meshery: tags listed (${mesheryOps})`);
   await page.screenshot({ path: path.join(SCREENSHOTS, "playground-meshery.png") });
   const started = Date.now();
-  await page.locator(".topbar select").selectOption({ label: "cloud" });
+  await page.locator("#apiref-bundle").selectOption({ label: "cloud" });
   // The playground's copy of the bundle (playground/cloud.openapi.json): its auth is apiref.yaml's.
   await page.waitForFunction(() => /\bcloud\.openapi\.json$/.test(window.ui.specSelectors.url() || ""));
   await page.locator("html[data-playground=ready]").waitFor({ state: "attached" });
@@ -398,4 +417,86 @@ test("playground: Meshery's bundles (meshery, cloud) load with no error shown", 
   assert.equal(await page.locator(".apiref-warning").count(), 0);
   assertOnlyHost(requests, MESHERY);
   report(`playground: Meshery ready in Swagger UI: meshery ${(times.meshery / 1000).toFixed(1)} s, cloud ${(times.cloud / 1000).toFixed(1)} s`);
+});
+
+// --- inside the site: theme, header, token box in reach, opened from disk ----------------------
+
+const background = (page, selector) => page.locator(selector).evaluate((el) => getComputedStyle(el).backgroundColor);
+const WHITE = "rgb(255, 255, 255)", DARK = "rgb(15, 20, 25)";  // the site's --bg, light and dark
+
+test("playground: follows the site's theme both ways, and its toggle (screenshots 1400 and 390 px)", async (t) => {
+  for (const [system, stored, dark] of [["light", "dark", true], ["dark", "light", false], ["dark", null, true], ["light", null, false]]) {
+    for (const width of [1400, 390]) {
+      const page = await t.page({ colorScheme: system, viewport: { width, height: width > 500 ? 900 : 844 } });
+      await page.goto(url(MESHERY, "index.html"));
+      await page.evaluate((v) => { if (v) localStorage.setItem("apiref-theme", v); sessionStorage.setItem("apiref-var-MESHERY_TOKEN", "tok-x"); }, stored);
+      await openPlayground(page, url(MESHERY, "playground/index.html?urls.primaryName=meshery#/workspaces/getWorkspaces"));
+      const what = `system ${system}, stored ${stored}, ${width} px`;
+      assert.equal(await page.evaluate(() => document.documentElement.classList.contains("dark-mode")), dark, what);
+      assert.equal(await background(page, "body"), dark ? DARK : WHITE, what);
+      assert.equal(await background(page, "header.site-header") !== (dark ? WHITE : DARK), true, what);
+      // Swagger UI's text follows: light on dark, dark on light.
+      const fg = await page.locator(".opblock.is-open .opblock-summary-path").evaluate((el) => getComputedStyle(el).color);
+      const [r] = fg.match(/\d+/g).map(Number);
+      assert.ok(dark ? r > 150 : r < 100, `${what}: operation path colour ${fg}`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, `${what}: no sideways scroll`);
+      if (stored) await page.screenshot({ path: path.join(SCREENSHOTS, `playground-meshery-${width}-${dark ? "dark" : "light"}.png`) });
+      if (stored && width === 1400) {
+        // The header's toggle flips the playground at once.
+        await page.locator(".theme-toggle").click();
+        assert.equal(await page.evaluate(() => document.documentElement.classList.contains("dark-mode")), !dark, `${what}: toggled`);
+        assert.equal(await background(page, "body"), dark ? WHITE : DARK, `${what}: toggled`);
+      }
+      await page.close();
+    }
+  }
+});
+
+test("playground: after a deep link the token box stays in sight, above the opened operation", async (t) => {
+  for (const width of [1400, 390]) {
+    const page = await t.page({ viewport: { width, height: width > 500 ? 900 : 844 } });
+    await page.goto(url(MESHERY, "index.html"));
+    await page.evaluate(() => sessionStorage.setItem("apiref-var-MESHERY_TOKEN", "tok-x"));
+    // An operation far down the page.
+    await openPlayground(page, url(MESHERY, "playground/index.html?urls.primaryName=meshery#/workspaces/getWorkspaces"));
+    const op = page.locator("#operations-workspaces-getWorkspaces");
+    await page.waitForFunction(() => window.scrollY > 1000, null, { timeout: 20_000 });
+    const box = await page.locator("#apiref-auth input[name=token]").boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= (width > 500 ? 900 : 844), `${width} px: the token field is on screen (${JSON.stringify(box)})`);
+    const bar = await page.locator("#apiref-toolbar").boundingBox();
+    const opened = await op.boundingBox();
+    assert.ok(opened.y >= bar.y + bar.height - 1, `${width} px: the operation starts below the toolbar (${opened.y} < ${bar.y + bar.height})`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `playground-deep-link-token-${width}.png`) });
+    await page.close();
+  }
+});
+
+test("playground: the server set in the token box is offered beside the description's", async (t) => {
+  const page = await t.page();
+  await page.goto(url(EXAMPLE_AUTH, "public/operations/listDevices.html"));
+  await page.locator(".try-server").fill("http://localhost:8090/");
+  const got = await fakeServer(page, "http://localhost:8090/**");
+  await openPlayground(page, url(EXAMPLE_AUTH, "playground/index.html#/devices/listDevices"));
+  const options = await page.locator(".scheme-container .servers select option").allTextContents();
+  assert.ok(options.includes("http://localhost:8090 - your server, from the token box"), JSON.stringify(options));
+  await page.locator(".scheme-container .servers select").selectOption("http://localhost:8090");
+  await execute(page, "listDevices", "devices");
+  assert.equal(got.length, 1);
+  assert.match(got[0].url, /^http:\/\/localhost:8090\/api\/devices(\?|$)/);
+});
+
+test("playground: opened from disk it says what to run instead", async (t) => {
+  const EXAMPLE_DIR = env("EXAMPLE_DIR");
+  const page = await t.page();
+  await page.goto("file://" + path.join(EXAMPLE_DIR, "playground", "index.html"));
+  await page.locator("html[data-playground=from-disk]").waitFor({ state: "attached" });
+  const box = page.locator("#apiref-from-disk");
+  assert.ok(await box.isVisible());
+  const text = await box.textContent();
+  assert.match(text, /needs a web server/);
+  assert.match(text, /apiref serve --proxy/);
+  assert.match(text, /http:\/\/127\.0\.0\.1:8080\/playground\//);
+  assert.doesNotMatch(await page.locator("body").textContent(), /Failed to load|remote configuration/);
+  assert.equal(await page.locator("#swagger-ui").textContent(), "", "Swagger UI is not started");
+  await page.screenshot({ path: path.join(SCREENSHOTS, "playground-from-disk.png") });
 });

@@ -291,7 +291,14 @@ mkdir -p "$WORK/meshery-copy"
 cp -r "$ROOT/../shared/corpus/meshery/schemas" "$WORK/meshery-copy/schemas"
 chmod -R u+w "$WORK/meshery-copy"
 sed 's#^root: .*#root: schemas#' "$ROOT/examples/meshery/apiref.yaml" >"$WORK/meshery-copy/apiref.yaml"
-apiref_serve serve-meshery "$WORK/meshery-copy" -q; export SERVE_MESHERY_URL="http://127.0.0.1:$PORT/"
+# With the proxy and a further server given by --open-allow: a second echo upstream, which the
+# playground must offer and send to (serve.mjs).
+OPEN_PORT=$(free_port)
+python3 "$ROOT/tests/cli/echo_upstream.py" "$OPEN_PORT" "$WORK/open-upstream.log" >"$WORK/open-upstream.out" 2>&1 &
+SERVER_PIDS+=($!)
+export SERVE_OPEN_URL="http://127.0.0.1:$OPEN_PORT" SERVE_OPEN_LOG="$WORK/open-upstream.log"
+apiref_serve serve-meshery "$WORK/meshery-copy" -q --proxy --open-allow "$SERVE_OPEN_URL"
+export SERVE_MESHERY_URL="http://127.0.0.1:$PORT/"
 export SERVE_MESHERY_DIR="$WORK/meshery-copy/schemas"
 
 export EXAMPLE_DIR="$WORK/example" GITHUB_DIR="$WORK/github" HOSTILE_DIR="$WORK/hostile" EDGE_DIR="$WORK/edge"

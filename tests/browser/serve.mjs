@@ -81,6 +81,61 @@ test("serve --proxy: a URL outside the declared servers is refused, and the refu
   assert.match(await page.locator("body").textContent(), /refuses http:\/\/example\.com\/: it is not below any server/);
 });
 
+// --- a further server (--open-allow) on Meshery, and the curl the playground shows ---------------
+
+test("serve --proxy --open-allow: Meshery's playground offers the further server, sends there, shows the real curl", async (t) => {
+  const OPEN = env("SERVE_OPEN_URL"), OPEN_LOG = env("SERVE_OPEN_LOG");
+  const page = await t.page();
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  fs.writeFileSync(OPEN_LOG, "");
+  const settings = await (await page.request.get(url(MESHERY, "playground/apiref-playground.json"))).json();
+  assert.deepEqual(settings.servers, [{ url: OPEN, description: "allowed by --open-allow" }]);
+  // The reader's token, typed on the operation page, then "Try it".
+  await page.goto(url(MESHERY, "meshery/operations/getWorkspaces.html"));
+  await page.locator('.try-values input[data-var="MESHERY_TOKEN"]').fill("tok-mesh-7");
+  await page.locator("a.try-it").click();
+  await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
+  const select = page.locator(".scheme-container .servers select");
+  const offered = await select.locator("option").allTextContents();
+  assert.ok(offered.includes(`${OPEN} - allowed by --open-allow`), `the further server is offered: ${JSON.stringify(offered)}`);
+  assert.ok(offered.length >= 2, "beside the description's own servers");
+  await select.selectOption(OPEN);
+  const op = await execute(page, "getWorkspaces", "workspaces");
+  assert.equal((await op.locator(".live-responses-table tr.response .response-col_status").first().textContent()).trim(), "200");
+  // What the further server received, through serve's proxy: the token as Meshery reads it.
+  const got = fs.readFileSync(OPEN_LOG, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  assert.equal(got.length, 1, `one request reached ${OPEN}`);
+  assert.equal(got[0].method, "GET");
+  assert.equal(got[0].path, "/api/workspaces");
+  assert.equal(got[0].headers.cookie, "meshery-provider=Meshery; token=tok-mesh-7");
+  assert.equal(got[0].headers["x-apiref-cookie"], undefined);
+  const proxied = requests.filter((r) => new URL(r).pathname === "/_apiref/proxy");
+  assert.equal(proxied.length, 1, "the call went through /_apiref/proxy");
+  assert.equal(new URL(proxied[0]).searchParams.get("url").split("?")[0], `${OPEN}/api/workspaces`);
+  // What the page shows is the request as it goes to the real server: its URL, the token as
+  // the environment variable Meshery's snippets use, nothing of the proxy.
+  assert.match((await op.locator(".request-url pre").textContent()).trim(), new RegExp(`^${OPEN.replace(/[.]/g, "\\.")}/api/workspaces(\\?|$)`));
+  const snippets = op.locator(".request-snippets");
+  const bash = await snippets.locator("pre").first().textContent();
+  assert.ok(bash.includes(`'${OPEN}/api/workspaces`), bash);
+  assert.ok(bash.includes(`-H "Cookie: meshery-provider=Meshery; token=$MESHERY_TOKEN"`), bash);
+  for (const shown of [bash]) {
+    assert.ok(!shown.includes("tok-mesh-7"), "no token in clear");
+    assert.ok(!/x-apiref-cookie/i.test(shown) && !shown.includes("_apiref"), "nothing of the proxy");
+  }
+  // The other two shells spell the variable their way.
+  await snippets.getByText("cURL (CMD)").click();
+  const cmd = await snippets.locator("pre").first().textContent();
+  assert.ok(cmd.includes("token=%MESHERY_TOKEN%") && !cmd.includes("tok-mesh-7"), cmd);
+  await snippets.getByText("Powershell").click();
+  const ps = await snippets.locator("pre").first().textContent();
+  assert.ok(ps.includes("token=$env:MESHERY_TOKEN") && !ps.includes("tok-mesh-7"), ps);
+  await snippets.getByText("cURL (bash)").click();
+  await op.locator(".request-snippets").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, "serve-open-allow-meshery.png") });
+});
+
 // --- live reload on a copy of Meshery's tree ---------------------------------------------------
 
 const BADGE_FILE = path.join(MESHERY_DIR, "constructs/v1beta2/badge/api.yml");

@@ -40,7 +40,7 @@ same_as_bundle() {  # same_as_bundle SITE INPUT NAME...: every published descrip
   done
 }
 check "published descriptions are byte-identical to apiref bundle (JSON and YAML)" same_as_bundle ex "$ROOT/schemas" public internal
-check "playground: Swagger UI, apiref's page and script, both settings files" bash -c "for f in index.html swagger-ui-bundle.js swagger-ui-standalone-preset.js swagger-ui.css oauth2-redirect.html oauth2-redirect.js apiref-playground.js swagger-config.json apiref-playground.json LICENSE; do test -s ex/playground/\$f || { echo missing \$f; exit 1; }; done"
+check "playground: Swagger UI, apiref's page and script, both settings files" bash -c "for f in index.html swagger-ui-bundle.js swagger-ui.css oauth2-redirect.html oauth2-redirect.js apiref-playground.js swagger-config.json apiref-playground.json LICENSE; do test -s ex/playground/\$f || { echo missing \$f; exit 1; }; done"
 check "playground: swagger-config lists both bundles, public primary, no validator" python3 -c "
 import json; c = json.load(open('ex/playground/swagger-config.json'))
 assert c['urls'] == [{'name': 'public', 'url': '../public/openapi.json'}, {'name': 'internal', 'url': '../internal/openapi.json'}], c['urls']

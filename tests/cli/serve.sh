@@ -72,6 +72,7 @@ check "pages are revalidated: ETag and 304" bash -c "etag=\$(curl -s -D - -o /de
 check "the site is read-only" bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -X POST -d x $BASE/)\" = 405 ]"
 check "events: the current build first" bash -c "timeout 2 curl -sN $BASE/_apiref/events | grep -m1 '^data:' | grep -q '\"ok\":true'"
 check "the playground settings name the proxy" bash -c "[ ! -f '$ROOT/playground/apiref-playground.js' ] || curl -s $BASE/playground/apiref-playground.json | grep -q '\"proxy\": \"/_apiref/proxy\"'"
+check "the playground settings offer serve.proxy_allow's server" bash -c "curl -s $BASE/playground/apiref-playground.json | python3 -c 'import json,sys; s=json.load(sys.stdin)[\"servers\"]; sys.exit(s != [{\"url\": \"http://127.0.0.1:$UP/allowed\", \"description\": \"allowed by serve.proxy_allow\"}])'"
 
 # --- port taken -------------------------------------------------------------------------------
 check "a taken port: exit 2 and a clear message" bash -c "'$APIREF' serve ex --port $PORT >taken.out 2>taken.err; [ \$? -eq 2 ] && grep -q 'cannot listen on 127.0.0.1:$PORT' taken.err && grep -q -- '--port' taken.err"
