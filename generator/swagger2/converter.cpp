@@ -110,7 +110,7 @@ File* Converter::file_at(const std::string& absolute_path) {
   return f;
 }
 
-void Converter::rewrite_ref(File& f, Node& ref_value, Role role) {
+void Converter::rewrite_ref(File& f, Node& ref_value, Role role, const std::vector<std::string>* produces) {
   if (!ref_value.is_string()) return;
   const std::string& ref = ref_value.text;
   size_t hash = ref.find('#');
@@ -146,7 +146,7 @@ void Converter::rewrite_ref(File& f, Node& ref_value, Role role) {
   }
   if (role == Role::Other) return;
   if (target == files_.at(root_doc_.path).get() && (tokens->empty() || (*tokens)[0] == "paths")) return;
-  queue_.push_back({target->doc->path, *decoded, role});
+  queue_.push_back({target->doc->path, *decoded, role, produces ? *produces : produces_});
 }
 
 RawParam Converter::raw_param(const File& f, const Node& param, const std::string& pointer) {
@@ -295,7 +295,7 @@ void Converter::drain_queue() {
     switch (p.role) {
       case Role::Schema: convert_schema(f, *node, p.pointer); break;
       case Role::Parameter: convert_parameter(f, *node, p.pointer); break;
-      case Role::Response: convert_response(f, *node, p.pointer, produces_); break;
+      case Role::Response: convert_response(f, *node, p.pointer, p.produces); break;
       case Role::PathItem: convert_path_item(f, *node, p.pointer); break;
       case Role::Header: convert_header(f, *node, p.pointer); break;
       case Role::Other: break;

@@ -40,7 +40,8 @@ class Converter {
   void error(const File& f, const std::string& pointer, SourcePos pos, const char* code, const std::string& msg);
   // Rewrites a $ref string written in `f` (whose target has role `role`) to where the
   // conversion moves its target; queues a target outside the moved sections for conversion.
-  void rewrite_ref(File& f, Node& ref_value, Role role);
+  // A response converted in place takes the media types of the operation that first uses it.
+  void rewrite_ref(File& f, Node& ref_value, Role role, const std::vector<std::string>* produces = nullptr);
   // Follows a parameter's $refs through the raw files (null node when it cannot be found).
   RawParam raw_param(const File& f, const Node& param, const std::string& pointer);
   // The root's `consumes` / `produces` as written (empty when absent).
@@ -77,6 +78,7 @@ class Converter {
     std::string path;
     std::string pointer;
     Role role;
+    std::vector<std::string> produces;  // a response's, when its operation says
   };
   std::vector<Pending> queue_;
   std::map<std::string, std::set<std::string>> converted_;  // in-place targets done, by file

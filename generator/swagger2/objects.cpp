@@ -61,7 +61,7 @@ void Converter::convert_schema(File& f, Node& s, const std::string& pointer) {
     rewrite_ref(f, *ref, Role::Schema);
     return;
   }
-  bool binary = false;
+  bool binary = false, nullable = false;
   for (Member& m : s.members) {
     const std::string& k = m.key;
     std::string at = append_pointer(pointer, k);
@@ -70,6 +70,15 @@ void Converter::convert_schema(File& f, Node& s, const std::string& pointer) {
     } else if (k == "type" && m.value.is_string() && m.value.text == "file") {
       m.value.text = "string";
       binary = true;
+    } else if (k == "type" && m.value.is_array() && m.value.items.size() == 2) {
+      // [T, "null"], not 2.0 but written for x-nullable: T and nullable, as 3.0 says it.
+      const std::vector<Node>& t = m.value.items;
+      int null_at = t[0].text == "null" ? 0 : t[1].text == "null" ? 1 : -1;
+      if (null_at >= 0 && t[1 - null_at].is_string()) {
+        Node single = t[1 - null_at];
+        m.value = std::move(single);
+        nullable = true;
+      }
     } else if (k == "discriminator" && m.value.is_string()) {
       SourcePos at_value = m.value.pos;
       Node d = Node::object(at_value);
@@ -77,7 +86,7 @@ void Converter::convert_schema(File& f, Node& s, const std::string& pointer) {
       m.value = std::move(d);
     } else if ((k == "properties" || k == "definitions" || k == "patternProperties") && m.value.is_object()) {
       for (Member& p : m.value.members) convert_schema(f, p.value, append_pointer(at, p.key));
-    } else if (k == "additionalProperties" || k == "not" || k == "items") {
+    } else if (k == "additionalProperties" || k == "not" || k == "items" || k == "additionalItems") {
       if (m.value.is_array()) {
         for (size_t i = 0; i < m.value.items.size(); ++i)
           convert_schema(f, m.value.items[i], append_pointer(at, std::to_string(i)));
@@ -90,6 +99,7 @@ void Converter::convert_schema(File& f, Node& s, const std::string& pointer) {
     }
   }
   if (binary) s.set("format", Node::string("binary", s.find("type")->pos));
+  if (nullable && !s.find("nullable")) s.set("nullable", Node::boolean_value(true, s.find("type")->pos));
 }
 
 void Converter::convert_parameter(File& f, Node& p, const std::string& pointer) {
@@ -189,7 +199,7 @@ void Converter::convert_response(File& f, Node& r, const std::string& pointer,
                                  const std::vector<std::string>& produces_given) {
   if (!r.is_object()) return;
   if (Node* ref = r.find("$ref")) {
-    rewrite_ref(f, *ref, Role::Response);
+    rewrite_ref(f, *ref, Role::Response, &produces_given);
     return;
   }
   std::vector<std::string> produces = produces_given;
@@ -203,7 +213,9 @@ void Converter::convert_response(File& f, Node& r, const std::string& pointer,
     content_placed = true;
   };
   for (Member& m : r.members) {
-    if (m.key == "schema") {
+    if (m.key == "schema" && m.value.is_null()) {
+      continue;  // `schema:` with nothing after it says nothing
+    } else if (m.key == "schema") {
       convert_schema(f, m.value, append_pointer(pointer, "schema"));
       for (const std::string& type : produces) {
         Node media = Node::object(m.value.pos);
