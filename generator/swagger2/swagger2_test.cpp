@@ -413,3 +413,25 @@ TEST_CASE("swagger2: broken documents get errors with file, pointer and line:col
        "swagger2-oauth2-flow", "/securityDefinitions/o/flow", "5:27");
   only(convert(std::string(kHead) + "paths: [a]\n"), "swagger2-paths", "/paths", "3:8");
 }
+
+TEST_CASE("swagger2: with a shared cache, a changed file of a 2.0 document converts it again") {
+  TempDir dir;
+  std::string root = normalise_path(dir.write("api.yaml", std::string(kHead) +
+                                              "paths:\n  /a: {get: {responses: {'200': {$ref: 'r.yaml#/responses/ok'}}}}\n"));
+  std::string other = normalise_path(dir.write("r.yaml", "responses:\n  ok: {description: ok, schema: {type: string}}\n"));
+  ResolveOptions o;
+  o.root_dir = dir.str();
+  DocumentCache cache;
+  o.cache = &cache;
+  {
+    DocumentSet docs(o);
+    REQUIRE(docs.load(root));
+  }
+  cache.forget(other);  // what `serve` does when r.yaml changes on disk
+  DocumentSet docs(o);
+  REQUIRE(docs.load(root));
+  const Document* r = docs.load(other);
+  REQUIRE(r);
+  expect(r->root, "/components/responses/ok/content/*~1*/schema", R"({"type": "string"})");
+  CHECK(!r->root.find("responses"));
+}
