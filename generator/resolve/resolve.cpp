@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "swagger2/swagger2.h"
 #include "text/percent.h"
 #include "tree/json_pointer.h"
 

@@ -14,7 +14,6 @@
 
 #include "diag/diagnostic.h"
 #include "load/load.h"
-#include "swagger2/swagger2.h"
 
 namespace apiref {
 

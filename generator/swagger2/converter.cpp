@@ -329,12 +329,19 @@ std::vector<std::shared_ptr<Swagger2File>> Converter::others() {
   return out;
 }
 
+void Converter::mark_rewritten() {
+  // The file's bytes are no longer a JSON text of its tree: nothing may copy them out as the
+  // document (a site's openapi.json would be the 2.0 file).
+  for (auto& [path, f] : files_) f->doc->plain_json = false;
+}
+
 }  // namespace swagger2_internal
 
 std::vector<std::shared_ptr<Swagger2File>> convert_swagger2(Document& root, const Swagger2Loader& load,
                                                             Diagnostics& out) {
   Converter c(root, load, out);
   c.run();
+  c.mark_rewritten();
   return c.others();
 }
 

@@ -35,6 +35,7 @@ class Converter {
   Converter(Document& root, const Swagger2Loader& load, Diagnostics& out);
   void run();
   std::vector<std::shared_ptr<Swagger2File>> others();
+  void mark_rewritten();
 
   // ---- used by objects.cpp ----
   void error(const File& f, const std::string& pointer, SourcePos pos, const char* code, const std::string& msg);

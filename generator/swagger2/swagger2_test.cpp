@@ -371,7 +371,8 @@ responses:
 
 TEST_CASE("swagger2: the document set converts a 2.0 root and the files it reaches on load") {
   TempDir dir;
-  std::string root = dir.write("api.yaml", std::string(kHead) + "paths:\n  /a: {$ref: 'more.yaml#/paths/a'}\n");
+  std::string root = dir.write("api.json", R"({"swagger": "2.0", "info": {"title": "t", "version": "1"},
+    "paths": {"/a": {"$ref": "more.yaml#/paths/a"}}})");
   dir.write("more.yaml", "paths:\n  a:\n    get:\n      responses: {'200': {description: ok, schema: {$ref: '#/definitions/A'}}}\n"
                          "definitions:\n  A: {type: string, x-nullable: true}\n");
   ResolveOptions o;
@@ -380,6 +381,7 @@ TEST_CASE("swagger2: the document set converts a 2.0 root and the files it reach
   const Document* d = docs.load(normalise_path(root));
   REQUIRE(d);
   CHECK(d->root.string_at("openapi") == "3.0.3");
+  CHECK(!d->plain_json);  // its bytes are the 2.0 text: never to be copied out as the bundle
   const Document* more = docs.load(normalise_path(dir.str() + "/more.yaml"));
   REQUIRE(more);
   expect(more->root, "/components/schemas/A", R"({"type": "string", "nullable": true})");
