@@ -40,8 +40,22 @@ install_swagger_ui() {
   npm ci --prefix "$dir" --ignore-scripts --no-audit --no-fund >&2
 }
 
+# The reference Swagger 2.0 converter the corpus tier compares apiref with (tests/swagger2:
+# swagger2openapi, pinned in its package-lock.json); tests/swagger2/run.sh installs it too.
+install_swagger2_reference() {
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/tests/swagger2"
+  local stamp="$dir/node_modules/.package-lock.json"
+  if [ -d "$dir/node_modules/swagger2openapi" ] && [ -f "$stamp" ] && [ ! "$dir/package-lock.json" -nt "$stamp" ]; then
+    return 0
+  fi
+  command -v npm >/dev/null || return 0  # only the corpus tier needs it; it says so itself
+  echo "installing swagger2openapi (pinned) into tests/swagger2/node_modules" >&2
+  npm ci --prefix "$dir" --ignore-scripts --no-audit --no-fund >&2
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
-  install_swagger_ui
+  install_swagger_ui && install_swagger2_reference
   exit $?
 fi
 
@@ -55,4 +69,4 @@ echo "installing: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 $cmd >/dev/null
-install_swagger_ui
+install_swagger_ui && install_swagger2_reference

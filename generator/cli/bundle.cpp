@@ -46,6 +46,18 @@ int run_bundle(const BundleArgs& a) {
     return kInputErrors;
   }
 
+  // Swagger 2.0 is converted to 3.0 on load (generator/swagger2); 3.1 is never taken down.
+  if (!a.to.empty()) {
+    for (const BundleOutput& b : result.bundles) {
+      std::string_view version = b.root().string_at("openapi");
+      if (version.substr(0, a.to.size() + 1) != a.to + ".") {
+        std::cerr << "apiref: --to " << a.to << ": the input is OpenAPI " << version
+                  << ", which apiref does not convert to " << a.to << "\n";
+        return kUsage;
+      }
+    }
+  }
+
   std::string format = a.format;
   if (format.empty()) format = ends_with(a.output, ".json") ? "json" : "yaml";
   auto serialise = [&](const Node& doc) { return format == "json" ? to_json(doc) : to_yaml(doc); };

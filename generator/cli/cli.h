@@ -20,6 +20,7 @@ struct BundleArgs {
   std::string input;
   std::string output;
   std::string format;
+  std::string to;  // "3.0": the bundles must be OpenAPI 3.0 (a Swagger 2.0 input is converted)
   std::vector<std::string> only;
   std::string root;
   bool dereference = false;

@@ -27,6 +27,10 @@ int main(int argc, char** argv) {
   cmd->add_option("--format", bundle.format, "yaml or json (default: from -o, else yaml)")
       ->check(CLI::IsMember({"yaml", "json"}));
   cmd->add_option("--bundle", bundle.only, "only this bundle of the project (repeatable)");
+  cmd->add_option("--to", bundle.to,
+                  "OpenAPI version to write: 3.0 (a Swagger 2.0 input is always converted to 3.0; "
+                  "this refuses an input that would stay 3.1)")
+      ->check(CLI::IsMember({"3.0"}));
   cmd->add_flag("--dereference", bundle.dereference,
                 "inline every $ref (recursive schemas stay references to components)");
   cmd->add_option("--root", bundle.root,

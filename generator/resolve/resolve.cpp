@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "swagger2/swagger2.h"
 #include "text/percent.h"
 #include "tree/json_pointer.h"
 
@@ -51,26 +52,87 @@ size_t DocumentCache::size() const {
   return entries_.size();
 }
 
+// A file read, and the files read with it: a Swagger 2.0 document converts as one with the
+// files its $refs reach (generator/swagger2), which must then be used as converted.
+struct LoadedFile {
+  std::shared_ptr<const Document> doc;
+  std::vector<std::pair<std::string, DocumentCache::Entry>> with;
+};
+
+namespace {
+
+void convert_if_swagger2(Document& doc, DocumentCache::Entry& entry, const ResolveOptions& options,
+                         LoadedFile& loaded) {
+  if (!doc.ok || !is_swagger2(doc.root)) return;
+  Swagger2Loader read = [&](const std::string& path) -> std::shared_ptr<Swagger2File> {
+    if (!options.allow_outside_root && !path_is_within(path, options.root_dir)) return nullptr;
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return nullptr;
+    auto file = std::make_shared<Swagger2File>();
+    file->doc = std::make_shared<Document>(load_document(path, file->diagnostics, options.limits));
+    return file;
+  };
+  for (const std::shared_ptr<Swagger2File>& f : convert_swagger2(doc, read, entry.diagnostics)) {
+    DocumentCache::Entry other{f->doc, std::move(f->diagnostics), {}};
+    entry.converted_with.push_back(f->doc->path);
+    loaded.with.emplace_back(f->doc->path, std::move(other));
+  }
+}
+
 // One file, from the shared cache when an earlier build parsed it, else from disk.
-static std::shared_ptr<const Document> load_cached(const std::string& path, DocumentCache* cache,
-                                                   const ParseLimits& limits, Diagnostics& out) {
+LoadedFile load_cached(const std::string& path, const ResolveOptions& options, Diagnostics& out) {
+  DocumentCache* cache = options.cache;
   DocumentCache::Entry entry;
+  LoadedFile loaded;
   if (cache && cache->find(path, entry)) {
-    out.insert(out.end(), entry.diagnostics.begin(), entry.diagnostics.end());
-    return entry.doc;
+    bool whole = true;
+    for (const std::string& other : entry.converted_with) {
+      DocumentCache::Entry e;
+      whole = whole && cache->find(other, e);
+      if (whole) loaded.with.emplace_back(other, std::move(e));
+    }
+    if (whole) {
+      out.insert(out.end(), entry.diagnostics.begin(), entry.diagnostics.end());
+      loaded.doc = entry.doc;
+      return loaded;
+    }
+    loaded.with.clear();
+    entry = {};
   }
   // Not created const: take_root() may move the tree out of a document no one else holds.
-  entry.doc = std::make_shared<Document>(load_document(path, entry.diagnostics, limits));
+  auto doc = std::make_shared<Document>(load_document(path, entry.diagnostics, options.limits));
+  convert_if_swagger2(*doc, entry, options, loaded);
+  entry.doc = doc;
   out.insert(out.end(), entry.diagnostics.begin(), entry.diagnostics.end());
-  if (cache) cache->store(path, entry);
-  return entry.doc;
+  if (cache) {
+    cache->store(path, entry);
+    for (const auto& [other, e] : loaded.with) cache->store(other, e);
+  }
+  loaded.doc = entry.doc;
+  return loaded;
+}
+
+}  // namespace
+
+void DocumentSet::publish(const std::string& absolute_path, LoadedFile&& loaded, Diagnostics& found) {
+  cache_.emplace(absolute_path, std::move(loaded.doc));
+  diagnostics_.insert(diagnostics_.end(), found.begin(), found.end());
+  for (auto& [path, entry] : loaded.with) {
+    // Converted with a 2.0 root: replaces a copy read as it is (and what was resolved in it).
+    if (cache_.count(path)) targets_.clear();
+    cache_[path] = std::move(entry.doc);
+    diagnostics_.insert(diagnostics_.end(), entry.diagnostics.begin(), entry.diagnostics.end());
+  }
 }
 
 const Document* DocumentSet::load(const std::string& absolute_path) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = cache_.find(absolute_path);
-  if (it == cache_.end())
-    it = cache_.emplace(absolute_path, load_cached(absolute_path, options_.cache, options_.limits, diagnostics_)).first;
+  if (it == cache_.end()) {
+    Diagnostics found;
+    publish(absolute_path, load_cached(absolute_path, options_, found), found);
+    it = cache_.find(absolute_path);
+  }
   if (listed_.insert(absolute_path).second) order_.push_back(absolute_path);
   return it->second->ok ? it->second.get() : nullptr;
 }
@@ -78,7 +140,7 @@ const Document* DocumentSet::load(const std::string& absolute_path) {
 void DocumentSet::preload(const std::vector<std::string>& absolute_paths) {
   // Parse in parallel into private results, then publish in the given order so that the
   // diagnostics come out in the same order on every run.
-  std::vector<std::shared_ptr<const Document>> docs(absolute_paths.size());
+  std::vector<LoadedFile> docs(absolute_paths.size());
   std::vector<Diagnostics> found(absolute_paths.size());
   size_t workers = std::max(1u, std::thread::hardware_concurrency());
   workers = std::min(workers, absolute_paths.size());
@@ -87,15 +149,14 @@ void DocumentSet::preload(const std::vector<std::string>& absolute_paths) {
   for (size_t w = 0; w < workers; ++w) {
     pool.emplace_back([&] {
       for (size_t i = next++; i < absolute_paths.size(); i = next++)
-        docs[i] = load_cached(absolute_paths[i], options_.cache, options_.limits, found[i]);
+        docs[i] = load_cached(absolute_paths[i], options_, found[i]);
     });
   }
   for (std::thread& t : pool) t.join();
   std::lock_guard<std::mutex> lock(mutex_);
   for (size_t i = 0; i < absolute_paths.size(); ++i) {
     if (cache_.count(absolute_paths[i])) continue;
-    cache_.emplace(absolute_paths[i], std::move(docs[i]));
-    diagnostics_.insert(diagnostics_.end(), found[i].begin(), found[i].end());
+    publish(absolute_paths[i], std::move(docs[i]), found[i]);
   }
 }
 

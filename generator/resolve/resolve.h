@@ -24,6 +24,9 @@ class DocumentCache {
   struct Entry {
     std::shared_ptr<const Document> doc;
     Diagnostics diagnostics;  // what parsing it reported, repeated on every build that uses it
+    // A Swagger 2.0 root: the other files converted with it (generator/swagger2). The entry
+    // holds only while they are all still cached, else the document is read and converted again.
+    std::vector<std::string> converted_with;
   };
   bool find(const std::string& absolute_path, Entry& out) const;
   void store(const std::string& absolute_path, Entry entry);
@@ -49,6 +52,8 @@ struct RefTarget {
   explicit operator bool() const { return node != nullptr; }
   std::string key() const;  // identity of the target: "<file>#<pointer>"
 };
+
+struct LoadedFile;
 
 class DocumentSet {
  public:
@@ -89,6 +94,8 @@ class DocumentSet {
   void remember_target(const std::string& from_path, const std::string& ref, const RefTarget& target);
 
  private:
+  void publish(const std::string& absolute_path, LoadedFile&& loaded, Diagnostics& found);
+
   ResolveOptions options_;
   std::map<std::string, std::shared_ptr<const Document>> cache_;
   std::vector<std::string> order_;

@@ -76,8 +76,16 @@ YAML
 check "duplicate key exits 1" run 1 out.txt err.txt bundle bad/dup.yaml
 check "duplicate key names both lines" bash -c "grep -q 'bad/dup.yaml:4:1: error: duplicate key' err.txt && grep -q 'bad/dup.yaml:3:1' err.txt"
 
-check "Swagger 2.0 exits 1 with a clear message" run 1 out.txt err.txt bundle "$CORPUS/oas-examples/2.0/yaml/petstore.yaml"
-check "Swagger 2.0 message" grep -q 'Swagger 2.0 documents are not supported yet' err.txt
+check "Swagger 2.0 bundles as OpenAPI 3.0" run 0 out.txt err.txt bundle "$CORPUS/oas-examples/2.0/yaml/petstore.yaml"
+check "Swagger 2.0 bundle says openapi 3.0.3" grep -q '^openapi: "3.0.3"' out.txt
+check "bundle --to 3.0 writes the converted 2.0 document" run 0 out.txt err.txt bundle --to 3.0 "$CORPUS/oas-examples/2.0/json/petstore.json" --format json
+check "bundle --to 3.0 output has components/schemas" grep -q '"#/components/schemas/Pet"' out.txt
+printf 'openapi: 3.1.0\ninfo: {title: x, version: "1"}\npaths: {}\n' >bad/v31.yaml
+check "bundle --to 3.0 refuses a 3.1 input" run 2 out.txt err.txt bundle --to 3.0 bad/v31.yaml
+check "bundle --to 3.0 says why" grep -q 'input is OpenAPI 3.1.0' err.txt
+printf 'swagger: "1.2"\ninfo: {title: x, version: "1"}\npaths: {}\n' >bad/swagger12.yaml
+check "Swagger 1.2 exits 1" run 1 out.txt err.txt bundle bad/swagger12.yaml
+check "Swagger 1.2 message has file:line:col" grep -q "bad/swagger12.yaml:1:10: error: Swagger version '1.2' is not supported" err.txt
 
 printf 'openapi: 3.0.3\ninfo: {title: x\n' >bad/syntax.yaml
 check "YAML syntax error exits 1" run 1 out.txt err.txt bundle bad/syntax.yaml

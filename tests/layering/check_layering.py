@@ -16,7 +16,7 @@ import sys
 # Lowest first. A stage may include its own folder and any stage listed before it. Stages on
 # one line are peers that must not include each other.
 ORDER = [
-    ["text"], ["tree"], ["diag"], ["markdown"], ["oas"], ["load"], ["resolve"], ["config"],
+    ["text"], ["tree"], ["diag"], ["markdown"], ["oas"], ["load"], ["swagger2"], ["resolve"], ["config"],
     ["bundle"], ["check"], ["report"], ["model"], ["examples"], ["snippets"], ["render"], ["host"],
     ["write"], ["build"], ["serve"], ["cli"],
 ]
