@@ -606,6 +606,7 @@ test("screenshots: GitHub operation and overview (light, dark), example operatio
   report(`screenshots: ${shots.map((f) => path.relative(process.cwd(), f)).join(", ")}`);
 });
 
+await import("./layout.mjs");      // two columns, the phone's menu, print, axe-core
 await import("./search.mjs");      // search on Meshery's and GitHub's sites
 await import("./playground.mjs");  // the playground's tests, after the site's
 await import("./serve.mjs");       // apiref serve: proxy from the playground, live reload
