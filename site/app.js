@@ -751,7 +751,7 @@
       hits.slice(0, MAX_SHOWN).forEach(function (hit) {
         var e = hit.e, bundle = bundles[e.bundle] || [""];
         var li = document.createElement("li");
-        li.setAttribute("role", "option");
+        li.className = "search-hit";
         li.setAttribute("data-kind", e.kind);
         li.setAttribute("data-bundle", bundle[0]);
         li.setAttribute("data-score", String(hit.score));
@@ -793,11 +793,11 @@
     }
 
     function move(delta) {
-      var items = list.querySelectorAll("li[role=option]");
+      var items = list.querySelectorAll("li.search-hit");
       if (!items.length) return;
-      if (selected >= 0) items[selected].removeAttribute("aria-selected");
+      if (selected >= 0) items[selected].removeAttribute("data-selected");
       selected = (selected + delta + items.length) % items.length;
-      items[selected].setAttribute("aria-selected", "true");
+      items[selected].setAttribute("data-selected", "true");
       items[selected].scrollIntoView({ block: "nearest" });
     }
 
@@ -813,7 +813,7 @@
       if (ev.key === "ArrowDown") { move(1); ev.preventDefault(); }
       else if (ev.key === "ArrowUp") { move(-1); ev.preventDefault(); }
       else if (ev.key === "Enter") {
-        var items = list.querySelectorAll("li[role=option] a");
+        var items = list.querySelectorAll("li.search-hit a");
         var target = items[selected >= 0 ? selected : 0];
         if (target) window.location.href = target.href;
       } else if (ev.key === "Escape") { list.hidden = true; input.blur(); }
