@@ -110,8 +110,8 @@
       tab.id = "tab-" + n;
       tab.setAttribute("role", "tab");
       tab.innerHTML = panel.querySelector("summary").innerHTML;  // the page's own markup
-      var note = tab.querySelector(".example-note, .media-type");
-      if (note && panels.length > 1) note.remove();
+      // Several tabs: the status alone names each (the panel's own label is hidden).
+      if (panels.length > 1) tab.querySelectorAll(".example-note, .media-type").forEach(function (n) { n.remove(); });
       var body = panel.querySelector(".code-block") || panel;
       body.id = body.id || "tabpanel-" + n;
       body.setAttribute("role", "tabpanel");
