@@ -1,6 +1,7 @@
 // apiref pages work without this file; it only adds search, the theme switch, copy buttons,
-// the reader's values in snippets, nested schemas unfolded in place and, in an operation page's
-// sidebar, the other operations of its tag.
+// the reader's values in snippets, tabs over the snippets and examples, the phone's menu,
+// nested schemas unfolded in place and, in an operation page's sidebar, the other operations
+// of its tag.
 (function () {
   "use strict";
 
@@ -68,6 +69,7 @@
       var code = block.querySelector("code");
       if (!button || !code || !navigator.clipboard) return;
       button.hidden = false;
+      block.classList.add("has-copy");
       button.addEventListener("click", function () {
         navigator.clipboard.writeText(code.textContent).then(function () {
           button.textContent = "Copied";
@@ -79,7 +81,167 @@
     setUpSearch();
     setUpTryValues();
     setUpUnfolding(document);
+    document.querySelectorAll(".tabset").forEach(setUpTabs);
+    setUpStatusLinks();
+    setUpMenu();
+    setUpPrinting();
   });
+
+  // --- tabs over the snippets and the response examples ---------------------------------------
+  // Each <details> of a .tabset becomes a tab named by its <summary>; without this script they
+  // are stacked, the first open. A tabset with data-remember keeps the reader's choice (the
+  // snippets' language) in localStorage, for every page of the site.
+  var tabCount = 0;
+
+  function setUpTabs(set) {
+    var panels = Array.prototype.filter.call(set.children, function (c) { return c.localName === "details"; });
+    if (panels.length < 1) return;
+    var key = set.getAttribute("data-remember");
+    var bar = document.createElement("div");
+    bar.className = "tabs";
+    bar.setAttribute("role", "tablist");
+    var title = set.parentNode && set.parentNode.querySelector(".sample-title");
+    if (title && title.id) bar.setAttribute("aria-labelledby", title.id);
+    var tabs = panels.map(function (panel) {
+      var n = ++tabCount;
+      var tab = document.createElement("button");
+      tab.type = "button";
+      tab.className = "tab";
+      tab.id = "tab-" + n;
+      tab.setAttribute("role", "tab");
+      tab.innerHTML = panel.querySelector("summary").innerHTML;  // the page's own markup
+      // Several tabs: the status alone names each (the panel's own label is hidden).
+      if (panels.length > 1) tab.querySelectorAll(".example-note, .media-type").forEach(function (n) { n.remove(); });
+      var body = panel.querySelector(".code-block") || panel;
+      body.id = body.id || "tabpanel-" + n;
+      body.setAttribute("role", "tabpanel");
+      body.setAttribute("aria-labelledby", tab.id);
+      tab.setAttribute("aria-controls", body.id);
+      bar.appendChild(tab);
+      return tab;
+    });
+    function choose(i, remember) {
+      panels.forEach(function (panel, j) {
+        var on = i === j;
+        panel.open = true;
+        panel.hidden = !on;
+        tabs[j].setAttribute("aria-selected", String(on));
+        tabs[j].tabIndex = on ? 0 : -1;
+      });
+      if (remember && key) {
+        try { localStorage.setItem(key, panels[i].getAttribute("data-language")); } catch (e) { /* storage may be disabled */ }
+      }
+    }
+    set.apirefChoose = function (match) {
+      for (var i = 0; i < panels.length; i++) if (match(panels[i])) { choose(i, false); return true; }
+      return false;
+    };
+    tabs.forEach(function (tab, i) {
+      tab.addEventListener("click", function () {
+        choose(i, true);
+        // Every tabset of the page that remembers the same choice follows.
+        if (key) document.querySelectorAll('.tabset[data-remember="' + key + '"]').forEach(function (other) {
+          if (other !== set && other.apirefChoose) {
+            var lang = panels[i].getAttribute("data-language");
+            other.apirefChoose(function (p) { return p.getAttribute("data-language") === lang; });
+          }
+        });
+      });
+      tab.addEventListener("keydown", function (ev) {
+        var next = ev.key === "ArrowRight" ? i + 1 : ev.key === "ArrowLeft" ? i - 1 : ev.key === "Home" ? 0 : ev.key === "End" ? tabs.length - 1 : -1;
+        if (next < 0 && ev.key !== "ArrowLeft") return;
+        next = (next + tabs.length) % tabs.length;
+        ev.preventDefault();
+        tabs[next].click();
+        tabs[next].focus();
+      });
+    });
+    var stored = null;
+    if (key) { try { stored = localStorage.getItem(key); } catch (e) { /* ignore */ } }
+    var start = 0;
+    panels.forEach(function (panel, i) { if (stored && panel.getAttribute("data-language") === stored) start = i; });
+    choose(start, false);
+    set.insertBefore(bar, set.firstChild);
+    set.classList.add("tabbed");
+  }
+
+  // A status in the responses' summary, or a response's own link, shows that status's example.
+  function setUpStatusLinks() {
+    function show() {
+      var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (!target || !target.classList.contains("response")) return;
+      var status = target.id.slice(target.id.lastIndexOf("-response-") + 10);
+      var grid = target.closest(".op-grid");
+      var set = grid && grid.querySelector(".response-examples .tabset");
+      if (set && set.apirefChoose) set.apirefChoose(function (p) { return p.getAttribute("data-status") === status; });
+    }
+    window.addEventListener("hashchange", show);
+    show();
+  }
+
+  // --- the phone's menu -----------------------------------------------------------------------
+  // On a narrow screen the header keeps the site's name, search and theme switch; its links and
+  // the sidebar move into a panel that the menu button opens, and back when it closes.
+  function setUpMenu() {
+    var button = document.querySelector(".menu-toggle");
+    var header = document.querySelector(".site-header");
+    if (!button || !header) return;
+    var parts = [header.querySelector(".header-links"), document.querySelector(".layout > .sidebar")].filter(Boolean);
+    if (!parts.length) return;
+    button.hidden = false;
+    var drawer = null, backdrop = null, homes = [];
+    function close(focusButton) {
+      if (!drawer) return;
+      parts.forEach(function (part, i) { homes[i].parent.insertBefore(part, homes[i].next); });
+      drawer.remove();
+      backdrop.remove();
+      drawer = backdrop = null;
+      button.setAttribute("aria-expanded", "false");
+      button.removeAttribute("aria-controls");
+      if (focusButton) button.focus();
+    }
+    function open() {
+      drawer = document.createElement("div");
+      drawer.className = "menu-drawer";
+      drawer.id = "menu-drawer";
+      drawer.style.setProperty("--drawer-top", header.getBoundingClientRect().bottom + "px");
+      homes = parts.map(function (part) { return { parent: part.parentNode, next: part.nextSibling }; });
+      parts.forEach(function (part) { drawer.appendChild(part); });
+      backdrop = document.createElement("div");
+      backdrop.className = "menu-backdrop";
+      backdrop.addEventListener("click", function () { close(false); });
+      document.body.appendChild(backdrop);
+      document.body.appendChild(drawer);
+      button.setAttribute("aria-expanded", "true");
+      button.setAttribute("aria-controls", drawer.id);
+      var current = drawer.querySelector('a[aria-current="page"]') || drawer.querySelector("a");
+      if (current) {
+        current.scrollIntoView({ block: "center" });
+        current.focus();
+      }
+    }
+    button.addEventListener("click", function () { if (drawer) close(true); else open(); });
+    document.addEventListener("keydown", function (ev) { if (ev.key === "Escape" && drawer) close(true); });
+    // Wider again (a rotated tablet): the sidebar goes back beside the content.
+    var narrow = window.matchMedia("(max-width: 52em)");
+    if (narrow.addEventListener) narrow.addEventListener("change", function () { if (!narrow.matches) close(false); });
+  }
+
+  // --- printing: every snippet and example open ---------------------------------------------
+  function setUpPrinting() {
+    var opened = [];
+    function before() {
+      document.querySelectorAll("details:not([open])").forEach(function (d) { d.open = true; opened.push(d); });
+    }
+    function after() {
+      opened.forEach(function (d) { d.open = false; });
+      opened = [];
+    }
+    window.addEventListener("beforeprint", before);
+    window.addEventListener("afterprint", after);
+    var print = window.matchMedia("print");
+    if (print.addEventListener) print.addEventListener("change", function () { if (print.matches) before(); else after(); });
+  }
 
   // --- nested schemas: unfolded in place ----------------------------------------------------
   // A named schema nested in a tree is a link to its own page (data-folded): expanded at every
@@ -589,7 +751,7 @@
       hits.slice(0, MAX_SHOWN).forEach(function (hit) {
         var e = hit.e, bundle = bundles[e.bundle] || [""];
         var li = document.createElement("li");
-        li.setAttribute("role", "option");
+        li.className = "search-hit";
         li.setAttribute("data-kind", e.kind);
         li.setAttribute("data-bundle", bundle[0]);
         li.setAttribute("data-score", String(hit.score));
@@ -631,11 +793,11 @@
     }
 
     function move(delta) {
-      var items = list.querySelectorAll("li[role=option]");
+      var items = list.querySelectorAll("li.search-hit");
       if (!items.length) return;
-      if (selected >= 0) items[selected].removeAttribute("aria-selected");
+      if (selected >= 0) items[selected].removeAttribute("data-selected");
       selected = (selected + delta + items.length) % items.length;
-      items[selected].setAttribute("aria-selected", "true");
+      items[selected].setAttribute("data-selected", "true");
       items[selected].scrollIntoView({ block: "nearest" });
     }
 
@@ -651,7 +813,7 @@
       if (ev.key === "ArrowDown") { move(1); ev.preventDefault(); }
       else if (ev.key === "ArrowUp") { move(-1); ev.preventDefault(); }
       else if (ev.key === "Enter") {
-        var items = list.querySelectorAll("li[role=option] a");
+        var items = list.querySelectorAll("li.search-hit a");
         var target = items[selected >= 0 ? selected : 0];
         if (target) window.location.href = target.href;
       } else if (ev.key === "Escape") { list.hidden = true; input.blur(); }

@@ -202,6 +202,16 @@ BuildOutcome build_site(const BuildRequest& a, const BuildCaches& caches, const 
     return fail(BuildStatus::Unusable, "apiref: unknown format '" + a.format + "' (html, hugo, jekyll)");
   }
   if (!pick_snippet_languages(a.snippet_languages, site, failure)) return fail(BuildStatus::Unusable, failure);
+  // The project's page icon, at the site's root (favicon.ico there also answers browsers that
+  // ask for it unprompted). A host site's pages take the host's icon: nothing to copy.
+  std::vector<SiteFile> icon;
+  if (!in.config.site.favicon.empty() && !into_host) {
+    SiteFile f{"favicon" + fs::path(in.config.site.favicon).extension().string(), ""};
+    if (!text::read_file(in.config.site.favicon, f.content))
+      return fail(BuildStatus::Unusable, "apiref: cannot read the favicon " + in.config.site.favicon);
+    site.favicon = f.path;
+    icon.push_back(std::move(f));
+  }
   // The playground is part of every site: without Swagger UI's files every "Try it" link
   // would be broken, so a build stops and says how to install them (before rendering).
   std::vector<SiteFile> playground;
@@ -215,9 +225,12 @@ BuildOutcome build_site(const BuildRequest& a, const BuildCaches& caches, const 
     sink = &to_host;
   }
   r.files = render_site(bundles, templates, site, model_diags, caches.memo, sink);
-  for (SiteFile& f : playground) {
-    if (!sink) r.files.push_back(std::move(f));
-    else if (!(*sink)(std::move(f))) break;  // the writer keeps the error
+  bool written = true;
+  for (std::vector<SiteFile>* files : {&playground, &icon}) {
+    for (SiteFile& f : *files) {
+      if (!sink) r.files.push_back(std::move(f));
+      else if (!written || !(*sink)(std::move(f))) written = false;  // the writer keeps the error
+    }
   }
   r.asset_dirs = {a.data_dir + "/site"};
   if (!a.templates.empty()) r.asset_dirs.push_back((fs::path(a.templates) / "assets").string());

@@ -374,11 +374,20 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
   config.site.title = config.title;
   if (const Node* site = root.find("site")) {
     if (!site->is_object()) {
-      error("/site", site->pos, "'site' must be a mapping (title, base_url, logo, primary_color, footer_links)");
+      error("/site", site->pos, "'site' must be a mapping (title, base_url, logo, favicon, primary_color, footer_links)");
     } else {
       if (!site->string_at("title").empty()) config.site.title = std::string(site->string_at("title"));
       config.site.base_url = std::string(site->string_at("base_url"));
       config.site.logo = std::string(site->string_at("logo"));
+      if (const Node* icon = site->find("favicon")) {
+        // Copied into the site (build/): an image a browser shows as a page icon, that exists.
+        std::string ext = icon->is_string() ? fs::path(icon->text).extension().string() : "";
+        std::error_code ec;
+        if (ext != ".svg" && ext != ".png" && ext != ".ico")
+          error("/site/favicon", icon->pos, "'favicon' must be the path of an .svg, .png or .ico file");
+        else if (config.site.favicon = in_project(icon->text); !fs::is_regular_file(config.site.favicon, ec))
+          error("/site/favicon", icon->pos, "favicon " + icon->text + " does not exist");
+      }
       config.site.description_link_base = std::string(site->string_at("description_link_base"));
       config.site.primary_color = std::string(site->string_at("primary_color"));
       // A colour lands in a <style> element: only plain colour syntax is accepted.

@@ -22,6 +22,7 @@ struct SiteConfig {
   std::string title;
   std::string base_url;
   std::string logo;
+  std::string favicon;  // absolute path of the project's page icon (.svg, .png, .ico); "" = apiref's
   std::string primary_color;
   std::string description_link_base;  // where relative links in descriptions point
   std::vector<std::pair<std::string, std::string>> footer_links;  // label, URL

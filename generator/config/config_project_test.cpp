@@ -105,3 +105,35 @@ TEST_CASE("a bundle without an audience is accepted (it keeps every operation)")
   REQUIRE(config.bundles.size() == 1);
   CHECK(config.bundles[0].audience.empty());
 }
+
+TEST_CASE("site.favicon: a project's page icon, by its path from apiref.yaml") {
+  TempDir dir;
+  dir.write("openapi.yaml", kBase);
+  SUBCASE("an .svg beside it") {
+    dir.write("brand/icon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    dir.write("apiref.yaml", "description: openapi.yaml\nsite: {favicon: brand/icon.svg}\n");
+    ProjectConfig config;
+    Diagnostics d;
+    REQUIRE(load_project_config(dir.str() + "/apiref.yaml", config, d));
+    CHECK(config.site.favicon == dir.str() + "/brand/icon.svg");
+  }
+  SUBCASE("none: apiref's own") {
+    dir.write("apiref.yaml", "description: openapi.yaml\n");
+    ProjectConfig config;
+    Diagnostics d;
+    REQUIRE(load_project_config(dir.str() + "/apiref.yaml", config, d));
+    CHECK(config.site.favicon.empty());
+  }
+  SUBCASE("a file that is missing, or no image") {
+    dir.write("icon.txt", "x");
+    for (const char* icon : {"missing.png", "icon.txt"}) {
+      CAPTURE(icon);
+      dir.write("apiref.yaml", std::string("description: openapi.yaml\nsite: {favicon: ") + icon + "}\n");
+      ProjectConfig config;
+      Diagnostics d;
+      CHECK_FALSE(load_project_config(dir.str() + "/apiref.yaml", config, d));
+      REQUIRE_FALSE(d.empty());
+      CHECK(d.back().where.pointer == "/site/favicon");
+    }
+  }
+}

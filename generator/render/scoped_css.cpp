@@ -145,7 +145,7 @@ void scope_rules(std::string_view css, const std::string& scope, bool system_the
     std::string_view body = css.substr(open + 1, close - open - 1);
     if (!system_theme && prelude.substr(0, 6) == "@media" && prelude.find("prefers-color-scheme") != std::string_view::npos) {
       // left out: the host's theme decides
-    } else if (prelude.substr(0, 6) == "@media" || prelude.substr(0, 9) == "@supports") {
+    } else if (prelude.substr(0, 6) == "@media" || prelude.substr(0, 9) == "@supports" || prelude.substr(0, 10) == "@container") {
       out += std::string(prelude) + " {\n";
       scope_rules(body, scope, system_theme, out);
       out += "}\n";

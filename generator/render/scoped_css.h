@@ -7,7 +7,7 @@
 
 namespace apiref {
 
-// `css` with every selector of every rule (inside @media and @supports too) scoped to the
+// `css` with every selector of every rule (inside @media, @supports and @container too) scoped to the
 // elements with class `scope_class` ("apiref") and their descendants:
 //   a, .x b            ->  .apiref a, .apiref .x b
 //   html, body, :root  ->  the scope element itself (custom properties, font, colours)

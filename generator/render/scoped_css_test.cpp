@@ -51,6 +51,11 @@ TEST_CASE("scoped stylesheet: theme conditions stay on the page and follow Boots
         "@media (prefers-color-scheme: dark) {\n:root:not([data-theme=\"light\"]):not([data-bs-theme=\"light\"]) .apiref { --bg: #000 }\n}\n");
 }
 
+TEST_CASE("scoped stylesheet: rules inside @container are scoped like those inside @media") {
+  CHECK(scoped_stylesheet("@container op (min-width: 48em) { .op-grid > .x { a: b } }", "apiref") ==
+        "@container op (min-width: 48em) {\n.apiref .op-grid > .x { a: b }\n}\n");
+}
+
 TEST_CASE("scoped stylesheet: at-rules without selectors are kept, comments dropped") {
   std::string css = "/* a } comment { */ @charset \"utf-8\";\n@font-face { font-family: X; src: url(x.woff) }\n"
                     "@keyframes spin { from { a: b } to { a: c } }\n@media print { .x { display: none } }";

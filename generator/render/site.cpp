@@ -17,6 +17,7 @@
 #include "examples/example.h"
 #include "examples/pattern_sample.h"
 #include "render/operation_snippets.h"
+#include "render/responses.h"
 #include "render/page_keys.h"
 #include "render/page_links.h"
 #include "render/playground.h"
@@ -48,18 +49,6 @@ Data ref(const std::string& s) { return Data::borrow(s); }
 Data ref(std::string&&) = delete;  // a temporary would be gone before the page renders
 
 std::string upper(std::string_view s) { return text::ascii_upper(s); }
-
-std::string status_class(const std::string& status) {
-  if (status.empty()) return "other";
-  switch (status[0]) {
-    case '1': return "info";
-    case '2': return "success";
-    case '3': return "redirect";
-    case '4': return "client-error";
-    case '5': return "server-error";
-    default: return "other";
-  }
-}
 
 std::string pretty_json(const Node& n) {
   std::string s = to_json(n, true);
@@ -294,7 +283,7 @@ class SiteRenderer {
     Data footer = Data::list();
     for (const auto& [label, url] : options_.footer_links) footer.push(fields("label", ref(label), "url", ref(url)));
     ctx.set("site", fields("title", ref(title_), "logo", ref(options_.logo), "primary_color", ref(options_.primary_color),
-                           "brand_css", ref(brand_css_),
+                           "brand_css", ref(brand_css_), "favicon", ref(options_.favicon),
                            "footer_links", std::move(footer)));
     Data bundles = Data::list();
     for (const SiteBundle& b : bundles_) {
@@ -520,11 +509,14 @@ class SiteRenderer {
                             "description_html", ref(describe(h.description, 4))));
       }
       bool has_headers = !headers.empty();
-      responses.push(fields("status", ref(r.status), "class", status_class(r.status), "has_headers", has_headers,
+      responses.push(fields("status", ref(r.status), "class", status_class(r.status), "reason", Data::borrow(status_reason(r.status)),
+                            "has_headers", has_headers,
                             "description_html", ref(describe(r.description, 4)), "headers", std::move(headers),
                             "media_types", media_types(b, r.content, ExampleFor::Response, root),
                             "unresolved_ref", ref(r.unresolved_ref)));
     }
+    // The examples go beside the responses (the page's samples column), with the snippets.
+    Data examples = take_response_examples(responses);
     ctx.set("responses", std::move(responses));
     Data callbacks = Data::list();
     for (const Callback& c : o.callbacks) {
@@ -534,6 +526,9 @@ class SiteRenderer {
     }
     ctx.set("callbacks", std::move(callbacks));
     if (!o.is_webhook && !options_.snippet_languages.empty()) set_snippets(b, o, options_.snippet_languages, pattern_samples_, ctx);
+    const Data* snippets = ctx.find("snippets");
+    ctx.set("has_samples", !examples.empty() || (snippets && !snippets->empty()));
+    ctx.set("response_examples", std::move(examples));
     Data tags = Data::list();
     for (const std::string& t : o.tags)
       for (const Tag& tag : m.tags)

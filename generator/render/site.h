@@ -38,6 +38,9 @@ struct SiteOptions {
   std::string title;     // site title (default: the first bundle's info.title)
   std::string base_url;  // absolute URL the site is published at, for sitemap.xml ("" = none)
   std::string logo;      // URL or path of a logo image
+  // The page icon, relative to the site's root: apiref's own (site/favicon.svg), or the
+  // project's (site.favicon), which the build copies into the site under this name.
+  std::string favicon = "assets/favicon.svg";
   std::string primary_color;
   std::string description_link_base;  // base for relative links inside descriptions
   std::vector<std::pair<std::string, std::string>> footer_links;  // label, URL

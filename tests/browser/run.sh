@@ -32,7 +32,7 @@ command -v python3 >/dev/null || fail_setup "python3 is not installed"
 # --- node dependencies: npm ci when node_modules is missing or older than the lock file -------
 LOCK="$HERE/package-lock.json"
 STAMP="$HERE/node_modules/.package-lock.json"   # npm writes this on every install
-if [ ! -d "$HERE/node_modules/playwright-core" ] || [ ! -f "$STAMP" ] ||
+if [ ! -d "$HERE/node_modules/playwright-core" ] || [ ! -d "$HERE/node_modules/axe-core" ] || [ ! -f "$STAMP" ] ||
    [ "$LOCK" -nt "$STAMP" ] || [ "$HERE/package.json" -nt "$STAMP" ]; then
   echo "installing node dependencies into tests/browser/node_modules"
   npm ci --prefix "$HERE" --ignore-scripts --no-audit --no-fund >&2 || fail_setup "npm ci failed"

@@ -121,7 +121,7 @@ const GITHUB_QUERIES = [
 async function search(page, query) {
   await page.locator("#search-input").fill(query);
   await page.waitForFunction((q) => document.getElementById("search-results").getAttribute("data-query") === q, query);
-  return page.evaluate(() => [...document.querySelectorAll("#search-results li[role=option]")].map((li) => ({
+  return page.evaluate(() => [...document.querySelectorAll("#search-results li.search-hit")].map((li) => ({
     kind: li.dataset.kind, bundle: li.dataset.bundle, score: Number(li.dataset.score),
     href: li.querySelector("a").href, title: li.querySelector(".search-title").textContent,
     sub: li.querySelector(".path").textContent,

@@ -178,7 +178,7 @@ test("github: search finds 'get a repository' and Enter opens it", async (t) => 
   const input = page.locator("#search-input");
   await input.focus();
   await page.keyboard.type("get a repository");
-  const first = page.locator("#search-results li[role=option] a").first();
+  const first = page.locator("#search-results li.search-hit a").first();
   await first.waitFor({ state: "visible" });
   const href = await first.evaluate((a) => a.href);
   assert.ok(href.endsWith("/api.github.com/operations/repos-get.html"), `first result is ${href}`);
@@ -246,7 +246,7 @@ test("github: time to the operation's h1 and JS heap (measured, not asserted)", 
   const afterLoad = await heap();
   await page.locator("#search-input").focus();
   await page.keyboard.type("repository");
-  await page.locator("#search-results li[role=option]").first().waitFor({ state: "visible" });
+  await page.locator("#search-results li.search-hit").first().waitFor({ state: "visible" });
   const afterSearch = await heap();
   report(`JS heap, GitHub operation page (CDP Runtime.getHeapUsage after a GC): ` +
          `after load ${mib(afterLoad.used)} used of ${mib(afterLoad.total)}; ` +
@@ -394,16 +394,16 @@ test("keyboard: search results follow ArrowDown/ArrowUp and Enter opens the sele
   await page.locator("body").press("/");   // the shortcut that focuses the search box
   assert.equal(await page.evaluate(() => document.activeElement.id), "search-input");
   await page.keyboard.type("repository");
-  const options = page.locator("#search-results li[role=option]");
+  const options = page.locator("#search-results li.search-hit");
   await options.first().waitFor({ state: "visible" });
   assert.ok(await options.count() >= 3);
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowUp");
-  const selected = page.locator('#search-results li[aria-selected="true"]');
+  const selected = page.locator('#search-results li[data-selected="true"]');
   assert.equal(await selected.count(), 1);
-  assert.equal(await options.nth(1).getAttribute("aria-selected"), "true", "the second result is selected");
+  assert.equal(await options.nth(1).getAttribute("data-selected"), "true", "the second result is selected");
   const href = await selected.locator("a").evaluate((a) => a.href);
   await Promise.all([page.waitForURL(href), page.keyboard.press("Enter")]);
   await page.locator("h1").waitFor({ state: "visible" });
@@ -487,7 +487,7 @@ test("hostile description: no script runs on the overview, bundle, tag and opera
   // Searching for the hostile summary shows it as text too.
   await page.locator("#search-input").focus();
   await page.keyboard.type("pwned");
-  await page.locator("#search-results li[role=option]").first().waitFor({ state: "visible" });
+  await page.locator("#search-results li.search-hit").first().waitFor({ state: "visible" });
   await checkHostile(page, "search results");
   assert.equal(t.dialogs.length, 0, `dialogs: ${t.dialogs.join("; ")}`);
 });
@@ -521,7 +521,7 @@ test("example: the site works opened from disk (file://): links name pages, not 
   assert.equal(await page.locator("button.schema-unfold").count(), 0, "no unfold buttons on file://");
   // Search loads its index as a script there (a page from disk cannot fetch a file).
   await page.locator("#search-input").fill("getDevice");
-  const first = page.locator("#search-results li[role=option] a").first();
+  const first = page.locator("#search-results li.search-hit a").first();
   await first.waitFor({ state: "visible" });
   assert.ok((await first.evaluate((a) => a.href)).endsWith("/public/operations/getDevice.html"), "search works from disk");
   const link = page.locator("[data-folded] a.schema-ref").first();
@@ -580,7 +580,7 @@ test("screenshots: GitHub operation and overview (light, dark), example operatio
     await open(page, url(GITHUB, GH_OPERATION));
     await page.locator("#search-input").focus();
     await page.keyboard.type("get a repository");
-    await page.locator("#search-results li[role=option]").first().waitFor({ state: "visible" });
+    await page.locator("#search-results li.search-hit").first().waitFor({ state: "visible" });
     await page.keyboard.press("ArrowDown");
     const file = path.join(SCREENSHOTS, `github-search-${scheme}.png`);
     await page.screenshot({ path: file });
@@ -606,6 +606,7 @@ test("screenshots: GitHub operation and overview (light, dark), example operatio
   report(`screenshots: ${shots.map((f) => path.relative(process.cwd(), f)).join(", ")}`);
 });
 
+await import("./layout.mjs");      // two columns, the phone's menu, print, axe-core
 await import("./search.mjs");      // search on Meshery's and GitHub's sites
 await import("./playground.mjs");  // the playground's tests, after the site's
 await import("./serve.mjs");       // apiref serve: proxy from the playground, live reload
