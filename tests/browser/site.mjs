@@ -610,4 +610,5 @@ await import("./search.mjs");      // search on Meshery's and GitHub's sites
 await import("./playground.mjs");  // the playground's tests, after the site's
 await import("./serve.mjs");       // apiref serve: proxy from the playground, live reload
 await import("./auth.mjs");        // the ready configs: token box quoting, primary_color, playground auth
+await import("./overview.mjs");    // the overview: auth sentence, first call, tag index
 process.exitCode = await run();
