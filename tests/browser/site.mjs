@@ -48,7 +48,7 @@ test("github: the overview loads with no console error", async (t) => {
   await open(page, GITHUB);
   await page.locator("h1").waitFor({ state: "visible" });
   assert.ok(await page.locator(`a[href="api.github.com/index.html"]`).count() >= 1, "the overview links to the bundle");
-  assert.ok(await page.locator(".tag-index li").count() > 20, "the overview lists GitHub's tags");
+  assert.ok(await page.locator(".ov-tags li").count() > 20, "the overview lists GitHub's tags");
   await page.locator(".theme-toggle").waitFor({ state: "visible" }); // app.js ran
 });
 
