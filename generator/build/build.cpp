@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "render/mustache.h"
+#include "render/overview.h"
 #include "render/playground.h"
 #include "text/file.h"
 #include "snippets/snippets.h"
@@ -181,13 +182,31 @@ BuildOutcome build_site(const BuildRequest& a, const BuildCaches& caches, const 
     for (ApiModel& m : models) lower_case_section_names(m);
   std::vector<SiteBundle> bundles;
   std::vector<const ApiModel*> model_list;
+  // A first call apiref.yaml names must exist: a misspelt one stops the build where it is written.
+  Diagnostics first_call_errors;
+  bool site_first_call_found = in.config.site.first_call.operation_id.empty();
   for (size_t i = 0; i < in.result.bundles.size(); ++i) {
     const BundleOutput& b = in.result.bundles[i];
     const AuthConfig& auth = auth_of(in.config, b.name);
     InputFile json_source{b.json_source, b.json_source_stamp.size, b.json_source_stamp.mtime_ns};
     bundles.push_back({into_host ? host_bundle_name(b.name) : b.name, &b.root(), &models[i], std::move(json_source), &auth,
                        snippet_options(auth)});
+    // The bundle's own first_call, else the site's where this bundle has that operation.
+    const BundleSpec* spec = find_bundle_spec(in.config, b.name);
+    if (spec && !spec->first_call.operation_id.empty()) {
+      bundles.back().first_call = first_call_operation(models[i], spec->first_call, first_call_errors);
+    } else {
+      Diagnostics absent;
+      bundles.back().first_call = first_call_operation(models[i], in.config.site.first_call, absent);
+      site_first_call_found = site_first_call_found || absent.empty();
+      if (!absent.empty()) bundles.back().first_call = first_call_operation(models[i], {}, absent);
+    }
     model_list.push_back(&models[i]);
+  }
+  if (!site_first_call_found && !models.empty()) first_call_operation(models[0], in.config.site.first_call, first_call_errors);
+  if (!first_call_errors.empty()) {
+    r.diagnostics.insert(r.diagnostics.end(), first_call_errors.begin(), first_call_errors.end());
+    return fail(BuildStatus::Unusable, format_diagnostic(first_call_errors[0]));
   }
   if (hooks.models) hooks.models(model_list);
 

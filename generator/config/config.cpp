@@ -26,6 +26,18 @@ static std::string text_at(const Node& n, const char* key, const std::string& fi
   return v->text;
 }
 
+// `first_call: <operationId>` of the site or a bundle (`pointer` is its parent's).
+static FirstCallConfig first_call_at(const Node& n, const std::string& file, const std::string& pointer, Diagnostics& out) {
+  const Node* v = n.find("first_call");
+  if (!v) return {};
+  if (!v->is_string() || v->text.empty()) {
+    out.push_back({Severity::Error, "config-invalid", "'first_call' must be the operationId of an operation",
+                   {file, pointer + "/first_call", v->pos}, {}});
+    return {};
+  }
+  return {v->text, {file, pointer + "/first_call", v->pos}};
+}
+
 static void warn_unknown(const Node& n, const std::set<std::string>& known, const std::string& what,
                          const std::string& file, const std::string& pointer, Diagnostics& out) {
   std::string list;
@@ -390,6 +402,7 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
       }
       config.site.description_link_base = std::string(site->string_at("description_link_base"));
       config.site.primary_color = std::string(site->string_at("primary_color"));
+      config.site.first_call = first_call_at(*site, file, "/site", out);
       // A colour lands in a <style> element: only plain colour syntax is accepted.
       for (char c : config.site.primary_color) {
         if (!isalnum(static_cast<unsigned char>(c)) && c != '#' && c != '(' && c != ')' && c != ',' && c != '.' && c != ' ' && c != '%') {
@@ -529,7 +542,8 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
       continue;
     }
     spec.base = in_project(base);
-    warn_unknown(b, {"name", "base", "audience", "title", "description", "servers", "auth"}, "a bundle", file, ptr, out);
+    warn_unknown(b, {"name", "base", "audience", "title", "description", "servers", "auth", "first_call"}, "a bundle", file, ptr, out);
+    spec.first_call = first_call_at(b, file, ptr, out);
     spec.title = text_at(b, "title", file, ptr, out);
     spec.description = text_at(b, "description", file, ptr, out);
     if (const Node* servers = b.find("servers")) {

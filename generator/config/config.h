@@ -16,6 +16,13 @@ struct ServerConfig {
   std::string description;
 };
 
+// The operation the overview offers as the first call to make (bundles[].first_call,
+// site.first_call): its operationId, and where apiref.yaml names it, for the error when the
+// bundle has no operation of that id.
+struct FirstCallConfig {
+  std::string operation_id;  // "" = none named: the overview picks one (render/overview.h)
+  Location where;
+};
 
 // Branding and publishing settings for `apiref build` (the `site:` section).
 struct SiteConfig {
@@ -27,6 +34,7 @@ struct SiteConfig {
   std::string description_link_base;  // where relative links in descriptions point
   std::vector<std::pair<std::string, std::string>> footer_links;  // label, URL
   std::vector<std::string> snippet_languages;  // empty: all of them
+  FirstCallConfig first_call;  // for every bundle that names none of its own
   bool persist_authorization = false;  // site.playground.persist_authorization: keep playground auth across reloads
   // Inside a Hugo or Jekyll site (build --format hugo|jekyll: host/host.h).
   std::string section;      // the reference's folder and URL below the host's ("" = api)
@@ -77,6 +85,7 @@ struct BundleSpec {
   std::string description;
   std::vector<ServerConfig> servers;
   AuthConfig auth;  // bundles[].auth; not configured: the project's (effective_auth)
+  FirstCallConfig first_call;  // bundles[].first_call; none: site.first_call
 };
 
 // One rule's severity as apiref.yaml sets it: -1 off, else a FindingSeverity value

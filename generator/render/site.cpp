@@ -17,6 +17,7 @@
 #include "examples/example.h"
 #include "examples/pattern_sample.h"
 #include "render/operation_snippets.h"
+#include "render/overview.h"
 #include "render/responses.h"
 #include "render/page_keys.h"
 #include "render/page_links.h"
@@ -348,7 +349,9 @@ class SiteRenderer {
       for (const ServerVariable& v : s.variables) {
         Data e = Data::list();
         for (const std::string& x : v.enum_values) e.push(ref(x));
-        vars.push(fields("name", ref(v.name), "default", ref(v.default_value), "enum", std::move(e), "description", ref(v.description)));
+        bool has_enum = !e.empty();
+        vars.push(fields("name", ref(v.name), "default", ref(v.default_value), "enum", std::move(e), "has_enum", has_enum,
+                         "description", ref(v.description)));
       }
       out.push(fields("url", ref(s.resolved_url), "template", ref(s.url), "templated", s.url != s.resolved_url,
                       "description_html", ref(descriptions_.inline_html(s.description)), "variables", std::move(vars)));
@@ -707,24 +710,16 @@ class SiteRenderer {
         tags.push(fields("name", ref(t.display_name), "href", tag_page_path(b.name, t), "count", t.operations.size(),
                          "summary", markdown_to_plain_text(t.description, 140)));
       }
-      // The bundle's effective auth: the project's credential where apiref.yaml says how its
-      // server reads it (then nothing else), else the description's schemes.
-      Data schemes = Data::list();
-      for (const SecurityScheme& s : m.security_schemes) {
-        if (s.type == "project") {
-          if (!b.project_auth()) continue;
-          std::string how = b.auth->sends() ? "sent in " + auth_send_phrase(*b.auth) : std::string();
-          schemes.push(fields("name", "Your " + b.auth->name, "label", std::move(how),
-                              "href", "authentication/index.html#" + auth_anchor(bundles_, b)));
-          continue;
-        }
-        schemes.push(fields("name", ref(s.name), "label", scheme_label(s), "href", "authentication/index.html#scheme-" + slugify(s.name)));
-      }
-      bool has_schemes = !schemes.empty();
+      bool has_tags = !tags.empty();
+      Data auth = overview_auth(bundles_, b);
+      bool has_auth = !auth.empty();
+      Data first = b.first_call ? first_call_data(b, *b.first_call, options_.snippet_languages, pattern_samples_) : Data();
+      bool has_first = b.first_call != nullptr;
       bundles.push(fields("name", ref(b.name), "title", ref(m.title), "version", ref(m.version),
                           "description_html", ref(describe(m.description, 3)), "servers", servers(m.servers),
                           "tags", std::move(tags), "operation_count", m.operations.size(), "schema_count", m.schemas.size(),
-                          "schemes", std::move(schemes), "has_schemes", has_schemes,
+                          "auth", std::move(auth), "has_auth", has_auth, "first_call", std::move(first), "has_first_call", has_first,
+                          "has_servers", !m.servers.empty(), "has_tags", has_tags,
                           "spec_json", b.name + "/openapi.json", "spec_yaml", b.name + "/openapi.yaml",
                           "schemas_href", schemas_page_path(b.name)));
     }

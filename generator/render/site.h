@@ -30,6 +30,8 @@ struct SiteBundle {
   // project's), or null. Its pages, snippets, guide section and playground all follow it.
   const AuthConfig* auth = nullptr;
   SnippetOptions snippets = {};
+  // The operation the overview offers as the first call (render/overview.h), or none.
+  const Operation* first_call = nullptr;
   // The auth the pages state: configured and saying how the server reads it.
   bool project_auth() const { return auth && auth->configured; }
 };

@@ -48,7 +48,7 @@ test("github: the overview loads with no console error", async (t) => {
   await open(page, GITHUB);
   await page.locator("h1").waitFor({ state: "visible" });
   assert.ok(await page.locator(`a[href="api.github.com/index.html"]`).count() >= 1, "the overview links to the bundle");
-  assert.ok(await page.locator(".tag-index li").count() > 20, "the overview lists GitHub's tags");
+  assert.ok(await page.locator(".ov-tags li").count() > 20, "the overview lists GitHub's tags");
   await page.locator(".theme-toggle").waitFor({ state: "visible" }); // app.js ran
 });
 
@@ -611,4 +611,5 @@ await import("./search.mjs");      // search on Meshery's and GitHub's sites
 await import("./playground.mjs");  // the playground's tests, after the site's
 await import("./serve.mjs");       // apiref serve: proxy from the playground, live reload
 await import("./auth.mjs");        // the ready configs: token box quoting, primary_color, playground auth
+await import("./overview.mjs");    // the overview: auth sentence, first call, tag index
 process.exitCode = await run();
