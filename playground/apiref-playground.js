@@ -44,7 +44,7 @@
   function storageKey(auth, name) { return VARIABLE_PREFIX + envName(auth, name); }
 
   // The environment variable a template variable stands for in snippets: the token's is the
-  // project's token_env (e.g. MESHERY_TOKEN), the others are named as they are.
+  // project's token_env (e.g. API_TOKEN), the others are named as they are.
   function envName(auth, name) { return name === "token" ? auth.token_env : name; }
 
   // The bundle Swagger UI shows: from its spec URL (../<bundle>/openapi.json, or
@@ -184,7 +184,7 @@
   // --- curl as it would go to the real server ---------------------------------------------
   // Swagger UI's three curl snippets, with each marker spelled as the shell reads the
   // environment variable: the single-quoted word holding it is quoted again with double quotes
-  // ("Authorization: Bearer $MESHERY_TOKEN"), cmd's ^"...^" words take %NAME%.
+  // ("Authorization: Bearer $API_TOKEN"), cmd's ^"...^" words take %NAME%.
   function bashWord(word) {
     var text = word.slice(1, -1).split("'\\''").join("'");
     return '"' + text.replace(/[\\"$`]/g, "\\$&").replace(MARKER, "$$$1") + '"';

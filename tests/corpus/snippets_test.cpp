@@ -131,7 +131,7 @@ struct EchoServer {
     std::string out;
     std::string file = temp_path("echo-port");
     std::system(("python3 " + kSource + "/tests/snippets/echo_server.py 90 > " + file + " 2>/dev/null &").c_str());
-    for (int i = 0; i < 100 && port == 0; ++i) {
+    for (int i = 0; i < 600 && port == 0; ++i) {  // python may take seconds to start on a busy machine
       std::ifstream in(file);
       in >> port >> pid;
       if (port == 0) usleep(50 * 1000);

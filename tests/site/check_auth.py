@@ -183,17 +183,29 @@ def check_ok(ok, what):
 def check_overview(site, deployment):
     page = read(os.path.join(site, "index.html"))
     for bundle, want in EXPECTED[deployment].items():
-        section = re.search(r'<section class="bundle-overview" aria-labelledby="bundle-' + re.escape(bundle) + r'">(.*?)</section>', page, re.S)
-        if not check_ok(section is not None, f"{deployment}: overview has bundle {bundle}"):
-            continue
-        auth = re.search(r'<ul class="auth-schemes">(.*?)</ul>', section.group(1), re.S)
+        # The bundle's Authentication panel: one sentence per way to authenticate, then the
+        # header or cookie line it sends.
+        auth = re.search(r'<section class="ov-auth" aria-labelledby="bundle-' + re.escape(bundle) + r'-auth">(.*?)</section>', page, re.S)
         if not check_ok(auth is not None, f"{deployment}/{bundle}: overview states the auth"):
             continue
         items = re.findall(r"<li>(.*?)</li>", auth.group(1), re.S)
         check(len(items) == 1, f"{deployment}/{bundle}: overview names one credential, got {len(items)}")
-        headers, cookies = names_in_phrase(text_of(items[0]))
+        if not items:
+            continue
+        sentence = re.search(r"<p>(.*?)</p>", items[0], re.S)
+        headers, cookies = names_in_phrase(text_of(sentence.group(1) if sentence else ""))
         check(headers == set(want["headers"]) and cookies == set(want["cookies"]),
               f"{deployment}/{bundle}: overview says {sorted(headers)} {sorted(cookies)}")
+        lines = re.search(r"<pre><code>(.*?)</code></pre>", items[0], re.S)
+        sent_headers, sent_cookies = set(), set()
+        for line in html.unescape(lines.group(1) if lines else "").splitlines():
+            name, _, value = line.partition(":")
+            if name.strip().lower() == "cookie":
+                sent_cookies |= cookie_names(value)
+            elif name.strip():
+                sent_headers.add(name.strip())
+        check(sent_headers == set(want["headers"]) and sent_cookies == set(want["cookies"]),
+              f"{deployment}/{bundle}: overview's lines send {sorted(sent_headers)} {sorted(sent_cookies)}")
         check(f'authentication/index.html#auth-{bundle}' in items[0] or deployment == "meshery",
               f"{deployment}/{bundle}: overview links the guide's section")
 
