@@ -25,14 +25,6 @@ std::string markdown_html(const std::string& markdown, int heading_base) {
   return description_html(markdown, style);
 }
 
-std::string join_names(const std::vector<std::string>& names) {
-  std::string out;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (i) out += i + 1 == names.size() ? " and " : ", ";
-    out += names[i];
-  }
-  return out;
-}
 
 // "$NAME" for ${NAME}, "$TOKEN_ENV" for ${token}.
 std::string show_variables(std::string text, const AuthConfig& a) {
@@ -158,6 +150,15 @@ std::string auth_anchor(const std::vector<SiteBundle>& bundles, const SiteBundle
   for (const SiteBundle& first : bundles)
     if (first.auth == b.auth) return "auth-" + slugify(first.name);
   return "auth-" + slugify(b.name);
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) out += i + 1 == names.size() ? " and " : ", ";
+    out += names[i];
+  }
+  return out;
 }
 
 std::string auth_send_phrase(const AuthConfig& a) {

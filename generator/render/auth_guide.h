@@ -21,6 +21,9 @@ std::string scheme_label(const SecurityScheme& s);
 // ("" when `b` has none: its schemes are explained under "scheme-<name>").
 std::string auth_anchor(const std::vector<SiteBundle>& bundles, const SiteBundle& b);
 
+// "a", "a and b", "a, b and c": names as a sentence lists them.
+std::string join_names(const std::vector<std::string>& names);
+
 // How the server reads the credential, as a phrase: "the meshery-provider and token cookies",
 // "the Authorization and layer5-current-orgid headers".
 std::string auth_send_phrase(const AuthConfig& a);

@@ -26,12 +26,9 @@ bool needs_values(const Operation& o) {
 std::string code(const std::string& s) { return "<code>" + text::html_escape_text(s) + "</code>"; }
 
 std::string join_code(const std::vector<std::string>& names, const char* one, const char* several) {
-  std::string out = "the ";
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (i) out += i + 1 == names.size() ? " and " : ", ";
-    out += code(names[i]);
-  }
-  return out + (names.size() > 1 ? several : one);
+  std::vector<std::string> coded;
+  for (const std::string& n : names) coded.push_back(code(n));
+  return "the " + join_names(coded) + (names.size() > 1 ? several : one);
 }
 
 // "Send your Meshery token as the token cookie, with the meshery-provider cookie." (HTML):
