@@ -40,22 +40,30 @@ install_swagger_ui() {
   npm ci --prefix "$dir" --ignore-scripts --no-audit --no-fund >&2
 }
 
-# The reference Swagger 2.0 converter the corpus tier compares apiref with (tests/swagger2:
-# swagger2openapi, pinned in its package-lock.json); tests/swagger2/run.sh installs it too.
-install_swagger2_reference() {
-  local dir
-  dir="$(cd "$(dirname "$0")/.." && pwd)/tests/swagger2"
-  local stamp="$dir/node_modules/.package-lock.json"
-  if [ -d "$dir/node_modules/swagger2openapi" ] && [ -f "$stamp" ] && [ ! "$dir/package-lock.json" -nt "$stamp" ]; then
-    return 0
-  fi
-  command -v npm >/dev/null || return 0  # only the corpus tier needs it; it says so itself
-  echo "installing swagger2openapi (pinned) into tests/swagger2/node_modules" >&2
-  npm ci --prefix "$dir" --ignore-scripts --no-audit --no-fund >&2
+# The node packages of the test suites, each pinned in its folder's package-lock.json:
+# tests/swagger2 (swagger2openapi, the corpus tier's reference converter), tests/browser
+# (playwright-core and axe-core, used by the browser and host suites) and tests/prism (Prism).
+# Installed here, before ctest starts the suites side by side, so that no two suites run
+# `npm ci` into the same folder at once; each suite's run.sh still installs its own when run alone.
+install_test_packages() {
+  local root dir marker stamp
+  root="$(cd "$(dirname "$0")/.." && pwd)"
+  command -v npm >/dev/null || return 0  # the suites that need npm say so themselves
+  for pair in swagger2:swagger2openapi browser:playwright-core prism:@stoplight/prism-cli; do
+    dir="$root/tests/${pair%%:*}"
+    marker="$dir/node_modules/${pair#*:}"
+    stamp="$dir/node_modules/.package-lock.json"
+    if [ -d "$marker" ] && [ -f "$stamp" ] && [ ! "$dir/package-lock.json" -nt "$stamp" ] &&
+       [ ! "$dir/package.json" -nt "$stamp" ]; then
+      continue
+    fi
+    echo "installing the pinned node packages of tests/${pair%%:*} into its node_modules" >&2
+    npm ci --prefix "$dir" --ignore-scripts --no-audit --no-fund >&2 || return 1
+  done
 }
 
 if [ ${#missing[@]} -eq 0 ]; then
-  install_swagger_ui && install_swagger2_reference
+  install_swagger_ui && install_test_packages
   exit $?
 fi
 
@@ -69,4 +77,4 @@ echo "installing: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 $cmd >/dev/null
-install_swagger_ui && install_swagger2_reference
+install_swagger_ui && install_test_packages

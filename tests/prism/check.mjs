@@ -9,8 +9,8 @@
 // language, code}) whose URLs already point at 127.0.0.1:P. This script starts Prism there
 // (and starts it again if a request crashes it), then runs each snippet exactly as written:
 //   curl        bash -c 'curl() { command curl -s -o /dev/null -w "%{http_code}" ...; }; SNIPPET'
-//   python      $PYTHON SNIPPET.py   (python3's own interpreter; prints the status first)
-//   javascript  node SNIPPET.mjs     (prints the status first)
+//   python      SNIPPET.py in a process forked from python_runner.py (prints the status first)
+//   javascript  SNIPPET.mjs in a worker thread of js_runner.mjs (prints the status first)
 // with every environment variable the snippet reads set to a dummy credential and every
 // local file it uploads (./name) present in its working folder. Python and node load a guard
 // first (python_guard/sitecustomize.py, guard_fetch.mjs) that refuses any host but loopback
@@ -192,9 +192,47 @@ function execute(ctx, i, show) {
   const base = `${String(i).padStart(4, "0")}-${(s.operationId || "op").replace(/[^A-Za-z0-9_.-]/g, "_")}`;
   const file = join(runDir, base + (language === "python" ? ".py" : ".mjs"));
   writeFileSync(file, s.code);
-  if (language === "python") return run(PYTHON, [file], runDir, env);  // + python_guard/sitecustomize.py
-  if (language === "javascript") return run(process.execPath, ["--import", join(HERE, "guard_fetch.mjs"), file], runDir, env);
-  throw new Error(`unknown language ${language}`);
+  if (!ctx.runner) throw new Error(`unknown language ${language}`);
+  return ctx.runner.run(file, show);
+}
+
+// Python and JavaScript snippets go to a runner started once per language (python_runner.py,
+// js_runner.mjs): a fork, or a worker thread, per snippet instead of a new interpreter. Each
+// snippet still runs its own file unchanged, in the working folder, with the environment above.
+function startRunner(language, runDir, env) {
+  const argv = language === "python" ? [PYTHON, [join(HERE, "python_runner.py")]]   // + python_guard/sitecustomize.py
+    : language === "javascript" ? [process.execPath, [join(HERE, "js_runner.mjs")]] : null;
+  if (!argv) return null;
+  const child = spawn(argv[0], argv[1], { cwd: runDir, env, stdio: ["pipe", "pipe", "inherit"] });
+  const waiting = new Map();
+  let nextId = 0, buffered = "", exited = null;
+  child.stdout.on("data", (d) => {
+    buffered += d;
+    let nl;
+    while ((nl = buffered.indexOf("\n")) >= 0) {
+      const reply = JSON.parse(buffered.slice(0, nl));
+      buffered = buffered.slice(nl + 1);
+      const resolve = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if (resolve) resolve({ code: reply.code, stdout: reply.stdout, stderr: reply.stderr });
+    }
+  });
+  child.on("exit", (code, signal) => {
+    exited = `the ${language} runner exited (${signal || code})`;
+    for (const resolve of waiting.values()) resolve({ code: exited, stdout: "", stderr: exited });
+    waiting.clear();
+  });
+  return {
+    run(file, show) {
+      if (exited) return Promise.resolve({ code: exited, stdout: "", stderr: exited });
+      const id = nextId++;
+      return new Promise((resolve) => {
+        waiting.set(id, resolve);
+        child.stdin.write(JSON.stringify({ id, file, show }) + "\n");
+      });
+    },
+    stop() { child.stdin.end(); },
+  };
 }
 
 function statusOf(language, r) {
@@ -265,7 +303,8 @@ async function checkLanguage(language) {
   const snippets = readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
   const runDir = join(args.workdir, `${args.target}-${language}`);
   mkdirSync(runDir, { recursive: true });
-  const ctx = { language, snippets, runDir, env: prepare(language, snippets, runDir) };
+  const env = prepare(language, snippets, runDir);
+  const ctx = { language, snippets, runDir, env, runner: startRunner(language, runDir, env) };
   const t0 = Date.now();
 
   const results = snippets.map((s) => ({ operationId: s.operationId, method: s.method, path: s.path }));
@@ -319,6 +358,7 @@ async function checkLanguage(language) {
     }
     console.log(`    mock could not answer: ${op(m)}: ${m.status ?? "no status"}: ${m.reason.slice(0, 240)}`);
   }
+  if (ctx.runner) ctx.runner.stop();
   return { language, operations: snippets.length, passed: passed.length, failed: failed.length, mock: mock.length, results };
 }
 
