@@ -22,6 +22,15 @@ struct RefHop {
   SourcePos pos;        // line:col of the $ref (1-based)
 };
 
+// Another place a finding concerns, and what it is to the finding ("was": where a change of
+// `apiref diff` is in the old version).
+struct RelatedPlace {
+  std::string label;
+  std::string file;
+  std::string pointer;
+  SourcePos pos;
+};
+
 struct Finding {
   std::string rule;  // rule id: "operation-operationId-unique", "spec-structure", "yaml-duplicate-key"
   FindingSeverity severity = FindingSeverity::Error;
@@ -31,6 +40,7 @@ struct Finding {
   SourcePos start;      // 1-based line and column of the offending key or value
   SourcePos end;        // 1-based, inclusive end of the offending key or value (start if unknown)
   std::vector<RefHop> ref_chain;  // outermost first; empty when reached directly
+  std::vector<RelatedPlace> related;  // none for a check's findings
   // Stable identity for baselines and SARIF: a hash of rule, file, pointer and (when a rule
   // reports several findings at one place) a discriminator. Never of the message text.
   std::string fingerprint;

@@ -18,12 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string file_uri(const std::string& dir) {
-  std::string out = "file://" + text::percent_encode(dir, "/");
-  if (out.back() != '/') out += '/';
-  return out;
-}
-
 std::optional<FindingSeverity> parse_fail_on(const std::string& s) {
   if (s == "error") return FindingSeverity::Error;
   if (s == "warning") return FindingSeverity::Warning;
@@ -60,28 +54,8 @@ int run_check_command(const CheckArgs& a) {
   std::optional<FindingSeverity> fail_on;
   if (a.fail_on != "none") fail_on = parse_fail_on(a.fail_on);
 
-  struct Output {
-    std::string format, path;  // path "" = standard output
-  };
-  std::vector<Output> outputs;
-  size_t to_stdout = 0;
-  for (const std::string& spec : a.formats) {
-    size_t eq = spec.find('=');
-    Output out{spec.substr(0, eq), eq == std::string::npos ? "" : spec.substr(eq + 1)};
-    const auto& known = report_formats();
-    if (std::find(known.begin(), known.end(), out.format) == known.end()) {
-      std::cerr << "apiref: unknown format '" << out.format << "' (stylish, json, sarif, github, junit, gitlab, markdown)\n";
-      return kUsage;
-    }
-    if (out.path == "-") out.path.clear();
-    to_stdout += out.path.empty();
-    outputs.push_back(out);
-  }
-  if (outputs.empty()) outputs.push_back({"stylish", ""}), to_stdout = 1;
-  if (to_stdout > 1) {
-    std::cerr << "apiref: only one --format may write to standard output; give the others a file (F=path)\n";
-    return kUsage;
-  }
+  std::vector<ReportOutput> outputs;
+  if (!parse_report_outputs(a.formats, outputs)) return kUsage;
   if (a.update_baseline && a.baseline.empty()) {
     std::cerr << "apiref: --update-baseline needs --baseline FILE\n";
     return kUsage;
@@ -143,29 +117,7 @@ int run_check_command(const CheckArgs& a) {
   rebase_paths(result, base);
   ctx.source_root_uri = file_uri(fs::current_path(ec).generic_string());
 
-  for (const Output& out : outputs) {
-    if (out.path.empty()) {
-      ReportContext c = ctx;
-      c.color = out.format == "stylish" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-      write_report(out.format, std::cout, result, c);
-      std::cout.flush();
-      if (!std::cout) return kUsage;
-    } else {
-      std::ostringstream text;
-      write_report(out.format, text, result, ctx);
-      if (!write_atomically(out.path, text.str())) {
-        std::cerr << "apiref: cannot write " << out.path << "\n";
-        return kUsage;
-      }
-    }
-    // GitHub Actions: the annotations go to the log, a markdown summary to the job's page.
-    const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
-    if (out.format == "github" && summary && *summary) {
-      std::ofstream s(summary, std::ios::app | std::ios::binary);
-      write_github_summary(s, result, ctx);
-      if (!s) std::cerr << "apiref: cannot append to GITHUB_STEP_SUMMARY " << summary << "\n";
-    }
-  }
+  if (int code = write_report_outputs(outputs, result, ctx); code != kOk) return code;
   bool failing = count_failing(result, fail_on) > 0;
   bool stale_fails = a.baseline_strict && !ctx.stale.empty();
   return exit_without_teardown(failing || stale_fails ? kInputErrors : kOk);

@@ -8,6 +8,7 @@
 
 #include "build/build.h"
 #include "diag/diagnostic.h"
+#include "report/report.h"
 
 namespace apiref::cli {
 
@@ -75,12 +76,38 @@ struct CheckArgs {
   bool quiet = false;
 };
 
+struct DiffArgs {
+  std::vector<std::string> inputs;  // OLD NEW; or, with --base, the input ("" = ./apiref.yaml)
+  std::string base;                 // --base REV: the old side is the input as it was at REV
+  std::vector<std::string> only;    // --bundle
+  std::vector<std::string> formats;  // "F" or "F=path"
+  std::string fail_on = "breaking";
+  bool allow_outside_root = false;
+  bool quiet = false;
+};
+
 int run_bundle(const BundleArgs& args);
 int run_build(const BuildArgs& args);
 int run_serve(const ServeArgs& args);   // apiref-serve
 int run_serve_binary(char** argv);      // apiref: runs apiref-serve
 int run_snippets(const SnippetsArgs& args);
 int run_check_command(const CheckArgs& args);
+int run_diff(const DiffArgs& args);
+
+// "file:///dir/" for SARIF's source root.
+std::string file_uri(const std::string& dir);
+
+// Where one report goes: a format and a file ("" = standard output).
+struct ReportOutput {
+  std::string format, path;
+};
+// The --format values ("F" or "F=path", at most one to standard output; none: stylish);
+// false after saying why on standard error.
+bool parse_report_outputs(const std::vector<std::string>& specs, std::vector<ReportOutput>& outputs);
+// Writes every report (quiet: only what fails the run, in every format), the GitHub step
+// summary beside the github format, and, when no report went to standard output, the summary
+// line on standard error. kOk, or kUsage when a report could not be written.
+int write_report_outputs(const std::vector<ReportOutput>& outputs, const CheckResult& result, const ReportContext& ctx);
 
 // The build a `build` or `serve` command line asks for.
 BuildRequest request_for(const BuildArgs& args);

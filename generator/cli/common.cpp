@@ -1,11 +1,14 @@
 // What the commands share: printing diagnostics and failures, writing a file, exiting.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "text/percent.h"
 
 namespace apiref::cli {
 
@@ -100,6 +103,73 @@ int exit_without_teardown(int code) {
   std::fflush(nullptr);
   _exit(code);
 #endif
+}
+
+std::string file_uri(const std::string& dir) {
+  std::string out = "file://" + text::percent_encode(dir, "/");
+  if (out.back() != '/') out += '/';
+  return out;
+}
+
+bool parse_report_outputs(const std::vector<std::string>& specs, std::vector<ReportOutput>& outputs) {
+  size_t to_stdout = 0;
+  for (const std::string& spec : specs) {
+    size_t eq = spec.find('=');
+    ReportOutput out{spec.substr(0, eq), eq == std::string::npos ? "" : spec.substr(eq + 1)};
+    const auto& known = report_formats();
+    if (std::find(known.begin(), known.end(), out.format) == known.end()) {
+      std::cerr << "apiref: unknown format '" << out.format << "' (stylish, json, sarif, github, junit, gitlab, markdown)\n";
+      return false;
+    }
+    if (out.path == "-") out.path.clear();
+    to_stdout += out.path.empty();
+    outputs.push_back(out);
+  }
+  if (outputs.empty()) outputs.push_back({"stylish", ""}), to_stdout = 1;
+  if (to_stdout > 1) {
+    std::cerr << "apiref: only one --format may write to standard output; give the others a file (F=path)\n";
+    return false;
+  }
+  return true;
+}
+
+int write_report_outputs(const std::vector<ReportOutput>& outputs, const CheckResult& result, const ReportContext& ctx) {
+  // Quiet: stylish leaves out what does not fail itself (and its summary when nothing does);
+  // the other formats get only the failing findings.
+  CheckResult failing;
+  if (ctx.quiet) failing = failing_only(result, ctx.fail_on);
+  std::vector<std::string> written;
+  for (const ReportOutput& out : outputs) {
+    const CheckResult& shown = ctx.quiet && out.format != "stylish" ? failing : result;
+    if (out.path.empty()) {
+      ReportContext c = ctx;
+      c.color = out.format == "stylish" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+      write_report(out.format, std::cout, shown, c);
+      std::cout.flush();
+      if (!std::cout) return kUsage;
+    } else {
+      std::ostringstream text;
+      write_report(out.format, text, shown, ctx);
+      if (!write_atomically(out.path, text.str())) {
+        std::cerr << "apiref: cannot write " << out.path << "\n";
+        return kUsage;
+      }
+      written.push_back(out.path);
+    }
+    // GitHub Actions: the annotations go to the log, a markdown summary to the job's page.
+    const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
+    if (out.format == "github" && summary && *summary) {
+      std::ofstream s(summary, std::ios::app | std::ios::binary);
+      if (ctx.change_levels)
+        write_diff_markdown(s, result, ctx);
+      else
+        write_github_summary(s, result, ctx);
+      if (!s) std::cerr << "apiref: cannot append to GITHUB_STEP_SUMMARY " << summary << "\n";
+    }
+  }
+  // Every report went to a file: a failing CI job's log still says why.
+  if (written.size() == outputs.size()) std::cerr << summary_line(result, ctx, written) << "\n";
+  return kOk;
 }
 
 }  // namespace apiref::cli

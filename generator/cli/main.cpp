@@ -125,7 +125,25 @@ int main(int argc, char** argv) {
   check_cmd->add_flag("--update-baseline", check.update_baseline, "write this run's findings to --baseline");
   check_cmd->add_flag("--baseline-strict", check.baseline_strict, "fail when baseline entries are stale");
   check_cmd->add_flag("--allow-outside-root", check.allow_outside_root, "allow $refs outside the project root");
-  check_cmd->add_flag("-q,--quiet", check.quiet, "stylish: only findings at or above --fail-on");
+  check_cmd->add_flag("-q,--quiet", check.quiet, "only findings at or above --fail-on, in every format");
+
+  DiffArgs diff;
+  CLI::App* diff_cmd = app.add_subcommand(
+      "diff",
+      "Compare two versions of an API and grade each change for its clients (breaking, warning,\n"
+      "info). OLD and NEW are files or projects (each bundle compared with its namesake); with\n"
+      "--base REV, one INPUT (default ./apiref.yaml) against itself as it was at REV, read with\n"
+      "git show. Exit 0: no change at or above --fail-on; 1: such changes; 2: could not run.");
+  diff_cmd->add_option("inputs", diff.inputs, "OLD NEW, or with --base the input now");
+  diff_cmd->add_option("--base", diff.base, "git revision of the old version (a branch, tag or commit)");
+  diff_cmd->add_option("--bundle", diff.only, "only this bundle of the project (repeatable)");
+  diff_cmd->add_option("--format", diff.formats,
+                       "stylish (default), json, sarif, github, junit, gitlab, markdown (a pull-request comment); "
+                       "F=path writes to a file (repeatable)");
+  diff_cmd->add_option("--fail-on", diff.fail_on, "lowest level that fails the run (default: breaking)")
+      ->check(CLI::IsMember({"breaking", "warning", "info", "none"}));
+  diff_cmd->add_flag("--allow-outside-root", diff.allow_outside_root, "allow $refs outside the project root");
+  diff_cmd->add_flag("-q,--quiet", diff.quiet, "only changes at or above --fail-on, in every format");
 
   try {
     app.parse(argc, argv);
@@ -142,5 +160,6 @@ int main(int argc, char** argv) {
 #endif
   if (snippets_cmd->parsed()) return run_snippets(snippets);
   if (check_cmd->parsed()) return run_check_command(check);
+  if (diff_cmd->parsed()) return run_diff(diff);
   return kUsage;
 }

@@ -65,8 +65,12 @@ ojson entry_json(const BaselineEntry& e) {
   return j;
 }
 
-// "5 findings (2 errors, 3 warnings, 0 info, 0 hints)"
-std::string counts_phrase(const SeverityCounts& c) {
+// "5 findings (2 errors, 3 warnings, 0 info, 0 hints)"; for changes "5 changes (2 breaking, ...)"
+std::string counts_phrase(const SeverityCounts& c, const ReportContext& ctx) {
+  if (ctx.change_levels)
+    return plural(c.total(), "change", "changes") + " (" + std::to_string(c.by[static_cast<int>(FindingSeverity::Error)]) +
+           " breaking, " + plural(c.by[static_cast<int>(FindingSeverity::Warning)], "warning", "warnings") + ", " +
+           std::to_string(c.by[static_cast<int>(FindingSeverity::Info)]) + " info)";
   return plural(c.total(), "finding", "findings") + " (" +
          plural(c.by[static_cast<int>(FindingSeverity::Error)], "error", "errors") + ", " +
          plural(c.by[static_cast<int>(FindingSeverity::Warning)], "warning", "warnings") + ", " +
@@ -75,10 +79,41 @@ std::string counts_phrase(const SeverityCounts& c) {
 }
 
 std::string fail_on_name(const ReportContext& ctx) {
-  return ctx.fail_on ? finding_severity_name(*ctx.fail_on) : "none";
+  return ctx.fail_on ? severity_label(ctx, *ctx.fail_on) : "none";
+}
+
+// How a related place reads after a finding: "was at file:line:col #pointer".
+std::string related_text(const RelatedPlace& r) {
+  return r.label + " at " + place(r.file, r.pos) + " #" + r.pointer;
 }
 
 }  // namespace
+
+const char* severity_label(const ReportContext& ctx, FindingSeverity s) {
+  if (ctx.change_levels && s == FindingSeverity::Error) return "breaking";
+  return finding_severity_name(s);
+}
+
+CheckResult failing_only(const CheckResult& result, std::optional<FindingSeverity> fail_on) {
+  CheckResult r;
+  r.files = result.files;
+  r.roots = result.roots;
+  for (const Finding& f : result.findings)
+    if (fails(f, fail_on)) r.findings.push_back(f);
+  return r;
+}
+
+std::string summary_line(const CheckResult& result, const ReportContext& ctx, const std::vector<std::string>& written) {
+  SeverityCounts c = count_severities(result);
+  std::string line = "apiref " + ctx.command + ": " +
+                     (c.total() ? counts_phrase(c, ctx) : std::string(ctx.change_levels ? "no changes" : "no findings"));
+  line += "; " + std::to_string(count_failing(result, ctx.fail_on)) + " at or above --fail-on " + fail_on_name(ctx);
+  if (!written.empty()) {
+    line += "; wrote";
+    for (size_t i = 0; i < written.size(); ++i) line += (i ? ", " : " ") + written[i];
+  }
+  return line;
+}
 
 SeverityCounts count_severities(const CheckResult& result) {
   SeverityCounts c;
@@ -115,11 +150,12 @@ void write_stylish(std::ostream& out, const CheckResult& result, const ReportCon
     if (previous_file && *previous_file != f.file) out << "\n";  // a blank line between files
     previous_file = &f.file;
     ++shown;
-    out << visible(place(f.file, f.start)) << " " << paint(severity_colour(f.severity), finding_severity_name(f.severity))
+    out << visible(place(f.file, f.start)) << " " << paint(severity_colour(f.severity), severity_label(ctx, f.severity))
         << " " << paint("2", visible(f.rule)) << " " << visible(f.message) << "\n";
     for (const RefHop& hop : f.ref_chain)
       out << "    " << paint("2", "via $ref at " + visible(place(hop.file, hop.pos)) + " #" + visible(hop.pointer))
           << "\n";
+    for (const RelatedPlace& r : f.related) out << "    " << paint("2", visible(related_text(r))) << "\n";
   }
   SeverityCounts c = count_severities(result);
   size_t failing = count_failing(result, ctx.fail_on);
@@ -127,10 +163,10 @@ void write_stylish(std::ostream& out, const CheckResult& result, const ReportCon
   if (ctx.quiet && !failing && ctx.stale.empty()) return;
   if (shown) out << "\n";
   if (!anything) {
-    out << paint("32", "no findings") << " (" << plural(result.files.size(), "file", "files") << " checked)\n";
+    out << paint("32", ctx.change_levels ? "no changes" : "no findings") << " (" << plural(result.files.size(), "file", "files") << " checked)\n";
     return;
   }
-  std::string summary = counts_phrase(c);
+  std::string summary = counts_phrase(c, ctx);
   if (ctx.fail_on)
     summary += "; " + std::to_string(failing) + " at or above --fail-on " + fail_on_name(ctx);
   out << paint(failing ? "1;31" : "1", summary) << "\n";
@@ -158,7 +194,7 @@ void write_json(std::ostream& out, const CheckResult& result, const ReportContex
   for (const Finding& f : result.findings) {
     ojson j = ojson::object();
     j["rule"] = f.rule;
-    j["severity"] = finding_severity_name(f.severity);
+    j["severity"] = severity_label(ctx, f.severity);
     j["message"] = f.message;
     j["file"] = f.file;
     j["pointer"] = f.pointer;
@@ -169,6 +205,12 @@ void write_json(std::ostream& out, const CheckResult& result, const ReportContex
     for (const RefHop& hop : f.ref_chain)
       chain.push_back({{"file", hop.file}, {"pointer", hop.pointer}, {"line", hop.pos.line}, {"col", hop.pos.col}});
     j["refChain"] = chain;
+    if (!f.related.empty()) {
+      ojson related = ojson::array();
+      for (const RelatedPlace& r : f.related)
+        related.push_back({{"label", r.label}, {"file", r.file}, {"pointer", r.pointer}, {"line", r.pos.line}, {"col", r.pos.col}});
+      j["related"] = std::move(related);
+    }
     j["fingerprint"] = f.fingerprint;
     findings.push_back(std::move(j));
   }
@@ -203,9 +245,10 @@ std::string github_escape_property(const std::string& s) {
   return out;
 }
 
-void write_github(std::ostream& out, const CheckResult& result, const ReportContext&) {
+void write_github(std::ostream& out, const CheckResult& result, const ReportContext& ctx) {
   using report_text::valid_utf8;
   for (const Finding& f : result.findings) {
+    if (ctx.quiet && !fails(f, ctx.fail_on)) continue;
     const char* command = f.severity == FindingSeverity::Error     ? "error"
                           : f.severity == FindingSeverity::Warning ? "warning"
                                                                    : "notice";
@@ -221,6 +264,7 @@ void write_github(std::ostream& out, const CheckResult& result, const ReportCont
     props.push_back("title=" + github_escape_property(valid_utf8(f.rule)));
     std::string message = f.message + "\nat #" + f.pointer;
     for (const RefHop& hop : f.ref_chain) message += "\nvia $ref at " + place(hop.file, hop.pos) + " #" + hop.pointer;
+    for (const RelatedPlace& r : f.related) message += "\n" + related_text(r);
     out << "::" << command << " ";
     for (size_t i = 0; i < props.size(); ++i) out << (i ? "," : "") << props[i];
     out << "::" << github_escape_data(valid_utf8(message)) << "\n";
@@ -232,11 +276,11 @@ void write_github_summary(std::ostream& out, const CheckResult& result, const Re
   constexpr size_t kMaxRows = 200;  // the step summary is capped at 1 MiB by GitHub
   SeverityCounts c = count_severities(result);
   size_t failing = count_failing(result, ctx.fail_on);
-  out << "## apiref check\n\n";
+  out << "## apiref " << ctx.command << "\n\n";
   if (!c.total()) {
-    out << "No findings in " << plural(result.files.size(), "file", "files") << ".";
+    out << (ctx.change_levels ? "No changes in " : "No findings in ") << plural(result.files.size(), "file", "files") << ".";
   } else {
-    out << "**" << markdown(counts_phrase(c)) << "** in " << plural(result.files.size(), "file", "files") << "; "
+    out << "**" << markdown(counts_phrase(c, ctx)) << "** in " << plural(result.files.size(), "file", "files") << "; "
         << failing << " at or above `--fail-on " << fail_on_name(ctx) << "`.";
   }
   if (ctx.suppressed) out << " " << plural(ctx.suppressed, "finding", "findings") << " suppressed by baseline.";
@@ -250,12 +294,12 @@ void write_github_summary(std::ostream& out, const CheckResult& result, const Re
     }
     out << "| rule | severity | findings |\n| --- | --- | ---: |\n";
     for (const auto& [rule, r] : rules)
-      out << "| " << markdown(rule) << " | " << finding_severity_name(r.second) << " | " << r.first << " |\n";
+      out << "| " << markdown(rule) << " | " << severity_label(ctx, r.second) << " | " << r.first << " |\n";
     out << "\n| location | severity | rule | message |\n| --- | --- | --- | --- |\n";
     size_t rows = 0;
     for (const Finding& f : result.findings) {
       if (rows++ == kMaxRows) break;
-      out << "| " << markdown(place(f.file, f.start)) << " | " << finding_severity_name(f.severity) << " | " << markdown(f.rule)
+      out << "| " << markdown(place(f.file, f.start)) << " | " << severity_label(ctx, f.severity) << " | " << markdown(f.rule)
           << " | " << markdown(f.message) << " |\n";
     }
     if (result.findings.size() > kMaxRows)
@@ -303,11 +347,11 @@ void write_gitlab(std::ostream& out, const CheckResult& result, const ReportCont
 void write_markdown(std::ostream& out, const CheckResult& result, const ReportContext& ctx) {
   using report_text::markdown;
   SeverityCounts c = count_severities(result);
-  out << "# apiref check\n\n";
+  out << "# apiref " << ctx.command << "\n\n";
   if (!c.total())
     out << "No findings in " << plural(result.files.size(), "file", "files") << ".\n";
   else
-    out << markdown(counts_phrase(c)) << " in " << plural(result.files.size(), "file", "files") << "; "
+    out << markdown(counts_phrase(c, ctx)) << " in " << plural(result.files.size(), "file", "files") << "; "
         << count_failing(result, ctx.fail_on) << " at or above `--fail-on " << fail_on_name(ctx) << "`.\n";
   if (ctx.suppressed) out << "\n" << plural(ctx.suppressed, "finding", "findings") << " suppressed by baseline.\n";
   const std::string* current = nullptr;
@@ -317,7 +361,7 @@ void write_markdown(std::ostream& out, const CheckResult& result, const ReportCo
       out << "\n## " << markdown(f.file.empty() ? "<input>" : f.file) << "\n\n"
           << "| line:col | severity | rule | message | pointer |\n| --- | --- | --- | --- | --- |\n";
     }
-    out << "| " << position(f.start) << " | " << finding_severity_name(f.severity) << " | " << markdown(f.rule) << " | "
+    out << "| " << position(f.start) << " | " << severity_label(ctx, f.severity) << " | " << markdown(f.rule) << " | "
         << markdown(f.message) << " | " << markdown("#" + f.pointer) << " |\n";
   }
   if (!ctx.stale.empty()) {
@@ -341,6 +385,7 @@ bool write_report(const std::string& format, std::ostream& out, const CheckResul
   else if (format == "github") write_github(out, result, ctx);
   else if (format == "junit") write_junit(out, result, ctx);
   else if (format == "gitlab") write_gitlab(out, result, ctx);
+  else if (format == "markdown" && ctx.change_levels) write_diff_markdown(out, result, ctx);
   else if (format == "markdown") write_markdown(out, result, ctx);
   else return false;
   return true;

@@ -40,7 +40,16 @@ struct ReportContext {
   std::string source_root_uri;
   bool color = false;  // stylish: ANSI colours (the CLI sets it only for a terminal)
   bool quiet = false;  // stylish: only findings that fail the run, no summary when clean
+  // The command the report is of ("check", "diff"): titles and the summary line name it.
+  std::string command = "check";
+  // apiref diff: the severities are change levels, named breaking / warning / info, and
+  // markdown is the pull-request comment (write_diff_markdown).
+  bool change_levels = false;
 };
+
+// A severity as the report names it: finding_severity_name(), or for change levels
+// "breaking" for an error.
+const char* severity_label(const ReportContext& ctx, FindingSeverity s);
 
 // `file:line:col severity rule message`, grouped by file, the $ref chain indented under a
 // finding, then one summary line. Control characters in text are shown escaped.
@@ -62,6 +71,17 @@ void write_junit(std::ostream& out, const CheckResult& result, const ReportConte
 void write_gitlab(std::ostream& out, const CheckResult& result, const ReportContext& ctx);
 // Markdown: a summary and a table of findings per file.
 void write_markdown(std::ostream& out, const CheckResult& result, const ReportContext& ctx);
+
+// Markdown for a pull-request comment on `apiref diff`: a table of counts by level, then the
+// changes grouped by level (bounded), each with its place in the new and the old version.
+void write_diff_markdown(std::ostream& out, const CheckResult& result, const ReportContext& ctx);
+
+// One line for standard error when every report goes to a file: what was found, how much of it
+// fails the run, and where the reports went.
+std::string summary_line(const CheckResult& result, const ReportContext& ctx, const std::vector<std::string>& written);
+
+// The findings a quiet run reports: those at or above fail_on (none with --fail-on none).
+CheckResult failing_only(const CheckResult& result, std::optional<FindingSeverity> fail_on);
 
 // The formats above by name ("stylish", "json", ...); false for an unknown name.
 const std::vector<std::string>& report_formats();

@@ -78,7 +78,7 @@ void write_sarif(std::ostream& out, const CheckResult& result, const ReportConte
       r["locations"] = ojson::array();
       r["locations"].push_back(std::move(location));
     }
-    if (!f.ref_chain.empty()) {
+    if (!f.ref_chain.empty() || !f.related.empty()) {
       ojson related = ojson::array();
       for (size_t i = 0; i < f.ref_chain.size(); ++i) {
         const RefHop& hop = f.ref_chain[i];
@@ -89,10 +89,17 @@ void write_sarif(std::ostream& out, const CheckResult& result, const ReportConte
                                        std::to_string(f.ref_chain.size()) + " at #" + hop.pointer}};
         related.push_back(std::move(rel));
       }
+      for (const RelatedPlace& place : f.related) {
+        ojson rel = ojson::object();
+        rel["id"] = related.size() + 1;
+        rel["physicalLocation"] = physical_location(place.file, place.pos, place.pos);
+        rel["message"] = {{"text", place.label + " at #" + place.pointer}};
+        related.push_back(std::move(rel));
+      }
       r["relatedLocations"] = std::move(related);
     }
     if (!f.fingerprint.empty()) r["partialFingerprints"] = {{"apirefFingerprint/v1", f.fingerprint}};
-    r["properties"] = {{"jsonPointer", f.pointer}, {"severity", finding_severity_name(f.severity)}};
+    r["properties"] = {{"jsonPointer", f.pointer}, {"severity", severity_label(ctx, f.severity)}};
     results.push_back(std::move(r));
   }
 

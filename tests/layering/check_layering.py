@@ -17,7 +17,7 @@ import sys
 # one line are peers that must not include each other.
 ORDER = [
     ["text"], ["tree"], ["diag"], ["markdown"], ["oas"], ["load"], ["swagger2"], ["resolve"], ["config"],
-    ["bundle"], ["check"], ["report"], ["model"], ["examples"], ["snippets"], ["render"], ["host"],
+    ["bundle"], ["check"], ["report"], ["model"], ["diff"], ["examples"], ["snippets"], ["render"], ["host"],
     ["write"], ["build"], ["serve"], ["cli"],
 ]
 # Below, yet out of bounds: render sees the model (and the site's settings), never the raw

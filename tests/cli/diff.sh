@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# `apiref diff` driven as a user and CI would: exit codes 0/1/2 and --fail-on, every format
+# (the JSON and SARIF parsed back), the pull-request markdown, -q in every format, the summary
+# line when every report goes to a file, a project compared bundle by bundle, and --base REV
+# in a temporary git repository (the working tree left as it was).
+# Usage: diff.sh path/to/apiref. Prints `N passed, M failed` last.
+set -uo pipefail
+APIREF=$(realpath "$1")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+LOG_LINES=30
+# shellcheck source=tests/cli/lib.sh
+source "$ROOT/tests/cli/lib.sh"
+status() {
+  local want=$1
+  shift
+  "$@"
+  local got=$?
+  [ "$got" -eq "$want" ] || { echo "exit $got, expected $want"; return 1; }
+}
+cd "$WORK"
+
+cat >v1.yaml <<'YAML'
+openapi: 3.0.3
+info: {title: Pets, version: "1"}
+servers: [{url: "https://api.example"}]
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      parameters:
+        - {name: limit, in: query, schema: {type: integer, maximum: 100}}
+      responses:
+        "200":
+          description: the pets
+          content:
+            application/json:
+              schema: {type: array, items: {$ref: "#/components/schemas/Pet"}}
+    post:
+      operationId: addPet
+      responses: {"201": {description: added}}
+components:
+  schemas:
+    Pet:
+      type: object
+      required: [id, name]
+      properties:
+        id: {type: integer}
+        name: {type: string}
+YAML
+# Reordered, the schema renamed and inlined into an allOf of one: no change at all.
+cat >same.yaml <<'YAML'
+openapi: 3.0.3
+info: {version: "1", title: Pets}
+servers: [{url: "https://api.example"}]
+paths:
+  /pets:
+    post:
+      responses: {"201": {description: added}}
+      operationId: addPet
+    get:
+      responses:
+        "200":
+          content:
+            application/json:
+              schema: {items: {allOf: [{$ref: "#/components/schemas/Animal"}]}, type: array}
+          description: the pets
+      parameters:
+        - {in: query, name: limit, schema: {maximum: 100, type: integer}}
+      operationId: listPets
+components:
+  schemas:
+    Animal: {properties: {name: {type: string}, id: {type: integer}}, required: [name, id], type: object}
+YAML
+# Breaking: post removed, limit required, name no longer always returned. Info: a new path.
+cat >v2.yaml <<'YAML'
+openapi: 3.0.3
+info: {title: Pets, version: "2"}
+servers: [{url: "https://api.example"}]
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      parameters:
+        - {name: limit, in: query, required: true, schema: {type: integer, maximum: 100}}
+      responses:
+        "200":
+          description: the pets
+          content:
+            application/json:
+              schema: {type: array, items: {$ref: "#/components/schemas/Pet"}}
+  /owners:
+    get:
+      responses: {"200": {description: ok}}
+components:
+  schemas:
+    Pet:
+      type: object
+      required: [id]
+      properties:
+        id: {type: integer}
+        name: {type: string}
+YAML
+# Only an addition: info.
+sed 's/^components:/  \/toys:\n    get:\n      responses: {"200": {description: ok}}\ncomponents:/' v1.yaml >added.yaml
+
+check "equivalent versions: exit 0" status 0 "$APIREF" diff v1.yaml same.yaml
+check "equivalent versions: no changes" bash -c "'$APIREF' diff v1.yaml same.yaml | grep -qx 'no changes (2 files checked)'"
+check "breaking changes: exit 1" status 1 "$APIREF" diff v1.yaml v2.yaml
+check "stylish: file:line:col level rule message" \
+  bash -c "'$APIREF' diff v1.yaml v2.yaml | grep -Eq '^v2\.yaml:[0-9]+:[0-9]+ breaking parameter-made-required GET /pets: parameter .limit. \(query\) is now required$'"
+check "stylish: the old place under each change" bash -c "'$APIREF' diff v1.yaml v2.yaml | grep -Eq '^    was at v1\.yaml:[0-9]+:[0-9]+ #/paths/~1pets/post$'"
+check "stylish: the summary counts by level" \
+  bash -c "'$APIREF' diff v1.yaml v2.yaml | grep -Eq '^4 changes \(3 breaking, 0 warnings, 1 info\); 3 at or above --fail-on breaking$'"
+check "additions only: exit 0" status 0 "$APIREF" diff v1.yaml added.yaml
+check "additions fail --fail-on info" status 1 "$APIREF" diff v1.yaml added.yaml --fail-on info
+check "--fail-on none: exit 0 despite breaking changes" status 0 "$APIREF" diff v1.yaml v2.yaml --fail-on none
+check "no such file: exit 2" status 2 "$APIREF" diff v1.yaml nope.yaml
+check "one input without --base: exit 2" status 2 "$APIREF" diff v1.yaml
+check "unknown format: exit 2" status 2 "$APIREF" diff v1.yaml v2.yaml --format nope
+printf 'openapi: 3.0.3\ninfo: {title: Broken, version: "1"\npaths: {}\n' >broken.yaml
+check "an unreadable version: exit 2" status 2 "$APIREF" diff v1.yaml broken.yaml
+
+# Every format, parsed back where it is a format of its own.
+check "json: changes with both places" bash -c "
+  '$APIREF' diff v1.yaml v2.yaml --format json >d.json; [ \$? -eq 1 ] &&
+  python3 -c \"
+import json; d = json.load(open('d.json'))
+assert d['counts']['error'] == 3 and d['counts']['info'] == 1, d['counts']
+f = [x for x in d['findings'] if x['rule'] == 'operation-removed'][0]
+assert f['severity'] == 'breaking' and f['file'] == 'v2.yaml' and f['pointer'] == '/paths/~1pets', f
+assert f['related'][0]['file'] == 'v1.yaml' and f['related'][0]['pointer'] == '/paths/~1pets/post', f
+\""
+check "sarif: results with related locations" bash -c "
+  '$APIREF' diff v1.yaml v2.yaml --format sarif >d.sarif; [ \$? -eq 1 ] &&
+  python3 -c \"
+import json; d = json.load(open('d.sarif'))
+r = d['runs'][0]['results']
+assert len(r) == 4 and all('relatedLocations' in x for x in r), r
+assert any(x['ruleId'] == 'response-property-made-optional' and x['level'] == 'error' for x in r)
+\""
+check "github: an error annotation per breaking change" \
+  bash -c "'$APIREF' diff v1.yaml v2.yaml --format github | grep -c '^::error file=v2.yaml' | grep -qx 3"
+check "junit: parses" bash -c "'$APIREF' diff v1.yaml v2.yaml --format junit | python3 -c 'import sys, xml.dom.minidom as m; m.parseString(sys.stdin.read())'"
+check "gitlab: parses" bash -c "'$APIREF' diff v1.yaml v2.yaml --format gitlab | python3 -c 'import sys, json; assert len(json.load(sys.stdin)) == 4'"
+check "markdown: the pull-request comment" bash -c "
+  '$APIREF' diff v1.yaml v2.yaml --format markdown >d.md
+  grep -q '^## apiref diff' d.md && grep -q '^| 🔴 Breaking | 3 |' d.md && grep -q '^### 🔴 Breaking (3)' d.md &&
+  grep -q '^- .operation-removed. (1)' d.md && grep -q '<details><summary>🔵 Info (1)</summary>' d.md"
+check "GITHUB_STEP_SUMMARY gets the markdown comment" bash -c "
+  GITHUB_STEP_SUMMARY=$WORK/step.md '$APIREF' diff v1.yaml v2.yaml --format github >/dev/null; grep -q '^## apiref diff' step.md"
+
+# -q in every format; the summary line when every report goes to a file.
+check "-q: github leaves out what does not fail" \
+  bash -c "'$APIREF' diff v1.yaml v2.yaml --format github -q | grep -c '^::' | grep -qx 3"
+check "-q: json holds only the failing changes" bash -c "
+  '$APIREF' diff v1.yaml v2.yaml --format json -q | python3 -c 'import sys, json; assert len(json.load(sys.stdin)[\"findings\"]) == 3'"
+check "every format to a file: one summary line on stderr" bash -c "
+  '$APIREF' diff v1.yaml v2.yaml --format sarif=o.sarif --format markdown=o.md 2>err.txt >out.txt; [ \$? -eq 1 ] &&
+  [ ! -s out.txt ] && [ \$(wc -l <err.txt) -eq 1 ] &&
+  grep -q '^apiref diff: 4 changes (3 breaking, 0 warnings, 1 info); 3 at or above --fail-on breaking; wrote o.sarif, o.md$' err.txt"
+check "check too: every format to a file prints the summary line" bash -c "
+  '$APIREF' check v1.yaml --format json=c.json 2>err.txt >out.txt; [ ! -s out.txt ] && grep -q '^apiref check: .*wrote c.json$' err.txt"
+check "check -q --format github: only what fails" bash -c "
+  n=\$('$APIREF' check v1.yaml --format github --fail-on error -q | grep -c '^::'); [ \"\$n\" -eq 0 ]"
+
+# A project: each bundle against its namesake.
+check "the Meshery example against itself: no changes" status 0 "$APIREF" diff "$ROOT/examples/meshery" "$ROOT/examples/meshery"
+
+# --base REV: the same input as it was at a revision, read with git show.
+mkdir repo && cd repo && git init -q . && git config user.email t@example && git config user.name t
+mkdir -p api/schemas && cp ../v1.yaml api/openapi.yaml
+printf '{"type": "object", "properties": {"id": {"type": "integer"}}}\n' >api/schemas/owner.json
+git add -A && git commit -qm v1
+cp ../v2.yaml api/openapi.yaml
+check "--base HEAD: the working tree against the last commit" bash -c "
+  '$APIREF' diff --base HEAD api/openapi.yaml >b.txt; [ \$? -eq 1 ] && grep -q 'operation-removed' b.txt &&
+  grep -Eq '^    was at api/openapi.yaml@HEAD:[0-9]+:[0-9]+ #/paths/~1pets/post$' b.txt"
+check "--base: the working tree is untouched" bash -c "cmp -s api/openapi.yaml ../v2.yaml && [ -z \"\$(git status --porcelain | grep -v '^ M api/openapi.yaml' | grep -v b.txt)\" ]"
+check "--base from a subfolder, relative input" bash -c "cd api && '$APIREF' diff --base HEAD openapi.yaml --fail-on none | grep -q 'parameter-made-required'"
+git add -A && git commit -qm v2
+check "--base HEAD after committing: no changes" status 0 "$APIREF" diff --base HEAD api/openapi.yaml
+check "--base HEAD~1: the committed change" status 1 "$APIREF" diff --base HEAD~1 api/openapi.yaml
+check "--base with a file added since: exit 2" bash -c "cp ../v1.yaml api/new.yaml; '$APIREF' diff --base HEAD api/new.yaml; [ \$? -eq 2 ]"
+check "--base no-such-rev: exit 2" status 2 "$APIREF" diff --base no-such-rev api/openapi.yaml
+check "--base with two inputs: exit 2" status 2 "$APIREF" diff --base HEAD api/openapi.yaml api/openapi.yaml
+cd "$WORK"
+check "--base outside a repository: exit 2" bash -c "cd /tmp && '$APIREF' diff --base HEAD '$WORK/v1.yaml'; [ \$? -eq 2 ]"
+
+summary
