@@ -34,6 +34,7 @@ std::optional<FindingSeverity> parse_fail_on(const std::string& s) {
 }  // namespace
 
 int run_check_command(const CheckArgs& a) {
+  StageClock phase(a.timings);
   CheckOptions o;
   o.profile = a.profile;
   o.config_path = a.config;
@@ -112,6 +113,7 @@ int run_check_command(const CheckArgs& a) {
     std::cerr << "apiref: " << fatal << "\n";
     return kUsage;
   }
+  phase("load, walk and rules");
   std::string base = check_base_dir(o);
 
   ReportContext ctx;
@@ -166,6 +168,7 @@ int run_check_command(const CheckArgs& a) {
       if (!s) std::cerr << "apiref: cannot append to GITHUB_STEP_SUMMARY " << summary << "\n";
     }
   }
+  phase("report");
   bool failing = count_failing(result, fail_on) > 0;
   bool stale_fails = a.baseline_strict && !ctx.stale.empty();
   return exit_without_teardown(failing || stale_fails ? kInputErrors : kOk);
