@@ -178,11 +178,10 @@ std::optional<Node> Bundler::rewrite_ref(const Document& doc, const Node& n, con
   std::string ref_pointer = append_pointer(pointer, "$ref");
   bool internal = !ref.empty() && ref[0] == '#';
   RefTarget target = resolve_ref(docs_, doc, ref, ref_pointer, ref_node);
-  if (internal && &doc == keep_internal_of_ && !dereference_) {
-    // The root document's own internal refs stay as the author wrote them; they still had
-    // to resolve (reported above if not).
-    return std::nullopt;
-  }
+  // The root document's own internal refs stay as the author wrote them; they still had to
+  // resolve (reported above if not), and lead to an object: a bundle of a.{$ref: b},
+  // b.{$ref: a} was written without a word while build and check refused it.
+  bool kept = internal && &doc == keep_internal_of_ && !dereference_;
   if (!target) return std::nullopt;  // reported by resolve_ref; keep it visible in the output
 
   std::vector<Location> chain;
@@ -191,8 +190,10 @@ std::optional<Node> Bundler::rewrite_ref(const Document& doc, const Node& n, con
                                    "$ref '" + ref + "' starts a cycle of references that never "
                                    "reaches an object",
                                    {doc.display, ref_pointer, ref_node.pos}, chain});
+    if (kept) return std::nullopt;
     return Node::object(n.pos);
   }
+  if (kept) return std::nullopt;
 
   const char* kind = component_kind(ctx);
   if (dereference_ || !kind) return inline_target(target, n, ctx);

@@ -1,6 +1,5 @@
 // apiref build: the site, written into a staging folder as it is rendered and swapped into
 // place only once everything succeeded.
-#include <chrono>
 #include <iomanip>
 
 #include "cli/cli.h"
@@ -23,15 +22,7 @@ HostCommit host_commit(const HostOptions& host, const std::string& format) {
 }  // namespace
 
 int run_build(const BuildArgs& a) {
-  auto started = std::chrono::steady_clock::now();
-  auto phase_start = started;
-  auto phase = [&](const char* name) {
-    auto now = std::chrono::steady_clock::now();
-    if (a.timings)
-      std::cerr << "  " << name << ": " << std::fixed << std::setprecision(3)
-                << std::chrono::duration<double>(now - phase_start).count() << " s\n";
-    phase_start = now;
-  };
+  StageClock phase(a.timings);
   // Pages are written into a staging folder as they are rendered; the site replaces the
   // output folder only once everything succeeded (`staged` removes itself otherwise).
   StagedSite staged;
@@ -48,7 +39,7 @@ int run_build(const BuildArgs& a) {
   // them (exit_without_teardown).
   DocumentCache documents;
   BuildHooks hooks;
-  hooks.phase = phase;
+  hooks.phase = [&phase](const char* name) { phase(name); };
   hooks.sink = &sink;
   BuildOutcome site = build_site(request_for(a), {&documents, nullptr}, hooks);
   writer.finish();  // a failed write is in staged.failure, reported by commit_site
@@ -68,7 +59,7 @@ int run_build(const BuildArgs& a) {
     return kUsage;
   }
   phase("write");
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  double seconds = phase.seconds();
   std::cerr << "built " << a.output << ": " << writer.written() << " files, " << site.operations << " operations, "
             << site.schemas << " schemas in " << std::fixed << std::setprecision(2) << seconds << " s\n";
   return exit_without_teardown(kOk);

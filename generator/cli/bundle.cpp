@@ -28,6 +28,7 @@ size_t count_operations(const Node& doc) {
 }  // namespace
 
 int run_bundle(const BundleArgs& a) {
+  StageClock phase(a.timings);
   BundleOptions options;
   options.dereference = a.dereference;
   options.allow_outside_root = a.allow_outside_root;
@@ -38,6 +39,7 @@ int run_bundle(const BundleArgs& a) {
     else print_diagnostics(in.result.diagnostics, false);
     return kUsage;
   }
+  phase("load and bundle");
   BundleResult& result = in.result;
   bool project = in.project;
   print_diagnostics(result.diagnostics, a.quiet);
@@ -67,15 +69,18 @@ int run_bundle(const BundleArgs& a) {
     if (result.bundles.size() != 1) return kInputErrors;
     const BundleOutput& b = result.bundles.front();
     std::string text = serialise(b.document);
+    phase("serialise");
     if (a.output.empty() || a.output == "-") {
       std::cout << text;
       std::cout.flush();
+      phase("write");
       return exit_without_teardown(std::cout ? kOk : kUsage);
     }
     if (!write_atomically(a.output, text)) {
       std::cerr << "apiref: cannot write " << a.output << "\n";
       return kUsage;
     }
+    phase("write");
     std::cerr << "wrote " << a.output << " (" << count_operations(b.document) << " operations)\n";
     return exit_without_teardown(kOk);
   }
@@ -94,6 +99,7 @@ int run_bundle(const BundleArgs& a) {
     std::cerr << "wrote " << path << " (audience " << b.audience << ", "
               << count_operations(b.document) << " operations)\n";
   }
+  phase("serialise and write");
   return exit_without_teardown(kOk);
 }
 

@@ -28,6 +28,7 @@ std::optional<FindingSeverity> parse_fail_on(const std::string& s) {
 }  // namespace
 
 int run_check_command(const CheckArgs& a) {
+  StageClock phase(a.timings);
   CheckOptions o;
   o.profile = a.profile;
   o.config_path = a.config;
@@ -86,6 +87,7 @@ int run_check_command(const CheckArgs& a) {
     std::cerr << "apiref: " << fatal << "\n";
     return kUsage;
   }
+  phase("load, walk and rules");
   std::string base = check_base_dir(o);
 
   ReportContext ctx;
@@ -118,6 +120,7 @@ int run_check_command(const CheckArgs& a) {
   ctx.source_root_uri = file_uri(fs::current_path(ec).generic_string());
 
   if (int code = write_report_outputs(outputs, result, ctx); code != kOk) return code;
+  phase("report");
   bool failing = count_failing(result, fail_on) > 0;
   bool stale_fails = a.baseline_strict && !ctx.stale.empty();
   return exit_without_teardown(failing || stale_fails ? kInputErrors : kOk);

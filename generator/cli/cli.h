@@ -2,6 +2,7 @@
 // and what they share: exit codes, printing, writing a file atomically.
 #pragma once
 
+#include <chrono>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -27,6 +28,7 @@ struct BundleArgs {
   bool dereference = false;
   bool allow_outside_root = false;
   bool quiet = false;
+  bool timings = false;
 };
 
 struct BuildArgs {
@@ -74,6 +76,7 @@ struct CheckArgs {
   bool baseline_strict = false;
   bool allow_outside_root = false;
   bool quiet = false;
+  bool timings = false;
 };
 
 struct DiffArgs {
@@ -127,6 +130,19 @@ void print_failure(const BuildOutcome& outcome, const BuildArgs& args, std::ostr
 bool write_atomically(const std::string& path, const std::string& contents);
 
 bool ends_with(const std::string& s, const std::string& suffix);
+
+// --timings: each stage's wall time on stderr as it ends ("  render: 1.234 s"), for finding
+// what grows with the input (bench/scale.sh reads these lines). Silent when off.
+class StageClock {
+ public:
+  explicit StageClock(bool print) : print_(print) {}
+  void operator()(const char* stage);           // the stage that just ended
+  double seconds() const;                       // since the command started
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool print_;
+  Clock::time_point started_ = Clock::now(), stage_started_ = started_;
+};
 
 // Ends the process once its work is done, without running destructors (see common.cpp).
 int exit_without_teardown(int code);

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <sstream>
 #include <unistd.h>
 
@@ -94,6 +95,16 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 // and freeing them one by one only to exit took ~10 ms of a 0.37 s build of GitHub's
 // description, and 4% of checking it (the kernel takes the whole address space back at once).
 // Sanitizer builds return normally instead, so that LeakSanitizer still checks these paths.
+void StageClock::operator()(const char* stage) {
+  auto now = Clock::now();
+  if (print_)
+    std::cerr << "  " << stage << ": " << std::fixed << std::setprecision(3)
+              << std::chrono::duration<double>(now - stage_started_).count() << " s\n";
+  stage_started_ = now;
+}
+
+double StageClock::seconds() const { return std::chrono::duration<double>(Clock::now() - started_).count(); }
+
 int exit_without_teardown(int code) {
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
   return code;

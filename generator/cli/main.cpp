@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   cmd->add_flag("--allow-outside-root", bundle.allow_outside_root,
                 "allow $refs to files outside the project root");
   cmd->add_flag("-q,--quiet", bundle.quiet, "print errors only, no warnings");
+  cmd->add_flag("--timings", bundle.timings, "print how long each stage took");
 
   BuildArgs build;
   CLI::App* build_cmd = app.add_subcommand(
@@ -126,6 +127,7 @@ int main(int argc, char** argv) {
   check_cmd->add_flag("--baseline-strict", check.baseline_strict, "fail when baseline entries are stale");
   check_cmd->add_flag("--allow-outside-root", check.allow_outside_root, "allow $refs outside the project root");
   check_cmd->add_flag("-q,--quiet", check.quiet, "only findings at or above --fail-on, in every format");
+  check_cmd->add_flag("--timings", check.timings, "print how long each stage took, on standard error");
 
   DiffArgs diff;
   CLI::App* diff_cmd = app.add_subcommand(

@@ -100,6 +100,17 @@ class SiteRenderer {
     for (const SiteBundle& b : bundles_) {
       auto& index = schema_index_[&b];
       for (const SchemaComponent& s : b.model->schemas) index.emplace(s.name, &s);  // the first of a name wins
+      // Each page finds its tag and its neighbours by a look-up, not a scan of every tag's list.
+      TagIndex& tags = tag_index_[&b];
+      tags.of_operation.assign(b.model->operations.size(), {-1, 0});
+      for (size_t t = 0; t < b.model->tags.size(); ++t) {
+        const Tag& tag = b.model->tags[t];
+        tags.by_name[tag.name].push_back(t);
+        for (size_t at = 0; at < tag.operations.size(); ++at) {
+          auto& place = tags.of_operation[tag.operations[at]];
+          if (place.first < 0) place = {static_cast<int>(t), at};  // its first tag, first place there
+        }
+      }
     }
   }
 
@@ -533,9 +544,13 @@ class SiteRenderer {
     ctx.set("has_samples", !examples.empty() || (snippets && !snippets->empty()));
     ctx.set("response_examples", std::move(examples));
     Data tags = Data::list();
+    const TagIndex& index = tag_index_.at(&b);
     for (const std::string& t : o.tags)
-      for (const Tag& tag : m.tags)
-        if (tag.name == t) tags.push(fields("name", ref(tag.display_name), "href", root + tag_page_path(b.name, tag)));
+      if (auto it = index.by_name.find(t); it != index.by_name.end())
+        for (size_t ti : it->second) {
+          const Tag& tag = m.tags[ti];
+          tags.push(fields("name", ref(tag.display_name), "href", root + tag_page_path(b.name, tag)));
+        }
     ctx.set("tags", std::move(tags));
     return ctx;
   }
@@ -556,13 +571,10 @@ class SiteRenderer {
     ctx.set("page", fields("title", std::move(title),
                            "description", std::move(meta_description)));
     // Previous and next in reading order (tag by tag, as the sidebar lists them).
-    int tag_index = -1;
-    for (size_t t = 0; t < m.tags.size() && tag_index < 0; ++t)
-      for (size_t oi : m.tags[t].operations)
-        if (oi == index) tag_index = static_cast<int>(t);
+    auto [tag_index, place] = tag_index_.at(&b).of_operation[index];
+    auto at = static_cast<std::ptrdiff_t>(place);
     if (tag_index >= 0) {
       const std::vector<size_t>& ops = m.tags[static_cast<size_t>(tag_index)].operations;
-      auto at = std::find(ops.begin(), ops.end(), index) - ops.begin();
       if (at > 0) {
         const Operation& p = m.operations[ops[static_cast<size_t>(at - 1)]];
         ctx.set("prev", fields("href", root + operation_page_path(b.name, p), "label", ref(p.summary.empty() ? p.path : p.summary)));
@@ -586,10 +598,9 @@ class SiteRenderer {
     PageFacts f = facts("operation", o.summary.empty() ? upper(o.method) + " " + o.path : o.summary,
                         o.summary.empty() ? upper(o.method) + " " + o.path : o.summary, static_cast<int>(index) + 1, &b);
     if (tag_index >= 0) {
-      const std::vector<size_t>& ops = m.tags[static_cast<size_t>(tag_index)].operations;
       f.tag = m.tags[static_cast<size_t>(tag_index)].slug;
       f.tag_name = m.tags[static_cast<size_t>(tag_index)].display_name;
-      f.weight = static_cast<int>(std::find(ops.begin(), ops.end(), index) - ops.begin()) + 1;
+      f.weight = static_cast<int>(at) + 1;
     }
     f.slug = o.slug;
     if (!o.id_generated) f.operation_id = o.id;
@@ -768,6 +779,11 @@ class SiteRenderer {
   OnceMap media_parts_;  // schema trees and examples of media types
   PatternSamples pattern_samples_;  // this render's, shared by its workers
   std::map<const SiteBundle*, std::unordered_map<std::string, const SchemaComponent*>> schema_index_;
+  struct TagIndex {
+    std::vector<std::pair<int, size_t>> of_operation;  // operation -> its first tag (-1: none), its place there
+    std::unordered_map<std::string, std::vector<size_t>> by_name;  // tag name -> the tags of that name
+  };
+  std::map<const SiteBundle*, TagIndex> tag_index_;
   std::mutex nav_mutex_;
   std::map<NavKey, std::unique_ptr<Data>> navs_;  // sidebar() of each key
   std::string brand_css_;  // site.primary_color's custom properties (render/brand.h)

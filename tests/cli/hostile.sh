@@ -50,4 +50,37 @@ check "example fan-out: the operation page is written, and under 8 MB" \
 check "unnamed ref cycle: the schema page shows the cycle's properties" \
   bash -c "grep -q 'prop-name\">left<' site-unnamed-ref-cycle/*/schemas/Graph.html"
 
+# Invalid UTF-8 (a Latin-1 'é'): an error at its line and column in every command, not a
+# bundle, check and site that carry the byte on.
+printf 'openapi: 3.0.3\ninfo: {title: "caf\xe9", version: "1"}\npaths: {}\n' >"$WORK/latin1.yaml"
+check "invalid UTF-8: check exits 1" finishes check-latin1 1 check "$WORK/latin1.yaml"
+check "invalid UTF-8: check names the place" grep -qF 'latin1.yaml:2:19 error invalid-utf8' check-latin1.out
+check "invalid UTF-8: bundle exits 1" finishes bundle-latin1 1 bundle "$WORK/latin1.yaml" -o "$WORK/latin1-bundle.yaml"
+check "invalid UTF-8: bundle names the place" grep -qF 'latin1.yaml:2:19: error:' bundle-latin1.err
+check "invalid UTF-8: no bundle written" test ! -e "$WORK/latin1-bundle.yaml"
+check "invalid UTF-8: build exits 1" finishes build-latin1 1 build "$WORK/latin1.yaml" -o "$WORK/site-latin1"
+check "invalid UTF-8: build names the place" grep -qF 'latin1.yaml:2:19 error invalid-utf8' build-latin1.err
+
+# A pure $ref cycle (A: {$ref: B}, B: {$ref: A}): bundle refuses it as build and check do.
+cat >"$WORK/pure-cycle.yaml" <<'YAML'
+openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /x:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/A"}
+components:
+  schemas:
+    A: {$ref: "#/components/schemas/B"}
+    B: {$ref: "#/components/schemas/A"}
+YAML
+check "pure ref cycle: bundle exits 1" finishes bundle-cycle 1 bundle "$WORK/pure-cycle.yaml" -o "$WORK/cycle-bundle.yaml"
+check "pure ref cycle: bundle names the ref" grep -qF 'pure-cycle.yaml:11:30: error:' bundle-cycle.err
+check "pure ref cycle: bundle says ref-cycle" grep -qF '[ref-cycle]' bundle-cycle.err
+
 summary "cli-hostile"

@@ -22,6 +22,7 @@ const RuleFamily& input_family() {
           {"yaml-ambiguous-boolean", "a YAML 1.1 boolean-looking word read as a string", OFF, WARN, WARN},
           {"yaml-not-a-number", ".nan / .inf have no JSON form", ERR, ERR, ERR},
           {"file-unreadable", "a file cannot be read", ERR, ERR, ERR},
+          {"invalid-utf8", "the file is not valid UTF-8", ERR, ERR, ERR},
           {"ref-not-found", "a $ref points at nothing", ERR, ERR, ERR},
           {"ref-file-not-found", "a $ref names a missing file", ERR, ERR, ERR},
           {"ref-file-invalid", "a $ref names a file that does not parse", ERR, ERR, ERR},

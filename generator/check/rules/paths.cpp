@@ -3,9 +3,11 @@
 // that one request could match.
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
 
 #include "bundle/project_plan.h"
 #include "check/rule.h"
@@ -28,6 +30,117 @@ std::string normalise_template(const std::string& path) {
   }
   return out;
 }
+
+// "/a/{x}/b.{y}" -> "/a/{}/b.{}" segment by segment: paths of one length are the same path to a
+// server when these keys are equal (segments hold no '/', so joining them back is unambiguous).
+std::string normalised_key(const std::vector<std::string>& segs) {
+  std::string key;
+  for (const std::string& s : segs) key += (is_template_segment(s) ? normalise_template(s) : s) + "/";
+  return key;
+}
+
+// The earlier paths of one length (in segments) and group, so that each path finds the ones
+// it collides with without being compared to every one of them. Paths are added in order;
+// a path is its index, and the look-ups answer in that order.
+class PathIndex {
+ public:
+  static constexpr size_t kNone = SIZE_MAX;
+
+  // The earlier paths with this exact text.
+  const std::vector<size_t>& same_text(const std::string& path) const { return find(by_text_, path); }
+  // The earlier paths with this normalised_key().
+  const std::vector<size_t>& same_key(const std::string& key) const { return find(by_key_, key); }
+
+  // The first earlier path `accept` takes that a request could match along with `segs`: each
+  // literal segment equal or facing a template, and each path more specific than the other
+  // somewhere (a literal facing a template). kNone if there is none. A walk of a trie of the
+  // earlier paths' segments, where every template is one "any" step; the walk skips any branch
+  // whose first path comes after the best found so far.
+  template <class Accept>
+  size_t first_ambiguous(const std::vector<std::string>& segs, Accept accept) const {
+    size_t n = segs.size();
+    std::vector<char> tmpl(n), literal_from(n + 1, 0), template_from(n + 1, 0);
+    for (size_t s = n; s-- > 0;) {
+      tmpl[s] = is_template_segment(segs[s]);
+      literal_from[s] = literal_from[s + 1] || !tmpl[s];
+      template_from[s] = template_from[s + 1] || tmpl[s];
+    }
+    struct Visit {
+      size_t step, depth;
+      bool this_more, other_more;  // a literal of this path faced a template of the other, and v.v.
+    };
+    size_t best = kNone;
+    std::vector<Visit> todo{{0, 0, false, false}};  // not recursion: paths may have many segments
+    while (!todo.empty()) {
+      Visit v = todo.back();
+      todo.pop_back();
+      const Step& at = trie_[v.step];
+      if (at.first >= best) continue;
+      // Both must become true by the end: a segment still to come has to make each so.
+      if ((!v.this_more && !literal_from[v.depth]) || (!v.other_more && !template_from[v.depth])) continue;
+      if (v.depth == n) {
+        for (size_t b : at.ends) {
+          if (b >= best) break;
+          if (accept(b)) {
+            best = b;
+            break;
+          }
+        }
+        continue;
+      }
+      if (tmpl[v.depth]) {
+        if (at.any != kNone) todo.push_back({at.any, v.depth + 1, v.this_more, v.other_more});
+        for (const auto& [seg, child] : at.literal) todo.push_back({child, v.depth + 1, v.this_more, true});
+      } else {
+        if (auto it = at.literal.find(segs[v.depth]); it != at.literal.end())
+          todo.push_back({it->second, v.depth + 1, v.this_more, v.other_more});
+        if (at.any != kNone) todo.push_back({at.any, v.depth + 1, true, v.other_more});
+      }
+    }
+    return best;
+  }
+
+  void add(size_t i, const std::string& path, std::string key, const std::vector<std::string>& segs) {
+    by_text_[path].push_back(i);
+    by_key_[std::move(key)].push_back(i);
+    size_t at = 0;
+    if (trie_[at].first == kNone) trie_[at].first = i;
+    for (const std::string& seg : segs) {
+      size_t next;
+      if (is_template_segment(seg)) {
+        next = trie_[at].any;
+        if (next == kNone) {
+          next = trie_[at].any = trie_.size();
+          trie_.emplace_back();
+        }
+      } else {
+        auto [it, fresh] = trie_[at].literal.emplace(seg, trie_.size());
+        next = it->second;
+        if (fresh) trie_.emplace_back();
+      }
+      at = next;
+      if (trie_[at].first == kNone) trie_[at].first = i;
+    }
+    trie_[at].ends.push_back(i);
+  }
+
+ private:
+  struct Step {
+    std::unordered_map<std::string, size_t> literal;  // the next step by literal segment
+    size_t any = kNone;                               // the next step for a template segment
+    std::vector<size_t> ends;                         // the paths that end here, in order
+    size_t first = kNone;                             // the first path through here
+  };
+  using Lists = std::unordered_map<std::string, std::vector<size_t>>;
+  static const std::vector<size_t>& find(const Lists& lists, const std::string& key) {
+    static const std::vector<size_t> none;
+    auto it = lists.find(key);
+    return it == lists.end() ? none : it->second;
+  }
+
+  Lists by_text_, by_key_;
+  std::vector<Step> trie_ = std::vector<Step>(1);
+};
 
 struct PathFact {
   int root;
@@ -72,63 +185,72 @@ class PathRules {
   }
 
   void finish() {
-    // Paths: identical templates, the same operation twice, ambiguity.
+    // Paths: identical templates, the same operation twice, ambiguity. Each path is looked up
+    // among the earlier paths of its length and group (PathIndex), not compared with each of
+    // them: descriptions reach 10,000 paths, and the pairwise comparison took most of check's
+    // time there. What is reported, and in what order, is what the pairwise comparison gave:
+    // for each path, the earlier paths in order.
     std::map<size_t, std::vector<size_t>> by_len;
-    for (size_t i = 0; i < paths_.size(); ++i) by_len[segments(paths_[i].path).size()].push_back(i);
+    std::vector<std::vector<std::string>> segs(paths_.size());
+    for (size_t i = 0; i < paths_.size(); ++i) {
+      segs[i] = segments(paths_[i].path);
+      by_len[segs[i].size()].push_back(i);
+    }
     for (auto& [len, idx] : by_len) {
       (void)len;
-      std::vector<std::vector<std::string>> segs;
-      for (size_t i : idx) segs.push_back(segments(paths_[i].path));
-      for (size_t a = 0; a < idx.size(); ++a) {
-        const PathFact& A = paths_[idx[a]];
-        bool reported_identical = false, reported_ambiguous = false;
-        for (size_t b = 0; b < a; ++b) {
-          const PathFact& B = paths_[idx[b]];
-          if (w_.group_of(A.root) != w_.group_of(B.root)) continue;
-          bool same_doc = A.root == B.root;
-          std::string where = " (" + w_.rel_hint(B.doc) + B.pointer + ")";
-          if (A.path == B.path) {
-            if (same_doc) continue;  // the YAML layer reports duplicate keys
-            for (const auto& [ma, aa] : A.methods)
-              for (const auto& [mb, ab] : B.methods)
-                if (ma == mb && w_.audiences_meet(aa, ab))
-                  w_.report("operation-duplicate", A.doc, append_pointer(A.pointer, ma), A.pos, A.pos, -1,
-                            upper_method(ma) + " " + A.path + " is also defined" + where, ma);
-            continue;
+      std::map<int, PathIndex> groups;
+      for (size_t i : idx) {
+        const PathFact& A = paths_[i];
+        PathIndex& earlier = groups[w_.group_of(A.root)];
+        auto meet = [&](size_t b) { return A.root == paths_[b].root || methods_meet(A, paths_[b]); };
+        std::string key = normalised_key(segs[i]);
+        // (earlier path, what it is to this one): at most one of each but the first, in order.
+        std::vector<std::pair<size_t, int>> found;
+        for (size_t b : earlier.same_text(A.path))
+          if (paths_[b].root != A.root) found.push_back({b, 0});
+        for (size_t b : earlier.same_key(key))
+          if (paths_[b].path != A.path && meet(b)) {
+            found.push_back({b, 1});
+            break;
           }
-          bool identical = true, a_more = false, b_more = false;
-          for (size_t s = 0; s < segs[a].size(); ++s) {
-            bool ta = is_template_segment(segs[a][s]), tb = is_template_segment(segs[b][s]);
-            if (ta && tb) {
-              if (normalise_template(segs[a][s]) != normalise_template(segs[b][s])) identical = false;
-              continue;
-            }
-            if (!ta && !tb) {
-              if (segs[a][s] != segs[b][s]) { identical = false; a_more = b_more = false; break; }
-              continue;
-            }
-            identical = false;
-            (ta ? b_more : a_more) = true;
-          }
-          bool methods_meet = same_doc;
-          for (const auto& [ma, aa] : A.methods)
-            for (const auto& [mb, ab] : B.methods)
-              if (ma == mb && w_.audiences_meet(aa, ab)) methods_meet = true;
-          if (identical && !reported_identical && (same_doc || methods_meet)) {
-            w_.report("paths-identical", A.doc, A.pointer, A.pos, key_end(A.pos, A.path), -1,
-                      "path '" + A.path + "' is the same as '" + B.path + "'" + where + " up to parameter names");
-            reported_identical = true;
-          } else if (!identical && a_more && b_more && !reported_ambiguous && methods_meet) {
-            w_.report("paths-ambiguous", A.doc, A.pointer, A.pos, key_end(A.pos, A.path), -1,
-                      "a request could match both '" + A.path + "' and '" + B.path + "'" + where);
-            reported_ambiguous = true;
-          }
-        }
+        size_t ambiguous = earlier.first_ambiguous(segs[i], meet);
+        if (ambiguous != PathIndex::kNone) found.push_back({ambiguous, 2});
+        std::sort(found.begin(), found.end());
+        for (const auto& [b, what] : found) report_pair(A, paths_[b], what);
+        earlier.add(i, A.path, std::move(key), segs[i]);
       }
     }
   }
 
  private:
+  // Whether an operation of one path and one of the other can end up in one API: the same
+  // method, for audiences that meet.
+  bool methods_meet(const PathFact& a, const PathFact& b) const {
+    for (const auto& [ma, aa] : a.methods)
+      for (const auto& [mb, ab] : b.methods)
+        if (ma == mb && w_.audiences_meet(aa, ab)) return true;
+    return false;
+  }
+
+  // What an earlier path B is to A: 0 the same text (in another document), 1 the same up to
+  // parameter names, 2 a path one request could match along with A.
+  void report_pair(const PathFact& A, const PathFact& B, int what) {
+    std::string where = " (" + w_.rel_hint(B.doc) + B.pointer + ")";
+    if (what == 0) {
+      for (const auto& [ma, aa] : A.methods)
+        for (const auto& [mb, ab] : B.methods)
+          if (ma == mb && w_.audiences_meet(aa, ab))
+            w_.report("operation-duplicate", A.doc, append_pointer(A.pointer, ma), A.pos, A.pos, -1,
+                      upper_method(ma) + " " + A.path + " is also defined" + where, ma);
+    } else if (what == 1) {
+      w_.report("paths-identical", A.doc, A.pointer, A.pos, key_end(A.pos, A.path), -1,
+                "path '" + A.path + "' is the same as '" + B.path + "'" + where + " up to parameter names");
+    } else {
+      w_.report("paths-ambiguous", A.doc, A.pointer, A.pos, key_end(A.pos, A.path), -1,
+                "a request could match both '" + A.path + "' and '" + B.path + "'" + where);
+    }
+  }
+
   void hygiene(const Member& m, const std::string& mp, const St& st) {
     const std::string& p = m.key;
     if (p.size() > 1 && p.back() == '/')
