@@ -701,6 +701,19 @@
     if (!input || !list) return;
     var base = input.getAttribute("data-root") || "";
     var entries = null, bundles = [], loading = null, selected = -1, here = -1;
+    // A combobox over a listbox: the focus stays in the input, and aria-activedescendant names
+    // the highlighted result, so a screen reader reads each result as the arrows reach it.
+    // The options are the links themselves (an option holding a link would nest interactive
+    // content); their list items are role="none".
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    list.setAttribute("role", "listbox");
+    function showList(on) {
+      list.hidden = !on;
+      input.setAttribute("aria-expanded", String(on));
+      if (!on) input.removeAttribute("aria-activedescendant");
+    }
 
     // A page opened from disk (file://) cannot fetch a file, but it can load a script: the
     // build writes the index in both forms.
@@ -737,7 +750,8 @@
       var query = parseQuery(input.value.trim());
       list.replaceChildren();
       selected = -1;
-      if (!query.words.length || !entries) { list.hidden = true; return; }
+      input.removeAttribute("aria-activedescendant");
+      if (!query.words.length || !entries) { showList(false); return; }
       var hits = [], seen = {};
       for (var i = 0; i < entries.length; i++) {
         var s = score(entries[i], query);
@@ -748,15 +762,20 @@
       hits.sort(compare);
       // What the list shows, for tests and tools: the query it answers.
       list.setAttribute("data-query", input.value.trim());
-      hits.slice(0, MAX_SHOWN).forEach(function (hit) {
+      hits.slice(0, MAX_SHOWN).forEach(function (hit, n) {
         var e = hit.e, bundle = bundles[e.bundle] || [""];
         var li = document.createElement("li");
         li.className = "search-hit";
+        li.setAttribute("role", "none");
         li.setAttribute("data-kind", e.kind);
         li.setAttribute("data-bundle", bundle[0]);
         li.setAttribute("data-score", String(hit.score));
         var a = document.createElement("a");
         a.href = base + e.href;
+        a.id = "search-hit-" + n;
+        a.setAttribute("role", "option");
+        a.setAttribute("aria-selected", "false");
+        a.tabIndex = -1;
         var badge = document.createElement("span");
         badge.className = e.kind === "op" ? "method method-" + e.method : "method search-kind";
         badge.textContent = e.kind === "op" ? e.method.toUpperCase() : e.kind;
@@ -786,18 +805,24 @@
       if (note) {
         var more = document.createElement("li");
         more.className = "search-note";
+        more.setAttribute("role", "none");
         more.textContent = note;
         list.appendChild(more);
       }
-      list.hidden = false;
+      showList(true);
     }
 
     function move(delta) {
       var items = list.querySelectorAll("li.search-hit");
       if (!items.length) return;
-      if (selected >= 0) items[selected].removeAttribute("data-selected");
+      if (selected >= 0) {
+        items[selected].removeAttribute("data-selected");
+        items[selected].firstChild.setAttribute("aria-selected", "false");
+      }
       selected = (selected + delta + items.length) % items.length;
       items[selected].setAttribute("data-selected", "true");
+      items[selected].firstChild.setAttribute("aria-selected", "true");
+      input.setAttribute("aria-activedescendant", items[selected].firstChild.id);
       items[selected].scrollIntoView({ block: "nearest" });
     }
 
@@ -816,10 +841,10 @@
         var items = list.querySelectorAll("li.search-hit a");
         var target = items[selected >= 0 ? selected : 0];
         if (target) window.location.href = target.href;
-      } else if (ev.key === "Escape") { list.hidden = true; input.blur(); }
+      } else if (ev.key === "Escape") { showList(false); input.blur(); }
     });
     document.addEventListener("click", function (ev) {
-      if (!list.contains(ev.target) && ev.target !== input) list.hidden = true;
+      if (!list.contains(ev.target) && ev.target !== input) showList(false);
     });
     document.addEventListener("keydown", function (ev) {
       if (ev.key === "/" && document.activeElement !== input && !/input|textarea/i.test(document.activeElement.tagName)) {

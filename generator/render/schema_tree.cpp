@@ -128,6 +128,33 @@ struct ShownKeywords {
   }
 };
 
+// Bounds, lengths, counts and uniqueness as one line of text: "≥ 1, max length 64".
+std::string bounds_text(const ShownKeywords& k) {
+  std::string parts;
+  auto add = [&](std::string_view part) {
+    if (!parts.empty()) parts += ", ";
+    parts += part;
+  };
+  auto num = [&](const Node* v, const char* label) {
+    if (v && v->kind == NodeKind::Number) add(std::string(label) + v->text);
+  };
+  bool excl_min = is_true(k.exclusive_minimum), excl_max = is_true(k.exclusive_maximum);
+  if (const Node* v = k.minimum; v && v->kind == NodeKind::Number) add((excl_min ? "> " : "≥ ") + v->text);
+  if (const Node* v = k.maximum; v && v->kind == NodeKind::Number) add((excl_max ? "< " : "≤ ") + v->text);
+  // 3.1 (JSON Schema 2020-12): exclusive bounds are numbers.
+  num(k.exclusive_minimum, "> ");
+  num(k.exclusive_maximum, "< ");
+  num(k.multiple_of, "multiple of ");
+  num(k.min_length, "min length ");
+  num(k.max_length, "max length ");
+  num(k.min_items, "min items ");
+  num(k.max_items, "max items ");
+  num(k.min_properties, "min properties ");
+  num(k.max_properties, "max properties ");
+  if (is_true(k.unique_items)) add("unique items");
+  return parts;
+}
+
 // The schema partials a tree is written with, found once per tree; the ones they include are
 // found here first, by a few comparisons rather than the set's map.
 struct TreePartials {
@@ -298,28 +325,7 @@ class TreeWriter {
   // The constraints (schema-constraints). Returns whether there is one to show.
   bool constraints(Data& d, const ShownKeywords& k) {
     bool any = false;
-    std::string parts;
-    auto add = [&](std::string_view part) {
-      if (!parts.empty()) parts += ", ";
-      parts += part;
-    };
-    auto num = [&](const Node* v, const char* label) {
-      if (v && v->kind == NodeKind::Number) add(std::string(label) + v->text);
-    };
-    bool excl_min = is_true(k.exclusive_minimum), excl_max = is_true(k.exclusive_maximum);
-    if (const Node* v = k.minimum; v && v->kind == NodeKind::Number) add((excl_min ? "> " : "≥ ") + v->text);
-    if (const Node* v = k.maximum; v && v->kind == NodeKind::Number) add((excl_max ? "< " : "≤ ") + v->text);
-    // 3.1 (JSON Schema 2020-12): exclusive bounds are numbers.
-    num(k.exclusive_minimum, "> ");
-    num(k.exclusive_maximum, "< ");
-    num(k.multiple_of, "multiple of ");
-    num(k.min_length, "min length ");
-    num(k.max_length, "max length ");
-    num(k.min_items, "min items ");
-    num(k.max_items, "max items ");
-    num(k.min_properties, "min properties ");
-    num(k.max_properties, "max properties ");
-    if (is_true(k.unique_items)) add("unique items");
+    std::string parts = bounds_text(k);
     if (!parts.empty()) {
       d.add("constraints", std::move(parts));
       any = true;
@@ -676,5 +682,7 @@ std::string schema_type_label(const Node& document, const Node& schema) {
   SchemaHref none = [](const std::string&) { return std::string(); };
   return TreeWriter(document, o, none).type_label(schema);
 }
+
+std::string schema_bounds_text(const Node& schema) { return bounds_text(ShownKeywords(schema)); }
 
 }  // namespace apiref

@@ -56,4 +56,8 @@ DescriptionStyle schema_description_style(const std::string& link_base);
 // "string", "integer (int64)", "array of Pet", "object", "string | null": a one-line type.
 std::string schema_type_label(const Node& document, const Node& schema);
 
+// A schema's bounds, lengths, counts and uniqueness, as the trees show them: "≥ 1, max length 64"
+// ("" when it has none).
+std::string schema_bounds_text(const Node& schema);
+
 }  // namespace apiref

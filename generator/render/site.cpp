@@ -474,17 +474,16 @@ class SiteRenderer {
             for (const Node& v : en->items) values.push(v.is_string() ? ref(v.text) : Data(pretty_json(v)));
             e.set("enum", std::move(values));
           }
-          Data constraints;
-          for (const char* k : {"minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems"})
-            if (const Node* v = s.find(k)) constraints.push(std::string(k) + " " + (v->is_string() ? v->text : pretty_json(*v)));
-          if (!constraints.is_null()) e.set("constraints", std::move(constraints));
+          // In the words of the schema trees, so that a parameter and a property read alike.
+          if (std::string bounds = schema_bounds_text(s); !bounds.empty()) e.set("constraints", std::move(bounds));
+          if (const Node* v = s.find("pattern"); v && v->is_string() && !v->text.empty()) e.set("pattern", ref(v->text));
         }
         if (const Node* ex = documented_example(*b.document, p.example, p.examples)) e.set("example", ex->is_string() ? ref(ex->text) : Data(pretty_json(*ex)));
         if (p.style != (p.in == "query" || p.in == "cookie" ? "form" : "simple")) e.set("style", ref(p.style));
         // No empty <dd> for a parameter with nothing said about it beyond its name and type.
         const Data* values = e.find("enum");
         bool has_details = !description_html.empty() || (values && !values->empty()) || e.contains("default") ||
-                           e.contains("constraints") || e.contains("style") || e.contains("example");
+                           e.contains("constraints") || e.contains("pattern") || e.contains("style") || e.contains("example");
         e.set("has_details", has_details);
         list.push(std::move(e));
       }

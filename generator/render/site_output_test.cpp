@@ -300,3 +300,29 @@ components:
   }
   CHECK(warnings == 1);
 }
+
+TEST_CASE("site: a parameter's bounds read as a property's do, and its pattern is code") {
+  TempDir tmp;
+  PreparedSite p;
+  prepare_construct_site(tmp, R"(openapi: 3.0.3
+info: {title: Things, version: v1}
+paths:
+  /things:
+    get:
+      x-internal: [public]
+      operationId: getThings
+      parameters:
+        - {name: id, in: query, schema: {type: string, maxLength: 36, pattern: "^[a-z]+$"}}
+        - {name: page, in: query, schema: {type: integer, minimum: 0, maximum: 10, exclusiveMaximum: true}}
+      responses:
+        "200": {description: ok}
+)",
+                         "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\nservers: [{url: \"https://api.example.com\"}]\npaths: {}\n", p);
+  auto files = apiref_test::render_files(p);
+  REQUIRE(files.count("api/operations/getThings.html"));
+  const std::string& html = files["api/operations/getThings.html"];
+  CHECK(html.find("<div class=\"schema-constraints\">max length 36</div>") != std::string::npos);
+  CHECK(html.find("<div class=\"schema-constraints\">≥ 0, &lt; 10</div>") != std::string::npos);
+  CHECK(html.find("<div class=\"schema-pattern\">pattern <code>^[a-z]+$</code></div>") != std::string::npos);
+  CHECK(html.find("maxLength 36") == std::string::npos);  // not the keyword's own name
+}

@@ -88,6 +88,12 @@ for (const [name, base, op] of OPERATIONS) {
       await drawer.waitFor({ state: "visible" });
       await drawer.locator('.sidebar a[aria-current="page"]').waitFor({ state: "visible" });
       assert.ok(await drawer.locator(".header-links a").count() >= 2, "the header's links are in the menu");
+      // With the sidebar scrolled to this page, the header's links are still on screen in the menu.
+      const inView = await drawer.locator(".header-links a").evaluateAll((links) => links.map((a) => {
+        const r = a.getBoundingClientRect(), d = a.closest(".menu-drawer").getBoundingClientRect();
+        return r.height > 0 && r.top >= d.top - 1 && r.bottom <= Math.min(d.bottom, innerHeight) + 1;
+      }));
+      assert.ok(inView.every(Boolean), `every header link is on screen in the menu: ${JSON.stringify(inView)}`);
       const d = await box(drawer);
       assert.ok(d.right <= PHONE.width, "the menu fits the screen");
       await noSidewaysScroll(page, `${name} phone menu ${scheme}`);

@@ -404,6 +404,17 @@ test("keyboard: search results follow ArrowDown/ArrowUp and Enter opens the sele
   const selected = page.locator('#search-results li[data-selected="true"]');
   assert.equal(await selected.count(), 1);
   assert.equal(await options.nth(1).getAttribute("data-selected"), "true", "the second result is selected");
+  // For a screen reader: a combobox whose listbox's options are the result links, the
+  // highlighted one named by aria-activedescendant.
+  const input = page.locator("#search-input");
+  assert.equal(await input.getAttribute("role"), "combobox");
+  assert.equal(await input.getAttribute("aria-expanded"), "true");
+  assert.equal(await page.locator("#search-results").getAttribute("role"), "listbox");
+  const option = selected.locator("a");
+  assert.equal(await option.getAttribute("role"), "option");
+  assert.equal(await option.getAttribute("aria-selected"), "true");
+  assert.equal(await input.getAttribute("aria-activedescendant"), await option.getAttribute("id"));
+  assert.equal(await page.locator('#search-results [role="option"][aria-selected="true"]').count(), 1);
   const href = await selected.locator("a").evaluate((a) => a.href);
   await Promise.all([page.waitForURL(href), page.keyboard.press("Enter")]);
   await page.locator("h1").waitFor({ state: "visible" });
@@ -413,6 +424,7 @@ test("keyboard: search results follow ArrowDown/ArrowUp and Enter opens the sele
   await options.first().waitFor({ state: "visible" });
   await page.keyboard.press("Escape");
   assert.equal(await page.locator("#search-results").isVisible(), false, "Escape hides the results");
+  assert.equal(await page.locator("#search-input").getAttribute("aria-expanded"), "false");
 });
 
 // --- e. a hostile description ------------------------------------------------------------------
