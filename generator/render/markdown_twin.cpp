@@ -42,10 +42,26 @@ class TwinWriter {
     return md_text(c_.descriptions->plain_text(markdown, style, chars), in_table);
   }
 
-  std::string outline(const Node& schema, ExampleFor dir, const std::string& own = "") const {
+  // The component `schema` is: by its {$ref}, or the component's own node (the model hands
+  // bodies over with their top reference followed); "" for an anonymous schema.
+  std::string component_of(const Node& schema) const {
+    std::string name = schema_component_name(schema);
+    if (!name.empty()) return name;
+    for (const SchemaComponent& s : b_.model->schemas)
+      if (s.schema == &schema) return s.name;
+    return "";
+  }
+
+  std::string shown(const std::string& name) const {
+    auto it = b_.model->schema_display_names.find(name);
+    return it == b_.model->schema_display_names.end() ? name : it->second;
+  }
+
+  // `own`: the component the outline is of, whose references back to it are recursion.
+  std::string outline(const Node& schema, ExampleFor dir, const std::string& own, bool all_directions) const {
     OutlineOptions o;
     o.direction = dir;
-    o.all_directions = !own.empty();
+    o.all_directions = all_directions;
     o.root_component = own;
     o.display_names = &b_.model->schema_display_names;
     o.href = [this](const std::string& name) { return schema_href(name); };
@@ -87,11 +103,11 @@ class TwinWriter {
         out += "Content " + names + ".\n\n";
         continue;
       }
-      std::string name = schema_component_name(*mt.schema);
+      std::string name = component_of(*mt.schema);
       std::string href = name.empty() ? "" : schema_href(name);
-      std::string label = md_text(schema_type_label(*b_.document, *mt.schema));
+      std::string label = md_text(name.empty() ? schema_type_label(*b_.document, *mt.schema) : shown(name));
       out += "Content " + names + ": " + (href.empty() ? label : "[" + label + "](" + href + ")");
-      std::string lines = outline(*mt.schema, dir);
+      std::string lines = outline(*mt.schema, dir, name, false);
       out += lines.empty() ? ".\n\n" : "\n\n" + lines + "\n";
     }
     return out;
@@ -147,6 +163,7 @@ std::string parameters_section(const TwinWriter& w, const Operation& o) {
       std::string type = p.schema ? md_text(schema_type_label(*w.b_.document, *p.schema), true) : "";
       std::string text = w.line(p.description, 4, kCellChars, true);
       if (p.schema) text += schema_values_note(*p.schema, true);
+      if (!text.empty() && text[0] == ' ') text.erase(0, 1);
       if (p.deprecated) text = "Deprecated. " + text;
       out += "| " + md_code(p.name, true) + " | " + loc + " | " + type + " | " + (p.required ? "yes" : "no") + " | " + text + " |\n";
     }
@@ -275,7 +292,7 @@ std::string schema_twin(const TwinContext& c, const SiteBundle& b, const SchemaC
   out += "Schema " + md_code(s.name) + " of " + w.bundle_link() + ": " + md_text(schema_type_label(*b.document, *s.schema)) + "." +
          schema_values_note(*s.schema) + "\n\n";
   out += w.blocks(s.schema->string_at("description"), 2);
-  std::string lines = w.outline(*s.schema, ExampleFor::Response, s.name);
+  std::string lines = w.outline(*s.schema, ExampleFor::Response, s.name, true);
   if (!lines.empty()) out += "## Structure\n\n" + lines;
   while (out.size() > 1 && out[out.size() - 2] == '\n') out.pop_back();
   return out;
