@@ -26,6 +26,7 @@ std::string md_code(std::string_view text, bool in_table) {
   std::string body;
   body.reserve(text.size());
   for (char c : text) {
+    if (c == kRootMark) continue;
     if (c == '\n' || c == '\r') body += ' ';
     else if (c == '|' && in_table) body += "\\|";
     else body += c;
@@ -44,6 +45,7 @@ std::string md_text(std::string_view text, bool in_table) {
   out.reserve(text.size() + 8);
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
+    if (c == kRootMark) continue;
     switch (c) {
       case '\n': case '\r': case '\t':
         if (!out.empty() && out.back() != ' ') out += ' ';
@@ -76,7 +78,9 @@ std::string md_text(std::string_view text, bool in_table) {
 
 std::string md_code_block(std::string_view code, std::string_view language) {
   std::string fence(std::max<size_t>(3, longest_run(code, '`') + 1), '`');
-  std::string out = fence + std::string(language) + "\n" + std::string(code);
+  std::string out = fence + std::string(language) + "\n";
+  for (char c : code)
+    if (c != kRootMark) out += c;
   if (out.back() != '\n') out += '\n';
   return out + fence + "\n";
 }

@@ -7,6 +7,11 @@
 
 namespace apiref {
 
+// Where a twin's links start (markdown_twin.cpp writes a twin once, then puts the way to the
+// site's root in its place): a control character no text of a twin keeps, since every text
+// below drops it.
+constexpr char kRootMark = '\x1f';
+
 // `text` as a code span, its fence longer than any run of backticks in it; on one line.
 // In a table cell, pipes are escaped too (GFM splits cells before it reads code spans).
 std::string md_code(std::string_view text, bool in_table = false);

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <map>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -18,6 +19,16 @@
 
 namespace apiref {
 
+// Schema outlines made once per schema, direction and component (thread-safe).
+class OutlineCache {
+ public:
+  std::string get(const std::string& key, const std::function<std::string()>& make);
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::string> map_;
+};
+
 struct TwinContext {
   const std::vector<SiteBundle>* bundles = nullptr;  // every bundle of the site (the auth guide's anchors)
   DescriptionCache* descriptions = nullptr;
@@ -25,6 +36,7 @@ struct TwinContext {
   PatternSamples* samples = nullptr;
   // Each bundle's schemas by component name (null: found by a scan).
   const std::map<const SiteBundle*, std::unordered_map<std::string, const SchemaComponent*>>* schema_index = nullptr;
+  OutlineCache* outlines = nullptr;  // required
 };
 
 // <page>.md for <page>.html.

@@ -69,6 +69,7 @@ struct Site {
   std::vector<SiteBundle> bundles;
   DescriptionCache descriptions;
   PatternSamples samples;
+  OutlineCache outlines;
   TwinContext context;
 
   explicit Site(const char* yaml_text) : doc(yaml(yaml_text)) {
@@ -79,6 +80,7 @@ struct Site {
     context.bundles = &bundles;
     context.descriptions = &descriptions;
     context.samples = &samples;
+    context.outlines = &outlines;
   }
 };
 

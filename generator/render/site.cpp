@@ -179,7 +179,7 @@ class SiteRenderer {
       add([this, &b] { return schema_index_page(b); });
     }
     // A twin has its page's inputs, and so its key.
-    twin_context_ = TwinContext{&bundles_, &descriptions_, options_.description_link_base, &pattern_samples_, &schema_index_};
+    twin_context_ = TwinContext{&bundles_, &descriptions_, options_.description_link_base, &pattern_samples_, &schema_index_, &outlines_};
     std::vector<TwinJob> twin_list = twin_jobs(twin_context_, twins_);
     size_t first_twin = jobs.size();
     for (TwinJob& t : twin_list) {
@@ -775,6 +775,7 @@ class SiteRenderer {
   std::mutex nav_mutex_;
   std::map<NavKey, std::unique_ptr<Data>> navs_;  // sidebar() of each key
   std::string brand_css_;  // site.primary_color's custom properties (render/brand.h)
+  OutlineCache outlines_;
   TwinContext twin_context_;
   std::vector<BundleTwins> twins_;  // for llms-full.txt, filled by the twins' jobs
 };

@@ -140,7 +140,9 @@ struct Measure {
 Measure check_site(const std::map<std::string, std::string>& files) {
   Measure m;
   for (const auto& [path, content] : files) {
-    if (!ends_with(path, ".html") || ends_with(path, "/index.html")) continue;
+    bool page = path.find("/operations/") != std::string::npos || path.find("/tags/") != std::string::npos ||
+                path.find("/schemas/") != std::string::npos;
+    if (!page || !ends_with(path, ".html") || ends_with(path, "/index.html")) continue;
     ++m.pages;
     std::string twin_path = path.substr(0, path.size() - 5) + ".md";
     auto twin = files.find(twin_path);
