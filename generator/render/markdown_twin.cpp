@@ -323,10 +323,13 @@ namespace {
 std::string with_root(const std::string& twin, const std::string& root) {
   std::string out;
   out.reserve(twin.size() + 64 * root.size());
-  for (char c : twin) {
-    if (c == kRootMark) out += root;
-    else out += c;
+  size_t from = 0;
+  for (size_t mark = twin.find(kRootMark); mark != std::string::npos; mark = twin.find(kRootMark, from)) {
+    out.append(twin, from, mark - from);
+    out += root;
+    from = mark + 1;
   }
+  out.append(twin, from, std::string::npos);
   return out;
 }
 
