@@ -115,6 +115,7 @@ SiteOptions site_options(const ProjectConfig& config) {
   site.footer_links = config.site.footer_links;
   site.description_link_base = config.site.description_link_base;
   site.persist_authorization = config.site.persist_authorization;
+  site.llms_full_max_bytes = config.site.llms_full_max_bytes;
   if (!config.site.snippet_languages.empty()) site.snippet_languages = config.site.snippet_languages;
   return site;
 }

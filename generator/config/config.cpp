@@ -430,6 +430,15 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
         else if (persist)
           config.site.persist_authorization = persist->boolean;
       }
+      if (const Node* limit = site->find("llms_full_max_bytes")) {
+        // A number of bytes, at least a kilobyte: below that every twin would be a file of its own.
+        bool digits = limit->kind == NodeKind::Number && !limit->text.empty() && limit->text.size() <= 12 &&
+                      limit->text.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits || std::stoull(limit->text) < 1000)
+          error("/site/llms_full_max_bytes", limit->pos, "'llms_full_max_bytes' must be a whole number of bytes, at least 1000");
+        else
+          config.site.llms_full_max_bytes = static_cast<size_t>(std::stoull(limit->text));
+      }
       for (const char* key : {"section", "content_dir", "layout", "type"}) {
         const Node* v = site->find(key);
         if (v && !v->is_string()) error(std::string("/site/") + key, v->pos, std::string("'") + key + "' must be a string");

@@ -2,6 +2,7 @@
 // constructs. Later stages (auth, branding) add their sections here.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,7 @@ struct SiteConfig {
   std::vector<std::string> snippet_languages;  // empty: all of them
   FirstCallConfig first_call;  // for every bundle that names none of its own
   bool persist_authorization = false;  // site.playground.persist_authorization: keep playground auth across reloads
+  size_t llms_full_max_bytes = 2000000;  // llms-full.txt's limit, over which it is split (render/llms_txt.h)
   // Inside a Hugo or Jekyll site (build --format hugo|jekyll: host/host.h).
   std::string section;      // the reference's folder and URL below the host's ("" = api)
   std::string content_dir;  // Hugo's content folder ("" = content)

@@ -15,6 +15,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <new>
@@ -145,26 +146,35 @@ bool has_wide_row(std::string_view markdown) {
   return false;
 }
 
-// cmark-gfm's HTML, not yet sanitised: raw HTML and javascript: links included.
-std::string render_unsanitised(std::string_view markdown, bool allow_raw_html) {
-  std::call_once(g_extensions_registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+struct Parsed {
   std::unique_ptr<cmark_parser, ParserFree> parser;
   std::unique_ptr<cmark_node, NodeFree> doc;
-  {
-    std::lock_guard<std::mutex> lock(parse_mutex());
-    parser.reset(cmark_parser_new(kCmarkOptions));
-    if (!parser) throw std::bad_alloc();
-    bool wide = has_wide_row(markdown);
-    for (const char* name : kExtensions) {
-      if (wide && std::string_view(name) == "table") continue;
-      cmark_syntax_extension* ext = cmark_find_syntax_extension(name);
-      if (!ext) throw std::runtime_error(std::string("cmark-gfm has no extension ") + name);
-      cmark_parser_attach_syntax_extension(parser.get(), ext);
-    }
-    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-    doc.reset(cmark_parser_finish(parser.get()));
+};
+
+Parsed parse(std::string_view markdown) {
+  std::call_once(g_extensions_registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  Parsed p;
+  std::lock_guard<std::mutex> lock(parse_mutex());
+  p.parser.reset(cmark_parser_new(kCmarkOptions));
+  if (!p.parser) throw std::bad_alloc();
+  bool wide = has_wide_row(markdown);
+  for (const char* name : kExtensions) {
+    if (wide && std::string_view(name) == "table") continue;
+    cmark_syntax_extension* ext = cmark_find_syntax_extension(name);
+    if (!ext) throw std::runtime_error(std::string("cmark-gfm has no extension ") + name);
+    cmark_parser_attach_syntax_extension(p.parser.get(), ext);
   }
-  if (!doc) throw std::bad_alloc();
+  cmark_parser_feed(p.parser.get(), markdown.data(), markdown.size());
+  p.doc.reset(cmark_parser_finish(p.parser.get()));
+  if (!p.doc) throw std::bad_alloc();
+  return p;
+}
+
+// cmark-gfm's HTML, not yet sanitised: raw HTML and javascript: links included.
+std::string render_unsanitised(std::string_view markdown, bool allow_raw_html) {
+  Parsed p = parse(markdown);
+  std::unique_ptr<cmark_parser, ParserFree>& parser = p.parser;
+  std::unique_ptr<cmark_node, NodeFree>& doc = p.doc;
   if (!allow_raw_html) raw_html_to_text(doc.get());
   github_alerts(doc.get());
   char* html = cmark_render_html(doc.get(), kCmarkOptions,
@@ -173,6 +183,62 @@ std::string render_unsanitised(std::string_view markdown, bool allow_raw_html) {
   std::string out(html);
   cmark_get_default_mem_allocator()->free(html);
   return out;
+}
+
+// Text that reads the same as Markdown whatever follows it, with headings at or below `base`:
+// nothing in it starts a construct that runs on (an HTML block, a fence, a setext underline),
+// and no heading. Most descriptions are such text, and need no parse.
+bool stands_alone(std::string_view markdown) {
+  if (markdown.find_first_of("<#[&\\") != std::string_view::npos) return false;
+  size_t start = 0;
+  while (start < markdown.size()) {
+    size_t end = markdown.find('\n', start);
+    if (end == std::string_view::npos) end = markdown.size();
+    std::string_view line = markdown.substr(start, end - start);
+    size_t first = line.find_first_not_of(" \t");
+    if (first != std::string_view::npos) {
+      std::string_view rest = line.substr(first);
+      if (rest.rfind("```", 0) == 0 || rest.rfind("~~~", 0) == 0) return false;
+      if (rest.find_first_not_of("=- \t") == std::string_view::npos) return false;  // underline, or a break
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
+// Headings moved under `base` (levels kept apart, at most 6); links that are not absolute
+// pointed at `link_base`, or made their text when it is "".
+void fit_for_embedding(cmark_node* doc, int base, const std::string& link_base) {
+  std::vector<cmark_node*> headings, links;
+  int top = 7;
+  cmark_iter* iter = cmark_iter_new(doc);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node_type type = cmark_node_get_type(node);
+    if (type == CMARK_NODE_HEADING) {
+      headings.push_back(node);
+      top = std::min(top, cmark_node_get_heading_level(node));
+    } else if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
+      links.push_back(node);
+    }
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* h : headings) cmark_node_set_heading_level(h, std::min(6, cmark_node_get_heading_level(h) - top + base));
+  for (cmark_node* link : links) {
+    const char* url_text = cmark_node_get_url(link);
+    std::string url = url_text ? url_text : "";
+    std::string lower = text::ascii_lower(url.substr(0, 8));
+    if (lower.rfind("http:", 0) == 0 || lower.rfind("https:", 0) == 0 || lower.rfind("mailto:", 0) == 0) continue;
+    if (!link_base.empty()) {
+      std::string target = link_base;
+      if (!url.empty() && url[0] == '/' && target.back() == '/') target.pop_back();
+      cmark_node_set_url(link, (target + url).c_str());
+      continue;
+    }
+    while (cmark_node* child = cmark_node_first_child(link)) cmark_node_insert_before(link, child);
+    cmark_node_free(link);
+  }
 }
 
 using text::utf8_length;
@@ -214,6 +280,24 @@ std::string render_markdown_inline(std::string_view markdown) {
 std::string markdown_to_plain_text(std::string_view markdown, size_t max_chars) {
   std::string text = markdown_detail::html_to_text(render_unsanitised(markdown, true));
   return truncate_plain_text(std::move(text), max_chars);
+}
+
+std::string markdown_for_embedding(std::string_view markdown, int heading_base, const std::string& link_base) {
+  size_t begin = markdown.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return std::string();
+  if (stands_alone(markdown)) {
+    size_t end = markdown.find_last_not_of(" \t\r\n");
+    return std::string(markdown.substr(begin, end - begin + 1));
+  }
+  Parsed p = parse(markdown);
+  raw_html_to_text(p.doc.get());
+  fit_for_embedding(p.doc.get(), heading_base, link_base);
+  char* out = cmark_render_commonmark(p.doc.get(), CMARK_OPT_DEFAULT, 0);
+  if (!out) throw std::bad_alloc();
+  std::string text(out);
+  cmark_get_default_mem_allocator()->free(out);
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
 }
 
 }  // namespace apiref

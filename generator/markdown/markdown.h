@@ -51,6 +51,13 @@ std::string markdown_to_plain_text(std::string_view markdown, size_t max_chars =
 // an ellipsis when anything was cut.
 std::string truncate_plain_text(std::string text, size_t max_chars);
 
+// A description as Markdown to place inside another Markdown document (the pages' Markdown
+// twins): its headings moved to start at `heading_base`, raw HTML made literal text, links that
+// are not absolute pointed at `link_base` (or made their text when it is ""), and nothing left
+// open that would run on into what follows (an unclosed fence or HTML block). Trimmed; text
+// that needs none of this comes back as written, without a parse.
+std::string markdown_for_embedding(std::string_view markdown, int heading_base, const std::string& link_base);
+
 // Internals shared by markdown.cpp and sanitise.cpp; not for use elsewhere.
 namespace markdown_detail {
 // sanitise_html, but block-level elements are dropped (a space in their place), <br> becomes a

@@ -152,6 +152,31 @@ std::string auth_anchor(const std::vector<SiteBundle>& bundles, const SiteBundle
   return "auth-" + slugify(b.name);
 }
 
+std::string auth_guide_href(const std::vector<SiteBundle>& bundles, const SiteBundle& b, const std::string& root) {
+  std::string anchor = auth_anchor(bundles, b);
+  return root + "authentication/index.html" + (anchor.empty() ? "" : "#" + anchor);
+}
+
+RequirementStatement requirement_statement(const std::vector<SiteBundle>& bundles, const SiteBundle& b,
+                                           const SecurityRequirement& r, const std::string& root) {
+  RequirementStatement said;
+  if (r.scheme == kProjectScheme && b.project_auth()) {
+    // The credential as the project says its server reads it: the one statement every page,
+    // snippet and the playground share.
+    said.label = "Your " + b.auth->name;
+    said.href = auth_guide_href(bundles, b, root);
+    if (b.auth->sends()) said.how = "sent in " + auth_send_phrase(*b.auth);
+    return said;
+  }
+  said.label = r.scheme + " (not defined in components.securitySchemes)";
+  for (const SecurityScheme& s : b.model->security_schemes) {
+    if (s.name != r.scheme) continue;
+    said.label = scheme_label(s);
+    said.href = root + "authentication/index.html#scheme-" + slugify(r.scheme);
+  }
+  return said;
+}
+
 std::string join_names(const std::vector<std::string>& names) {
   std::string out;
   for (size_t i = 0; i < names.size(); ++i) {

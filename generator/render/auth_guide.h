@@ -34,6 +34,20 @@ std::vector<std::string> auth_send_lines(const AuthConfig& a);
 // What the server is called in sentences: auth.server, else "The server" / "the server".
 std::string auth_server_name(const AuthConfig& a, bool sentence_start);
 
+// The guide's section on `b`'s auth, from a page whose root is `root` ("../../").
+std::string auth_guide_href(const std::vector<SiteBundle>& bundles, const SiteBundle& b, const std::string& root);
+
+// What a page says of one requirement of an operation's security: the project's credential
+// ("Your Meshery token", how it is sent, a link to the guide), else the scheme's label and its
+// section of the guide. Operation pages and their Markdown twins both say this.
+struct RequirementStatement {
+  std::string label;  // "Your Meshery token", "HTTP bearer token", "x (not defined in ...)"
+  std::string how;    // "sent in the token cookie" ("" when the label says it all)
+  std::string href;   // the guide's section ("" for a scheme the description does not define)
+};
+RequirementStatement requirement_statement(const std::vector<SiteBundle>& bundles, const SiteBundle& b,
+                                           const SecurityRequirement& r, const std::string& root);
+
 // The data of templates/authentication.mustache: {"auth": {...}, "page": {...}}.
 TemplateData authentication_guide(const std::vector<SiteBundle>& bundles, const std::string& site_title);
 

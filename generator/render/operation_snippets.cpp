@@ -26,12 +26,40 @@ Data ref(std::string&&) = delete;
 
 }  // namespace
 
+std::vector<Snippet> own_code_samples(const Operation& o) {
+  std::vector<Snippet> own;
+  if (!o.code_samples || !o.code_samples->is_array()) return own;
+  for (const Node& cs : o.code_samples->items) {
+    std::string lang(cs.string_at("lang"));
+    std::string source(cs.string_at("source"));
+    if (source.empty()) continue;
+    std::string label(cs.string_at("label"));
+    std::string id = text::ascii_lower(lang);
+    if (id == "shell" || id == "bash" || id == "sh") id = "curl";
+    if (id == "node" || id == "js") id = "javascript";
+    own.push_back({slugify(id), label.empty() ? lang : label, source});
+  }
+  return own;
+}
+
+Request page_request(const SiteBundle& b, const Operation& o, PatternSamples& samples) {
+  SnippetOptions options = b.snippets;
+  options.pattern_samples = &samples;
+  return build_request(*b.document, *b.model, o, options);
+}
+
+std::string page_curl(const Operation& o, const Request& request) {
+  for (const Snippet& sample : own_code_samples(o))
+    if (sample.language == "curl") return sample.code;  // the first, as the page shows it
+  return curl_snippet(request);
+}
+
 void set_snippets(const SiteBundle& b, const Operation& o, const std::vector<std::string>& languages,
                   PatternSamples& samples, TemplateData& ctx) {
   const ApiModel& m = *b.model;
     SnippetOptions options = b.snippets;
     options.pattern_samples = &samples;
-    Request request = build_request(*b.document, m, o, options);
+    Request request = page_request(b, o, samples);
     Data snippets = Data::list();
     bool first = true;
     // What the page's token and server box may fill in: the variables the snippets read
@@ -67,23 +95,13 @@ void set_snippets(const SiteBundle& b, const Operation& o, const std::vector<std
     }
     // x-codeSamples (x-code-samples): the description's own samples replace ours for the
     // same language and come first; other languages are added.
-    if (o.code_samples && o.code_samples->is_array()) {
-      std::vector<Snippet> own;
-      for (const Node& cs : o.code_samples->items) {
-        std::string lang(cs.string_at("lang"));
-        std::string source(cs.string_at("source"));
-        if (source.empty()) continue;
-        std::string label(cs.string_at("label"));
-        std::string id = text::ascii_lower(lang);
-        if (id == "shell" || id == "bash" || id == "sh") id = "curl";
-        if (id == "node" || id == "js") id = "javascript";
-        own.push_back({slugify(id), label.empty() ? lang : label, source});
-        fill.erase(slugify(id));  // the description's sample, not apiref's: nothing to fill in
-        list.erase(std::remove_if(list.begin(), list.end(), [&](const Snippet& x) { return x.language == slugify(id); }),
-                   list.end());
-      }
-      list.insert(list.begin(), own.begin(), own.end());
+    std::vector<Snippet> described = own_code_samples(o);
+    for (const Snippet& sample : described) {
+      fill.erase(sample.language);  // the description's sample, not apiref's: nothing to fill in
+      list.erase(std::remove_if(list.begin(), list.end(), [&](const Snippet& x) { return x.language == sample.language; }),
+                 list.end());
     }
+    list.insert(list.begin(), described.begin(), described.end());
     for (const Snippet& sn : list) {
       auto own = fill.find(sn.language);
       bool ours = own != fill.end();

@@ -677,6 +677,8 @@ std::string render_schema_tree(const Node& document, const Node& schema,
   return TreeWriter(document, options, href).run(schema);
 }
 
+std::string schema_component_name(const Node& schema) { return ref_component(schema); }
+
 std::string schema_type_label(const Node& document, const Node& schema) {
   SchemaTreeOptions o;
   SchemaHref none = [](const std::string&) { return std::string(); };

@@ -53,6 +53,9 @@ std::string render_schema_tree(const Node& document, const Node& schema,
 // needs one's plain text asks the cache with this style, and shares the parse.
 DescriptionStyle schema_description_style(const std::string& link_base);
 
+// The component a schema that is only {$ref: "#/components/schemas/X"} names: "X"; else "".
+std::string schema_component_name(const Node& schema);
+
 // "string", "integer (int64)", "array of Pet", "object", "string | null": a one-line type.
 std::string schema_type_label(const Node& document, const Node& schema);
 

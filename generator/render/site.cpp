@@ -14,6 +14,8 @@
 #include "render/auth_guide.h"
 #include "render/brand.h"
 #include "render/description.h"
+#include "render/llms_txt.h"
+#include "render/markdown_twin.h"
 #include "examples/example.h"
 #include "examples/pattern_sample.h"
 #include "render/operation_snippets.h"
@@ -169,9 +171,10 @@ class SiteRenderer {
                   fields("page", fields("title", "Playground · " + title_, "description", "Try the operations of " + title_)),
                   PageFacts{});
     });
+    std::vector<BundleKeys> bundle_keys;
     for (const SiteBundle& b : bundles_) {
       const ApiModel& m = *b.model;
-      BundleKeys k = memo_ ? page_keys(b, site) : BundleKeys{};
+      const BundleKeys& k = bundle_keys.emplace_back(memo_ ? page_keys(b, site) : BundleKeys{});
       for (size_t i = 0; i < m.operations.size(); ++i)
         add([this, &b, i] { return operation_page(b, i); }, memo_ ? operation_page_path(b.name, m.operations[i]) : "",
             memo_ ? k.operations[i] : 0);
@@ -185,6 +188,15 @@ class SiteRenderer {
             memo_ ? k.schemas[i] : 0);
       add([this, &b] { return bundle_page(b); });
       add([this, &b] { return schema_index_page(b); });
+    }
+    // A twin has its page's inputs, and so its key.
+    twin_context_ = TwinContext{&bundles_, &descriptions_, options_.description_link_base, &pattern_samples_, &schema_index_, &outlines_};
+    std::vector<TwinJob> twin_list = twin_jobs(twin_context_, twins_);
+    size_t first_twin = jobs.size();
+    for (TwinJob& t : twin_list) {
+      const BundleKeys& k = bundle_keys[t.bundle];
+      uint64_t key = !memo_ ? 0 : (t.kind == 'o' ? k.operations : t.kind == 't' ? k.tags : k.schemas)[t.index];
+      add(std::move(t.make), memo_ ? t.path : "", key);
     }
     std::vector<SiteFile> files(jobs.size());
     std::atomic<size_t> next{0};
@@ -226,6 +238,12 @@ class SiteRenderer {
         if (skipped[i] || files[i].path == keys[i].first) next_keys[keys[i].first] = keys[i].second;
       }
       memo_->keys = std::move(next_keys);
+      std::map<std::string, std::string> twins;
+      for (size_t i = 0; i < twin_list.size(); ++i) {
+        if (skipped[first_twin + i]) *twin_list[i].piece = memo_->twins[twin_list[i].path];
+        twins[twin_list[i].path] = *twin_list[i].piece;
+      }
+      memo_->twins = std::move(twins);
       memo_->unchanged = unchanged;
       memo_->rendered = jobs.size() - unchanged.size();
     }
@@ -239,6 +257,8 @@ class SiteRenderer {
     }
     if (!options_.host_pages) out.push_back({"search-index.js", std::move(search_script_)});
     for (SiteFile& f : playground_config_files(bundles_, options_)) out.push_back(std::move(f));
+    for (SiteFile& f : llms_files(bundles_, twins_, title_, options_)) out.push_back(std::move(f));
+    twins_.clear();
     if (!options_.host_pages) out.push_back({"sitemap.xml", sitemap_xml(page_paths, options_.base_url)});
     if (sink_) {
       for (SiteFile& f : out)
@@ -371,33 +391,17 @@ class SiteRenderer {
   }
 
   Data security(const SiteBundle& b, const EffectiveSecurity& sec, const std::string& root) {
-    const ApiModel& m = *b.model;
-    std::string anchor = auth_anchor(bundles_, b);
-    std::string guide = root + "authentication/index.html" + (anchor.empty() ? "" : "#" + anchor);
+    std::string guide = auth_guide_href(bundles_, b, root);
     Data alts = Data::list();
     for (const SecurityAlternative& a : sec.alternatives) {
       if (a.empty()) continue;
       Data schemes = Data::list();
       for (const SecurityRequirement& r : a) {
-        std::string label = r.scheme + " (not defined in components.securitySchemes)";
-        std::string href, how;
-        if (r.scheme == kProjectScheme && b.project_auth()) {
-          // The credential as the project says its server reads it: the one statement every
-          // page, snippet and the playground share.
-          label = "Your " + b.auth->name;
-          href = guide;
-          if (b.auth->sends()) how = "sent in " + auth_send_phrase(*b.auth);
-        } else {
-          for (const SecurityScheme& s : m.security_schemes) {
-            if (s.name != r.scheme) continue;
-            label = scheme_label(s);
-            href = root + "authentication/index.html#scheme-" + slugify(r.scheme);
-          }
-        }
+        RequirementStatement said = requirement_statement(bundles_, b, r, root);
         Data scopes = Data::list();
         for (const std::string& sc : r.scopes) scopes.push(ref(sc));
-        schemes.push(fields("name", ref(r.scheme), "label", std::move(label), "how", std::move(how), "scopes", std::move(scopes),
-                            "has_scopes", !r.scopes.empty(), "href", std::move(href)));
+        schemes.push(fields("name", ref(r.scheme), "label", std::move(said.label), "how", std::move(said.how), "scopes", std::move(scopes),
+                            "has_scopes", !r.scopes.empty(), "href", std::move(said.href)));
       }
       alts.push(fields("schemes", std::move(schemes)));
     }
@@ -567,8 +571,7 @@ class SiteRenderer {
     if (!try_href.empty()) operation.set("try_href", root + try_href);
     std::string title = std::string(operation.find("title")->text()) + " · " + m.title;
     Data ctx = fields("operation", std::move(operation));
-    ctx.set("page", fields("title", std::move(title),
-                           "description", std::move(meta_description)));
+    ctx.set("page", fields("title", std::move(title), "description", std::move(meta_description), "markdown", o.slug + ".md"));
     // Previous and next in reading order (tag by tag, as the sidebar lists them).
     auto [tag_index, place] = tag_index_.at(&b).of_operation[index];
     auto at = static_cast<std::ptrdiff_t>(place);
@@ -621,7 +624,8 @@ class SiteRenderer {
     std::string root = root_of(path);
     Data ctx = fields("tag", fields("name", ref(t.display_name), "description_html", ref(describe(t.description, 2)),
                                     "operations", operation_list(b, t, root)));
-    ctx.set("page", fields("title", t.display_name + " · " + m.title, "description", markdown_to_plain_text(t.description, 160)));
+    ctx.set("page", fields("title", t.display_name + " · " + m.title, "description", markdown_to_plain_text(t.description, 160),
+                           "markdown", t.slug + ".md"));
     ctx.set("breadcrumbs", breadcrumbs_to(b, root));
     PageFacts f = facts("tag", t.display_name, t.display_name, static_cast<int>(index) + 1, &b);
     f.tag = f.slug = t.slug;
@@ -648,7 +652,7 @@ class SiteRenderer {
     Data ctx = fields("schema", fields("name", ref(s.display_name),
                                        "tree_html", render_schema_tree(*b.document, *s.schema, o, schema_href(b, root)),
                                        "example_html", text::html_escape_text(pretty_json(example_from_schema(*b.document, *s.schema, eo)))));
-    ctx.set("page", fields("title", s.display_name + " · " + m.title, "description", std::move(meta_description)));
+    ctx.set("page", fields("title", s.display_name + " · " + m.title, "description", std::move(meta_description), "markdown", s.slug + ".md"));
     Data breadcrumbs = breadcrumbs_to(b, root);
     breadcrumbs.push(fields("label", "Schemas", "href", root + schemas_page_path(b.name)));
     ctx.set("breadcrumbs", std::move(breadcrumbs));
@@ -786,6 +790,9 @@ class SiteRenderer {
   std::mutex nav_mutex_;
   std::map<NavKey, std::unique_ptr<Data>> navs_;  // sidebar() of each key
   std::string brand_css_;  // site.primary_color's custom properties (render/brand.h)
+  OutlineCache outlines_;
+  TwinContext twin_context_;
+  std::vector<BundleTwins> twins_;  // for llms-full.txt, filled by the twins' jobs
 };
 
 }  // namespace

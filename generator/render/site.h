@@ -54,6 +54,9 @@ struct SiteOptions {
   // with PageFacts for the host's front matter. No search index, sitemap or 404 page (the host
   // makes its own); a data file of each bundle's model (<bundle>/model.json) instead.
   bool host_pages = false;
+  // llms-full.txt, the whole reference as Markdown for coding assistants, is one file up to
+  // this size; over it, one file per bundle, a bundle over it in parts (render/llms_txt.h).
+  size_t llms_full_max_bytes = 2000000;
 };
 
 // The name of the scheme that stands for the project's credential in the model.
@@ -68,7 +71,10 @@ struct RenderMemo {
   std::map<std::string, uint64_t> keys;  // page path -> key, of the last render
   std::vector<std::string> unchanged;    // out: pages of the last call left out of its result
   size_t rendered = 0;                   // out: pages rendered by the last call
-  void clear() { keys.clear(); unchanged.clear(); }
+  // Each Markdown twin as llms-full.txt holds it, by the twin's path: a twin left out of a call
+  // is still in llms-full.
+  std::map<std::string, std::string> twins;
+  void clear() { keys.clear(); unchanged.clear(); twins.clear(); }
 };
 
 // Renders every page. Template problems (a missing template) are reported; a page whose

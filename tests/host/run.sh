@@ -65,6 +65,30 @@ host_state() {
 }
 export -f host_state
 
+# twins_served SOURCE OUT: every operation page the host published links a Markdown twin that the
+# host copied unchanged from apiref's files (not made a page of its own), and llms.txt is there.
+twins_served() {
+  python3 - "$1" "$2" <<'PY'
+import os, re, sys
+src, out = sys.argv[1], sys.argv[2]
+pages = 0
+for dirpath, _, fs in os.walk(out):
+    for f in fs:
+        if not f.endswith(".html") or "/operations" not in dirpath:
+            continue
+        html = open(os.path.join(dirpath, f), encoding="utf-8").read()
+        m = re.search(r'<link rel="alternate" type="text/markdown" href="([^"]+)">', html)
+        assert m, f"{f}: no link to its twin"
+        twin = os.path.join(dirpath, m.group(1))
+        rel = os.path.relpath(twin, out)
+        assert open(twin, "rb").read() == open(os.path.join(src, rel), "rb").read(), f"{rel}: not copied as written"
+        pages += 1
+assert pages >= 334, f"{pages} operation pages with a twin"
+assert os.path.isfile(os.path.join(out, "llms.txt")), "no llms.txt"
+PY
+}
+export -f twins_served
+
 # ============================== Hugo ==========================================================
 H=$WORK/hugo
 cp -r "$HERE/hugo-site" "$H"
@@ -162,6 +186,8 @@ for b in ('meshery', 'cloud'):
     assert d == json.load(open('$WORK/bundles/' + b + '.openapi.json')), b + ': openapi.json differs from apiref bundle'
 "
 check "hugo: hugo builds the site" bash -c "cd '$H' && hugo --quiet"
+check "hugo: Markdown twins and llms.txt are served as apiref wrote them" \
+  twins_served "$H/static/$HUGO_SECTION" "$H/public/$HUGO_SECTION"
 check "hugo: every operation has a wrapped page; links resolve; nothing from another host" \
   python3 "$HERE/check_host.py" "$H/public" --base-url "$BASE_URL" --section "$HUGO_SECTION" --marker "$MARKER" "${BUNDLES[@]}"
 check "hugo: the host's about page is byte-identical with and without the reference" cmp "$WORK/hugo-before/about/index.html" "$H/public/about/index.html"
@@ -254,6 +280,8 @@ assert fm.get("permalink") == "/api/meshery/operations/getUsers.html", fm.get("p
 assert fm.get("render_with_liquid") is False, fm
 PY
 check "jekyll: jekyll builds the site" bash -c "cd '$J' && jekyll build -q"
+check "jekyll: Markdown twins and llms.txt are served as apiref wrote them" \
+  twins_served "$J/$JEKYLL_SECTION" "$J/_site/$JEKYLL_SECTION"
 check "jekyll: every operation has a wrapped page; links resolve; nothing from another host" \
   python3 "$HERE/check_host.py" "$J/_site" --base-url "$BASE_URL" --section "$JEKYLL_SECTION" --marker "$MARKER" "${BUNDLES[@]}"
 check "jekyll: the host's about page is byte-identical with and without the reference" cmp "$WORK/jekyll-before/about/index.html" "$J/_site/about/index.html"
