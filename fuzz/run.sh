@@ -7,6 +7,7 @@
 #
 #   fuzz/run.sh [SECONDS_TOTAL] [BUILD]      BUILD: the fuzz build folder (default build-fuzz)
 #   FUZZ_TARGETS="yaml json" fuzz/run.sh 600  only some targets
+#   FUZZ_NO_BUILD=1 fuzz/run.sh                 the programs as they are (a build is running)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -14,13 +15,13 @@ total=${1:-60}
 build=${2:-$root/build-fuzz}
 targets=${FUZZ_TARGETS:-yaml json resolve swagger2 markdown snippets search_index page}
 
-if [[ ! -f $build/CMakeCache.txt ]]; then
+if [[ -z ${FUZZ_NO_BUILD:-} && ! -f $build/CMakeCache.txt ]]; then
   cmake -S "$root" -B "$build" $(command -v ninja >/dev/null && echo -G Ninja) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_COMPILER=clang++ -DAPIREF_FUZZ=ON || exit 2
 fi
 programs=()
 for t in $targets; do programs+=("fuzz_$t"); done
-cmake --build "$build" -j "${FUZZ_JOBS:-2}" --target "${programs[@]}" >/dev/null || {
+[[ -n ${FUZZ_NO_BUILD:-} ]] || cmake --build "$build" -j "${FUZZ_JOBS:-2}" --target "${programs[@]}" >/dev/null || {
   echo "fuzz: the build failed (cmake --build $build --target ${programs[*]})" >&2
   exit 2
 }
