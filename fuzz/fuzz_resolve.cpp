@@ -19,6 +19,18 @@ const std::string& project_dir() {
     const char* tmp = std::getenv("TMPDIR");
     std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/apiref-fuzz-resolve-XXXXXX";
     if (!mkdtemp(pattern.data())) std::abort();
+    // Removed when the run ends (libFuzzer exits through exit() when its time is up). The
+    // path is kept in a plain array: the strings are destroyed before atexit's functions run.
+    static char kept[4096];
+    std::snprintf(kept, sizeof kept, "%s", pattern.c_str());
+    std::atexit([] {
+      char file[4200];
+      for (const char* name : {"root.yaml", "a.yaml", "b.yaml"}) {
+        std::snprintf(file, sizeof file, "%s/%s", kept, name);
+        std::remove(file);
+      }
+      rmdir(kept);
+    });
     return apiref::normalise_path(pattern);
   }();
   return dir;
