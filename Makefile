@@ -3,12 +3,14 @@
 #   make test      install what is missing, build, run every test tier (plus an ASan+UBSan build)
 # and, while working on the code:
 #   make check     build the unit tests alone and run the unit tier (no corpus, no other program)
+#   make fuzz-smoke  clang build of the fuzz targets (fuzz/), each run for its share of a minute
 BUILD ?= build
 SAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build example check test test-fast test-sanitize clean
+.PHONY: all deps build example check test test-fast test-sanitize fuzz-smoke clean
 
 all: build
 
@@ -62,5 +64,10 @@ test: build $(SAN_BUILD)/CMakeCache.txt
 	san=0; (cd $(SAN_BUILD) && $(SAN_ENV) ctest --output-on-failure -j $(JOBS)) || san=$$?; \
 	if [ $$fast != 0 ] || [ $$san != 0 ]; then echo "make test: the plain build's tiers exited $$fast, the sanitized ones $$san"; exit 1; fi
 
+# libFuzzer targets (fuzz/README.md): configures the clang build when it is missing, then one
+# minute in all over the eight targets; fails on a crash, leak, hang or sanitizer report.
+fuzz-smoke:
+	FUZZ_JOBS=$(JOBS) bash fuzz/run.sh 60 $(FUZZ_BUILD)
+
 clean:
-	rm -rf $(BUILD) $(SAN_BUILD) _site _bundles
+	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD) _site _bundles
