@@ -135,17 +135,17 @@ done
 check "--ignore-spec-errors (what every build now does) is still accepted" "$APIREF" build "$ROOT/schemas" -q --ignore-spec-errors -o ignore-flag
 # Zero-config: Meshery's tree itself, with no apiref.yaml: a bundle per base_<audience>.yml.
 check "Meshery's schemas tree builds zero-config" "$APIREF" build "$CORPUS/meshery/schemas" -q -o zero
-check "zero-config: a bundle per base file, the same operations as the example config" bash -c "test \$(ls zero/meshery/operations | wc -l) -eq 124 && test \$(ls zero/cloud/operations | wc -l) -eq 210"
+check "zero-config: a bundle per base file, the same operations as the example config" bash -c "test \$(ls zero/meshery/operations/*.html | wc -l) -eq 124 && test \$(ls zero/cloud/operations/*.html | wc -l) -eq 210"
 check "zero-config: apiref bundle writes both bundles" bash -c "'$APIREF' bundle '$CORPUS/meshery/schemas' -q -o zb && test -s zb/meshery.openapi.yaml && test -s zb/cloud.openapi.yaml"
 check "zero-config: apiref check reads the same tree (exit 0 or 1, not 2)" bash -c "'$APIREF' check '$CORPUS/meshery/schemas' -q >/dev/null; test \$? -le 1"
 # An apiref.yaml around one description (auth and branding only) builds that description.
 mkdir -p onefile
 printf 'openapi: 3.0.3\ninfo: {title: One, version: "1"}\npaths:\n  /a:\n    get: {operationId: getA, responses: {"200": {description: ok}}}\n  /b:\n    post: {operationId: postB, responses: {"200": {description: ok}}}\n' >onefile/openapi.yaml
 printf 'site: {title: One file}\nauth: {name: Key, token_env: ONE_TOKEN, send: {headers: {X-Key: "${token}"}}, default: required}\n' >onefile/apiref.yaml
-check "apiref.yaml beside one openapi.yaml builds its two operations" bash -c "'$APIREF' build onefile -q -o onesite && test \$(ls onesite/openapi/operations | wc -l) -eq 2"
+check "apiref.yaml beside one openapi.yaml builds its two operations" bash -c "'$APIREF' build onefile -q -o onesite && test \$(ls onesite/openapi/operations/*.html | wc -l) -eq 2"
 check "apiref.yaml beside one openapi.yaml: its auth reaches the snippets" grep -rq 'X-Key' onesite --include=*.html
 check "Meshery site passes the checker" $CHECK mesh --expect-pages 300
-check "Meshery: both audiences" bash -c "test \$(ls mesh/meshery/operations | wc -l) -eq 124 && test \$(ls mesh/cloud/operations | wc -l) -eq 210"
+check "Meshery: both audiences" bash -c "test \$(ls mesh/meshery/operations/*.html | wc -l) -eq 124 && test \$(ls mesh/cloud/operations/*.html | wc -l) -eq 210"
 check "Meshery: published descriptions are byte-identical to apiref bundle" same_as_bundle mesh "$ROOT/examples/meshery" meshery cloud
 check "Meshery: the playground sends each bundle's token as its server reads it (cookies, bearer)" python3 -c "
 import json; s = json.load(open('mesh/playground/apiref-playground.json'))
@@ -179,7 +179,7 @@ check "every oas-examples 3.x document builds a clean site with no flag ($n buil
 
 if [ "$MODE" != quick ]; then
   check "GitHub builds with no flag" "$APIREF" build "$CORPUS/github/api.github.com.json" -q -o gh
-  check "GitHub: a page per operation and schema" bash -c "test \$(ls gh/api.github.com/operations | wc -l) -eq 1223 && test \$(ls gh/api.github.com/schemas | grep -vc index.html) -eq 969 && test \$(find gh/api.github.com -mindepth 2 -type d | wc -l) -eq 0"
+  check "GitHub: a page per operation and schema" bash -c "test \$(ls gh/api.github.com/operations/*.html | wc -l) -eq 1223 && test \$(ls gh/api.github.com/schemas/*.html | grep -vc index.html) -eq 969 && test \$(find gh/api.github.com -mindepth 2 -type d | wc -l) -eq 0"
   [ "$MODE" = sanitized ] || check "GitHub site passes the checker (links, hosts, size <= 1 MB, structure)" $CHECK gh --expect-pages 2240
   # Bundling changes nothing in GitHub's description: openapi.json is the file itself, byte for
   # byte (it differs from apiref bundle's JSON only by the final newline), and reads the same.

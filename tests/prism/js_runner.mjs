@@ -19,14 +19,16 @@ const GUARD = pathToFileURL(join(HERE, "guard_fetch.mjs")).href;
 const TIMEOUT_MS = 60000;
 
 // The worker's entry: the guard, then the snippet. An error the snippet throws is reported the
-// way node reports an uncaught one: on standard error, exit code 1.
+// way node reports an uncaught one (util.inspect: the stack and its cause, such as undici's
+// "other side closed" when a WebSocket upgrade ends the fetch), on standard error, exit code 1.
 const ENTRY = `
 import { workerData } from "node:worker_threads";
+import { inspect } from "node:util";
 try {
   await import(workerData.guard);
   await import(workerData.snippet);
 } catch (e) {
-  process.stderr.write((e && e.stack ? e.stack : String(e)) + "\\n");
+  process.stderr.write(inspect(e) + "\\n");
   process.exitCode = 1;
 }
 `;

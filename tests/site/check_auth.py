@@ -140,7 +140,7 @@ def header_parameters(page):
 def check_operations(site, deployment):
     for bundle, want in EXPECTED[deployment].items():
         folder = os.path.join(site, bundle, "operations")
-        pages = sorted(os.listdir(folder))
+        pages = sorted(n for n in os.listdir(folder) if n.endswith(".html"))
         check(len(pages) > 0, f"{deployment}/{bundle}: operation pages")
         stated_auth = 0
         for name in pages:
@@ -297,6 +297,8 @@ def check_servers(site, deployment):
         folder = os.path.join(site, bundle, "operations")
         bad = []
         for name in os.listdir(folder):
+            if not name.endswith(".html"):
+                continue  # the Markdown twins beside the pages
             page = read(os.path.join(folder, name))
             for code in re.findall(r'<code class="language-curl">(.*?)</code>', page, re.S):
                 words = shell_words(html.unescape(code))
