@@ -61,4 +61,18 @@ std::string sitemap_xml(const std::vector<std::string>& paths, const std::string
   return xml;
 }
 
+TagIndex index_tags(const ApiModel& model) {
+  TagIndex index;
+  index.of_operation.assign(model.operations.size(), {-1, 0});
+  for (size_t t = 0; t < model.tags.size(); ++t) {
+    const Tag& tag = model.tags[t];
+    index.by_name[tag.name].push_back(t);
+    for (size_t at = 0; at < tag.operations.size(); ++at) {
+      auto& place = index.of_operation[tag.operations[at]];
+      if (place.first < 0) place = {static_cast<int>(t), at};  // its first tag, first place there
+    }
+  }
+  return index;
+}
+
 }  // namespace apiref

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "model/model.h"
@@ -20,6 +22,14 @@ inline std::string tag_script_path(const std::string& bundle, const Tag& t) { re
 inline std::string schema_page_path(const std::string& bundle, const SchemaComponent& s) { return bundle + "/schemas/" + s.slug + ".html"; }
 inline std::string bundle_page_path(const std::string& bundle) { return bundle + "/index.html"; }
 inline std::string schemas_page_path(const std::string& bundle) { return bundle + "/schemas/index.html"; }
+
+// Each operation's first tag and its place there, and the tags of each name: what an operation
+// page's breadcrumbs, neighbours and tag links look up, rather than scanning every tag's list.
+struct TagIndex {
+  std::vector<std::pair<int, size_t>> of_operation;  // operation -> its first tag (-1: none), its place there
+  std::unordered_map<std::string, std::vector<size_t>> by_name;  // tag name -> the tags of that name
+};
+TagIndex index_tags(const ApiModel& model);
 
 // "../" once per folder level of a page, so links work wherever the site is published.
 std::string root_of(const std::string& page_path);

@@ -102,17 +102,7 @@ class SiteRenderer {
     for (const SiteBundle& b : bundles_) {
       auto& index = schema_index_[&b];
       for (const SchemaComponent& s : b.model->schemas) index.emplace(s.name, &s);  // the first of a name wins
-      // Each page finds its tag and its neighbours by a look-up, not a scan of every tag's list.
-      TagIndex& tags = tag_index_[&b];
-      tags.of_operation.assign(b.model->operations.size(), {-1, 0});
-      for (size_t t = 0; t < b.model->tags.size(); ++t) {
-        const Tag& tag = b.model->tags[t];
-        tags.by_name[tag.name].push_back(t);
-        for (size_t at = 0; at < tag.operations.size(); ++at) {
-          auto& place = tags.of_operation[tag.operations[at]];
-          if (place.first < 0) place = {static_cast<int>(t), at};  // its first tag, first place there
-        }
-      }
+      tag_index_[&b] = index_tags(*b.model);
     }
   }
 
@@ -782,10 +772,6 @@ class SiteRenderer {
   OnceMap media_parts_;  // schema trees and examples of media types
   PatternSamples pattern_samples_;  // this render's, shared by its workers
   std::map<const SiteBundle*, std::unordered_map<std::string, const SchemaComponent*>> schema_index_;
-  struct TagIndex {
-    std::vector<std::pair<int, size_t>> of_operation;  // operation -> its first tag (-1: none), its place there
-    std::unordered_map<std::string, std::vector<size_t>> by_name;  // tag name -> the tags of that name
-  };
   std::map<const SiteBundle*, TagIndex> tag_index_;
   std::mutex nav_mutex_;
   std::map<NavKey, std::unique_ptr<Data>> navs_;  // sidebar() of each key
