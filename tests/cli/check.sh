@@ -12,14 +12,6 @@ trap 'rm -rf "$WORK"' EXIT
 LOG_LINES=30
 # shellcheck source=tests/cli/lib.sh
 source "$ROOT/tests/cli/lib.sh"
-# status CODE CMD...: CMD exits with CODE (its output is kept in last.log for a failure).
-status() {
-  local want=$1
-  shift
-  "$@"
-  local got=$?
-  [ "$got" -eq "$want" ] || { echo "exit $got, expected $want"; return 1; }
-}
 cd "$WORK"
 
 # --- inputs ---------------------------------------------------------------------------------

@@ -12,13 +12,6 @@ trap 'rm -rf "$WORK"' EXIT
 LOG_LINES=30
 # shellcheck source=tests/cli/lib.sh
 source "$ROOT/tests/cli/lib.sh"
-status() {
-  local want=$1
-  shift
-  "$@"
-  local got=$?
-  [ "$got" -eq "$want" ] || { echo "exit $got, expected $want"; return 1; }
-}
 cd "$WORK"
 
 cat >v1.yaml <<'YAML'

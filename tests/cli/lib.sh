@@ -1,4 +1,4 @@
-# tests/cli/lib.sh: what the CLI test scripts share (sourced by build.sh, check.sh, serve.sh).
+# tests/cli/lib.sh: what the CLI test scripts share (sourced by build.sh, check.sh, diff.sh, serve.sh).
 # The sourcing script sets WORK (its scratch folder) first; it calls `summary` last.
 
 passed=0
@@ -17,6 +17,15 @@ check() {
     echo "FAIL: $what" >&2
     sed 's/^/    /' "$WORK/last.log" | head -"$LOG_LINES" >&2
   fi
+}
+
+# status CODE CMD...: CMD exits with CODE (inside `check`, its output goes to last.log).
+status() {
+  local want=$1
+  shift
+  "$@"
+  local got=$?
+  [ "$got" -eq "$want" ] || { echo "exit $got, expected $want"; return 1; }
 }
 
 # summary [PREFIX]: the counts, as the last line; exit status 0 only when nothing failed.
