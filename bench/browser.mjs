@@ -14,12 +14,12 @@
 // is aborted and counted. The table goes to stdout and progress to stderr. It exits 1 if any run
 // failed and 2 if it could not start.
 
-import { createServer } from 'node:http';
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serve } from './static-server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const say = (...a) => console.error(...a);
@@ -82,27 +82,6 @@ window.onload = function () {
 `);
 
 // ---- tiny static servers on 127.0.0.1 --------------------------------------------------------------
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.yaml': 'application/yaml', '.png': 'image/png', '.svg': 'image/svg+xml',
-  '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
-};
-function serve(root) {
-  const server = createServer(async (req, res) => {
-    let rel;
-    try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
-    let file = path.join(root, path.normalize(rel));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-    try {
-      let st = await fs.stat(file);
-      if (st.isDirectory()) { file = path.join(file, 'index.html'); st = await fs.stat(file); }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
-                           'content-length': st.size, 'cache-control': 'no-store' });
-      createReadStream(file).pipe(res);
-    } catch { res.writeHead(404).end(); }
-  });
-  return new Promise((ok, ko) => server.listen(0, '127.0.0.1', () => ok(server)).on('error', ko));
-}
 const siteRoot = path.resolve(opt.site);
 const apirefServer = await serve(siteRoot);
 const swaggerServer = await serve(await fs.realpath(swDir));

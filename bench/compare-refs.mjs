@@ -15,13 +15,13 @@
 // the screenshots to OUT/shots/. It exits 1 if any run failed or any request left 127.0.0.1,
 // and 2 if it could not start.
 
-import { createServer } from 'node:http';
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serve } from './static-server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
@@ -163,27 +163,6 @@ Scalar.createApiReference('#app', { url: ${JSON.stringify(spec)}, withDefaultFon
 }
 
 // ---- a static server on 127.0.0.1 ------------------------------------------------------------------
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.yaml': 'application/yaml', '.png': 'image/png', '.svg': 'image/svg+xml',
-  '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
-};
-function serve(root) {
-  const server = createServer(async (req, res) => {
-    let rel;
-    try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
-    let file = path.join(root, path.normalize(rel));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-    try {
-      let st = await fs.stat(file);
-      if (st.isDirectory()) { file = path.join(file, 'index.html'); st = await fs.stat(file); }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
-                           'content-length': st.size, 'cache-control': 'no-store' });
-      createReadStream(file).pipe(res);
-    } catch { res.writeHead(404).end(); }
-  });
-  return new Promise((ok, ko) => server.listen(0, '127.0.0.1', () => ok(server)).on('error', ko));
-}
 
 // ---- where each tool shows an operation --------------------------------------------------------------
 // Every load opens the operation's deep link: apiref's page of that operation, or the one page
