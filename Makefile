@@ -49,20 +49,7 @@ test-sanitize: deps $(SAN_BUILD)/CMakeCache.txt
 	cmake --build $(SAN_BUILD) -j $(JOBS) --target $(SAN_TARGETS)
 	cd $(SAN_BUILD) && $(SAN_ENV) ctest --output-on-failure -j $(JOBS)
 
-# Both halves, with the sanitized build compiled in the background at the lowest priority while
-# the plain build's tiers run: the suites spend much of their time waiting on Prism, Chromium
-# and servers, and the compiler takes the cores they leave idle (at nice 19 it yields them
-# back at once). Its log is printed only if it fails.
-test: build $(SAN_BUILD)/CMakeCache.txt
-	@echo "compiling the sanitized build in the background (nice 19); log: $(SAN_BUILD)/build.log"
-	@( nice -n 19 cmake --build $(SAN_BUILD) -j $(JOBS) --target $(SAN_TARGETS) >$(SAN_BUILD)/build.log 2>&1; \
-	   echo $$? >$(SAN_BUILD)/build.status ) & \
-	fast=0; (cd $(BUILD) && ctest --output-on-failure -j $(JOBS)) || fast=$$?; \
-	wait; \
-	if [ "$$(cat $(SAN_BUILD)/build.status)" != 0 ]; then cat $(SAN_BUILD)/build.log; echo "the sanitized build failed"; exit 1; fi; \
-	echo "sanitized build done; its tiers:"; \
-	san=0; (cd $(SAN_BUILD) && $(SAN_ENV) ctest --output-on-failure -j $(JOBS)) || san=$$?; \
-	if [ $$fast != 0 ] || [ $$san != 0 ]; then echo "make test: the plain build's tiers exited $$fast, the sanitized ones $$san"; exit 1; fi
+test: test-fast test-sanitize
 
 # libFuzzer targets (fuzz/README.md): configures the clang build when it is missing, then one
 # minute in all over the eight targets; fails on a crash, leak, hang or sanitizer report.
