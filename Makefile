@@ -39,7 +39,7 @@ test-fast: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 $(SAN_BUILD)/CMakeCache.txt:
-	cmake -S . -B $(SAN_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DAPIREF_SANITIZE=ON -DAPIREF_WERROR=ON
+	cmake -S . -B $(SAN_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DAPIREF_SANITIZE=ON -DAPIREF_UNITY=ON -DAPIREF_WERROR=ON
 
 # Under ASan+UBSan: unit, corpus and cli (the sanitized build registers no browser or prism
 # test), so only the programs those run are built.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "diff/differ.h"
+#include "text/case.h"
 
 namespace apiref::diff_internal {
 
@@ -15,15 +16,10 @@ Located member_of(const Differ& d, bool old, const Located& holder, std::string_
   return d.deref(old ? d.old_doc : d.new_doc, n, child(holder.pointer, key));
 }
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
 const Member* find_media(const Node* content, const std::string& name) {
   if (!content) return nullptr;
   for (const Member& m : content->members)
-    if (lower(m.key) == name) return &m;
+    if (text::ascii_lower(m.key) == name) return &m;
   return nullptr;
 }
 
@@ -35,7 +31,7 @@ void diff_content(Differ& d, const std::string& what, const Located& o, const Lo
   if (oc) {
     for (const Member& m : oc.node->members) {
       Located om{&m.value, child(oc.pointer, m.key)};
-      const Member* match = find_media(nc.node, lower(m.key));
+      const Member* match = find_media(nc.node, text::ascii_lower(m.key));
       if (!match) {
         d.emit(removed, what + ": media type " + m.key + " removed", om, nc ? nc : n);
         continue;
@@ -50,7 +46,7 @@ void diff_content(Differ& d, const std::string& what, const Located& o, const Lo
   }
   if (nc) {
     for (const Member& m : nc.node->members)
-      if (!find_media(oc.node, lower(m.key)))
+      if (!find_media(oc.node, text::ascii_lower(m.key)))
         d.emit(added, what + ": media type " + m.key + " added", oc ? oc : o, {&m.value, child(nc.pointer, m.key)});
   }
 }
@@ -100,7 +96,7 @@ void diff_responses(Differ& d, const std::string& label, const Located& old_op, 
         const Node* other = nullptr;
         if (nh)
           for (const Member& x : nh.node->members)
-            if (lower(x.key) == lower(h.key)) other = &x.value;
+            if (text::ascii_lower(x.key) == text::ascii_lower(h.key)) other = &x.value;
         Located ho{&h.value, child(oh.pointer, h.key)};
         if (!other) {
           d.emit("response-header-removed", what + ": header " + h.key + " removed", ho, nh ? nh : n);

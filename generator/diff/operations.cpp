@@ -70,7 +70,7 @@ std::set<std::string> audiences(const Located& op) {
   return out;
 }
 
-std::string joined(const std::set<std::string>& s) {
+std::string listed_or_none(const std::set<std::string>& s) {
   std::string out;
   for (const std::string& x : s) out += (out.empty() ? "" : ", ") + x;
   return out.empty() ? "none" : out;
@@ -254,7 +254,7 @@ void diff_operations(Differ& d) {
     if (o->deprecated && !n.deprecated) d.emit("operation-undeprecated", label + " is no longer deprecated", old_op, new_op);
     std::set<std::string> oa = audiences(old_op), na = audiences(new_op);
     if (oa != na)
-      d.emit("operation-audience-changed", label + ": x-internal " + joined(oa) + " -> " + joined(na), old_op, new_op);
+      d.emit("operation-audience-changed", label + ": x-internal " + listed_or_none(oa) + " -> " + listed_or_none(na), old_op, new_op);
     diff_security(d, label, *o, n, old_op, new_op);
     diff_parameters(d, label, old_item, old_op, new_item, new_op, o->path, n.path);
     diff_request_body(d, label, old_op, new_op);

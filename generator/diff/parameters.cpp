@@ -5,6 +5,7 @@
 #include <map>
 
 #include "diff/differ.h"
+#include "text/case.h"
 
 namespace apiref::diff_internal {
 
@@ -17,11 +18,6 @@ struct Param {
   std::string style;
   Located schema;
 };
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 
 // The variables of a path template, in order.
 std::vector<std::string> template_variables(const std::string& path) {
@@ -43,7 +39,7 @@ std::string key_of(const Param& p, const std::vector<std::string>& variables) {
     auto it = std::find(variables.begin(), variables.end(), p.name);
     if (it != variables.end()) return "path#" + std::to_string(it - variables.begin());
   }
-  return p.in + ":" + (p.in == "header" ? lower(p.name) : p.name);
+  return p.in + ":" + (p.in == "header" ? text::ascii_lower(p.name) : p.name);
 }
 
 std::vector<Param> parameters_of(const Differ& d, bool old, const Located& item, const Located& op) {

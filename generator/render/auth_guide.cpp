@@ -12,11 +12,6 @@ using Data = TemplateData;
 
 namespace {
 
-template <class... Args>
-Data fields(Args&&... args) {
-  return template_fields(std::forward<Args>(args)...);
-}
-
 // The project's Markdown (apiref.yaml), sanitised like every description.
 std::string markdown_html(const std::string& markdown, int heading_base) {
   if (markdown.empty()) return "";
@@ -24,7 +19,6 @@ std::string markdown_html(const std::string& markdown, int heading_base) {
   style.heading_base = heading_base;
   return description_html(markdown, style);
 }
-
 
 // "$NAME" for ${NAME}, "$TOKEN_ENV" for ${token}.
 std::string show_variables(std::string text, const AuthConfig& a) {

@@ -21,8 +21,6 @@ namespace {
 constexpr size_t kCellChars = 400;
 constexpr size_t kBulletChars = 300;
 
-std::string upper(std::string_view s) { return text::ascii_upper(s); }
-
 // A page's link with `root` in front ("../../" beside the page, "" at the site's root).
 std::string link(const std::string& root, const std::string& page_path) { return root + twin_path(page_path); }
 
@@ -244,9 +242,9 @@ std::vector<std::string> sent_credentials(const Request& request) {
 std::string operation_twin(const TwinContext& c, const SiteBundle& b, const Operation& o, const std::string& root) {
   TwinWriter w(c, b, root);
   const ApiModel& m = *b.model;
-  std::string title = o.summary.empty() ? upper(o.method) + " " + o.path : o.summary;
+  std::string title = o.summary.empty() ? text::ascii_upper(o.method) + " " + o.path : o.summary;
   std::string out = "# " + md_text(title) + "\n\n";
-  out += o.is_webhook ? "Webhook " + md_code(o.path) + ", sent as " + md_code(upper(o.method)) : md_code(upper(o.method) + " " + o.path);
+  out += o.is_webhook ? "Webhook " + md_code(o.path) + ", sent as " + md_code(text::ascii_upper(o.method)) : md_code(text::ascii_upper(o.method) + " " + o.path);
   if (!o.servers.empty() && !o.is_webhook) out += " on " + md_code(o.servers[0].resolved_url);
   out += "\n\n";
   if (o.deprecated) out += "**Deprecated.**\n\n";
@@ -267,7 +265,7 @@ std::string operation_twin(const TwinContext& c, const SiteBundle& b, const Oper
     out += "## Callbacks\n\n";
     for (const Callback& cb : o.callbacks) {
       out += "- " + md_code(cb.name) + " to " + md_code(cb.expression) + ":";
-      for (const Operation& co : cb.operations) out += " " + md_code(upper(co.method)) + (co.summary.empty() ? "" : " " + md_text(co.summary));
+      for (const Operation& co : cb.operations) out += " " + md_code(text::ascii_upper(co.method)) + (co.summary.empty() ? "" : " " + md_text(co.summary));
       out += "\n";
     }
     out += "\n";
@@ -286,8 +284,8 @@ std::string tag_twin(const TwinContext& c, const SiteBundle& b, const Tag& t, co
   if (!t.operations.empty()) out += "## Operations\n\n";
   for (size_t i : t.operations) {
     const Operation& o = b.model->operations[i];
-    std::string label = o.summary.empty() ? upper(o.method) + " " + o.path : o.summary;
-    out += "- [" + md_text(label) + "](" + link(root, operation_page_path(b.name, o)) + "): " + md_code(upper(o.method) + " " + o.path) +
+    std::string label = o.summary.empty() ? text::ascii_upper(o.method) + " " + o.path : o.summary;
+    out += "- [" + md_text(label) + "](" + link(root, operation_page_path(b.name, o)) + "): " + md_code(text::ascii_upper(o.method) + " " + o.path) +
            (o.deprecated ? " (deprecated)" : "") + "\n";
   }
   while (out.size() > 1 && out[out.size() - 2] == '\n') out.pop_back();

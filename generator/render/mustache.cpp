@@ -17,7 +17,7 @@ namespace apiref {
 
 namespace mustache_detail {
 
-enum class Kind : uint8_t { Text, Escaped, Raw, Section, Inverted, Partial };
+enum class PartKind : uint8_t { Text, Escaped, Raw, Section, Inverted, Partial };
 
 // A part of a dotted name, with its TemplateData::key_bit worked out when compiling: a render
 // looks each name up in several objects (the context stack), for every row of a schema tree.
@@ -26,18 +26,18 @@ struct Name {
   uint32_t bit = 0;
 };
 
-struct Node {
-  Kind kind = Kind::Text;
+struct Part {
+  PartKind kind = PartKind::Text;
   bool standalone = false;        // Partial: the tag was alone on its line
   std::string text;               // Text: the text; Partial: the partial's name
   std::string indent;             // Partial (standalone): the whitespace before the tag
   std::vector<Name> path;         // variables and sections: the dotted name's parts ("." = {})
-  std::vector<Node> children;     // Section, Inverted
+  std::vector<Part> children;     // Section, Inverted
 };
 
 struct Compiled {
   std::string name;
-  std::vector<Node> nodes;
+  std::vector<Part> nodes;
   size_t source_size = 0;  // a first guess at the output's size
 };
 
@@ -49,9 +49,9 @@ struct Access {
 
 using mustache_detail::Access;
 using mustache_detail::Compiled;
-using mustache_detail::Kind;
+using mustache_detail::PartKind;
 using mustache_detail::Name;
-using mustache_detail::Node;
+using mustache_detail::Part;
 using json = nlohmann::json;
 
 namespace {
@@ -77,7 +77,7 @@ class Compiler {
   Compiler(std::string_view src, const std::string& name, MustacheError* error)
       : src_(src), name_(name), error_(error) {}
 
-  bool run(std::vector<Node>& result) {
+  bool run(std::vector<Part>& result) {
     frames_.emplace_back();
     const size_t n = src_.size();
     size_t pos = 0;         // where to look for the next tag
@@ -157,7 +157,7 @@ class Compiler {
                                 " deep");
           Frame f;
           if (!parse_name(content, at, f.path)) return false;
-          f.kind = sigil == '#' ? Kind::Section : Kind::Inverted;
+          f.kind = sigil == '#' ? PartKind::Section : PartKind::Inverted;
           f.name = std::string(trim(content));
           f.tag = std::string(tag_text);
           f.offset = at;
@@ -175,7 +175,7 @@ class Compiler {
                                 top.tag + "' opened at " + std::to_string(line) + ":" +
                                 std::to_string(col));
           }
-          Node node;
+          Part node;
           node.kind = top.kind;
           node.path = std::move(top.path);
           node.children = std::move(top.nodes);
@@ -186,8 +186,8 @@ class Compiler {
         case '>': {
           std::string_view name = trim(content);
           if (name.empty()) return fail(at, "empty partial name in '" + std::string(tag_text) + "'");
-          Node node;
-          node.kind = Kind::Partial;
+          Part node;
+          node.kind = PartKind::Partial;
           node.text = std::string(name);
           node.standalone = standalone;
           node.indent = std::string(indent);
@@ -199,8 +199,8 @@ class Compiler {
           return fail(at, "template inheritance ('" + std::string(tag_text) +
                               "') is not supported");
         default: {  // '\0' (escaped), '&' and '{' (unescaped)
-          Node node;
-          node.kind = sigil == '\0' ? Kind::Escaped : Kind::Raw;
+          Part node;
+          node.kind = sigil == '\0' ? PartKind::Escaped : PartKind::Raw;
           if (!parse_name(content, at, node.path)) return false;
           frames_.back().nodes.push_back(std::move(node));
           break;
@@ -217,21 +217,21 @@ class Compiler {
 
  private:
   struct Frame {  // a section being read (the first one is the template itself)
-    Kind kind = Kind::Section;
+    PartKind kind = PartKind::Section;
     std::vector<Name> path;
     std::string name, tag;
     size_t offset = 0;
-    std::vector<Node> nodes;
+    std::vector<Part> nodes;
   };
 
   void add_text(std::string_view text) {
     if (text.empty()) return;
-    std::vector<Node>& nodes = frames_.back().nodes;
-    if (!nodes.empty() && nodes.back().kind == Kind::Text) {
+    std::vector<Part>& nodes = frames_.back().nodes;
+    if (!nodes.empty() && nodes.back().kind == PartKind::Text) {
       nodes.back().text.append(text);  // e.g. both sides of an inline comment
       return;
     }
-    Node node;
+    Part node;
     node.text = std::string(text);
     nodes.push_back(std::move(node));
   }
@@ -510,22 +510,22 @@ struct Renderer {
     }
   }
 
-  void render(const std::vector<Node>& nodes) {
-    for (const Node& n : nodes) {
+  void render(const std::vector<Part>& nodes) {
+    for (const Part& n : nodes) {
       switch (n.kind) {
-        case Kind::Text:
+        case PartKind::Text:
           text(n.text);
           break;
-        case Kind::Escaped:
-        case Kind::Raw:
+        case PartKind::Escaped:
+        case PartKind::Raw:
           if (const TemplateData* v = lookup(n.path)) {
-            if (v->kind() == TemplateData::Kind::Writer && n.kind == Kind::Raw)
+            if (v->kind() == TemplateData::Kind::Writer && n.kind == PartKind::Raw)
               write_raw(v);
             else
-              value(*as_string(v), n.kind == Kind::Escaped);
+              value(*as_string(v), n.kind == PartKind::Escaped);
           }
           break;
-        case Kind::Section: {
+        case PartKind::Section: {
           const TemplateData* v = as_string(lookup(n.path));
           if (falsey(v)) break;
           if (v->is_list()) {
@@ -541,10 +541,10 @@ struct Renderer {
           }
           break;
         }
-        case Kind::Inverted:
+        case PartKind::Inverted:
           if (falsey(as_string(lookup(n.path)))) render(n.children);
           break;
-        case Kind::Partial: {
+        case PartKind::Partial: {
           if (!partials || depth >= kMaxPartialDepth || expansions >= kMaxPartialExpansions) break;
           const MustacheTemplate* t = partials(n.text);
           if (!t) break;

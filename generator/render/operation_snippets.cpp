@@ -10,21 +10,7 @@
 
 namespace apiref {
 
-namespace {
-
 using Data = TemplateData;
-
-template <class... Args>
-Data fields(Args&&... args) {
-  return template_fields(std::forward<Args>(args)...);
-}
-
-// A string the page data points at instead of copying (the model's, the bundle's): they
-// outlive the site's rendering.
-Data ref(const std::string& s) { return Data::borrow(s); }
-Data ref(std::string&&) = delete;
-
-}  // namespace
 
 std::vector<Snippet> own_code_samples(const Operation& o) {
   std::vector<Snippet> own;

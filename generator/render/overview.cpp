@@ -12,11 +12,6 @@ using Data = TemplateData;
 
 namespace {
 
-template <class... Args>
-Data fields(Args&&... args) {
-  return template_fields(std::forward<Args>(args)...);
-}
-
 bool needs_values(const Operation& o) {
   for (const Parameter& p : o.parameters)
     if (p.required || p.in == "path") return true;

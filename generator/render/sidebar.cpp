@@ -5,22 +5,7 @@
 
 namespace apiref {
 
-namespace {
-
 using Data = TemplateData;
-
-template <class... Args>
-Data fields(Args&&... args) {
-  return template_fields(std::forward<Args>(args)...);
-}
-
-// The model's strings outlive every render of the sidebar: borrowed, not copied.
-Data ref(const std::string& s) { return Data::borrow(s); }
-Data ref(std::string&&) = delete;
-
-std::string upper(std::string_view s) { return text::ascii_upper(s); }
-
-}  // namespace
 
 // Sidebar: every tag of the bundle, `active` marking the open one (the page's tag). A tag
 // page lists its operations under itself, and its `current` marks the page (aria-current).
@@ -41,7 +26,7 @@ TemplateData sidebar_data(const std::string& bundle, const ApiModel& m, const st
       Data ops = Data::list();
       for (size_t oi : t.operations) {
         const Operation& o = m.operations[oi];
-        ops.push(fields("method", ref(o.method), "method_upper", upper(o.method),
+        ops.push(fields("method", ref(o.method), "method_upper", text::ascii_upper(o.method),
                         "label", ref(o.summary.empty() ? o.path : o.summary), "href", href(operation_page_path(bundle, o)),
                         "active", false, "deprecated", o.deprecated));
       }
@@ -64,6 +49,5 @@ TemplateData sidebar_data(const std::string& bundle, const ApiModel& m, const st
   return fields("bundle", ref(bundle), "title", ref(m.title), "href", href(bundle_page_path(bundle)), "groups", std::move(groups),
                 "schemas_href", href(schemas_page_path(bundle)));
 }
-
 
 }  // namespace apiref

@@ -41,18 +41,6 @@ using Data = TemplateData;
 
 namespace {
 
-template <class... Args>
-Data fields(Args&&... args) {
-  return template_fields(std::forward<Args>(args)...);
-}
-
-// A string the page data points at instead of copying: the model's names and paths, the
-// description cache's HTML, the media-type cache's trees. They outlive the site's rendering.
-Data ref(const std::string& s) { return Data::borrow(s); }
-Data ref(std::string&&) = delete;  // a temporary would be gone before the page renders
-
-std::string upper(std::string_view s) { return text::ascii_upper(s); }
-
 std::string pretty_json(const Node& n) {
   std::string s = to_json(n, true);
   if (!s.empty() && s.back() == '\n') s.pop_back();
@@ -489,8 +477,8 @@ class SiteRenderer {
   Data operation_context(const SiteBundle& b, const Operation& o, const std::string& root) {
     const ApiModel& m = *b.model;
     Data ctx = fields("id", ref(o.id), "id_generated", o.id_generated, "slug", ref(o.slug), "method", ref(o.method),
-                      "method_upper", upper(o.method), "path", ref(o.path), "summary", ref(o.summary),
-                      "title", o.summary.empty() ? Data(upper(o.method) + " " + o.path) : ref(o.summary),
+                      "method_upper", text::ascii_upper(o.method), "path", ref(o.path), "summary", ref(o.summary),
+                      "title", o.summary.empty() ? Data(text::ascii_upper(o.method) + " " + o.path) : ref(o.summary),
                       "description_html", ref(describe(o.description, 2)), "deprecated", o.deprecated,
                       "webhook", o.is_webhook);
     ctx.set("servers", servers(o.servers));
@@ -583,12 +571,12 @@ class SiteRenderer {
       ctx.set("pager", at > 0 || static_cast<size_t>(at + 1) < ops.size());
       // Under its tag in the sidebar, and the script that lists the tag's other operations.
       ctx.set("sidebar_operation", fields("href", relative_href(path, operation_page_path(b.name, o)), "method", ref(o.method),
-                                          "method_upper", upper(o.method), "label", ref(o.summary.empty() ? o.path : o.summary),
+                                          "method_upper", text::ascii_upper(o.method), "label", ref(o.summary.empty() ? o.path : o.summary),
                                           "active", true, "deprecated", o.deprecated,
                                           "script", relative_href(path, tag_script_path(b.name, tag))));
     }
-    PageFacts f = facts("operation", o.summary.empty() ? upper(o.method) + " " + o.path : o.summary,
-                        o.summary.empty() ? upper(o.method) + " " + o.path : o.summary, static_cast<int>(index) + 1, &b);
+    PageFacts f = facts("operation", o.summary.empty() ? text::ascii_upper(o.method) + " " + o.path : o.summary,
+                        o.summary.empty() ? text::ascii_upper(o.method) + " " + o.path : o.summary, static_cast<int>(index) + 1, &b);
     if (tag_index >= 0) {
       f.tag = m.tags[static_cast<size_t>(tag_index)].slug;
       f.tag_name = m.tags[static_cast<size_t>(tag_index)].display_name;
@@ -596,7 +584,7 @@ class SiteRenderer {
     }
     f.slug = o.slug;
     if (!o.id_generated) f.operation_id = o.id;
-    f.method = upper(o.method);
+    f.method = text::ascii_upper(o.method);
     f.path = o.path;
     return page(path, "operation", std::move(ctx), std::move(f), &b, tag_index, true);
   }
@@ -656,7 +644,7 @@ class SiteRenderer {
     Data ops = Data::list();
     for (size_t oi : t.operations) {
       const Operation& o = b.model->operations[oi];
-      ops.push(fields("method", ref(o.method), "method_upper", upper(o.method), "path", ref(o.path),
+      ops.push(fields("method", ref(o.method), "method_upper", text::ascii_upper(o.method), "path", ref(o.path),
                       "summary", ref(o.summary), "href", root + operation_page_path(b.name, o), "deprecated", o.deprecated));
     }
     return ops;

@@ -178,4 +178,14 @@ TemplateData template_fields(Args&&... args) {
   return o;
 }
 
+// The shorthands every page builder of render/ uses: fields() for template_fields(), and ref()
+// for a string the page data borrows instead of copying (the model's names and paths, the
+// description cache's HTML): those outlive the site's rendering, a temporary would not.
+template <class... Args>
+TemplateData fields(Args&&... args) {
+  return template_fields(std::forward<Args>(args)...);
+}
+inline TemplateData ref(const std::string& s) { return TemplateData::borrow(s); }
+TemplateData ref(std::string&&) = delete;
+
 }  // namespace apiref

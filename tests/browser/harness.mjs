@@ -9,11 +9,19 @@ const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 const TEST_TIMEOUT_MS = 180_000;
 
 const tests = [];
+let currentGroup = "site";
 export const totals = { pages: 0, consoleErrors: 0, pageErrors: 0, externalRequests: 0, dialogs: 0 };
 export const metrics = [];   // lines printed after the results
 
+// Tests are declared in groups (a module each, site.mjs sets the name before importing it), so
+// that CTest can run the suite as several entries side by side: BROWSER_GROUPS=site,search runs
+// those groups only. One entry of the whole suite was the longest path of `make test`.
+export function group(name) {
+  currentGroup = name;
+}
+
 export function test(name, fn) {
-  tests.push({ name, fn });
+  tests.push({ name, fn, group: currentGroup });
 }
 
 export function report(line) {
@@ -98,17 +106,25 @@ function withTimeout(promise, ms, what) {
 }
 
 export async function run() {
+  const groups = process.env.BROWSER_GROUPS ? new Set(process.env.BROWSER_GROUPS.split(",")) : null;
+  if (groups) {
+    const known = new Set(tests.map((t) => t.group));
+    const unknown = [...groups].filter((g) => !known.has(g));
+    if (unknown.length) throw new Error(`BROWSER_GROUPS names no test group: ${unknown.join(", ")} (known: ${[...known].join(", ")})`);
+  }
   const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
   const browser = await chromium.launch({
     executablePath,
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
-  console.log(`chromium ${browser.version()} (${executablePath}), ${tests.length} tests`);
+  console.log(`chromium ${browser.version()} (${executablePath}), ${tests.length} tests` +
+              (groups ? `, groups ${[...groups].join(", ")}` : ""));
   const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
   let passed = 0, failed = 0;
-  for (const { name, fn } of tests) {
+  for (const { name, fn, group: testGroup } of tests) {
     if (only && !only.test(name)) continue;
+    if (groups && !groups.has(testGroup)) continue;
     const scope = new TestScope(browser);
     const started = Date.now();
     let error = null;

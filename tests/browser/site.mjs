@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { test, report, run } from "./harness.mjs";
+import { test, report, run, group } from "./harness.mjs";
 
 const env = (name) => {
   const value = process.env[name];
@@ -618,10 +618,10 @@ test("screenshots: GitHub operation and overview (light, dark), example operatio
   report(`screenshots: ${shots.map((f) => path.relative(process.cwd(), f)).join(", ")}`);
 });
 
-await import("./layout.mjs");      // two columns, the phone's menu, print, axe-core
-await import("./search.mjs");      // search on Meshery's and GitHub's sites
-await import("./playground.mjs");  // the playground's tests, after the site's
-await import("./serve.mjs");       // apiref serve: proxy from the playground, live reload
-await import("./auth.mjs");        // the ready configs: token box quoting, primary_color, playground auth
-await import("./overview.mjs");    // the overview: auth sentence, first call, tag index
+group("layout"); await import("./layout.mjs");  // two columns, the phone's menu, print, axe-core
+group("search"); await import("./search.mjs");  // search on Meshery's and GitHub's sites
+group("playground"); await import("./playground.mjs");  // the playground's tests, after the site's
+group("serve"); await import("./serve.mjs");  // apiref serve: proxy from the playground, live reload
+group("auth"); await import("./auth.mjs");  // the ready configs: token box quoting, primary_color, playground auth
+group("overview"); await import("./overview.mjs");  // the overview: auth sentence, first call, tag index
 process.exitCode = await run();
