@@ -134,6 +134,9 @@ bool parse_report_outputs(const std::vector<std::string>& specs, std::vector<Rep
 // line on standard error. kOk, or kUsage when a report could not be written.
 int write_report_outputs(const std::vector<ReportOutput>& outputs, const CheckResult& result, const ReportContext& ctx);
 
+// Where the built-in templates and assets are (common.cpp says where it looks).
+std::string data_dir();
+
 // The build a `build` or `serve` command line asks for.
 BuildRequest request_for(const BuildArgs& args);
 
