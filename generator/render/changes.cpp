@@ -257,6 +257,36 @@ TemplateData change_badge_data(const ChangeMap& map, const std::string& bundle, 
                 "href", root + changes_page_path(bundle) + "#" + map.anchors[operation]);
 }
 
+std::string changes_markdown(const ChangeMap& map, const std::string& bundle, const ApiModel& model,
+                             const std::string& since) {
+  std::string md = "# What changed since " + since + " · " + model.title + "\n\n";
+  size_t total = map.breaking + map.warnings + map.info;
+  if (!total) return md + "Nothing changed since " + since + ".\n";
+  md += std::to_string(total) + " changes: " + std::to_string(map.breaking) + " breaking, " + std::to_string(map.warnings) +
+        " warnings, " + std::to_string(map.info) + " info.\n";
+  for (const ChangeGroup& g : map.groups) {
+    md += "\n## ";
+    if (g.operation >= 0) {
+      const Operation& o = model.operations[static_cast<size_t>(g.operation)];
+      std::string href = operation_page_path(bundle, o).substr(bundle.size() + 1);
+      md += "[" + g.title + "](" + href.substr(0, href.size() - 5) + ".md)";
+      if (map.badges[static_cast<size_t>(g.operation)] != ChangeBadge::None)
+        md += std::string(" (") + badge_label(map.badges[static_cast<size_t>(g.operation)]) + ")";
+    } else {
+      md += (g.kind == "removed" ? "Removed: " : "") + g.title + (g.kind == "removed" || g.kind == "api" ? "" : " (" + g.kind + ")");
+    }
+    md += "\n\n";
+    for (const Change* c : g.changes)
+      md += std::string("- **") + level_label(c->level) + "** " + message_in(g, *c) + " (`" + c->rule + "`)\n";
+    if (!g.affected.empty()) {
+      md += "\nUsed by:";
+      for (size_t op : g.affected) md += " " + operation_title(model.operations[op]) + ",";
+      md.back() = '\n';
+    }
+  }
+  return md;
+}
+
 TemplateData changes_page_data(const ChangeMap& map, const std::string& bundle, const ApiModel& model,
                                const std::string& since, const std::string& root) {
   constexpr size_t kUsersShown = 25;  // a schema every operation uses would list them all
@@ -301,7 +331,7 @@ TemplateData changes_page_data(const ChangeMap& map, const std::string& bundle, 
                         "operations_marked", changed_ops);
   return fields("changes", std::move(changes),
                 "page", fields("title", "What changed since " + since + " · " + model.title,
-                               "description", "The changes to " + model.title + " since " + since));
+                               "description", "The changes to " + model.title + " since " + since, "markdown", "changes.md"));
 }
 
 }  // namespace apiref

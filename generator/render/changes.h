@@ -49,6 +49,11 @@ inline std::string changes_page_path(const std::string& bundle) { return bundle 
 TemplateData change_badge_data(const ChangeMap& map, const std::string& bundle, size_t operation,
                                const std::string& since, const std::string& root);
 
+// The page's Markdown twin (<bundle>/changes.md), for readers and agents that read Markdown:
+// the same groups and changes, links relative to the bundle's folder.
+std::string changes_markdown(const ChangeMap& map, const std::string& bundle, const ApiModel& model,
+                             const std::string& since);
+
 // The page's data ("changes": {...}, "page": {...}), links relative to `root`.
 TemplateData changes_page_data(const ChangeMap& map, const std::string& bundle, const ApiModel& model,
                                const std::string& since, const std::string& root);

@@ -160,6 +160,7 @@ class SiteRenderer {
       add([this, &b] { return bundle_page(b); });
       add([this, &b] { return schema_index_page(b); });
       if (b.changes) add([this, &b] { return changes_page(b); });
+      if (b.changes) add([this, &b] { return SiteFile{b.name + "/changes.md", changes_markdown(change_maps_.at(&b), b.name, *b.model, options_.changes_since)}; });
     }
     // A twin has its page's inputs, and so its key.
     twin_context_ = TwinContext{&bundles_, &descriptions_, options_.description_link_base, &pattern_samples_, &schema_index_, &outlines_};

@@ -104,6 +104,10 @@ for lvl, msg, rule in items:
     assert any(x['rule'] == rule and x['message'].endswith(msg) for x in d), (rule, msg)
 assert len(d) >= 4, d
 PY
+check "the Markdown twin: the same changes, linked from the page" bash -c "
+  n=\$(grep -c '^- \*\*' site/$BUNDLE/changes.md) && [ \"\$n\" -eq \$(python3 -c 'import json; print(len(json.load(open(\"diff.json\"))[\"findings\"]))') ] &&
+  grep -q '^## \[GET /pets\](operations/listPets.md) (Breaking)$' site/$BUNDLE/changes.md &&
+  grep -q '<link rel=\"alternate\" type=\"text/markdown\" href=\"changes.md\">' site/$BUNDLE/changes.html"
 check "grouped by operation, each heading linking to its page" bash -c "
   grep -q '<section class=\"change-group change-group-operation\" id=\"operation-get-pets\"' site/$BUNDLE/changes.html &&
   grep -q '<a href=\"[./a-z]*operations/listPets\.html\"><span class=\"method method-get\">GET</span> <code class=\"path\">/pets</code>' site/$BUNDLE/changes.html &&
