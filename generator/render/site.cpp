@@ -341,9 +341,7 @@ class SiteRenderer {
       auto it = navs_.find(key);
       if (it != navs_.end()) return *it->second;
     }
-    auto it = change_maps_.find(&b);
-    auto made = std::make_unique<Data>(fields("nav", sidebar_data(b.name, *b.model, origin, active_tag, tag_page,
-                                                                  it == change_maps_.end() ? nullptr : &it->second,
+    auto made = std::make_unique<Data>(fields("nav", sidebar_data(b.name, *b.model, origin, active_tag, tag_page, changes_of(b),
                                                                   options_.changes_since)));
     std::lock_guard<std::mutex> lock(nav_mutex_);
     return *navs_.emplace(std::move(key), std::move(made)).first->second;
@@ -592,7 +590,7 @@ class SiteRenderer {
   // which app.js lists under the tag (window.apirefTagNav). Links are relative to operations/.
   // Without JavaScript an operation page's sidebar shows the tags and the page itself, and the
   // tag's link leads to its page, which lists every operation.
-  SiteFile tag_script(const SiteBundle& b, const Tag& t) { return {tag_script_path(b.name, t), tag_nav_script(*b.model, t)}; }
+  SiteFile tag_script(const SiteBundle& b, const Tag& t) { return {tag_script_path(b.name, t), tag_nav_script(*b.model, t, changes_of(b))}; }
 
   SiteFile tag_page(const SiteBundle& b, size_t index) {
     const ApiModel& m = *b.model;
@@ -694,9 +692,9 @@ class SiteRenderer {
   }
 
   // An operation's badge when the site shows what changed and it did (a null Data otherwise).
+  const ChangeMap* changes_of(const SiteBundle& b) const { auto it = change_maps_.find(&b); return it == change_maps_.end() ? nullptr : &it->second; }
   Data change_badge(const SiteBundle& b, size_t operation, const std::string& root) const {
-    auto it = change_maps_.find(&b);
-    return it == change_maps_.end() ? Data() : change_badge_data(it->second, b.name, operation, options_.changes_since, root);
+    return changes_of(b) ? change_badge_data(*changes_of(b), b.name, operation, options_.changes_since, root) : Data();
   }
 
   // <bundle>/changes.html: what changed since --changes-since, by operation.

@@ -133,9 +133,19 @@ check "the bundle page, tag pages and sidebar mark them" bash -c "
   grep -q 'href=\"../changes.html\">What changed</a>' site/$BUNDLE/tags/pets.html &&
   ! grep -q 'change-badge' <(grep -o '<li><a href=\"[^\"]*list-stores[^\"]*\.html\".*</li>' site/$BUNDLE/tags/stores.html)"
 
+check "the tag's sidebar script carries the badges (an operation page's sidebar)" python3 - "site/$BUNDLE/tags" <<'PY'
+import json, re, sys
+def ops(name):
+    text = open(f'{sys.argv[1]}/{name}.nav.js').read()
+    data = json.loads(re.search(r'apirefTagNav\((.*)\);', text).group(1))
+    assert data['fields'][-1] == 'change', data['fields']
+    return {op[0]: op[4] for op in data['operations']}
+assert ops('pets') == {'listPets.html': ['breaking', 'Breaking'], 'getPet.html': ['breaking', 'Breaking']}, ops('pets')
+assert ops('stores') == {'listStores.html': None, 'listOwners.html': ['new', 'New']}, ops('stores')
+PY
 check "without --changes-since: no page, no badge" bash -c "
   '$APIREF' build api/openapi.yaml -o plain 2>/dev/null && [ ! -e plain/$BUNDLE/changes.html ] &&
-  ! grep -rq 'change-badge\|What changed' plain --include=*.html"
+  ! grep -rq 'change-badge\|What changed' plain --include=*.html && ! grep -q '\"change\"' plain/$BUNDLE/tags/pets.nav.js"
 git add -A && git commit -qm v2
 check "since HEAD after committing: nothing changed" bash -c "
   '$APIREF' build api/openapi.yaml -o same --changes-since HEAD 2>/dev/null && grep -q 'Nothing changed since <code>HEAD</code>' same/$BUNDLE/changes.html &&
