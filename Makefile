@@ -3,6 +3,7 @@
 #   make test      install what is missing, build, run every test tier (plus an ASan+UBSan build)
 # and, while working on the code:
 #   make check     build the unit tests alone and run the unit tier (no corpus, no other program)
+#   make package   the Debian package (build/apiref_*.deb)
 #   make fuzz-smoke  clang build of the fuzz targets (fuzz/), each run for its share of a minute
 BUILD ?= build
 SAN_BUILD ?= build-asan
@@ -10,7 +11,7 @@ FUZZ_BUILD ?= build-fuzz
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build example check test test-fast test-sanitize fuzz-smoke clean
+.PHONY: all deps build example check test test-fast test-sanitize fuzz-smoke package clean
 
 all: build
 
@@ -26,6 +27,11 @@ build: deps $(BUILD)/CMakeCache.txt
 example: build
 	cd schemas && ../$(BUILD)/apiref build -o ../_site
 	@echo "open _site/index.html, or serve it: python3 -m http.server -d _site 8000 --bind 127.0.0.1"
+
+# The Debian package of apiref and apiref-serve with what they read at run time, in $(BUILD)/
+# (apiref_<version>_<arch>.deb; README, "Installing in CI").
+package: build
+	cd $(BUILD) && cpack -G DEB
 
 # The unit tier in one process: the cases of `ctest -L unit`, without starting a process for
 # each of them.

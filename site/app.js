@@ -33,6 +33,13 @@
       badge.textContent = method.toUpperCase();
       a.appendChild(badge);
       a.appendChild(document.createTextNode(" " + op[2]));
+      if (Array.isArray(op[4])) {  // build --changes-since: [kind, label]
+        var change = document.createElement("span");
+        change.className = "change-badge change-" + String(op[4][0]);
+        change.textContent = String(op[4][1]);
+        a.appendChild(document.createTextNode(" "));
+        a.appendChild(change);
+      }
       var li = document.createElement("li");
       li.appendChild(a);
       items.appendChild(li);

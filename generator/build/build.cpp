@@ -202,6 +202,12 @@ BuildOutcome build_site(const BuildRequest& a, const BuildCaches& caches, const 
       site_first_call_found = site_first_call_found || absent.empty();
       if (!absent.empty()) bundles.back().first_call = first_call_operation(models[i], {}, absent);
     }
+    if (a.changes) {
+      // A single description is compared whatever its bundle is called.
+      auto c = a.changes->find(b.name);
+      if (c == a.changes->end() && in.result.bundles.size() == 1 && a.changes->size() == 1) c = a.changes->begin();
+      if (c != a.changes->end()) bundles.back().changes = &c->second;
+    }
     model_list.push_back(&models[i]);
   }
   if (!site_first_call_found && !models.empty()) first_call_operation(models[0], in.config.site.first_call, first_call_errors);
@@ -212,6 +218,7 @@ BuildOutcome build_site(const BuildRequest& a, const BuildCaches& caches, const 
   if (hooks.models) hooks.models(model_list);
 
   SiteOptions site = site_options(in.config);
+  site.changes_since = a.changes_since;
   std::string failure;
   r.into_host = into_host;
   if (r.into_host) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "check/check.h"
 #include "config/config.h"
 #include "diag/diagnostic.h"
+#include "diff/diff.h"
 #include "host/host.h"
 #include "model/model.h"
 #include "render/site.h"
@@ -110,6 +112,11 @@ struct BuildRequest {
   std::string format = "html";
   std::string section;
   std::string content_dir;
+  // What changed since an earlier version, by bundle name (the new version's), and that
+  // version as the user named it (build --changes-since): a "What changed" page per bundle
+  // listed here, and badges. Null: none.
+  const std::map<std::string, std::vector<Change>>* changes = nullptr;
+  std::string changes_since;
 };
 
 // What one build keeps for the next (apiref serve): parsed files (a save parses only the files

@@ -23,6 +23,14 @@ HostCommit host_commit(const HostOptions& host, const std::string& format) {
 
 int run_build(const BuildArgs& a) {
   StageClock phase(a.timings);
+  // --changes-since REV: the input compared with itself at REV, as `apiref diff --base REV`
+  // compares them, before anything is staged.
+  Comparison compared;
+  if (!a.changes_since.empty()) {
+    if (!compare_versions("", a.input, {a.changes_since, a.only, a.allow_outside_root}, compared)) return kUsage;
+    if (compared.truncated) std::cerr << "apiref: warning: the schemas are too large to compare in full; some changes may be missing\n";
+    phase("changes");
+  }
   // Pages are written into a staging folder as they are rendered; the site replaces the
   // output folder only once everything succeeded (`staged` removes itself otherwise).
   StagedSite staged;
@@ -41,7 +49,12 @@ int run_build(const BuildArgs& a) {
   BuildHooks hooks;
   hooks.phase = [&phase](const char* name) { phase(name); };
   hooks.sink = &sink;
-  BuildOutcome site = build_site(request_for(a), {&documents, nullptr}, hooks);
+  BuildRequest request = request_for(a);
+  if (!a.changes_since.empty()) {
+    request.changes = &compared.by_bundle;
+    request.changes_since = a.changes_since;
+  }
+  BuildOutcome site = build_site(request, {&documents, nullptr}, hooks);
   writer.finish();  // a failed write is in staged.failure, reported by commit_site
   if (site.status == BuildStatus::Unusable || site.status == BuildStatus::Unreadable) {
     print_failure(site, a, std::cerr);

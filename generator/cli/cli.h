@@ -4,10 +4,12 @@
 
 #include <chrono>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "build/build.h"
+#include "diff/diff.h"
 #include "diag/diagnostic.h"
 #include "report/report.h"
 
@@ -46,6 +48,7 @@ struct BuildArgs {
   std::string format = "html";    // html, hugo, jekyll
   std::string section;            // hugo, jekyll: the reference's folder in the host site
   std::string content_dir;        // hugo: the host's content folder
+  std::string changes_since;      // a git revision: the site shows what changed since it
 };
 
 struct ServeArgs {
@@ -89,6 +92,25 @@ struct DiffArgs {
   bool quiet = false;
 };
 
+// Two versions compared bundle by bundle (compare.cpp): what `diff` reports, and what
+// `build --changes-since` shows.
+struct CompareOptions {
+  std::string base;               // a git revision: the old version is the new input as it was there
+  std::vector<std::string> only;  // --bundle
+  bool allow_outside_root = false;
+};
+struct Comparison {
+  std::vector<Change> all;  // every change, a project's messages led by "[bundle] " when it has several
+  std::map<std::string, std::vector<Change>> by_bundle;  // each compared bundle's, by its new name
+  std::vector<std::string> added_bundles;  // bundles the old version did not have
+  std::vector<std::string> files;          // the documents compared, as locations name them
+  bool truncated = false;                  // some schemas were too large to compare in full
+};
+// False after saying why on standard error, when a version cannot be read. `old_input` is
+// unused when options.base is given.
+bool compare_versions(const std::string& old_input, const std::string& new_input, const CompareOptions& options,
+                      Comparison& out);
+
 int run_bundle(const BundleArgs& args);
 int run_build(const BuildArgs& args);
 int run_serve(const ServeArgs& args);   // apiref-serve
@@ -111,6 +133,9 @@ bool parse_report_outputs(const std::vector<std::string>& specs, std::vector<Rep
 // summary beside the github format, and, when no report went to standard output, the summary
 // line on standard error. kOk, or kUsage when a report could not be written.
 int write_report_outputs(const std::vector<ReportOutput>& outputs, const CheckResult& result, const ReportContext& ctx);
+
+// Where the built-in templates and assets are (common.cpp says where it looks).
+std::string data_dir();
 
 // The build a `build` or `serve` command line asks for.
 BuildRequest request_for(const BuildArgs& args);

@@ -41,11 +41,23 @@ BuildRequest request_for(const BuildArgs& a) {
   r.format = a.format;
   r.section = a.section;
   r.content_dir = a.content_dir;
-  // Where the built-in templates/ and site/ folders are: beside the source tree this binary
-  // was built from, unless APIREF_DATA_DIR says otherwise.
-  const char* env = std::getenv("APIREF_DATA_DIR");
-  r.data_dir = env ? env : APIREF_DATA_DIR;
+  r.data_dir = data_dir();
   return r;
+}
+
+// Where the built-in templates/, site/, playground/ and pinned Swagger UI are: APIREF_DATA_DIR
+// when set; else installed beside the program (<prefix>/bin/apiref and <prefix>/share/apiref,
+// as the Debian package lays them out), found from the program's own path so that a package
+// unpacked anywhere works; else the source tree this binary was built from.
+std::string data_dir() {
+  if (const char* env = std::getenv("APIREF_DATA_DIR")) return env;
+  std::error_code ec;
+  std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    std::filesystem::path installed = self.parent_path().parent_path() / "share" / "apiref";
+    if (std::filesystem::is_directory(installed / "templates", ec)) return installed.string();
+  }
+  return APIREF_DATA_DIR;
 }
 
 BuildLogOptions build_log_options(const BuildArgs& a, const BuildOutcome& outcome) {

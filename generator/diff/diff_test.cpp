@@ -278,6 +278,35 @@ TEST_CASE("diff: responses, their media types and properties, direction-aware") 
         V{"response-variant-added warning " + kResp + "/oneOf " + kResp + "/oneOf/2"});
 }
 
+TEST_CASE("diff: additionalProperties and defaults, direction-aware") {
+  const std::string open = "{type: object, properties: {a: {type: string}}}";
+  const std::string closed = "{type: object, additionalProperties: false, properties: {a: {type: string}}}";
+  CHECK(changes(body_schema(open), body_schema(closed)) ==
+        V{"request-additional-properties-closed breaking " + kJson + " " + kJson + "/additionalProperties"});
+  CHECK(changes(body_schema(closed), body_schema(open)) ==
+        V{"request-additional-properties-opened info " + kJson + "/additionalProperties " + kJson});
+  CHECK(changes(response_schema(closed), response_schema(open)) ==
+        V{"response-additional-properties-opened warning " + kResp + "/additionalProperties " + kResp});
+  CHECK(changes(response_schema(open), response_schema(closed)) ==
+        V{"response-additional-properties-closed info " + kResp + " " + kResp + "/additionalProperties"});
+  // true, absent and a schema all leave the object open.
+  CHECK(changes(body_schema(open), body_schema("{type: object, additionalProperties: true, properties: {a: {type: string}}}")).empty());
+  CHECK(changes(body_schema(open), body_schema("{type: object, additionalProperties: {type: string}, properties: {a: {type: string}}}"))
+            .empty());
+
+  const std::string s = "/paths/~1pets/get/parameters/0/schema";
+  auto param = [](const std::string& schema) {
+    return with_params("        - {name: q, in: query, schema: " + schema + "}\n");
+  };
+  CHECK(changes(param("{type: integer, default: 10}"), param("{type: integer, default: 20}")) ==
+        V{"request-default-changed warning " + s + "/default " + s + "/default"});
+  CHECK(changes(param("{type: integer}"), param("{type: integer, default: 20}")) ==
+        V{"request-default-changed warning " + s + " " + s + "/default"});
+  CHECK(changes(param("{type: integer, default: 10}"), param("{default: 10, type: integer}")).empty());
+  CHECK(changes(response_schema("{type: string, default: a}"), response_schema("{type: string, default: b}")) ==
+        V{"response-default-changed info " + kResp + "/default " + kResp + "/default"});
+}
+
 TEST_CASE("diff: security and servers") {
   std::string schemes = "  securitySchemes:\n    key: {type: apiKey, in: header, name: X-Key}\n";
   std::string open = api(kPets, schemes);

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "diff/differ.h"
+#include "tree/write.h"
 
 namespace apiref::diff_internal {
 
@@ -150,6 +151,8 @@ struct Walk {
     }
     if (!truthy(o.keyword("deprecated")) && truthy(n.keyword("deprecated")))
       d.emit("schema-deprecated", what + " is deprecated", o.self, n.self);
+    additional_properties(what, o, n);
+    defaults(what, o, n);
     properties(path, o, n, depth);
     for (const char* key : {"items", "additionalProperties"}) {
       const Node* oi = o.keyword(key);
@@ -158,6 +161,37 @@ struct Walk {
         compare(path + (key[0] == 'i' ? "[]" : "{}"), o.keyword_at(key), n.keyword_at(key), depth + 1);
     }
     for (const char* key : {"oneOf", "anyOf"}) variants(path, key, o, n, depth);
+  }
+
+  // additionalProperties: false closes an object to what it does not list; absent, true or a
+  // schema leave it open. Closing breaks a request (clients that send more are refused);
+  // opening may surprise a response's strict readers.
+  void additional_properties(const std::string& what, const SchemaView& o, const SchemaView& n) {
+    auto closed = [](const Node* a) { return a && a->kind == NodeKind::Bool && !a->boolean; };
+    bool was = closed(o.keyword("additionalProperties")), is = closed(n.keyword("additionalProperties"));
+    if (was == is) return;
+    Located oat = o.keyword("additionalProperties") ? o.keyword_at("additionalProperties") : o.self;
+    Located nat = n.keyword("additionalProperties") ? n.keyword_at("additionalProperties") : n.self;
+    if (is)
+      d.emit(rule("request-additional-properties-closed", "response-additional-properties-closed"),
+             what + ": additionalProperties is now false", oat, nat);
+    else
+      d.emit(rule("request-additional-properties-opened", "response-additional-properties-opened"),
+             what + ": additionalProperties is no longer false", oat, nat);
+  }
+
+  void defaults(const std::string& what, const SchemaView& o, const SchemaView& n) {
+    const Node* od = o.keyword("default");
+    const Node* nd = n.keyword("default");
+    if (!od && !nd) return;
+    // Object and array defaults compare as their JSON text (keys in the order written).
+    auto text = [](const Node* v) {
+      if (!v) return std::string("(none)");
+      return v->is_object() || v->is_array() ? to_json(*v, false) : value_key(*v);
+    };
+    if (text(od) == text(nd)) return;
+    d.emit(rule("request-default-changed", "response-default-changed"), what + ": default " + text(od) + " -> " + text(nd),
+           od ? o.keyword_at("default") : o.self, nd ? n.keyword_at("default") : n.self);
   }
 
   // Returns whether the types changed.

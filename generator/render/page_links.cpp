@@ -35,14 +35,21 @@ std::string site_path(const std::string& base_url) {
   return p;
 }
 
-std::string tag_nav_script(const ApiModel& model, const Tag& t) {
+std::string tag_nav_script(const ApiModel& model, const Tag& t, const ChangeMap* changes) {
   using json = nlohmann::json;
   json ops = json::array();
   for (size_t oi : t.operations) {
     const Operation& o = model.operations[oi];
-    ops.push_back(json::array({o.slug + ".html", o.method, o.summary.empty() ? o.path : o.summary, o.deprecated}));
+    json op = json::array({o.slug + ".html", o.method, o.summary.empty() ? o.path : o.summary, o.deprecated});
+    if (changes) {
+      TemplateData badge = change_badge_data(*changes, "", oi, "", "");
+      op.push_back(badge.is_null() ? json(nullptr) : json::array({badge.find("kind")->text(), badge.find("label")->text()}));
+    }
+    ops.push_back(std::move(op));
   }
-  json data = {{"fields", {"href", "method", "label", "deprecated"}}, {"operations", std::move(ops)}};
+  json fields = {"href", "method", "label", "deprecated"};
+  if (changes) fields.push_back("change");
+  json data = {{"fields", std::move(fields)}, {"operations", std::move(ops)}};
   return "window.apirefTagNav && window.apirefTagNav(" + data.dump(-1, ' ', false, json::error_handler_t::replace) + ");\n";
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/model.h"
+#include "render/changes.h"
 
 namespace apiref {
 
@@ -45,7 +46,8 @@ std::string site_path(const std::string& base_url);
 
 // <bundle>/tags/<tag>.nav.js: the tag's operations for the sidebar of its operation pages,
 // which app.js lists under the tag (window.apirefTagNav). Links are relative to operations/.
-std::string tag_nav_script(const ApiModel& model, const Tag& tag);
+// With `changes` (build --changes-since), each changed operation also has its badge.
+std::string tag_nav_script(const ApiModel& model, const Tag& tag, const ChangeMap* changes = nullptr);
 
 // sitemap.xml: the URL of every page of `paths` (every page of the site, in the order they were
 // made) below `base_url` ("" = relative URLs); not 404.html, a folder's index page by the folder.

@@ -14,7 +14,8 @@ using Data = TemplateData;
 // one file per tag instead of the list repeated in every page of the tag. On GitHub's
 // description the repeated lists were half of the operation pages' bytes (21 of 42 MB): a
 // tag of 200 operations wrote its list 200 times. Links are relative to `path`.
-TemplateData sidebar_data(const std::string& bundle, const ApiModel& m, const std::string& path, int active_tag, bool tag_page) {
+TemplateData sidebar_data(const std::string& bundle, const ApiModel& m, const std::string& path, int active_tag, bool tag_page,
+                          const ChangeMap* changes, const std::string& since) {
   auto href = [&path](const std::string& target) { return relative_href(path, target); };
   Data tags = Data::list();
   auto tag_entry = [&](size_t ti) {
@@ -28,7 +29,8 @@ TemplateData sidebar_data(const std::string& bundle, const ApiModel& m, const st
         const Operation& o = m.operations[oi];
         ops.push(fields("method", ref(o.method), "method_upper", text::ascii_upper(o.method),
                         "label", ref(o.summary.empty() ? o.path : o.summary), "href", href(operation_page_path(bundle, o)),
-                        "active", false, "deprecated", o.deprecated));
+                        "active", false, "deprecated", o.deprecated,
+                        "change", changes ? change_badge_data(*changes, bundle, oi, since, root_of(path)) : Data()));
       }
       entry.set("operations", std::move(ops));
     }
@@ -46,8 +48,10 @@ TemplateData sidebar_data(const std::string& bundle, const ApiModel& m, const st
       if (!m.tags[ti].operations.empty()) tags.push(tag_entry(ti));
     groups.push(fields("name", "", "tags", std::move(tags)));
   }
-  return fields("bundle", ref(bundle), "title", ref(m.title), "href", href(bundle_page_path(bundle)), "groups", std::move(groups),
-                "schemas_href", href(schemas_page_path(bundle)));
+  Data nav = fields("bundle", ref(bundle), "title", ref(m.title), "href", href(bundle_page_path(bundle)), "groups", std::move(groups),
+                    "schemas_href", href(schemas_page_path(bundle)));
+  if (changes) nav.set("changes_href", href(changes_page_path(bundle)));
+  return nav;
 }
 
 }  // namespace apiref

@@ -5,14 +5,17 @@
 #include <string>
 
 #include "model/model.h"
+#include "render/changes.h"
 #include "render/template_data.h"
 
 namespace apiref {
 
-// {"bundle", "title", "href", "groups": [{"name", "tags": [...]}], "schemas_href"} for the pages
+// {"bundle", "title", "href", "groups": [{"name", "tags": [...]}], "schemas_href", "changes_href"} for the pages
 // whose links start from `path` ("b/operations/*": every page of a folder shares it), with the
 // tag `active_tag` open (-1: none); `tag_page` when the page is that tag's own.
+// With `changes` (build --changes-since), a link to the bundle's "What changed" page and the
+// operations' badges.
 TemplateData sidebar_data(const std::string& bundle, const ApiModel& model, const std::string& path, int active_tag,
-                          bool tag_page);
+                          bool tag_page, const ChangeMap* changes = nullptr, const std::string& since = "");
 
 }  // namespace apiref

@@ -13,6 +13,7 @@
 #include "markdown/markdown.h"
 #include "render/auth_guide.h"
 #include "render/brand.h"
+#include "render/changes.h"
 #include "render/description.h"
 #include "render/llms_txt.h"
 #include "render/markdown_twin.h"
@@ -25,6 +26,7 @@
 #include "render/page_links.h"
 #include "render/playground.h"
 #include "render/model_data.h"
+#include "render/once_map.h"
 #include "render/schema_tree.h"
 #include "render/scoped_css.h"
 #include "render/sidebar.h"
@@ -46,28 +48,6 @@ std::string pretty_json(const Node& n) {
   if (!s.empty() && s.back() == '\n') s.pop_back();
   return s;
 }
-
-// Strings made once per key and shared by every page that needs them. Thread-safe; the
-// reference a get() returns stays valid while the map lives. make() must be a pure function of
-// the key: when two threads race, both make the same string and the first one stored is kept.
-class OnceMap {
- public:
-  template <class Make>
-  const std::string& get(const std::string& key, Make&& make) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      auto it = map_.find(key);
-      if (it != map_.end()) return it->second;
-    }
-    std::string made = make();
-    std::lock_guard<std::mutex> lock(mutex_);
-    return map_.emplace(key, std::move(made)).first->second;
-  }
-
- private:
-  std::mutex mutex_;
-  std::unordered_map<std::string, std::string> map_;  // node-based: references stay valid
-};
 
 // What a schema tree or generated example of `s` depends on besides the options: the referenced
 // component when `s` is only a $ref (so every {$ref: X} is one entry), else the node itself.
@@ -91,6 +71,7 @@ class SiteRenderer {
       auto& index = schema_index_[&b];
       for (const SchemaComponent& s : b.model->schemas) index.emplace(s.name, &s);  // the first of a name wins
       tag_index_[&b] = index_tags(*b.model);
+      if (b.changes) change_maps_[&b] = map_changes(*b.document, *b.model, *b.changes);
     }
   }
 
@@ -166,6 +147,8 @@ class SiteRenderer {
             memo_ ? k.schemas[i] : 0);
       add([this, &b] { return bundle_page(b); });
       add([this, &b] { return schema_index_page(b); });
+      if (b.changes) add([this, &b] { return changes_page(b); });
+      if (b.changes) add([this, &b] { return SiteFile{b.name + "/changes.md", changes_markdown(change_maps_.at(&b), b.name, *b.model, options_.changes_since)}; });
     }
     // A twin has its page's inputs, and so its key.
     twin_context_ = TwinContext{&bundles_, &descriptions_, options_.description_link_base, &pattern_samples_, &schema_index_, &outlines_};
@@ -346,7 +329,8 @@ class SiteRenderer {
       auto it = navs_.find(key);
       if (it != navs_.end()) return *it->second;
     }
-    auto made = std::make_unique<Data>(fields("nav", sidebar_data(b.name, *b.model, origin, active_tag, tag_page)));
+    auto made = std::make_unique<Data>(fields("nav", sidebar_data(b.name, *b.model, origin, active_tag, tag_page, changes_of(b),
+                                                                  options_.changes_since)));
     std::lock_guard<std::mutex> lock(nav_mutex_);
     return *navs_.emplace(std::move(key), std::move(made)).first->second;
   }
@@ -547,6 +531,7 @@ class SiteRenderer {
     Data operation = operation_context(b, o, root);
     std::string try_href = playground_href(b.name, o);
     if (!try_href.empty()) operation.set("try_href", root + try_href);
+    operation.set("change", change_badge(b, index, root));
     std::string title = std::string(operation.find("title")->text()) + " · " + m.title;
     Data ctx = fields("operation", std::move(operation));
     ctx.set("page", fields("title", std::move(title), "description", std::move(meta_description), "markdown", o.slug + ".md"));
@@ -572,7 +557,7 @@ class SiteRenderer {
       // Under its tag in the sidebar, and the script that lists the tag's other operations.
       ctx.set("sidebar_operation", fields("href", relative_href(path, operation_page_path(b.name, o)), "method", ref(o.method),
                                           "method_upper", text::ascii_upper(o.method), "label", ref(o.summary.empty() ? o.path : o.summary),
-                                          "active", true, "deprecated", o.deprecated,
+                                          "active", true, "deprecated", o.deprecated, "change", change_badge(b, index, root),
                                           "script", relative_href(path, tag_script_path(b.name, tag))));
     }
     PageFacts f = facts("operation", o.summary.empty() ? text::ascii_upper(o.method) + " " + o.path : o.summary,
@@ -593,7 +578,7 @@ class SiteRenderer {
   // which app.js lists under the tag (window.apirefTagNav). Links are relative to operations/.
   // Without JavaScript an operation page's sidebar shows the tags and the page itself, and the
   // tag's link leads to its page, which lists every operation.
-  SiteFile tag_script(const SiteBundle& b, const Tag& t) { return {tag_script_path(b.name, t), tag_nav_script(*b.model, t)}; }
+  SiteFile tag_script(const SiteBundle& b, const Tag& t) { return {tag_script_path(b.name, t), tag_nav_script(*b.model, t, changes_of(b))}; }
 
   SiteFile tag_page(const SiteBundle& b, size_t index) {
     const ApiModel& m = *b.model;
@@ -645,7 +630,8 @@ class SiteRenderer {
     for (size_t oi : t.operations) {
       const Operation& o = b.model->operations[oi];
       ops.push(fields("method", ref(o.method), "method_upper", text::ascii_upper(o.method), "path", ref(o.path),
-                      "summary", ref(o.summary), "href", root + operation_page_path(b.name, o), "deprecated", o.deprecated));
+                      "summary", ref(o.summary), "href", root + operation_page_path(b.name, o), "deprecated", o.deprecated,
+                      "change", change_badge(b, oi, root)));
     }
     return ops;
   }
@@ -670,6 +656,7 @@ class SiteRenderer {
     Data ctx = fields("bundle", fields("title", ref(m.title), "version", ref(m.version), "name", ref(b.name),
                                        "description_html", ref(describe(m.description, 2)), "servers", servers(m.servers),
                                        "tags", std::move(tags), "schemas_href", root + schemas_page_path(b.name),
+                                       "changes_href", change_maps_.count(&b) ? Data(root + changes_page_path(b.name)) : Data(),
                                        "spec_json", root + b.name + "/openapi.json", "spec_yaml", root + b.name + "/openapi.yaml"));
     ctx.set("page", fields("title", ref(m.title), "description", markdown_to_plain_text(m.description, 160)));
     return page(path, "bundle", std::move(ctx), facts("bundle", m.title, m.title, static_cast<int>(&b - bundles_.data()) + 2, &b), &b);
@@ -690,6 +677,22 @@ class SiteRenderer {
     ctx.set("page", fields("title", "Schemas · " + m.title, "description", "Data types of " + m.title));
     ctx.set("breadcrumbs", breadcrumbs_to(b, root));
     return page(path, "schemas", std::move(ctx), facts("schemas", "Schemas", "Schemas", static_cast<int>(m.tags.size()) + 1, &b), &b);
+  }
+
+  // An operation's badge when the site shows what changed and it did (a null Data otherwise).
+  const ChangeMap* changes_of(const SiteBundle& b) const { auto it = change_maps_.find(&b); return it == change_maps_.end() ? nullptr : &it->second; }
+  Data change_badge(const SiteBundle& b, size_t operation, const std::string& root) const {
+    return changes_of(b) ? change_badge_data(*changes_of(b), b.name, operation, options_.changes_since, root) : Data();
+  }
+
+  // <bundle>/changes.html: what changed since --changes-since, by operation.
+  SiteFile changes_page(const SiteBundle& b) {
+    std::string path = changes_page_path(b.name);
+    std::string root = root_of(path);
+    Data ctx = changes_page_data(change_maps_.at(&b), b.name, *b.model, options_.changes_since, root);
+    ctx.set("breadcrumbs", breadcrumbs_to(b, root));
+    PageFacts f = facts("changes", "What changed", "What changed", static_cast<int>(b.model->tags.size()) + 2, &b);
+    return page(path, "changes", std::move(ctx), std::move(f), &b);
   }
 
   Data overview() {
@@ -761,6 +764,7 @@ class SiteRenderer {
   PatternSamples pattern_samples_;  // this render's, shared by its workers
   std::map<const SiteBundle*, std::unordered_map<std::string, const SchemaComponent*>> schema_index_;
   std::map<const SiteBundle*, TagIndex> tag_index_;
+  std::map<const SiteBundle*, ChangeMap> change_maps_;  // the bundles that show what changed
   std::mutex nav_mutex_;
   std::map<NavKey, std::unique_ptr<Data>> navs_;  // sidebar() of each key
   std::string brand_css_;  // site.primary_color's custom properties (render/brand.h)

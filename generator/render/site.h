@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "diff/diff.h"
 #include "diag/diagnostic.h"
 #include "model/model.h"
 #include "render/mustache.h"
@@ -32,6 +33,9 @@ struct SiteBundle {
   SnippetOptions snippets = {};
   // The operation the overview offers as the first call (render/overview.h), or none.
   const Operation* first_call = nullptr;
+  // What changed since an earlier version (apiref build --changes-since), or null: the bundle
+  // then has a "What changed" page and badges on its changed operations (render/changes.h).
+  const std::vector<Change>* changes = nullptr;
   // The auth the pages state: configured and saying how the server reads it.
   bool project_auth() const { return auth && auth->configured; }
 };
@@ -57,6 +61,8 @@ struct SiteOptions {
   // llms-full.txt, the whole reference as Markdown for coding assistants, is one file up to
   // this size; over it, one file per bundle, a bundle over it in parts (render/llms_txt.h).
   size_t llms_full_max_bytes = 2000000;
+  // The earlier version the bundles' changes are since, as the user named it (a git revision).
+  std::string changes_since;
 };
 
 // The name of the scheme that stands for the project's credential in the model.
