@@ -24,6 +24,7 @@
 #include "render/responses.h"
 #include "render/page_keys.h"
 #include "render/page_links.h"
+#include "render/parameters.h"
 #include "render/playground.h"
 #include "render/model_data.h"
 #include "render/schema_tree.h"
@@ -471,44 +472,6 @@ class SiteRenderer {
     };
   }
 
-  Data parameters(const SiteBundle& b, const std::vector<Parameter>& params) {
-    Data groups = Data::list();
-    for (const char* loc : {"path", "query", "querystring", "header", "cookie"}) {
-      Data list = Data::list();
-      for (const Parameter& p : params) {
-        if (p.in != loc) continue;
-        const std::string& description_html = describe(p.description, 4);
-        Data e = fields("name", ref(p.name), "required", p.required, "deprecated", p.deprecated,
-                        "description_html", ref(description_html));
-        // 3.2's querystring is the whole query string, typed by its media type.
-        if (p.in == "querystring" && p.content && !p.content->members.empty()) e.set("type", ref(p.content->members[0].key));
-        if (p.schema) {
-          e.set("type", schema_type_label(*b.document, *p.schema));
-          const Node& s = *p.schema;
-          if (const Node* d = s.find("default")) e.set("default", pretty_json(*d));
-          if (const Node* en = s.find("enum")) {
-            Data values = Data::list();
-            for (const Node& v : en->items) values.push(v.is_string() ? ref(v.text) : Data(pretty_json(v)));
-            e.set("enum", std::move(values));
-          }
-          // In the words of the schema trees, so that a parameter and a property read alike.
-          if (std::string bounds = schema_bounds_text(s); !bounds.empty()) e.set("constraints", std::move(bounds));
-          if (const Node* v = s.find("pattern"); v && v->is_string() && !v->text.empty()) e.set("pattern", ref(v->text));
-        }
-        if (const Node* ex = documented_example(*b.document, p.example, p.examples)) e.set("example", ex->is_string() ? ref(ex->text) : Data(pretty_json(*ex)));
-        if (p.style != (p.in == "query" || p.in == "cookie" ? "form" : "simple")) e.set("style", ref(p.style));
-        // No empty <dd> for a parameter with nothing said about it beyond its name and type.
-        const Data* values = e.find("enum");
-        bool has_details = !description_html.empty() || (values && !values->empty()) || e.contains("default") ||
-                           e.contains("constraints") || e.contains("pattern") || e.contains("style") || e.contains("example");
-        e.set("has_details", has_details);
-        list.push(std::move(e));
-      }
-      if (!list.empty()) groups.push(fields("location", loc, "parameters", std::move(list)));
-    }
-    return groups;
-  }
-
   Data operation_context(const SiteBundle& b, const Operation& o, const std::string& root) {
     const ApiModel& m = *b.model;
     Data ctx = fields("id", ref(o.id), "id_generated", o.id_generated, "slug", ref(o.slug), "method", ref(o.method),
@@ -518,7 +481,7 @@ class SiteRenderer {
                       "webhook", o.is_webhook);
     ctx.set("servers", servers(o.servers));
     ctx.set("security", security(b, o.security, root));
-    Data groups = parameters(b, o.parameters);
+    Data groups = parameter_groups(*b.document, o.parameters, [this](const std::string& md) -> const std::string& { return describe(md, 4); });
     Data unresolved = Data::list();
     for (const std::string& r : o.unresolved_parameters) unresolved.push(ref(r));
     ctx.set("has_parameters", !groups.empty() || !unresolved.empty());
