@@ -8,9 +8,9 @@
 #include <string>
 
 #include "bundle/bundle.h"
-#include "load/load.h"
 #include "model/model.h"
 #include "render/site.h"
+#include "write/output.h"
 #include "test_util.h"
 
 using namespace apiref;
