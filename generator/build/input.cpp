@@ -111,7 +111,7 @@ ModelOptions model_options_for(const AuthConfig& auth, const BundleSpec* bundle)
   if (bundle) {
     options.title = bundle->title;
     options.description = bundle->description;
-    for (const ServerConfig& s : bundle->servers) options.servers.push_back(Server{s.url, s.url, s.description, {}});
+    for (const ServerConfig& s : bundle->servers) options.servers.push_back(Server{s.url, s.url, s.description, {}, ""});
   }
   return options;
 }

@@ -28,9 +28,9 @@ std::string check_openapi_version(const Document& doc, Diagnostics& out) {
                   "'openapi' must be a string such as \"3.0.3\" (a bare 3.0 is read as a number)");
   }
   const std::string& s = v->text;
-  bool shape = s.size() >= 5 && s.compare(0, 2, "3.") == 0 && (s[2] == '0' || s[2] == '1') &&
+  bool shape = s.size() >= 5 && s.compare(0, 2, "3.") == 0 && (s[2] == '0' || s[2] == '1' || s[2] == '2') &&
                s[3] == '.' && isdigit(static_cast<unsigned char>(s[4]));
-  if (!shape) return report("/openapi", v->pos, "OpenAPI version '" + s + "' is not supported (3.0.x and 3.1.x are)");
+  if (!shape) return report("/openapi", v->pos, "OpenAPI version '" + s + "' is not supported (3.0.x, 3.1.x and 3.2.x are)");
   return s.substr(0, 3) + ".x";
 }
 

@@ -70,7 +70,7 @@ BundleResult bundle_file(const std::string& path, const BundleOptions& options);
 BundleResult bundle_project(const ProjectConfig& config, const BundleOptions& options,
                             const std::vector<std::string>& only = {});
 
-// The OpenAPI version line of a root document: "3.0.x" or "3.1.x". Reports unsupported or
+// The OpenAPI version line of a root document: "3.0.x", "3.1.x" or "3.2.x". Reports unsupported or
 // missing versions; returns "" then.
 std::string check_openapi_version(const Document& doc, Diagnostics& out);
 

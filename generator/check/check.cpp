@@ -61,7 +61,7 @@ const std::vector<const RuleFamily*>& rule_families() {
   static const std::vector<const RuleFamily*> families = {
       &input_family(),    &structure_family(),     &paths_family(),      &operations_family(),
       &schemas_family(),  &examples_family(),      &security_family(),   &servers_family(),
-      &documentation_family(), &components_family(), &naming_family(),
+      &documentation_family(), &components_family(), &naming_family(), &oas32_family(),
   };
   return families;
 }

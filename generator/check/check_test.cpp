@@ -327,7 +327,7 @@ TEST_CASE("oas vocabulary: one table for the checker's fields and the resolver's
   // The checker: versions, and draft keywords that only the resolver reads.
   const oas::Field* webhooks = check_internal::field_of(Kind::Root, "webhooks");
   REQUIRE(webhooks);
-  CHECK(webhooks->versions == oas::V31);
+  CHECK(webhooks->versions == oas::V31U);
   CHECK(check_internal::field_of(Kind::Schema, "definitions") == nullptr);
   CHECK(oas::find_field(Kind::Schema, "definitions") != nullptr);
   // The resolver: contexts derived from the same fields.

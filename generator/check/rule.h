@@ -36,6 +36,7 @@ struct St {
   const Document* doc = nullptr;
   int root = 0;  // index of the root document whose walk reached here
   bool v30 = true;
+  uint8_t ver = oas::V30;  // the root's version bit (3.2 is 3.1 to the schema rules: v30 false)
   int chain = -1;    // the $ref chain that led here (Walk::chains)
   std::string path;  // the path template a PathItem is under ("" elsewhere)
 };
@@ -43,6 +44,7 @@ struct St {
 struct RootInfo {
   const Document* doc = nullptr;
   bool v30 = true;
+  uint8_t ver = oas::V30;
   bool walkable = false;
   bool base = false;       // a bundle's base document: constructs supply its paths
   bool in_bundle = true;   // merged into the project's bundles (deprecated constructs are not)
@@ -125,6 +127,7 @@ const RuleFamily& servers_family();
 const RuleFamily& documentation_family();
 const RuleFamily& components_family();
 const RuleFamily& naming_family();
+const RuleFamily& oas32_family();
 
 // The object a (possibly $ref) node stands for.
 struct Deref {

@@ -53,14 +53,13 @@ void Walk::run(const std::vector<std::string>& root_paths) {
       if (!n.is_object()) {
         report("spec-structure", r.doc, "", n.pos, n.pos, -1,
                "an OpenAPI document must be an object, not " + std::string(node_kind_word(n)));
-      } else if (ver.substr(0, 4) == "3.0." || ver == "3.0") {
+      } else if (uint8_t bit = oas::version_bit(ver)) {
         r.walkable = true;
-      } else if (ver.substr(0, 4) == "3.1." || ver == "3.1") {
-        r.walkable = true;
-        r.v30 = false;
+        r.ver = bit;
+        r.v30 = bit == V30;
       } else if (const Node* o = n.find("openapi")) {
         report("spec-structure", r.doc, "/openapi", o->pos, value_end(*o), -1,
-               "openapi must be a 3.0.x or 3.1.x version string, found " +
+               "openapi must be a 3.0.x, 3.1.x or 3.2.x version string, found " +
                    (o->is_string() ? "'" + o->text + "'" : std::string(node_kind_word(*o))));
       } else if (n.find("swagger")) {
         // A Swagger 2.0 document is converted on load; one still saying `swagger` has a
@@ -77,6 +76,7 @@ void Walk::run(const std::vector<std::string>& root_paths) {
     st.doc = roots_[i].doc;
     st.root = static_cast<int>(i);
     st.v30 = roots_[i].v30;
+    st.ver = roots_[i].ver;
     walk(st.doc->root, "", K::Root, st, 0);
     drain();
   }
@@ -274,7 +274,7 @@ void Walk::walk(const Node& n, const std::string& ptr, K k, const St& st, int de
       return;
     default: break;
   }
-  uint8_t ver = st.v30 ? V30 : V31;
+  uint8_t ver = st.ver;
   for (const Member& m : n.members) {
     if (is_ext(m.key)) {
       if (m.key == "x-lint-ignore") continue;
@@ -300,13 +300,13 @@ void Walk::walk(const Node& n, const std::string& ptr, K k, const St& st, int de
     }
     if (!(f->versions & ver)) {
       at_key("spec-version-keyword", st, mp, m,
-             "'" + m.key + "' is only defined in OpenAPI " + (st.v30 ? "3.1" : "3.0"));
+             "'" + m.key + "' is only defined in OpenAPI " + oas::versions_text(f->versions));
       continue;
     }
     walk_field(m, *f, mp, st, depth);
   }
   for (const Field& f : fields_of(k)) {
-    if (f.required && (f.versions & ver) && !n.find(f.name))
+    if ((f.required & ver) && !n.find(f.name))
       report("spec-structure", st.doc, ptr, n.pos, n.pos, st.chain,
              std::string(kind_label(k)) + " is missing required field '" + std::string(f.name) + "'", std::string(f.name));
   }
@@ -452,7 +452,7 @@ void Walk::walk_schema(const Node& n, const std::string& ptr, const St& st, int 
     at_value("spec-structure", st, append_pointer(ptr, "$ref"), *r, "$ref must be a string");
   }
   note_ignores(n, ptr, st);
-  uint8_t ver = st.v30 ? V30 : V31;
+  uint8_t ver = st.ver;
   const Node* type = n.find("type");
   for (const Member& m : n.members) {
     if (is_ext(m.key) || m.key == "$ref") continue;

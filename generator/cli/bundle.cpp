@@ -20,8 +20,10 @@ size_t count_operations(const Node& doc) {
   size_t n = 0;
   if (const Node* paths = doc.find("paths"))
     for (const Member& p : paths->members)
-      for (const Member& m : p.value.members)
+      for (const Member& m : p.value.members) {
         n += is_http_method(m.key);
+        if (m.key == "additionalOperations") n += m.value.members.size();  // 3.2's other methods
+      }
   return n;
 }
 

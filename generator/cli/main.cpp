@@ -113,7 +113,7 @@ int main(int argc, char** argv) {
   CheckArgs check;
   CLI::App* check_cmd = app.add_subcommand(
       "check",
-      "Check OpenAPI descriptions: structure against the OpenAPI 3.0/3.1 object model, and\n"
+      "Check OpenAPI descriptions: structure against the OpenAPI 3.0/3.1/3.2 object model, and\n"
       "correctness rules. INPUTS are files, or a project (apiref.yaml or a folder holding one;\n"
       "the default is ./apiref.yaml). Exit 0: nothing at or above --fail-on; 1: findings at or\n"
       "above it (or stale baseline entries with --baseline-strict); 2: could not run.");

@@ -134,7 +134,8 @@ class ModelBuilder {
     ApiModel m;
     m.document = &doc_;
     m.openapi_version = str(&doc_, "openapi");
-    m.is_31 = m.openapi_version.rfind("3.1", 0) == 0;
+    m.is_31 = oas::version_bit(m.openapi_version) & oas::V31U;
+    m.self_uri = str(&doc_, "$self");
     m.info = doc_.find("info");
     m.title = str(m.info, "title");
     m.version = str(m.info, "version");
@@ -143,7 +144,7 @@ class ModelBuilder {
     if (!options_.title.empty()) m.title = options_.title;
     if (!options_.description.empty()) m.description = options_.description;
     m.servers = options_.servers.empty() ? servers(doc_.find("servers")) : options_.servers;
-    if (m.servers.empty()) m.servers.push_back(Server{"/", "/", "", {}});
+    if (m.servers.empty()) m.servers.push_back(Server{"/", "/", "", {}, ""});
     root_servers_ = m.servers;
     m.root_security = security(doc_.find("security"), SecuritySource::Root);
     root_security_ = m.root_security;
@@ -168,7 +169,9 @@ class ModelBuilder {
     SlugSet op_slugs;
     for (Operation& op : m.operations) op.slug = op_slugs.claim(op.id);
     m.tags = tags(m.operations);
-    m.tag_groups = tag_groups(m.tags);
+    m.nested_tags = std::any_of(m.tags.begin(), m.tags.end(), [](const Tag& t) { return t.parent >= 0; });
+    // Nested tags are the standard form of x-tagGroups: where both are written, they win.
+    if (!m.nested_tags) m.tag_groups = tag_groups(m.tags);
     m.schemas = schemas();
     for (const SchemaComponent& s : m.schemas)
       if (s.display_name != s.name) m.schema_display_names[s.name] = s.display_name;
@@ -190,6 +193,7 @@ class ModelBuilder {
       Server server;
       server.url = str(&s, "url");
       server.description = str(&s, "description");
+      server.name = str(&s, "name");
       server.resolved_url = server.url;
       if (const Node* vars = s.find("variables")) {
         for (const Member& v : vars->members) {
@@ -262,7 +266,7 @@ class ModelBuilder {
       if (const Node* flows = s->find("flows")) {
         for (const Member& f : flows->members) {
           OAuthFlow flow{f.key, str(&f.value, "authorizationUrl"), str(&f.value, "tokenUrl"),
-                         str(&f.value, "refreshUrl"), {}};
+                         str(&f.value, "refreshUrl"), str(&f.value, "deviceAuthorizationUrl"), {}};
           if (const Node* scopes = f.value.find("scopes"))
             for (const Member& sc : scopes->members) flow.scopes.push_back({sc.key, sc.value.text});
           scheme.flows.push_back(flow);
@@ -319,7 +323,7 @@ class ModelBuilder {
     }
     out.insert(out.end(), ops.begin(), ops.end());
     // Readers scan by location: path, query, header, cookie; document order within each.
-    static const std::vector<std::string> order = {"path", "query", "header", "cookie"};
+    static const std::vector<std::string> order = {"path", "query", "querystring", "header", "cookie"};
     std::stable_sort(out.begin(), out.end(), [&](const Parameter& a, const Parameter& b) {
       return std::find(order.begin(), order.end(), a.in) < std::find(order.begin(), order.end(), b.in);
     });
@@ -332,12 +336,17 @@ class ModelBuilder {
     for (const Member& m : c->members) {
       MediaType mt;
       mt.name = m.key;
-      mt.schema = m.value.find("schema");
+      // 3.2 media types may be references (to components/mediaTypes).
+      const Node* value = deref_internal(doc_, m.value);
+      if (!value) value = &m.value;
+      mt.schema = value->find("schema");
       // A reference to nothing stays the {$ref} it is, which the schema tree shows as unresolved.
       if (const Node* s = mt.schema ? deref_internal(doc_, *mt.schema) : nullptr) mt.schema = s;
-      mt.example = m.value.find("example");
-      mt.examples = m.value.find("examples");
-      mt.encoding = m.value.find("encoding");
+      mt.item_schema = value->find("itemSchema");
+      if (const Node* s = mt.item_schema ? deref_internal(doc_, *mt.item_schema) : nullptr) mt.item_schema = s;
+      mt.example = value->find("example");
+      mt.examples = value->find("examples");
+      mt.encoding = value->find("encoding");
       out.push_back(mt);
     }
     return out;
@@ -359,6 +368,7 @@ class ModelBuilder {
       }
       Response resp;
       resp.status = m.key;
+      resp.summary = str(r, "summary");
       resp.description = str(r, "description");
       resp.content = content(r->find("content"));
       if (const Node* hs = r->find("headers")) {
@@ -385,20 +395,28 @@ class ModelBuilder {
     std::vector<Server> item_servers = servers(item->find("servers"));
     std::vector<const Member*> item_fields;
     for (const Member& m : raw_item.members)
-      if (!is_http_method(m.key)) item_fields.push_back(&m);
-    for (const Member& m : item->members) {
-      if (!is_http_method(m.key) || !m.value.is_object()) continue;
+      if (!is_http_method(m.key) && m.key != "additionalOperations") item_fields.push_back(&m);
+    // The fixed methods, then 3.2's others (COPY, LINK, ...) in the order written.
+    std::vector<std::pair<const Member*, std::string>> ops;
+    for (const Member& m : item->members)
+      if (is_http_method(m.key) && m.value.is_object()) ops.push_back({&m, append_pointer(ptr, m.key)});
+    if (const Node* more = item->find("additionalOperations"))
+      for (const Member& m : more->members)
+        if (m.key.rfind("x-", 0) != 0 && m.value.is_object())
+          ops.push_back({&m, append_pointer(append_pointer(ptr, "additionalOperations"), m.key)});
+    for (const auto& [member, op_ptr] : ops) {
+      const Member& m = *member;
       const Node& op = m.value;
-      std::string op_ptr = append_pointer(ptr, m.key);
       Operation o;
-      o.method = m.key;
+      o.method = ascii_lower(m.key);
+      o.additional = !is_http_method(m.key);
       o.path = path;
       o.is_webhook = webhook;
       o.pointer = op_ptr;
       o.path_item_fields = item_fields;
       o.id = str(&op, "operationId");
       if (o.id.empty()) {
-        o.id = m.key + "-" + path;
+        o.id = o.method + "-" + path;
         o.id_generated = true;
       }
       o.summary = str(&op, "summary");
@@ -461,10 +479,12 @@ class ModelBuilder {
     auto add = [&](const std::string& name, const Node* decl) {
       Tag t;
       t.name = name;
-      t.display_name = decl && !decl->string_at("x-displayName").empty()
-                           ? std::string(decl->string_at("x-displayName"))
-                           : name;
+      // 3.2's summary is the standard name for what x-displayName said.
+      t.display_name = !str(decl, "summary").empty()             ? str(decl, "summary")
+                       : !str(decl, "x-displayName").empty() ? str(decl, "x-displayName")
+                                                              : name;
       t.description = str(decl, "description");
+      t.kind = str(decl, "kind");
       t.external_docs = decl ? decl->find("externalDocs") : nullptr;
       index[name] = out.size();
       out.push_back(t);
@@ -483,7 +503,38 @@ class ModelBuilder {
     }
     SlugSet slugs;
     for (Tag& t : out) t.slug = slugs.claim(t.name);
+    nest_tags(out, index);
     return out;
+  }
+
+  // 3.2's tag hierarchy from the declared tags' `parent`. A parent that is not a tag, or one
+  // that would close a cycle, leaves the tag at the top (check reports both).
+  void nest_tags(std::vector<Tag>& tags, const std::map<std::string, size_t>& index) {
+    const Node* declared = doc_.find("tags");
+    if (!declared) return;
+    for (const Node& d : declared->items) {
+      auto self = index.find(std::string(d.string_at("name")));
+      auto parent = index.find(std::string(d.string_at("parent")));
+      if (self == index.end() || parent == index.end() || tags[self->second].parent >= 0) continue;
+      bool cycle = false;
+      for (int at = static_cast<int>(parent->second); at >= 0 && !cycle; at = tags[static_cast<size_t>(at)].parent)
+        cycle = static_cast<size_t>(at) == self->second;
+      if (cycle) continue;
+      tags[self->second].parent = static_cast<int>(parent->second);
+    }
+    for (size_t i = 0; i < tags.size(); ++i)
+      if (tags[i].parent >= 0) tags[static_cast<size_t>(tags[i].parent)].children.push_back(i);
+    for (size_t i = 0; i < tags.size(); ++i) {
+      std::set<size_t> seen;
+      std::vector<size_t> stack{i};
+      while (!stack.empty()) {
+        size_t t = stack.back();
+        stack.pop_back();
+        seen.insert(tags[t].operations.begin(), tags[t].operations.end());
+        stack.insert(stack.end(), tags[t].children.begin(), tags[t].children.end());
+      }
+      tags[i].total_operations = seen.size();
+    }
   }
 
   std::vector<TagGroup> tag_groups(const std::vector<Tag>& tags) {
@@ -525,6 +576,26 @@ class ModelBuilder {
 };
 
 }  // namespace
+
+std::vector<std::pair<size_t, int>> tags_in_tree_order(const ApiModel& m) {
+  std::vector<std::pair<size_t, int>> out;
+  if (!m.nested_tags) {
+    for (size_t i = 0; i < m.tags.size(); ++i) out.push_back({i, 0});
+    return out;
+  }
+  std::vector<std::pair<size_t, int>> stack;
+  for (size_t i = m.tags.size(); i-- > 0;)
+    if (m.tags[i].parent < 0) stack.push_back({i, 0});
+  while (!stack.empty()) {
+    auto [i, depth] = stack.back();
+    stack.pop_back();
+    if (m.tags[i].total_operations == 0) continue;
+    out.push_back({i, depth});
+    const std::vector<size_t>& kids = m.tags[i].children;
+    for (size_t k = kids.size(); k-- > 0;) stack.push_back({kids[k], depth + 1});
+  }
+  return out;
+}
 
 ApiModel build_model(const Node& bundled, const ModelOptions& options, const std::string& file,
                      Diagnostics& out) {

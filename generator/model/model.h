@@ -30,6 +30,7 @@ struct Server {
   std::string resolved_url;  // variables replaced by their defaults
   std::string description;
   std::vector<ServerVariable> variables;
+  std::string name;          // 3.2: what readers call it ("Production")
 };
 
 struct SecurityRequirement {
@@ -49,8 +50,9 @@ struct EffectiveSecurity {
 };
 
 struct OAuthFlow {
-  std::string kind;  // implicit, password, clientCredentials, authorizationCode
+  std::string kind;  // implicit, password, clientCredentials, authorizationCode, deviceAuthorization
   std::string authorization_url, token_url, refresh_url;
+  std::string device_authorization_url;  // 3.2's device flow: where the device gets its code
   std::vector<std::pair<std::string, std::string>> scopes;  // name, description
 };
 
@@ -69,7 +71,7 @@ struct SecurityScheme {
 
 struct Parameter {
   std::string name;
-  std::string in;  // path, query, header, cookie
+  std::string in;  // path, query, querystring (3.2: the whole query string), header, cookie
   std::string description;
   bool required = false;
   bool deprecated = false;
@@ -86,6 +88,9 @@ struct Parameter {
 struct MediaType {
   std::string name;  // application/json
   const Node* schema = nullptr;
+  // 3.2: the schema of each item of a sequential medium (text/event-stream, JSON Lines, JSON
+  // sequences): the content is a stream of such items.
+  const Node* item_schema = nullptr;
   const Node* example = nullptr;
   const Node* examples = nullptr;
   const Node* encoding = nullptr;
@@ -109,6 +114,7 @@ struct Header {
 
 struct Response {
   std::string status;  // "200", "4XX", "default"
+  std::string summary;  // 3.2
   std::string description;
   std::vector<Header> headers;
   std::vector<MediaType> content;
@@ -122,9 +128,11 @@ struct Operation {
   std::string id;           // operationId, or one made from method and path
   bool id_generated = false;
   std::string slug;         // page name: unique, URL- and file-system-safe
-  std::string method;       // lower case
+  std::string method;       // lower case (3.2's additionalOperations too: QUERY-like names
+                            // are shown upper-cased, as HTTP writes them)
   std::string path;         // for webhooks: the webhook's name
   bool is_webhook = false;
+  bool additional = false;  // 3.2: from additionalOperations (a method Swagger UI does not list)
   std::string summary;
   std::string description;
   bool deprecated = false;
@@ -156,11 +164,18 @@ struct Callback {
 
 struct Tag {
   std::string name;
-  std::string display_name;  // x-displayName, else name
+  std::string display_name;  // summary (3.2), else x-displayName, else name
   std::string description;
   std::string slug;
   std::vector<size_t> operations;  // indexes into ApiModel::operations
   const Node* external_docs = nullptr;
+  // 3.2's hierarchy: the parent tag (an index into ApiModel::tags, -1 for a top-level tag;
+  // an unknown parent or a cycle leaves the tag at the top) and the children, in order.
+  int parent = -1;
+  std::vector<size_t> children;
+  std::string kind;  // 3.2: nav, badge, audience... as written
+  // The operations of the tag and of all its descendants, counted once each.
+  size_t total_operations = 0;
 };
 
 struct TagGroup {
@@ -177,7 +192,8 @@ struct SchemaComponent {
 
 struct ApiModel {
   std::string openapi_version;  // as written: "3.0.3"
-  bool is_31 = false;
+  bool is_31 = false;  // 3.1 or later: JSON Schema 2020-12
+  std::string self_uri;  // 3.2's $self: the document's own URI, as written
   std::string title, version, summary, description;
   const Node* info = nullptr;
   std::vector<Server> servers;  // root servers (or "/" when none)
@@ -188,7 +204,8 @@ struct ApiModel {
   std::vector<SecurityScheme> declared_schemes;
   std::vector<Operation> operations;  // paths in document order, then webhooks
   std::vector<Tag> tags;              // declared order, then undeclared ones, then "default"
-  std::vector<TagGroup> tag_groups;   // x-tagGroups, or empty
+  std::vector<TagGroup> tag_groups;   // x-tagGroups, or empty (also when tags nest)
+  bool nested_tags = false;           // some tag has a parent (3.2): pages show the tree
   std::vector<SchemaComponent> schemas;
   // Schema keys the bundle had to tell apart, and what readers call them (the others are called
   // by their key): see BundleOutput::display_names.
@@ -226,6 +243,11 @@ ApiModel build_model(const Node& bundled, const ModelOptions& options, const std
 // Returns `n` itself when it is not a reference, nullptr when the reference is broken or
 // circular.
 const Node* deref_internal(const Node& document, const Node& n);
+
+// The tags as readers meet them, with their depth: top-level tags in order, each followed by
+// its descendants (3.2's nesting); all at depth 0 when tags do not nest. A nested tag whose
+// subtree has no operation is left out.
+std::vector<std::pair<size_t, int>> tags_in_tree_order(const ApiModel& model);
 
 // A name safe in a URL path and a file name on any system: [A-Za-z0-9._-], others '-'.
 std::string slugify(std::string_view s);

@@ -45,7 +45,13 @@ enum class Holds : uint8_t {
 
 // OpenAPI versions a field exists in. 0: in none, but JSON Schema drafts have it and the
 // resolver follows $refs inside it (definitions, additionalItems); the checker ignores it.
-constexpr uint8_t V30 = 1, V31 = 2, VB = V30 | V31;
+// VB: every version; V31U: 3.1 and later (3.2 keeps all of 3.1).
+constexpr uint8_t V30 = 1, V31 = 2, V32 = 4, V31U = V31 | V32, VB = V30 | V31 | V32;
+
+// The version bit of an `openapi` value ("3.2.0" -> V32), 0 for none apiref reads.
+uint8_t version_bit(std::string_view openapi);
+// The versions of a mask as readers say them: "3.1 and 3.2", "3.2", "3.0".
+const char* versions_text(uint8_t versions);
 
 struct Field {
   std::string_view name;  // its length known once: looking fields up by a const char* name
@@ -53,7 +59,7 @@ struct Field {
   Value type;
   Kind kind;  // for Obj / Map / List
   uint8_t versions;
-  bool required;
+  uint8_t required;  // the versions in which it is required (0: optional)
   Holds holds;
 };
 
@@ -73,6 +79,8 @@ Kind entries_of(Kind k);
 // Kinds whose fields are all literal values to a resolver (a Security Scheme's).
 bool fields_are_data(Kind k);
 
+// The fixed-field methods of a Path Item ("query" is 3.2's); additionalOperations holds the
+// others, keyed by the method name as sent.
 bool is_http_method(std::string_view key);
 
 }  // namespace oas

@@ -111,7 +111,8 @@ Data described_scheme(const SecurityScheme& s, const std::vector<const SiteBundl
     Data scopes = Data::list();
     for (const auto& [name, desc] : f.scopes) scopes.push(fields("name", name, "description", desc));
     flows.push(fields("kind", f.kind, "authorization_url", f.authorization_url, "token_url", f.token_url,
-                      "refresh_url", f.refresh_url, "scopes", std::move(scopes)));
+                      "refresh_url", f.refresh_url, "scopes", std::move(scopes),
+                      "device_authorization_url", f.device_authorization_url));
   }
   size_t used = 0;
   for (const SiteBundle* b : bundles)

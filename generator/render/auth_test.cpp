@@ -120,7 +120,7 @@ TEST_CASE("model: the project's scheme replaces the description's, servers and t
   o.extra_schemes = {SecurityScheme{"project-auth", "project", "", "", "", "", "Meshplay token", "", {}}};
   o.default_security = {{SecurityRequirement{"project-auth", {}}}};
   o.title = "Meshplay Server";
-  o.servers = {Server{"http://localhost:9081", "http://localhost:9081", "local", {}}};
+  o.servers = {Server{"http://localhost:9081", "http://localhost:9081", "local", {}, ""}};
   ApiModel m = build_model(doc.root, o, "b", d);
   CHECK(m.title == "Meshplay Server");
   CHECK(m.description == "Meshery's API");  // not overridden: the description's

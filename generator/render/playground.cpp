@@ -165,7 +165,8 @@ std::vector<SiteFile> playground_config_files(const std::vector<SiteBundle>& bun
 }
 
 std::string playground_href(const std::string& bundle, const Operation& o) {
-  if (o.is_webhook) return "";
+  // Swagger UI has no page for webhooks, nor for 3.2's additionalOperations (QUERY it has).
+  if (o.is_webhook || o.additional) return "";
   std::string tag = o.tags.empty() ? "default" : o.tags.front();
   return "playground/index.html?urls.primaryName=" + uri_component(bundle) + "#/" + uri_component(tag) + "/" +
          uri_component(swagger_operation_id(o));

@@ -120,7 +120,7 @@ components:
     ModelOptions o;
     o.project_scheme = "project-auth";
     o.extra_schemes = {SecurityScheme{"project-auth", "project", "", "", "", "", effective_auth(config, *spec).name, "", {}}};
-    if (std::string(name) == "cloud") o.servers = {Server{"https://cloud.example", "https://cloud.example", "", {}}};
+    if (std::string(name) == "cloud") o.servers = {Server{"https://cloud.example", "https://cloud.example", "", {}, ""}};
     models.push_back(build_model(doc.root, o, name, d));
     bundles.push_back({name, &doc.root, &models.back(), {}, &effective_auth(config, *spec), {}});
   }

@@ -541,6 +541,16 @@ class TreeWriter {
       d.add("has_mapping", true);
       d.add("mapping", std::move(list));
     }
+    // 3.2: the schema for values the mapping does not list (a component name, or a $ref).
+    if (const Node* def = disc->find("defaultMapping"); def && def->is_string() && !def->text.empty()) {
+      Node ref = Node::object();
+      bool bare = def->text.find('/') == std::string::npos && def->text.find('#') == std::string::npos;
+      ref.set("$ref", Node::string(bare ? "#/components/schemas/" + def->text : def->text));
+      std::string name = ref_component(ref);
+      std::string url = name.empty() ? "" : href_(name);
+      d.add("default_mapping", template_fields("href", url, "name", url.empty() ? Data("") : shown(name),
+                                               "target", Data::borrow(def->text)));
+    }
   }
 
   // A schema reached through `raw` (maybe a $ref): expanded, or a link when too deep or

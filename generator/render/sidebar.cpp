@@ -1,5 +1,7 @@
 #include "render/sidebar.h"
 
+#include <functional>
+
 #include "render/page_links.h"
 #include "text/case.h"
 
@@ -18,7 +20,7 @@ TemplateData sidebar_data(const std::string& bundle, const ApiModel& m, const st
                           const ChangeMap* changes, const std::string& since) {
   auto href = [&path](const std::string& target) { return relative_href(path, target); };
   Data tags = Data::list();
-  auto tag_entry = [&](size_t ti) {
+  std::function<Data(size_t)> tag_entry = [&](size_t ti) {
     const Tag& t = m.tags[ti];
     bool active = static_cast<int>(ti) == active_tag;
     Data entry = fields("name", ref(t.display_name), "href", href(tag_page_path(bundle, t)), "active", active,
@@ -34,10 +36,25 @@ TemplateData sidebar_data(const std::string& bundle, const ApiModel& m, const st
       }
       entry.set("operations", std::move(ops));
     }
+    if (m.nested_tags) {
+      // Always set, even empty: a nested entry must not see its parent's through the
+      // template's context stack.
+      if (!entry.find("operations")) entry.set("operations", Data::list());
+      Data children = Data::list();
+      for (size_t ci : t.children)
+        if (m.tags[ci].total_operations > 0) children.push(tag_entry(ci));
+      entry.set("has_children", !children.empty());
+      entry.set("children", std::move(children));
+    }
     return entry;
   };
   Data groups = Data::list();
-  if (!m.tag_groups.empty()) {
+  if (m.nested_tags) {
+    // 3.2's tag tree: the top-level tags, each with its children nested under it.
+    for (size_t ti = 0; ti < m.tags.size(); ++ti)
+      if (m.tags[ti].parent < 0 && m.tags[ti].total_operations > 0) tags.push(tag_entry(ti));
+    groups.push(fields("name", "", "tags", std::move(tags)));
+  } else if (!m.tag_groups.empty()) {
     for (const TagGroup& g : m.tag_groups) {
       Data gt = Data::list();
       for (size_t ti : g.tags) gt.push(tag_entry(ti));

@@ -19,11 +19,13 @@
 #include "render/markdown_twin.h"
 #include "examples/example.h"
 #include "examples/pattern_sample.h"
+#include "examples/stream.h"
 #include "render/operation_snippets.h"
 #include "render/overview.h"
 #include "render/responses.h"
 #include "render/page_keys.h"
 #include "render/page_links.h"
+#include "render/parameters.h"
 #include "render/playground.h"
 #include "render/model_data.h"
 #include "render/once_map.h"
@@ -346,7 +348,7 @@ class SiteRenderer {
         vars.push(fields("name", ref(v.name), "default", ref(v.default_value), "enum", std::move(e), "has_enum", has_enum,
                          "description", ref(v.description)));
       }
-      out.push(fields("url", ref(s.resolved_url), "template", ref(s.url), "templated", s.url != s.resolved_url,
+      out.push(fields("url", ref(s.resolved_url), "template", ref(s.url), "templated", s.url != s.resolved_url, "name", ref(s.name),
                       "description_html", ref(descriptions_.inline_html(s.description)), "variables", std::move(vars)));
     }
     return out;
@@ -397,7 +399,27 @@ class SiteRenderer {
         })));
       }
       const Node* ex = documented_example(*b.document, mt.example, mt.examples);
-      if (ex) {
+      if (mt.item_schema) {
+        // 3.2's streams: the item's schema, and several items as the medium frames them.
+        std::string_view kind = stream_kind(mt.name);
+        e.set("stream", true);
+        e.set("stream_kind", kind.empty() ? Data("items") : Data::borrow(kind));
+        e.set("item_schema_html", ref(media_parts_.get("i" + where + schema_identity(*mt.item_schema), [&] {
+          SchemaTreeOptions o = tree_options();
+          o.display_names = &b.model->schema_display_names;
+          o.direction = dir;
+          return render_schema_tree(*b.document, *mt.item_schema, o, schema_href(b, root));
+        })));
+      }
+      if (mt.item_schema && !ex) {
+        e.set("example_html", ref(media_parts_.get("s" + where + mt.name + schema_identity(*mt.item_schema), [&] {
+          ExampleOptions eo;
+          eo.direction = dir;
+          eo.pattern_samples = &pattern_samples_;
+          return text::html_escape_text(stream_example(*b.document, mt.name, *mt.item_schema, eo));
+        })));
+        e.set("example_generated", true);
+      } else if (ex) {
         e.set("example_html", ref(media_parts_.get("d" + std::to_string(reinterpret_cast<uintptr_t>(ex)), [&] { return text::html_escape_text(pretty_json(*ex)); })));
         e.set("example_generated", false);
       } else if (mt.schema && mt.name.find("json") != std::string::npos) {
@@ -422,42 +444,6 @@ class SiteRenderer {
     };
   }
 
-  Data parameters(const SiteBundle& b, const std::vector<Parameter>& params) {
-    Data groups = Data::list();
-    for (const char* loc : {"path", "query", "header", "cookie"}) {
-      Data list = Data::list();
-      for (const Parameter& p : params) {
-        if (p.in != loc) continue;
-        const std::string& description_html = describe(p.description, 4);
-        Data e = fields("name", ref(p.name), "required", p.required, "deprecated", p.deprecated,
-                        "description_html", ref(description_html));
-        if (p.schema) {
-          e.set("type", schema_type_label(*b.document, *p.schema));
-          const Node& s = *p.schema;
-          if (const Node* d = s.find("default")) e.set("default", pretty_json(*d));
-          if (const Node* en = s.find("enum")) {
-            Data values = Data::list();
-            for (const Node& v : en->items) values.push(v.is_string() ? ref(v.text) : Data(pretty_json(v)));
-            e.set("enum", std::move(values));
-          }
-          // In the words of the schema trees, so that a parameter and a property read alike.
-          if (std::string bounds = schema_bounds_text(s); !bounds.empty()) e.set("constraints", std::move(bounds));
-          if (const Node* v = s.find("pattern"); v && v->is_string() && !v->text.empty()) e.set("pattern", ref(v->text));
-        }
-        if (const Node* ex = documented_example(*b.document, p.example, p.examples)) e.set("example", ex->is_string() ? ref(ex->text) : Data(pretty_json(*ex)));
-        if (p.style != (p.in == "query" || p.in == "cookie" ? "form" : "simple")) e.set("style", ref(p.style));
-        // No empty <dd> for a parameter with nothing said about it beyond its name and type.
-        const Data* values = e.find("enum");
-        bool has_details = !description_html.empty() || (values && !values->empty()) || e.contains("default") ||
-                           e.contains("constraints") || e.contains("pattern") || e.contains("style") || e.contains("example");
-        e.set("has_details", has_details);
-        list.push(std::move(e));
-      }
-      if (!list.empty()) groups.push(fields("location", loc, "parameters", std::move(list)));
-    }
-    return groups;
-  }
-
   Data operation_context(const SiteBundle& b, const Operation& o, const std::string& root) {
     const ApiModel& m = *b.model;
     Data ctx = fields("id", ref(o.id), "id_generated", o.id_generated, "slug", ref(o.slug), "method", ref(o.method),
@@ -467,7 +453,7 @@ class SiteRenderer {
                       "webhook", o.is_webhook);
     ctx.set("servers", servers(o.servers));
     ctx.set("security", security(b, o.security, root));
-    Data groups = parameters(b, o.parameters);
+    Data groups = parameter_groups(*b.document, o.parameters, [this](const std::string& md) -> const std::string& { return describe(md, 4); });
     Data unresolved = Data::list();
     for (const std::string& r : o.unresolved_parameters) unresolved.push(ref(r));
     ctx.set("has_parameters", !groups.empty() || !unresolved.empty());
@@ -489,7 +475,7 @@ class SiteRenderer {
       }
       bool has_headers = !headers.empty();
       responses.push(fields("status", ref(r.status), "class", status_class(r.status), "reason", Data::borrow(status_reason(r.status)),
-                            "has_headers", has_headers,
+                            "has_headers", has_headers, "response_summary", ref(r.summary),
                             "description_html", ref(describe(r.description, 4)), "headers", std::move(headers),
                             "media_types", media_types(b, r.content, ExampleFor::Response, root),
                             "unresolved_ref", ref(r.unresolved_ref)));
@@ -649,9 +635,12 @@ class SiteRenderer {
     std::string path = bundle_page_path(b.name);
     std::string root = root_of(path);
     Data tags = Data::list();
-    for (const Tag& t : m.tags) {
-      if (t.operations.empty()) continue;
-      tags.push(fields("name", ref(t.display_name), "href", root + tag_page_path(b.name, t), "operations", operation_list(b, t, root)));
+    // Nested tags (3.2) as nested headings: a parent's heading stands over its children's.
+    for (auto [ti, depth] : tags_in_tree_order(m)) {
+      const Tag& t = m.tags[ti];
+      if (t.operations.empty() && !m.nested_tags) continue;
+      tags.push(fields("name", ref(t.display_name), "href", root + tag_page_path(b.name, t), "operations", operation_list(b, t, root),
+                       "level", std::to_string(2 + std::min(depth, 2))));
     }
     Data ctx = fields("bundle", fields("title", ref(m.title), "version", ref(m.version), "name", ref(b.name),
                                        "description_html", ref(describe(m.description, 2)), "servers", servers(m.servers),

@@ -23,6 +23,7 @@ constexpr Entry kContexts[] = {
     {C::Paths, Kind::Paths, Shape::Object},
     {C::PathItemMap, Kind::PathItem, Shape::Map},
     {C::PathItem, Kind::PathItem, Shape::Object},
+    {C::OperationMap, Kind::Operation, Shape::Map},
     {C::Operation, Kind::Operation, Shape::Object},
     {C::ParameterList, Kind::Parameter, Shape::List},
     {C::Parameter, Kind::Parameter, Shape::Object},
@@ -126,8 +127,11 @@ OasContext item_context(OasContext parent) {
 
 const char* component_kind(OasContext c) {
   const Entry* e = entry_of(c);
-  // Path items stay inline: components/pathItems is OpenAPI 3.1 only.
-  if (!e || e->shape != Shape::Object || e->kind == Kind::PathItem) return nullptr;
+  // Path items and media types stay inline: components/pathItems is OpenAPI 3.1 and later,
+  // components/mediaTypes 3.2, and the resolver does not know the document's version. A
+  // document's own components/mediaTypes stay where they are, and #/ refs to them with them.
+  if (!e || e->shape != Shape::Object || e->kind == Kind::PathItem || e->kind == Kind::MediaType)
+    return nullptr;
   return oas::component_section(e->kind);
 }
 

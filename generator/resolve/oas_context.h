@@ -12,7 +12,7 @@
 namespace apiref {
 
 enum class OasContext : unsigned char {
-  Root, Paths, PathItemMap, PathItem, Operation, ParameterList, Parameter, RequestBody,
+  Root, Paths, PathItemMap, PathItem, OperationMap, Operation, ParameterList, Parameter, RequestBody,
   Responses, Response, HeaderMap, Header, ContentMap, MediaType, EncodingMap, Encoding,
   ExampleMap, Example, LinkMap, Link, CallbackMap, Callback, Components, SchemaMap, Schema,
   SchemaList, ResponseMap, ParameterMap, RequestBodyMap, SecuritySchemeMap, SecurityScheme,
@@ -24,7 +24,8 @@ OasContext child_context(OasContext parent, std::string_view key);
 OasContext item_context(OasContext parent);
 
 // The components/<kind> a reference in this context can be moved to, or nullptr when the
-// referenced object must be inlined (path items in 3.0, extension content).
+// referenced object must be inlined (path items in 3.0, media types before 3.2, extension
+// content).
 const char* component_kind(OasContext c);
 // The context of an object stored under components/<kind>.
 OasContext context_of_component_kind(std::string_view kind);

@@ -234,6 +234,18 @@ RefTarget resolve_ref(DocumentSet& docs, const Document& from, const std::string
   std::string uri = ref.substr(0, hash);
   std::string fragment = hash == std::string::npos ? "" : ref.substr(hash + 1);
 
+  // 3.2's $self is the URI the document says it has: a $ref by absolute URI to it, or to a
+  // file beside it, names this document or a file beside this one, read locally.
+  if (!uri.empty() && from.root.is_object()) {
+    std::string_view self = from.root.string_at("$self");
+    size_t slash = self.rfind('/');
+    if (!self.empty() && uri == self) {
+      uri.clear();
+    } else if (slash != std::string_view::npos && has_uri_scheme(std::string(self)) &&
+               uri.compare(0, slash + 1, self.substr(0, slash + 1)) == 0) {
+      uri = uri.substr(slash + 1);
+    }
+  }
   const Document* target_doc = &from;
   if (!uri.empty()) {
     // "https://host/x" and the network-path form "//host/x" both name another host.

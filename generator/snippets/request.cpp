@@ -124,6 +124,37 @@ std::vector<std::string> query_pairs(const Parameter& p, const Node& v) {
   return out;
 }
 
+// The pairs of a querystring parameter's value: its example, or one made from the schema of
+// its (first) media type; an object's members as name=value, arrays exploded.
+std::vector<std::string> querystring_pairs(const Node& doc, const Parameter& p, PatternSamples* samples) {
+  std::vector<std::string> out;
+  if (!p.content || p.content->members.empty()) return out;
+  const Node* media = deref_internal(doc, p.content->members[0].value);
+  if (!media) return out;
+  const Node* ex = documented_example(doc, p.example, p.examples);
+  if (!ex) ex = documented_example(doc, media->find("example"), media->find("examples"));
+  Node made;
+  if (!ex) {
+    const Node* schema = media->find("schema");
+    if (!schema) return out;
+    ExampleOptions o;
+    o.direction = ExampleFor::Request;
+    o.required_only = true;
+    o.pattern_samples = samples;
+    made = example_from_schema(doc, *schema, o);
+    ex = &made;
+  }
+  if (ex->is_string()) {
+    if (!ex->text.empty()) out.push_back(ex->text[0] == '?' ? ex->text.substr(1) : ex->text);
+    return out;
+  }
+  Parameter form = p;
+  form.style = "form";
+  form.explode = true;
+  if (ex->is_object()) out = query_pairs(form, *ex);
+  return out;
+}
+
 // "${token}" and "${NAME}" in a configured header become environment variables.
 Value expand_template(const std::string& tpl, const std::string& token_env) {
   Value out;
@@ -204,6 +235,10 @@ Request build_request(const Node& doc, const ApiModel& model, const Operation& o
       if (at != std::string::npos) path.replace(at, token.size(), path_value(p, parameter_value(doc, p, options.pattern_samples)));
     } else if (include && p.in == "query") {
       for (std::string& q : query_pairs(p, parameter_value(doc, p, options.pattern_samples))) query.push_back(std::move(q));
+    } else if (p.in == "querystring") {
+      // 3.2: the whole query string, one value of the parameter's media type; form-encoded
+      // (the usual one) from an object, as form style with explode would.
+      for (std::string& q : querystring_pairs(doc, p, options.pattern_samples)) query.push_back(std::move(q));
     } else if (include && p.in == "header") {
       std::string lower = text::ascii_lower(p.name);
       if (lower == "accept" || lower == "content-type" || lower == "authorization") continue;

@@ -177,6 +177,13 @@ done
 check "every oas-examples 3.x document builds a clean site with no flag ($n built)" test -z "$bad_examples"
 [ -n "$bad_examples" ] && echo "  failed:$bad_examples" >&2
 
+# OpenAPI 3.2 (tests/oas32/api.yaml, every 3.2 feature apiref shows): builds, passes the site
+# checker, check finds nothing in the spec profile, and bundles to an equal document.
+check "3.2: builds a clean site" bash -c "'$APIREF' build '$ROOT/tests/oas32/api.yaml' -q -o oas32 && { [ '$MODE' = sanitized ] || $CHECK oas32 >/dev/null; }"
+check "3.2: QUERY and PURGE pages with their curl" bash -c "grep -q 'curl -X QUERY' oas32/api/operations/searchCakes.html && grep -q 'curl -X PURGE' oas32/api/operations/purgeCakeCache.html"
+check "3.2: check --profile spec finds nothing" "$APIREF" check --profile spec "$ROOT/tests/oas32/api.yaml"
+check "3.2: bundle keeps \$self, query and components.mediaTypes" bash -c "'$APIREF' bundle '$ROOT/tests/oas32/api.yaml' -q -o oas32.bundle.yaml && grep -q '^\$self: ' oas32.bundle.yaml && grep -q '^    query:' oas32.bundle.yaml && grep -q '^  mediaTypes:' oas32.bundle.yaml"
+
 if [ "$MODE" != quick ]; then
   check "GitHub builds with no flag" "$APIREF" build "$CORPUS/github/api.github.com.json" -q -o gh
   check "GitHub: a page per operation and schema" bash -c "test \$(ls gh/api.github.com/operations/*.html | wc -l) -eq 1223 && test \$(ls gh/api.github.com/schemas/*.html | grep -vc index.html) -eq 969 && test \$(find gh/api.github.com -mindepth 2 -type d | wc -l) -eq 0"

@@ -123,7 +123,7 @@ def check_playground(site, problems):
             if not isinstance(item, dict):
                 continue
             for method, op in item.items():
-                if method in ("get", "put", "post", "delete", "options", "head", "patch", "trace") and isinstance(op, dict):
+                if method in ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query") and isinstance(op, dict):
                     for tag in op.get("tags") or ["default"]:
                         ops.add((tag, swagger_operation_id(op, p, method)))
         keys[u.get("name")] = ops

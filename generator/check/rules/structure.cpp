@@ -27,8 +27,13 @@ class StructureRules {
         return;
       case K::Parameter: {
         std::string_view in = n.string_at("in");
-        if (const Node* inn = n.find("in"); inn && inn->is_string() && in != "query" && in != "header" && in != "path" && in != "cookie")
-          w_.at_value("spec-structure", st, append_pointer(ptr, "in"), *inn, "parameter 'in' must be query, header, path or cookie");
+        const Node* inn = n.find("in");
+        if (inn && in == "querystring" && st.ver != oas::V32)
+          w_.at_value("spec-version-keyword", st, append_pointer(ptr, "in"), *inn, "'in: querystring' is only defined in OpenAPI 3.2");
+        else if (inn && inn->is_string() && in != "query" && in != "header" && in != "path" && in != "cookie" && in != "querystring")
+          w_.at_value("spec-structure", st, append_pointer(ptr, "in"), *inn,
+                      st.ver == oas::V32 ? "parameter 'in' must be query, querystring, header, path or cookie"
+                                         : "parameter 'in' must be query, header, path or cookie");
         return;
       }
       case K::Components:
