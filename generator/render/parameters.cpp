@@ -6,26 +6,7 @@
 
 namespace apiref {
 
-namespace {
-
 using Data = TemplateData;
-
-template <class... Args>
-Data fields(Args&&... args) {
-  return template_fields(std::forward<Args>(args)...);
-}
-
-// The model's strings outlive every page: borrowed, not copied.
-Data ref(const std::string& s) { return Data::borrow(s); }
-Data ref(std::string&&) = delete;
-
-std::string pretty_json(const Node& n) {
-  std::string s = to_json(n, true);
-  if (!s.empty() && s.back() == '\n') s.pop_back();
-  return s;
-}
-
-}  // namespace
 
 TemplateData parameter_groups(const Node& document, const std::vector<Parameter>& params, const Describe& describe) {
   Data groups = Data::list();
@@ -63,6 +44,12 @@ TemplateData parameter_groups(const Node& document, const std::vector<Parameter>
     if (!list.empty()) groups.push(fields("location", loc, "parameters", std::move(list)));
   }
   return groups;
+}
+
+std::string pretty_json(const Node& n) {
+  std::string s = to_json(n, true);
+  if (!s.empty() && s.back() == '\n') s.pop_back();
+  return s;
 }
 
 }  // namespace apiref

@@ -19,4 +19,7 @@ using Describe = std::function<const std::string&(const std::string& markdown)>;
 // the bundled description the parameters' schemas live in.
 TemplateData parameter_groups(const Node& document, const std::vector<Parameter>& params, const Describe& describe);
 
+// A value as a page shows it (defaults, enum values, examples): indented JSON, no final newline.
+std::string pretty_json(const Node& n);
+
 }  // namespace apiref

@@ -45,12 +45,6 @@ using Data = TemplateData;
 
 namespace {
 
-std::string pretty_json(const Node& n) {
-  std::string s = to_json(n, true);
-  if (!s.empty() && s.back() == '\n') s.pop_back();
-  return s;
-}
-
 // What a schema tree or generated example of `s` depends on besides the options: the referenced
 // component when `s` is only a $ref (so every {$ref: X} is one entry), else the node itself.
 std::string schema_identity(const Node& s) {
