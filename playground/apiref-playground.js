@@ -485,9 +485,25 @@
   }
 
   // Loading another description goes through specActions.updateUrl: the token box then shows
-  // that bundle's credential.
+  // that bundle's credential. A description in JSON (every one the site writes) is read with
+  // JSON.parse: Swagger UI reads every description with its YAML parser, several times slower
+  // on JSON; anything else still goes to it, and so do its errors.
   function followBundle() {
     return { statePlugins: { spec: { wrapActions: {
+      parseToJson: function (original, system) {
+        return function (text) {
+          var source = text || system.specSelectors.specStr();
+          if (typeof source === "string" && /^\s*\{/.test(source)) {
+            var json = null;
+            try { json = JSON.parse(source); } catch (e) { json = null; }
+            if (json && typeof json === "object" && !Array.isArray(json)) {
+              system.errActions.clear({ source: "parser" });
+              return system.specActions.updateJsonSpec(json);
+            }
+          }
+          return original.apply(null, arguments);
+        };
+      },
       updateUrl: function (original) {
         return function () {
           var result = original.apply(null, arguments);
@@ -656,6 +672,9 @@
     document.documentElement.setAttribute("data-playground", "from-disk");
     return;
   }
+  // Both settings files asked for at once: one round trip less before the description's.
+  var settingsFile = readJson("apiref-playground.json");
+  settingsFile.catch(function () { /* reported below */ });
   readJson("swagger-config.json")
     .then(function (c) {
       config = c && typeof c === "object" ? c : {};
@@ -664,7 +683,7 @@
     .catch(function (e) {
       status("Could not read the playground's settings (" + e.message + "), so there is nothing to show.");
     })
-    .then(function () { return readJson("apiref-playground.json"); })
+    .then(function () { return settingsFile; })
     .then(function (s) {
       settings.auth = s.auth && typeof s.auth === "object" && !Array.isArray(s.auth) ? s.auth : {};
       settings.persistAuthorization = s.persistAuthorization === true;
