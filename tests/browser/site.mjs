@@ -621,6 +621,7 @@ test("screenshots: GitHub operation and overview (light, dark), example operatio
 await import("./layout.mjs");      // two columns, the phone's menu, print, axe-core
 await import("./search.mjs");      // search on Meshery's and GitHub's sites
 await import("./playground.mjs");  // the playground's tests, after the site's
+await import("./playground_slice.mjs");  // the playground's per-tag descriptions of a large bundle
 await import("./serve.mjs");       // apiref serve: proxy from the playground, live reload
 await import("./auth.mjs");        // the ready configs: token box quoting, primary_color, playground auth
 await import("./overview.mjs");    // the overview: auth sentence, first call, tag index
