@@ -73,11 +73,12 @@ async function tryIt(site, page) {
 }
 
 // Ready to execute: the operation Swagger UI shows for the link's #/<tag>/<id> is expanded, its
-// Execute button visible. Its element id is "operations-<tag>-<id>" (spaces as '_').
+// Execute button visible. Its element id is "operations-<tag>-<id>", spaces as '_', CSS-escaped
+// (GitHub's repos/get: operations-repos-repos\/get).
 function readyLocator(page, link) {
   const [tag, id] = new URL(link, "http://x").hash.slice(2).split("/").map(decodeURIComponent);
-  const el = `operations-${tag}-${id}`.replace(/\s/g, "_");
-  return page.locator(`[id="${el}"].is-open button.execute`);
+  const el = `operations-${tag}-${id}`.replace(/\s/g, "_").replace(/[^A-Za-z0-9_\-\u0080-\uffff]/g, "\\$&");
+  return page.locator(`[id="${el.replace(/[\\"]/g, "\\$&")}"].is-open button.execute`);
 }
 
 const servers = [];

@@ -67,7 +67,7 @@ test("playground slice: GitHub's Try it opens repos' description alone, closed u
   await page.goto(url(GITHUB, "api.github.com/operations/repos-get.html"));
   const started = Date.now();
   await page.locator("a.try-it").click();
-  const op = page.locator('[id="operations-repos-repos\\/get"]');
+  const op = page.locator('[id="operations-repos-repos\\\\/get"]');
   await op.locator("button.execute").waitFor({ state: "visible", timeout: LOAD_TIMEOUT });
   const ready = Date.now() - started;
   await page.locator("html[data-playground-spec=tag]").waitFor({ state: "attached" });
@@ -98,7 +98,7 @@ test("playground slice: GitHub's Try it opens repos' description alone, closed u
 test("playground slice: Load the whole API loads all of GitHub's operations in place, repos/get still open", async (t) => {
   const page = await t.page();
   await page.goto(url(GITHUB, "playground/index.html?urls.primaryName=api.github.com#/repos/repos%2Fget"));
-  await page.locator('[id="operations-repos-repos\\/get"].is-open').waitFor({ state: "visible", timeout: LOAD_TIMEOUT });
+  await page.locator('[id="operations-repos-repos\\\\/get"].is-open').waitFor({ state: "visible", timeout: LOAD_TIMEOUT });
   const asked = Date.now();
   await page.locator("#apiref-whole").click();
   await page.locator("html[data-playground-spec=whole]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
@@ -113,7 +113,7 @@ test("playground slice: Load the whole API loads all of GitHub's operations in p
   assert.equal(await page.locator("#apiref-slice").isVisible(), false);
   assert.match(page.url(), /[?&]whole(=|&|#|$)/, "a reload keeps the whole API");
   // Swagger UI lays out only the operations in view: repos/get is brought back into it, open.
-  await page.locator('[id="operations-repos-repos\\/get"].is-open button.execute').waitFor({ state: "visible", timeout: 60_000 });
+  await page.locator('[id="operations-repos-repos\\\\/get"].is-open button.execute').waitFor({ state: "visible", timeout: 60_000 });
   assert.ok(await page.locator(".opblock-tag").count() > 40, "every tag listed");
   await assertNoSwaggerError(page, "whole");
   await page.screenshot({ path: path.join(SCREENSHOTS, "playground-slice-github-whole.png") });
@@ -123,10 +123,10 @@ test("playground slice: Load the whole API loads all of GitHub's operations in p
 test("playground slice: a deep link into another tag, within the page, loads that tag's description", async (t) => {
   const page = await t.page();
   await page.goto(url(GITHUB, "playground/index.html?urls.primaryName=api.github.com#/meta/meta%2Froot"));
-  await page.locator('[id="operations-meta-meta\\/root"].is-open').waitFor({ state: "visible", timeout: LOAD_TIMEOUT });
+  await page.locator('[id="operations-meta-meta\\\\/root"].is-open').waitFor({ state: "visible", timeout: LOAD_TIMEOUT });
   assert.equal((await loadedSpec(page)).url, "tags/api.github.com/meta.json");
   await page.evaluate(() => { location.hash = "#/emojis/emojis%2Fget"; });
-  await page.locator('[id="operations-emojis-emojis\\/get"].is-open').waitFor({ state: "visible", timeout: LOAD_TIMEOUT });
+  await page.locator('[id="operations-emojis-emojis\\\\/get"].is-open').waitFor({ state: "visible", timeout: LOAD_TIMEOUT });
   await page.locator("html[data-playground-spec=tag]").waitFor({ state: "attached" });
   const emojis = await loadedSpec(page);
   assert.equal(emojis.url, "tags/api.github.com/emojis.json");
