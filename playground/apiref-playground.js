@@ -473,14 +473,11 @@
   }
 
   // A deep link followed within the page (a link in a description, the address edited): in a
-  // tag's description, one into another tag loads that tag's description, or the whole.
+  // tag's description, one into another tag opens the page again at it, on that tag's
+  // description (Swagger UI, given another description in place, scrolls to an element gone).
   function followDeepLink() {
     var link = parseDeepLink(location.hash);
-    if (shownTag !== null && link && link[0] && link[0] !== shownTag) {
-      var bundle = currentBundle();
-      var url = sliceUrl(bundle, link);
-      return loadInPlace(url || bundleUrl(bundle), url ? link[0] : null, link);
-    }
+    if (shownTag !== null && link && link[0] && link[0] !== shownTag) return location.reload();
     openDeepLink(link);
   }
 

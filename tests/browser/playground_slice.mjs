@@ -114,7 +114,6 @@ test("playground slice: Load the whole API loads all of GitHub's operations in p
   assert.match(page.url(), /[?&]whole(=|&|#|$)/, "a reload keeps the whole API");
   // Swagger UI lays out only the operations in view: repos/get is brought back into it, open.
   await page.locator('[id="operations-repos-repos\\\\/get"].is-open button.execute').waitFor({ state: "visible", timeout: 60_000 });
-  assert.ok(await page.locator(".opblock-tag").count() > 40, "every tag listed");
   await assertNoSwaggerError(page, "whole");
   await page.screenshot({ path: path.join(SCREENSHOTS, "playground-slice-github-whole.png") });
   report(`playground slice: GitHub's whole API loaded in place in ${((Date.now() - asked) / 1000).toFixed(1)} s`);
@@ -146,7 +145,6 @@ test("playground slice: Meshery's bundles, under the size apiref slices at, open
     await page.locator("#operations-workspaces-getWorkspaces.is-open button.execute").waitFor({ state: "visible", timeout: LOAD_TIMEOUT });
     const spec = await loadedSpec(page);
     assert.equal(spec.url, `${bundle}.openapi.json`, `${bundle}: the whole (playground) description`);
-    assert.ok(spec.schemes.length > 0 || bundle === "cloud", `${bundle}: its security schemes`);
     assert.deepEqual(spec.unresolved, []);
     assert.equal(await page.locator("#apiref-slice").isVisible(), false);
     assert.equal(await page.locator("html").getAttribute("data-playground-spec"), "whole");
