@@ -1,38 +1,50 @@
-// bench/playground.mjs: how soon the playground shows GitHub's description, in headless Chromium.
-// apiref: the built site's playground/ (Swagger UI 5.35.0 with apiref's page and script), until
-//   the first operation block (.opblock) is visible; then its "Try it" deep link to repos/get,
-//   until that operation is open.
-// Swagger UI (the anchor): swagger-ui-dist 5.35.0's own index.html, its initializer pointed at the
-//   same description (otherwise as shipped), timed the same way, with the same deep link.
-// Medians of several runs, each in a fresh browser context, and the ratio apiref / Swagger UI.
-// Requests to any host but 127.0.0.1 are aborted and counted per tool (the stock initializer asks
-// validator.swagger.io about the description; apiref's turns the validator off).
+// bench/playground.mjs: how soon the playground lets the reader try an operation, in headless
+// Chromium, every case interleaved in one run (a change in the machine's load hits them all).
 //
-//   node bench/playground.mjs --site DIR [--runs 3] [--chromium /usr/bin/chromium] [--timeout 180]
+// GitHub's description (13 MB, 1,223 operations):
+//   Swagger UI (the anchor)  swagger-ui-dist 5.35.0's own index.html, its initializer pointed at
+//                            the whole description: until its first operation (.opblock) shows.
+//   apiref, Try it           the "Try it" link of repos/get (a built site's operation page):
+//                            until that operation is ready to execute, i.e. expanded with its
+//                            Execute button (Try it out on) visible. A large bundle opens on its
+//                            tag's description (playground/tags/<bundle>/<tag>.json).
+//   apiref before            the same link on a site built before the per-tag descriptions
+//                            (--site-before): the whole description, as the playground was.
+// Meshery's bundles (0.5-0.6 MB each): the Try it link of meshery's getWorkspaces and cloud's
+//   getWorkspaces, on --meshery-before (built before), --meshery (this build) and, optionally,
+//   --meshery-sliced (a build with every bundle sliced, to show what slicing them would give).
+// Medians of --runs runs, each in a fresh browser context, and ratios. Requests to any host but
+// 127.0.0.1 are aborted and counted (the stock initializer asks validator.swagger.io about the
+// description). The load average is printed before and after: compare ratios, not seconds.
 //
-// DIR is a site built from GitHub's description (apiref build ../shared/corpus/github/... -o DIR).
-// Swagger UI comes from vendor/swagger-ui/node_modules (scripts/setup-deps.sh installs it) and
-// playwright-core from tests/browser/node_modules or bench/.cache.
-import { createServer } from "node:http";
-import { createReadStream, promises as fs } from "node:fs";
+//   node bench/playground.mjs --site DIR [--site-before DIR] [--meshery DIR] [--meshery-before DIR]
+//                             [--meshery-sliced DIR] [--runs 5] [--chromium /usr/bin/chromium] [--timeout 180]
+//
+// DIR: a site built by apiref (build ../shared/corpus/github/api.github.com.json -o DIR, or
+// build examples/meshery -o DIR). Swagger UI comes from vendor/swagger-ui/node_modules
+// (scripts/setup-deps.sh installs it), playwright-core from tests/browser/node_modules or bench/.cache.
+import { promises as fs } from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { serve } from "./static-server.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(HERE);
 const die = (msg) => { console.error(`bench/playground.mjs: ${msg}`); process.exit(2); };
-const opt = { site: null, runs: "3", chromium: "/usr/bin/chromium", timeout: "180" };
+const opt = { site: null, "site-before": null, meshery: null, "meshery-before": null, "meshery-sliced": null,
+              runs: "5", chromium: "/usr/bin/chromium", timeout: "180" };
 for (let i = 2; i < process.argv.length; i++) {
   const k = process.argv[i].replace(/^--/, "");
   if (!(k in opt) || i + 1 >= process.argv.length) die(`unknown or incomplete option ${process.argv[i]}`);
-  opt[k] = process.argv[++i];
+  opt[k] = path.resolve(process.argv[++i]);
+  if (k === "runs" || k === "timeout" || k === "chromium") opt[k] = process.argv[i];
 }
 const RUNS = Number(opt.runs), TIMEOUT = Number(opt.timeout) * 1000;
 if (!opt.site) die("--site is required");
 const DIST = path.join(ROOT, "vendor/swagger-ui/node_modules/swagger-ui-dist");
 const SPEC = "api.github.com/openapi.json";
-await fs.access(path.join(opt.site, "playground/index.html")).catch(() => die(`no playground in ${opt.site}`));
 await fs.access(path.join(opt.site, SPEC)).catch(() => die(`${opt.site} was not built from GitHub's description`));
 await fs.access(path.join(DIST, "swagger-ui-bundle.js")).catch(() => die(`no swagger-ui-dist in ${DIST} (scripts/setup-deps.sh)`));
 
@@ -42,77 +54,113 @@ for (const base of [path.join(ROOT, "tests/browser/package.json"), path.join(HER
 }
 if (!chromium) die("playwright-core is not installed (cd tests/browser && npm ci)");
 
-// One static server: the site at /, swagger-ui-dist at /stock/ with its initializer pointed at the site's description.
-const stockInit = (await fs.readFile(path.join(DIST, "swagger-initializer.js"), "utf8"))
-  .replace("https://petstore.swagger.io/v2/swagger.json", `/${SPEC}`);
-if (!stockInit.includes(`/${SPEC}`)) die("swagger-initializer.js no longer names the petstore: update this script");
-const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png" };
-const server = createServer(async (req, res) => {
-  const p = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  if (p === "/stock/swagger-initializer.js") { res.writeHead(200, { "content-type": "text/javascript" }); return res.end(stockInit); }
-  const rel = p.endsWith("/") ? `${p}index.html` : p;
-  const file = rel.startsWith("/stock/") ? path.join(DIST, rel.slice(7)) : path.join(opt.site, rel);
-  const stat = await fs.stat(file).catch(() => null);
-  if (!stat || !stat.isFile()) { res.writeHead(404); return res.end(); }
-  res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-  createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const BASE = `http://127.0.0.1:${server.address().port}`;
+// Stock Swagger UI: swagger-ui-dist's files, its initializer pointed at GitHub's description.
+const stock = await fs.mkdtemp(path.join(os.tmpdir(), "apiref-bench-stock-"));
+for (const name of await fs.readdir(DIST)) await fs.symlink(path.join(DIST, name), path.join(stock, name));
+await fs.rm(path.join(stock, "swagger-initializer.js"));
+const init = (await fs.readFile(path.join(DIST, "swagger-initializer.js"), "utf8"))
+  .replace("https://petstore.swagger.io/v2/swagger.json", "/openapi.json");
+if (!init.includes('"/openapi.json"')) die("swagger-initializer.js no longer names the petstore: update this script");
+await fs.writeFile(path.join(stock, "swagger-initializer.js"), init);
+await fs.symlink(path.join(opt.site, SPEC), path.join(stock, "openapi.json"));
 
-const tools = {
-  apiref: { load: `${BASE}/playground/`, deep: `${BASE}/playground/index.html?urls.primaryName=api.github.com#/repos/repos%2Fget` },
-  "Swagger UI": { load: `${BASE}/stock/`, deep: `${BASE}/stock/#/repos/repos%2Fget` },
-};
+// The Try it link of an operation page, as the site wrote it.
+async function tryIt(site, page) {
+  const html = await fs.readFile(path.join(site, page), "utf8").catch(() => die(`no ${page} in ${site}`));
+  const m = /class="try-it" href="([^"]+)"/.exec(html);
+  if (!m) die(`${site}/${page} has no Try it link`);
+  return new URL(m[1].replaceAll("&amp;", "&"), `http://x/${page}`).href.slice("http://x/".length);
+}
+
+// Ready to execute: the operation Swagger UI shows for the link's #/<tag>/<id> is expanded, its
+// Execute button visible. Its element id is "operations-<tag>-<id>", spaces as '_', CSS-escaped
+// (GitHub's repos/get: operations-repos-repos\/get).
+function readyLocator(page, link) {
+  const [tag, id] = new URL(link, "http://x").hash.slice(2).split("/").map(decodeURIComponent);
+  const el = `operations-${tag}-${id}`.replace(/\s/g, "_").replace(/[^A-Za-z0-9_\-\u0080-\uffff]/g, "\\$&");
+  return page.locator(`[id="${el.replace(/[\\"]/g, "\\$&")}"].is-open button.execute`);
+}
+
+const servers = [];
+async function origin(root) {
+  const s = await serve(root);
+  servers.push(s);
+  return `http://127.0.0.1:${s.address().port}/`;
+}
+const cases = [];  // { name, group, url, ready(page) }
+const ghLink = await tryIt(opt.site, "api.github.com/operations/repos-get.html");
+cases.push({ name: "Swagger UI, first operation", group: "github", url: await origin(stock),
+             ready: (p) => p.locator(".opblock").first() });
+cases.push({ name: "apiref Try it repos/get", group: "github", url: (await origin(opt.site)) + ghLink,
+             ready: (p) => readyLocator(p, ghLink) });
+if (opt["site-before"]) {
+  const link = await tryIt(opt["site-before"], "api.github.com/operations/repos-get.html");
+  cases.push({ name: "apiref before, Try it repos/get", group: "github", url: (await origin(opt["site-before"])) + link,
+               ready: (p) => readyLocator(p, link) });
+}
+for (const [key, label] of [["meshery-before", "before"], ["meshery", "this build"], ["meshery-sliced", "all sliced"]]) {
+  if (!opt[key]) continue;
+  const base = await origin(opt[key]);
+  for (const bundle of ["meshery", "cloud"]) {
+    const link = await tryIt(opt[key], `${bundle}/operations/getWorkspaces.html`);
+    cases.push({ name: `Meshery ${bundle} ${label}`, group: `meshery-${bundle}`, url: base + link,
+                 ready: (p) => readyLocator(p, link) });
+  }
+}
+
+const load = () => os.loadavg().map((x) => x.toFixed(1)).join(" ");
+const loadBefore = load();
 const browser = await chromium.launch({ executablePath: opt.chromium, headless: true,
                                         args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
-const results = {};
-for (const name of Object.keys(tools)) results[name] = { load: [], deep: [], opened: 0, external: new Set(), errors: 0 };
+for (const c of cases) Object.assign(c, { times: [], failed: 0, external: new Set(), errors: 0 });
 
-async function once(name, kind) {
-  const r = results[name];
+async function once(c) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route("**/*", (route) => {
     const u = new URL(route.request().url());
     if (u.hostname === "127.0.0.1") return route.continue();
-    r.external.add(u.host);
+    c.external.add(u.host);
     return route.abort("blockedbyclient");
   });
   const page = await context.newPage();
-  page.on("pageerror", () => r.errors++);
+  page.on("pageerror", () => c.errors++);
   const started = Date.now();
-  await page.goto(tools[name][kind]);
-  await page.locator(".opblock").first().waitFor({ state: "visible", timeout: TIMEOUT });
-  if (kind === "load") {
-    r.load.push(Date.now() - started);
-  } else {
-    // Opened when Swagger UI shows repos/get expanded; given up 5 s after the list is there.
-    const open = await page.locator(".opblock.is-open .opblock-summary-path[data-path='/repos/{owner}/{repo}']")
-      .first().waitFor({ state: "visible", timeout: 5000 }).then(() => true, () => false);
-    if (open) { r.deep.push(Date.now() - started); r.opened++; }
-  }
+  await page.goto(c.url);
+  const ok = await c.ready(page).first().waitFor({ state: "visible", timeout: TIMEOUT }).then(() => true, () => false);
+  if (ok) c.times.push(Date.now() - started);
+  else c.failed++;
   await context.close();
 }
 
 for (let i = 0; i < RUNS; i++) {
-  for (const name of Object.keys(tools)) {
-    for (const kind of ["load", "deep"]) {
-      process.stderr.write(`run ${i + 1}/${RUNS}: ${name} ${kind}\n`);
-      await once(name, kind);
-    }
+  for (const c of cases) {
+    process.stderr.write(`run ${i + 1}/${RUNS}: ${c.name}\n`);
+    await once(c);
   }
 }
 await browser.close();
-server.close();
+for (const s of servers) s.close();
+await fs.rm(stock, { recursive: true, force: true });
 
 const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
-const s = (msv) => (Number.isNaN(msv) ? "-" : `${(msv / 1000).toFixed(1)} s`);
+const s = (ms) => (Number.isNaN(ms) ? "-" : `${(ms / 1000).toFixed(2)} s`);
 const specMiB = ((await fs.stat(path.join(opt.site, SPEC))).size / 1048576).toFixed(1);
-console.log(`GitHub's description (${specMiB} MiB JSON) in Swagger UI 5.35.0, headless Chromium, ${RUNS} runs each, medians`);
-console.log("tool        | to first operation | deep link repos/get opened | to repos/get open | other hosts asked (aborted) | page errors");
-for (const [name, r] of Object.entries(results)) {
-  console.log(`${name.padEnd(11)} | ${s(median(r.load)).padEnd(18)} | ${`${r.opened}/${RUNS}`.padEnd(26)} | ` +
-              `${s(median(r.deep)).padEnd(17)} | ${([...r.external].join(", ") || "none").padEnd(27)} | ${r.errors}`);
+console.log(`Playground, headless Chromium, Swagger UI 5.35.0, ${RUNS} interleaved runs each, medians`);
+console.log(`load average (1, 5, 15 min): ${loadBefore} before, ${load()} after; ${os.cpus().length} cores`);
+console.log(`GitHub's description: ${specMiB} MiB JSON`);
+console.log("case                              | median  | runs (min-max)      | failed | other hosts (aborted) | page errors");
+for (const c of cases) {
+  const range = c.times.length ? `${s(Math.min(...c.times))}-${s(Math.max(...c.times))}` : "-";
+  console.log(`${c.name.padEnd(33)} | ${s(median(c.times)).padEnd(7)} | ${range.padEnd(19)} | ${String(c.failed).padEnd(6)} | ` +
+              `${([...c.external].join(", ") || "none").padEnd(21)} | ${c.errors}`);
 }
-const ratio = median(results.apiref.load) / median(results["Swagger UI"].load);
-console.log(`ratio apiref / Swagger UI, to first operation: ${ratio.toFixed(2)}`);
+const m = (name) => median(cases.find((c) => c.name === name)?.times || []);
+const ratio = (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? "-" : (a / b).toFixed(2));
+console.log(`Swagger UI's first operation / apiref's Try it ready: ${ratio(m("Swagger UI, first operation"), m("apiref Try it repos/get"))}x sooner`);
+if (opt["site-before"])
+  console.log(`apiref before / apiref now, Try it repos/get ready: ${ratio(m("apiref before, Try it repos/get"), m("apiref Try it repos/get"))}x sooner`);
+for (const bundle of ["meshery", "cloud"]) {
+  const now = m(`Meshery ${bundle} this build`);
+  if (opt["meshery-before"]) console.log(`Meshery ${bundle}: before / this build: ${ratio(m(`Meshery ${bundle} before`), now)}`);
+  if (opt["meshery-sliced"]) console.log(`Meshery ${bundle}: all sliced / this build: ${ratio(m(`Meshery ${bundle} all sliced`), now)}`);
+}

@@ -3,13 +3,16 @@
 //   swagger-config.json      Swagger UI's configUrl: every bundle of the site, the declarative options
 //   apiref-playground.json   per bundle, the project's auth (apiref.yaml auth.send, the bundle's or
 //                            the project's; null: the description's own schemes), persistAuthorization,
-//                            `proxy` (null on a static host; `apiref serve --proxy` sets it) and
-//                            `servers` (the further servers serve's proxy may reach)
+//                            `proxy` (null on a static host; `apiref serve --proxy` sets it),
+//                            `servers` (the further servers serve's proxy may reach) and `slices`
+//                            (per large bundle, by tag name, a description of that tag alone)
 // and adds what cannot be declared: the bundle picker (Swagger UI's own sits in its top bar,
 // which the site's header replaces), the site's theme, the further servers, the request
 // interceptor that sends the project's auth the way its server expects, the proxy rewrite, curl
 // snippets that show the request as it goes to the real server with the credentials as
-// environment variables, and no syntax highlighting for very large responses.
+// environment variables, no syntax highlighting for very large responses, and the per-tag
+// descriptions of a large bundle: a deep link into one opens on its tag's description alone
+// (Swagger UI takes many seconds over GitHub's whole), with a link that loads the whole API.
 (function () {
   "use strict";
 
@@ -21,7 +24,7 @@
   // multi-megabyte body freezes the tab for seconds.
   var LARGE_RESPONSE = 100 * 1024;
 
-  var settings = { auth: {}, persistAuthorization: false, proxy: null, servers: [] };
+  var settings = { auth: {}, persistAuthorization: false, proxy: null, servers: [], slices: {} };
   var values = {};  // variable name -> what the reader entered; "token" is the token
   var shownBundle = null;  // the bundle whose auth the box shows
   var config = { urls: [] };  // swagger-config.json
@@ -48,11 +51,13 @@
   function envName(auth, name) { return name === "token" ? auth.token_env : name; }
 
   // The bundle Swagger UI shows: from its spec URL (../<bundle>/openapi.json, or
-  // <bundle>.openapi.json for a bundle the project rebranded), else the page's urls.primaryName.
+  // <bundle>.openapi.json for a bundle the project rebranded, or tags/<bundle>/<tag>.json for one
+  // tag of it), else the page's urls.primaryName.
   function currentBundle() {
     var url = "";
     try { url = window.ui && window.ui.specSelectors ? String(window.ui.specSelectors.url() || "") : ""; } catch (e) { url = ""; }
-    var m = /([^\/]+)\/openapi\.json$/.exec(url) || /([^\/]+)\.openapi\.json$/.exec(url);
+    var m = /(?:^|\/)tags\/([^\/]+)\/[^\/]+\.json$/.exec(url) ||
+            /([^\/]+)\/openapi\.json$/.exec(url) || /([^\/]+)\.openapi\.json$/.exec(url);
     if (m) return decodeURIComponent(m[1]);
     return firstBundle();
   }
@@ -110,7 +115,8 @@
   function isSiteFile(url) {
     if (!sameOrigin(url)) return false;
     var path = new URL(url, location.href).pathname;
-    return /[\/.]openapi\.(json|ya?ml)$/.test(path) || /\/(swagger-config|apiref-playground)\.json$/.test(path);
+    return /[\/.]openapi\.(json|ya?ml)$/.test(path) || /\/(swagger-config|apiref-playground)\.json$/.test(path) ||
+           /\/playground\/tags\/[^\/]+\/[^\/]+\.json$/.test(path);
   }
 
   function setHeader(headers, name, value) {
@@ -382,15 +388,119 @@
       var query = new URLSearchParams(location.search);
       query.set("urls.primaryName", select.value);
       history.replaceState(null, "", location.pathname + "?" + query.toString() + location.hash);
+      shownTag = null;
+      showSliceNote();
+      document.documentElement.setAttribute("data-playground-spec", "whole");
       window.ui.specActions.updateUrl(url);
       window.ui.specActions.download(url);
     });
   }
 
+  // --- one tag of a large bundle ------------------------------------------------------------
+  // A deep link into a bundle the site sliced (settings.slices) opens on the description of the
+  // link's tag alone, looked up by the tag's name (the address never names a file); `whole` in
+  // the address asks for the whole description. The toolbar says so, with a link that loads the
+  // whole API in place, the open operation kept open.
+  var shownTag = null;  // the tag whose description is shown, or null: the whole
+  var pending = null;   // a description asked for in place: { link, before } until it is laid out
+
+  function sliceUrl(bundle, link) {
+    if (!link || !link[0] || new URLSearchParams(location.search).has("whole")) return null;
+    var tags = settings.slices[bundle];
+    if (!tags || typeof tags !== "object" || !Object.prototype.hasOwnProperty.call(tags, link[0])) return null;
+    var url = tags[link[0]];
+    return typeof url === "string" && /^tags\/[^?#:]+\.json$/.test(url) ? url : null;
+  }
+
+  function showSliceNote() {
+    var note = $("apiref-slice");
+    if (!note) {
+      var bar = $("apiref-toolbar");
+      if (!bar) return;
+      note = document.createElement("p");
+      note.id = "apiref-slice";
+      note.className = "apiref-slice";
+      note.setAttribute("role", "status");
+      bar.insertBefore(note, $("apiref-auth"));
+    }
+    note.replaceChildren();
+    note.hidden = shownTag === null;
+    if (shownTag === null) return;
+    note.appendChild(document.createTextNode("Only the operations tagged "));
+    var tag = document.createElement("strong");
+    tag.textContent = shownTag;
+    note.appendChild(tag);
+    note.appendChild(document.createTextNode(" are loaded. "));
+    var query = new URLSearchParams(location.search);
+    query.set("whole", "");
+    var whole = document.createElement("a");
+    whole.id = "apiref-whole";
+    whole.href = "?" + query.toString() + location.hash;
+    whole.textContent = "Load the whole API";
+    whole.addEventListener("click", function (ev) {
+      if (ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;  // a new tab: the href
+      ev.preventDefault();
+      var q = new URLSearchParams(location.search);
+      q.set("whole", "");
+      history.replaceState(null, "", location.pathname + "?" + q.toString() + location.hash);
+      loadInPlace(bundleUrl(currentBundle()), null, parseDeepLink(location.hash));
+    });
+    note.appendChild(whole);
+  }
+
+  // Another description of the bundle shown, loaded into Swagger UI as it is; `link` is opened
+  // once Swagger UI has laid the new one out (its operations' count changed, or held still).
+  function loadInPlace(url, tag, link) {
+    if (!url || !window.ui) return;
+    shownTag = tag;
+    showSliceNote();
+    pending = { link: link, before: document.querySelectorAll("#swagger-ui .opblock").length };
+    document.documentElement.setAttribute("data-playground-spec", "loading");
+    window.ui.specActions.updateUrl(url);
+    window.ui.specActions.download(url);
+  }
+
+  function whenLaidOut(asked) {
+    var started = Date.now(), last = -1;
+    (function check() {
+      var n = document.querySelectorAll("#swagger-ui .opblock").length;
+      var settled = n === last && (n !== asked.before || Date.now() - started > 3000);
+      last = n;
+      if (!settled && Date.now() - started < 180000) return setTimeout(check, 100);
+      openDeepLink(asked.link);
+      document.documentElement.setAttribute("data-playground-spec", shownTag === null ? "whole" : "tag");
+    })();
+  }
+
+  // A deep link followed within the page (a link in a description, the address edited): in a
+  // tag's description, one into another tag opens the page again at it, on that tag's
+  // description (Swagger UI, given another description in place, scrolls to an element gone).
+  function followDeepLink() {
+    var link = parseDeepLink(location.hash);
+    if (shownTag !== null && link && link[0] && link[0] !== shownTag) return location.reload();
+    openDeepLink(link);
+  }
+
   // Loading another description goes through specActions.updateUrl: the token box then shows
-  // that bundle's credential.
+  // that bundle's credential. A description in JSON (every one the site writes) is read with
+  // JSON.parse: Swagger UI reads every description with its YAML parser, several times slower
+  // on JSON; anything else still goes to it, and so do its errors.
   function followBundle() {
     return { statePlugins: { spec: { wrapActions: {
+      parseToJson: function (original, system) {
+        return function (text) {
+          var source = text || system.specSelectors.specStr();
+          if (typeof source === "string" && /^\s*\{/.test(source)) {
+            var json = null;
+            try { json = JSON.parse(source); } catch (e) { json = null; }
+            if (json && typeof json === "object" && !Array.isArray(json)) {
+              system.errActions.clear({ source: "parser" });
+              return system.specActions.updateJsonSpec(json);
+            }
+          }
+          return original.apply(null, arguments);
+        };
+      },
       updateUrl: function (original) {
         return function () {
           var result = original.apply(null, arguments);
@@ -402,7 +512,10 @@
       updateJsonSpec: function (original) {
         return function (json) {
           addServers(json);
-          return original.apply(null, arguments);
+          var result = original.apply(null, arguments);
+          if (pending) whenLaidOut(pending);
+          pending = null;
+          return result;
         };
       }
     } } } };
@@ -501,15 +614,18 @@
       status("Swagger UI did not load (swagger-ui-bundle.js).");
       return;
     }
-    var url = bundleUrl(bundle);
+    var deepLink = parseDeepLink(location.hash);
+    var tagUrl = sliceUrl(bundle, deepLink);
+    shownTag = tagUrl ? deepLink[0] : null;
+    var url = tagUrl || bundleUrl(bundle);
     if (!url) {
       status("This site's playground lists no API description (swagger-config.json).");
       return;
     }
     setUpBundlePicker(bundle);
-    var deepLink = parseDeepLink(location.hash);
+    showSliceNote();
     if (deepLink) history.replaceState(null, "", location.pathname + location.search);
-    window.addEventListener("hashchange", function () { openDeepLink(parseDeepLink(location.hash)); });
+    window.addEventListener("hashchange", followDeepLink);
     var options = {};
     Object.keys(config).forEach(function (k) { if (k !== "urls" && k !== "urls.primaryName") options[k] = config[k]; });
     Object.assign(options, {
@@ -530,6 +646,7 @@
         showAuthBox();
         openDeepLink(deepLink);
         deepLink = null;
+        document.documentElement.setAttribute("data-playground-spec", shownTag === null ? "whole" : "tag");
         document.documentElement.setAttribute("data-playground", "ready");
       }
     });
@@ -552,6 +669,9 @@
     document.documentElement.setAttribute("data-playground", "from-disk");
     return;
   }
+  // Both settings files asked for at once: one round trip less before the description's.
+  var settingsFile = readJson("apiref-playground.json");
+  settingsFile.catch(function () { /* reported below */ });
   readJson("swagger-config.json")
     .then(function (c) {
       config = c && typeof c === "object" ? c : {};
@@ -560,12 +680,13 @@
     .catch(function (e) {
       status("Could not read the playground's settings (" + e.message + "), so there is nothing to show.");
     })
-    .then(function () { return readJson("apiref-playground.json"); })
+    .then(function () { return settingsFile; })
     .then(function (s) {
       settings.auth = s.auth && typeof s.auth === "object" && !Array.isArray(s.auth) ? s.auth : {};
       settings.persistAuthorization = s.persistAuthorization === true;
       settings.proxy = typeof s.proxy === "string" && s.proxy ? s.proxy : null;
       settings.servers = Array.isArray(s.servers) ? s.servers : [];
+      settings.slices = s.slices && typeof s.slices === "object" && !Array.isArray(s.slices) ? s.slices : {};
     })
     .catch(function (e) {
       status("Could not read apiref-playground.json (" + e.message + "): requests go without the project's auth.");

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/playground_slice.h"
 #include "text/file.h"
 #include "text/percent.h"
 #include "tree/write.h"
@@ -77,31 +78,38 @@ json playground_auth(const SiteBundle& b) {
           {"variables", variables}};
 }
 
-// What the playground loads for a bundle whose project overrides what its description says:
-// the same description with the bundle's title, description and servers (every level), and,
-// where the project says how its server reads credentials, without the description's
-// security schemes, so Swagger UI offers no Authorize field the server does not read (the
-// token box above it sends the project's credential).
-bool playground_spec(const SiteBundle& b, Node& out) {
+// What the project says of a bundle that its description does not: the playground loads the
+// description with the bundle's title, description and servers (every level), and, where the
+// project says how its server reads credentials, without the description's security schemes,
+// so Swagger UI offers no Authorize field the server does not read (the token box above it
+// sends the project's credential).
+struct Overrides {
+  bool strip_security = false, retitled = false, servers_changed = false;
+  bool any() const { return strip_security || retitled || servers_changed; }
+};
+
+Overrides overrides_of(const SiteBundle& b) {
   const ApiModel& m = *b.model;
-  bool strip_security = b.project_auth() && b.auth->sends();
+  Overrides o;
+  o.strip_security = b.project_auth() && b.auth->sends();
   const Node* info = b.document->find("info");
-  bool retitled = info && (m.title != info->string_at("title") || m.description != info->string_at("description"));
-  bool servers_changed = false;
-  {
-    const Node* declared = b.document->find("servers");
-    size_t n = declared && declared->is_array() ? declared->items.size() : 0;
-    servers_changed = n != m.servers.size() && !(n == 0 && m.servers.size() == 1 && m.servers[0].url == "/");
-    for (size_t i = 0; i < n && !servers_changed; ++i) servers_changed = declared->items[i].string_at("url") != m.servers[i].url;
-  }
-  if (!strip_security && !retitled && !servers_changed) return false;
-  out = *b.document;
-  if (retitled) {
+  o.retitled = info && (m.title != info->string_at("title") || m.description != info->string_at("description"));
+  const Node* declared = b.document->find("servers");
+  size_t n = declared && declared->is_array() ? declared->items.size() : 0;
+  o.servers_changed = n != m.servers.size() && !(n == 0 && m.servers.size() == 1 && m.servers[0].url == "/");
+  for (size_t i = 0; i < n && !o.servers_changed; ++i) o.servers_changed = declared->items[i].string_at("url") != m.servers[i].url;
+  return o;
+}
+
+// `out`: the bundle's description, or a slice of it (render/playground_slice.h).
+void apply_overrides(const SiteBundle& b, const Overrides& o, Node& out) {
+  const ApiModel& m = *b.model;
+  if (o.retitled) {
     Node* i = out.find("info");
     i->set("title", Node::string(m.title));
     if (!m.description.empty()) i->set("description", Node::string(m.description));
   }
-  if (servers_changed) {
+  if (o.servers_changed) {
     Node list = Node::array();
     for (const Server& s : m.servers) {
       Node server = Node::object();
@@ -111,20 +119,41 @@ bool playground_spec(const SiteBundle& b, Node& out) {
     }
     out.set("servers", std::move(list));
   }
-  if (strip_security) out.erase("security");
-  if (strip_security)
+  if (o.strip_security) out.erase("security");
+  if (o.strip_security)
     if (Node* components = out.find("components")) components->erase("securitySchemes");
   if (Node* paths = out.find("paths")) {
     for (Member& item : paths->members) {
-      if (servers_changed) item.value.erase("servers");
+      if (o.servers_changed) item.value.erase("servers");
       for (Member& op : item.value.members) {
         if (!op.value.is_object()) continue;
-        if (servers_changed) op.value.erase("servers");
-        if (strip_security) op.value.erase("security");
+        if (o.servers_changed) op.value.erase("servers");
+        if (o.strip_security) op.value.erase("security");
       }
     }
   }
+}
+
+bool playground_spec(const SiteBundle& b, Node& out) {
+  Overrides o = overrides_of(b);
+  if (!o.any()) return false;
+  out = *b.document;
+  apply_overrides(b, o, out);
   return true;
+}
+
+// The tags a sliced bundle's playground opens on: those Swagger UI lists an operation under
+// (webhooks it cannot send), each with its file, relative to playground/.
+std::vector<std::pair<const Tag*, std::string>> slices_of(const SiteBundle& b) {
+  std::vector<std::pair<const Tag*, std::string>> out;
+  if (!playground_sliced(*b.document)) return out;
+  for (const Tag& t : b.model->tags)
+    for (size_t i : t.operations)
+      if (!b.model->operations[i].is_webhook) {
+        out.emplace_back(&t, "tags/" + b.name + "/" + t.slug + ".json");
+        break;
+      }
+  return out;
 }
 
 }  // namespace
@@ -133,6 +162,7 @@ std::vector<SiteFile> playground_config_files(const std::vector<SiteBundle>& bun
   std::vector<SiteFile> files;
   json urls = json::array();
   json auth = json::object();
+  json slices = json::object();
   for (const SiteBundle& b : bundles) {
     Node spec;
     std::string url = "../" + b.name + "/openapi.json";
@@ -142,6 +172,9 @@ std::vector<SiteFile> playground_config_files(const std::vector<SiteBundle>& bun
     }
     urls.push_back({{"url", url}, {"name", b.name}});
     auth[b.name] = playground_auth(b);
+    json tags = json::object();
+    for (const auto& [tag, file] : slices_of(b)) tags[tag->name] = file;
+    if (!tags.empty()) slices[b.name] = std::move(tags);
   }
   json config = {
       {"urls", urls},
@@ -159,9 +192,24 @@ std::vector<SiteFile> playground_config_files(const std::vector<SiteBundle>& bun
   if (!bundles.empty()) config["urls.primaryName"] = bundles.front().name;
   // `auth`: per bundle (by name), the project's credential as its server reads it, or null.
   json settings = {{"auth", auth}, {"persistAuthorization", options.persist_authorization}, {"proxy", nullptr}};
+  // `slices`: per sliced bundle, by tag name, the description the playground opens a deep link
+  // to one of the tag's operations on (absent when no bundle is sliced).
+  if (!slices.empty()) settings["slices"] = std::move(slices);
   files.push_back({"playground/swagger-config.json", config.dump(2) + "\n"});
   files.push_back({"playground/apiref-playground.json", settings.dump(2) + "\n"});
   return files;
+}
+
+std::vector<std::function<SiteFile()>> playground_slice_jobs(const std::vector<SiteBundle>& bundles) {
+  std::vector<std::function<SiteFile()>> jobs;
+  for (const SiteBundle& b : bundles)
+    for (const auto& [tag, file] : slices_of(b))
+      jobs.push_back([&b, tag = tag, path = "playground/" + file] {
+        Node slice = slice_description(*b.document, tag->name);
+        apply_overrides(b, overrides_of(b), slice);
+        return SiteFile{path, to_json(slice, false)};
+      });
+  return jobs;
 }
 
 std::string playground_href(const std::string& bundle, const Operation& o) {

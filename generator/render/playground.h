@@ -3,6 +3,7 @@
 // swagger-ui-dist so that `apiref serve` can swap apiref-playground.json for one with a proxy.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,11 @@ namespace apiref {
 // first one primary) and playground/apiref-playground.json (the project's auth, whether
 // Swagger UI keeps authorisations across reloads, and `proxy`: null for a static site).
 std::vector<SiteFile> playground_config_files(const std::vector<SiteBundle>& bundles, const SiteOptions& options);
+
+// The per-tag descriptions of each bundle large enough to be sliced (render/playground_slice.h),
+// one job per file: playground/tags/<bundle>/<tag slug>.json, compact JSON, with the project's
+// overrides. apiref-playground.json's `slices` names them.
+std::vector<std::function<SiteFile()>> playground_slice_jobs(const std::vector<SiteBundle>& bundles);
 
 // The playground URL that opens `o` expanded, relative to the site root: the bundle picked by
 // `urls.primaryName`, the operation by Swagger UI's deep link #/<tag>/<operationId>, with the

@@ -7,6 +7,7 @@
 #include "config/config.h"
 #include "model/model.h"
 #include "render/playground.h"
+#include "render/playground_slice.h"
 #include "test_util.h"
 
 using namespace apiref;
@@ -109,7 +110,7 @@ paths:
 components:
   securitySchemes:
     jwt: {type: http, scheme: bearer}
-)");
+)" + std::string("x-filler: ") + std::string(kPlaygroundSliceMinBytes, 'a') + "\n");  // large enough to be sliced
   REQUIRE(doc.ok);
   std::vector<ApiModel> models;
   std::vector<SiteBundle> bundles;
@@ -155,6 +156,22 @@ components:
       CHECK(spec["paths"]["/api/x"]["servers"][0]["url"] == "https://other.meshery.io");
     }
   }
+  // Sliced (the filler makes it large): the untagged operation's tag, "default", has its own
+  // description with the same replacements, and the settings name it.
+  CHECK(settings["slices"] == Json::parse(R"({"meshery": {"default": "tags/meshery/default.json"},
+                                              "cloud": {"default": "tags/cloud/default.json"}})"));
+  std::vector<SiteFile> slices;
+  for (auto& job : playground_slice_jobs(bundles)) slices.push_back(job());
+  REQUIRE(slices.size() == 2);
+  Json cloud = Json::parse(file(slices, "playground/tags/cloud/default.json").content);
+  CHECK(cloud["paths"]["/api/x"].contains("get"));
+  CHECK_FALSE(cloud.contains("x-filler"));
+  CHECK_FALSE(cloud.contains("security"));
+  CHECK_FALSE(cloud["components"].contains("securitySchemes"));
+  CHECK_FALSE(cloud["paths"]["/api/x"]["get"].contains("security"));
+  CHECK(cloud["servers"] == Json::parse(R"([{"url": "https://cloud.example"}])"));
+  CHECK_FALSE(cloud["paths"]["/api/x"].contains("servers"));
+  CHECK(file(slices, "playground/tags/cloud/default.json").content.find('\n') == std::string::npos);  // compact
 }
 
 TEST_CASE("config: site.playground.persist_authorization") {

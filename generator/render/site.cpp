@@ -97,6 +97,8 @@ class SiteRenderer {
         return in_pieces(path, [doc](const PieceWriter& write) { return write_yaml_in_pieces(*doc, kPieceSize, write); });
       });
     }
+    // The playground's per-tag descriptions of a large bundle, made beside the pages.
+    for (std::function<SiteFile()>& job : playground_slice_jobs(bundles_)) add(std::move(job));
     // The search index reads only the models: made beside the pages, not after them on one core.
     if (options_.host_pages) {
       for (const SiteBundle& b : bundles_)

@@ -621,6 +621,7 @@ test("screenshots: GitHub operation and overview (light, dark), example operatio
 group("layout"); await import("./layout.mjs");  // two columns, the phone's menu, print, axe-core
 group("search"); await import("./search.mjs");  // search on Meshery's and GitHub's sites
 group("playground"); await import("./playground.mjs");  // the playground's tests, after the site's
+await import("./playground_slice.mjs");  // the playground's per-tag descriptions of a large bundle
 group("serve"); await import("./serve.mjs");  // apiref serve: proxy from the playground, live reload
 group("auth"); await import("./auth.mjs");  // the ready configs: token box quoting, primary_color, playground auth
 group("overview"); await import("./overview.mjs");  // the overview: auth sentence, first call, tag index
