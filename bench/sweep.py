@@ -14,6 +14,7 @@ RSS.)
 import argparse
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -57,12 +58,13 @@ def high_water_kib(parent_pid):
 
 def run_limited(argv, limit, cwd):
     """Runs argv with a wall-clock limit. Returns (status, wall_s, maxrss_kib, stderr_tail) where
-    status is 'exit N', 'timeout' or 'signal NAME'."""
+    status is 'exit N', 'timeout' or 'signal NAME'. Also the first message (see below)."""
     err = tempfile.TemporaryFile()
+    out = tempfile.TemporaryFile()
     rss_file = os.path.join(cwd, "rss.txt")
     start = time.monotonic()
     proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", rss_file] + argv, cwd=cwd,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
+                            stdin=subprocess.DEVNULL, stdout=out, stderr=err,
                             start_new_session=True)
     timed_out = threading.Event()
     killed_rss = [0]
@@ -84,8 +86,14 @@ def run_limited(argv, limit, cwd):
     proc.returncode = 0  # reaped by wait4: keep Popen from waiting again
     wall = time.monotonic() - start
     err.seek(0)
-    tail = err.read()[-2000:].decode("utf-8", "replace")
+    err_text = err.read()
+    tail = err_text[-2000:].decode("utf-8", "replace")
     err.close()
+    # The first message: the first line on standard error, else on standard output (where
+    # check prints its findings).
+    out.seek(0)
+    first = first_line(err_text[:4000].decode("utf-8", "replace")) or first_line(out.read(4000).decode("utf-8", "replace"))
+    out.close()
     report = ""
     if os.path.exists(rss_file):
         with open(rss_file) as f:
@@ -94,15 +102,30 @@ def run_limited(argv, limit, cwd):
     lines = report.strip().splitlines()
     rss = int(lines[-1]) if lines and lines[-1].strip().isdigit() else 0
     if timed_out.is_set():
-        return "timeout", wall, killed_rss[0], tail
+        return "timeout", wall, killed_rss[0], tail, first
     # GNU time exits with the command's code, or 128 + the signal that killed it, and says which.
     for line in lines:
         if line.startswith("Command terminated by signal "):
             number = int(line.split()[-1])
-            return "signal " + signal.Signals(number).name, wall, rss, tail
+            return "signal " + signal.Signals(number).name, wall, rss, tail, first
     if os.WIFSIGNALED(raw):
-        return "signal " + signal.Signals(os.WTERMSIG(raw)).name, wall, rss, tail
-    return "exit %d" % os.WEXITSTATUS(raw), wall, rss, tail
+        return "signal " + signal.Signals(os.WTERMSIG(raw)).name, wall, rss, tail, first
+    return "exit %d" % os.WEXITSTATUS(raw), wall, rss, tail, first
+
+
+def first_line(text):
+    for l in text.splitlines():
+        if l.strip():
+            return l.strip()[:160]
+    return ""
+
+
+# A message that names its place: "file:line:col" (stylish findings, build and bundle errors).
+LOCATED = re.compile(r"\S+:\d+:\d+")
+
+
+def sanitizer_report(text):
+    return "ERROR: AddressSanitizer" in text or "runtime error:" in text or "ERROR: LeakSanitizer" in text
 
 
 def last_line(text):
@@ -127,8 +150,18 @@ def main():
     commands = [c for c in args.commands.split(",") if c]
     work = tempfile.mkdtemp(prefix="apiref-sweep-")
     rows = []
+    # Rows are written as they come, and SIGTERM ends the sweep with the report of what was
+    # swept so far: a long sweep (the ASan one) stopped part-way still says what it found.
+    tsv = open(args.out + ".tsv", "w")
+    tsv.write(TSV_HEADER)
+    stop = []
+    signal.signal(signal.SIGTERM, lambda *_: stop.append(True))
     try:
         for i, doc in enumerate(sample, 1):
+            if stop:
+                print("stopped by SIGTERM after %d documents" % (i - 1), file=sys.stderr)
+                sample = sample[:i - 1]
+                break
             path = os.path.join(args.api_dir, doc)
             size = os.path.getsize(path)
             for cmd in commands:
@@ -137,25 +170,33 @@ def main():
                     argv = [args.apiref, "build", path, "-o", site, "-q", "--ignore-spec-errors"]
                 else:
                     argv = [args.apiref, "check", path, "-q"]
-                status, wall, rss, tail = run_limited(argv, args.limit, work)
+                status, wall, rss, tail, first = run_limited(argv, args.limit, work)
                 rows.append(dict(doc=doc, bytes=size, cmd=cmd, status=status, wall=wall,
-                                 rss=rss, note="" if status == "exit 0" else last_line(tail)))
+                                 rss=rss, note="" if status == "exit 0" else last_line(tail),
+                                 first="" if status == "exit 0" else first,
+                                 sanitizer=sanitizer_report(tail)))
+                tsv.write(tsv_row(rows[-1]))
+                tsv.flush()
                 print("%4d/%d %-6s %-12s %7.2fs %7.1f MiB  %s" % (i, len(sample), cmd, status, wall,
                       rss / 1024, doc), file=sys.stderr, flush=True)
                 shutil.rmtree(os.path.join(work, "site"), ignore_errors=True)
     finally:
+        tsv.close()
         shutil.rmtree(work, ignore_errors=True)
 
     write_reports(rows, args, len(docs), len(sample), commands)
 
 
-def write_reports(rows, args, total_docs, swept, commands):
-    with open(args.out + ".tsv", "w") as f:
-        f.write("document\tbytes\tcommand\tstatus\twall_s\tpeak_rss_kib\tnote\n")
-        for r in rows:
-            f.write("%s\t%d\t%s\t%s\t%.3f\t%d\t%s\n" % (r["doc"], r["bytes"], r["cmd"], r["status"],
-                    r["wall"], r["rss"], r["note"].replace("\t", " ")))
+TSV_HEADER = "document\tbytes\tcommand\tstatus\twall_s\tpeak_rss_kib\tnote\tfirst_message\tsanitizer\n"
 
+
+def tsv_row(r):
+    return "%s\t%d\t%s\t%s\t%.3f\t%d\t%s\t%s\t%s\n" % (
+        r["doc"], r["bytes"], r["cmd"], r["status"], r["wall"], r["rss"], r["note"].replace("\t", " "),
+        r["first"].replace("\t", " "), "yes" if r["sanitizer"] else "")
+
+
+def write_reports(rows, args, total_docs, swept, commands):
     md = []
     md.append("# apiref sweep: %d of %d documents (seed %d, %g s per command)\n"
               % (swept, total_docs, args.seed, args.limit))
@@ -175,6 +216,17 @@ def write_reports(rows, args, total_docs, swept, commands):
         md.append("timeouts: %d; crashes (signal): %d; median wall %.2f s; total wall %.1f s\n" % (
             counts.get("timeout", 0), sum(n for s, n in counts.items() if s.startswith("signal")),
             walls[len(walls) // 2], sum(walls)))
+        failing = [r for r in mine if r["status"] not in ("exit 0", "timeout") and not r["status"].startswith("signal")]
+        located = [r for r in failing if LOCATED.search(r["first"])]
+        md.append("sanitizer reports: %d; non-zero exits whose first message names file:line:col: %d of %d\n" % (
+            sum(1 for r in mine if r["sanitizer"]), len(located), len(failing)))
+        unlocated = [r for r in failing if not LOCATED.search(r["first"])]
+        if unlocated:
+            md.append("### non-zero exits without a location\n")
+            md.append("| document | status | first message |\n| --- | --- | --- |")
+            for r in unlocated[:20]:
+                md.append("| %s | %s | %s |" % (r["doc"], r["status"], r["first"].replace("|", "\\|")))
+            md.append("")
         bad = [r for r in mine if r["status"] == "timeout" or r["status"].startswith("signal")]
         if bad:
             md.append("### timeouts and crashes\n")

@@ -30,7 +30,7 @@ python3 "$HERE/sweep.py" --apiref "$APIREF" --api-dir "$API_DIR" \
   --seed "${SEED:-16}" --count "${COUNT:-300}" --limit "${LIMIT:-20}" \
   --commands "${COMMANDS:-build,check}" --only "${ONLY:-}" --out "$OUT" || die "the sweep driver failed"
 
-# Hangs and crashes fail the sweep; exit codes 1 and 2 are findings about the document, not bugs.
-if awk -F'\t' 'NR > 1 && ($4 == "timeout" || $4 ~ /^signal/) { bad = 1 } END { exit !bad }' "$OUT.tsv"; then
+# Hangs, crashes and sanitizer reports fail the sweep; exit codes 1 and 2 are findings about the document, not bugs.
+if awk -F'\t' 'NR > 1 && ($4 == "timeout" || $4 ~ /^signal/ || $9 == "yes") { bad = 1 } END { exit !bad }' "$OUT.tsv"; then
   exit 1
 fi

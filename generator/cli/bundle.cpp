@@ -78,8 +78,9 @@ int run_bundle(const BundleArgs& a) {
       phase("write");
       return exit_without_teardown(std::cout ? kOk : kUsage);
     }
-    if (!write_atomically(a.output, text)) {
-      std::cerr << "apiref: cannot write " << a.output << "\n";
+    std::string why;
+    if (!write_atomically(a.output, text, &why)) {
+      std::cerr << "apiref: cannot write " << a.output << ": " << why << "; it is unchanged\n";
       return kUsage;
     }
     phase("write");
@@ -94,8 +95,9 @@ int run_bundle(const BundleArgs& a) {
   std::string dir = a.output.empty() ? "_bundles" : a.output;
   for (const BundleOutput& b : result.bundles) {
     std::string path = (fs::path(dir) / (b.name + ".openapi." + format)).string();
-    if (!write_atomically(path, serialise(b.document))) {
-      std::cerr << "apiref: cannot write " << path << "\n";
+    std::string why;
+    if (!write_atomically(path, serialise(b.document), &why)) {
+      std::cerr << "apiref: cannot write " << path << ": " << why << "; it is unchanged\n";
       return kUsage;
     }
     std::cerr << "wrote " << path << " (audience " << b.audience << ", "

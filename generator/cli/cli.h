@@ -151,8 +151,9 @@ void print_diagnostics(const Diagnostics& diags, bool quiet, std::ostream& log =
 void print_failure(const BuildOutcome& outcome, const BuildArgs& args, std::ostream& log);
 
 // Writes through a temporary file in the same folder and renames it into place, so a reader
-// (or a failed run) never sees half a file.
-bool write_atomically(const std::string& path, const std::string& contents);
+// (or a failed or interrupted run) never sees half a file. On failure `why` (when given) says
+// what the system said.
+bool write_atomically(const std::string& path, const std::string& contents, std::string* why = nullptr);
 
 bool ends_with(const std::string& s, const std::string& suffix);
 

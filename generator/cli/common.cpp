@@ -1,15 +1,19 @@
 // What the commands share: printing diagnostics and failures, writing a file, exiting.
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
 #include "text/percent.h"
+#include "write/interrupt.h"
 
 namespace apiref::cli {
 
@@ -80,23 +84,42 @@ void print_failure(const BuildOutcome& outcome, const BuildArgs& a, std::ostream
   if (!outcome.failure.empty()) log << outcome.failure << "\n";
 }
 
-bool write_atomically(const std::string& path, const std::string& contents) {
+bool write_atomically(const std::string& path, const std::string& contents, std::string* why) {
   std::error_code ec;
   fs::path target(path);
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
   std::string tmp = path + ".tmp." + std::to_string(getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << contents;
-    out.flush();
-    if (!out) {
-      fs::remove(tmp, ec);
-      return false;
+  // Removed by an interrupt (SIGINT, SIGTERM) as well as by a failure: the target is either
+  // what it was or the whole new text.
+  int interrupt_id = remove_on_interrupt(tmp);
+  auto fail = [&](int err) {
+    park_if_interrupted();
+    if (why) *why = std::strerror(err);
+    std::error_code ignore;
+    fs::remove(tmp, ignore);
+    forget_on_interrupt(interrupt_id);
+    return false;
+  };
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return fail(errno);
+  for (size_t done = 0; done < contents.size();) {
+    ssize_t n = ::write(fd, contents.data() + done, contents.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int err = n < 0 ? errno : EIO;
+      ::close(fd);
+      return fail(err);
     }
+    done += static_cast<size_t>(n);
   }
-  fs::rename(tmp, target, ec);
-  if (ec) fs::remove(tmp, ec);
-  return !ec;
+  if (::close(fd) != 0) return fail(errno);
+  {
+    std::unique_lock<std::recursive_mutex> hold = hold_interrupts();
+    fs::rename(tmp, target, ec);
+    if (ec) return fail(ec.value());
+    forget_on_interrupt(interrupt_id);
+  }
+  return true;
 }
 
 bool ends_with(const std::string& s, const std::string& suffix) {

@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "snippets/snippets.h"
+#include "write/interrupt.h"
 
 using namespace apiref;
 using namespace apiref::cli;
@@ -156,6 +157,9 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kOk : kUsage;
   }
+  // Every command but serve (which takes its signals itself) removes what it was writing when
+  // interrupted; installed before the commands start their threads.
+  if (!serve_cmd->parsed()) clean_up_on_interrupt();
   if (cmd->parsed()) return run_bundle(bundle);
   if (build_cmd->parsed()) return run_build(build);
 #ifdef APIREF_SERVER

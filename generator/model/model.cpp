@@ -95,6 +95,16 @@ using text::ascii_lower;
 
 constexpr size_t kMaxSlugBytes = 120;
 
+// Windows' device names (CON, NUL, COM1, ...) cannot be a file's name there, whatever its
+// extension: a site with operations/CON.html or NUL.txt.html cannot be checked out or unzipped
+// on Windows. Such a slug gets a '_' after the device name.
+bool is_windows_device_name(const std::string& slug) {
+  std::string stem = ascii_lower(slug.substr(0, slug.find('.')));
+  if (stem == "con" || stem == "prn" || stem == "aux" || stem == "nul") return true;
+  return stem.size() == 4 && (stem.compare(0, 3, "com") == 0 || stem.compare(0, 3, "lpt") == 0) && stem[3] >= '0' &&
+         stem[3] <= '9';
+}
+
 // Hands out unique slugs; uniqueness ignores case because pages become folders and some file
 // systems do not tell "Repo" from "repo".
 class SlugSet {
@@ -108,6 +118,7 @@ class SlugSet {
       base.resize(kMaxSlugBytes);
       while (base.size() > 1 && (base.back() == '-' || base.back() == '.')) base.pop_back();
     }
+    if (is_windows_device_name(base)) base.insert(std::min(base.find('.'), base.size()), "_");
     std::string s = base;
     // Each base resumes at the suffix it last gave: the suffixes below it are all taken, so
     // the slug is the same as counting from 2, and n operations sharing one operationId cost

@@ -69,6 +69,11 @@ void Converter::error(const File& f, const std::string& pointer, SourcePos pos, 
   out_.push_back({Severity::Error, code, msg, {f.doc->display, pointer, pos}, {}});
 }
 
+void Converter::warn(const File& f, const std::string& pointer, SourcePos pos, const char* code,
+                     const std::string& msg) {
+  out_.push_back({Severity::Warning, code, msg, {f.doc->display, pointer, pos}, {}});
+}
+
 std::string Converter::target_path(const File& f, const std::string& uri, bool& usable) {
   usable = false;
   if (has_uri_scheme(uri) || uri.rfind("//", 0) == 0) return {};  // remote: the resolver refuses it
@@ -221,26 +226,33 @@ void Converter::relocate_sections(File& f) {
   if (!components.members.empty()) root.set("components", std::move(components), components_key);
 }
 
+Node Converter::servers_for(const std::vector<std::string>& schemes, SourcePos pos) const {
+  Node servers = Node::array(pos);
+  std::string base = base_path_;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  if (!host_.empty()) {
+    std::vector<std::string> each = schemes.empty() ? std::vector<std::string>{""} : schemes;
+    for (const std::string& scheme : each) {
+      Node server = Node::object(pos);
+      server.set("url", Node::string((scheme.empty() ? "" : scheme + ":") + "//" + host_ + base, pos));
+      servers.items.push_back(std::move(server));
+    }
+  } else if (!base_path_.empty()) {
+    Node server = Node::object(pos);
+    server.set("url", Node::string(base_path_, pos));
+    servers.items.push_back(std::move(server));
+  }
+  return servers;
+}
+
 void Converter::convert_root(File& f) {
   Node& old = f.doc->root;
   const Node* host = old.find("host");
   const Node* base_path = old.find("basePath");
-  Node servers = Node::array(host ? host->pos : base_path ? base_path->pos : old.pos);
-  std::string base = base_path && base_path->is_string() ? base_path->text : "";
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  if (host && host->is_string() && !host->text.empty()) {
-    std::vector<std::string> schemes = string_list(old.find("schemes"));
-    if (schemes.empty()) schemes.push_back("");
-    for (const std::string& scheme : schemes) {
-      Node server = Node::object(host->pos);
-      server.set("url", Node::string((scheme.empty() ? "" : scheme + ":") + "//" + host->text + base, host->pos));
-      servers.items.push_back(std::move(server));
-    }
-  } else if (base_path && base_path->is_string() && !base_path->text.empty()) {
-    Node server = Node::object(base_path->pos);
-    server.set("url", Node::string(base_path->text, base_path->pos));
-    servers.items.push_back(std::move(server));
-  }
+  host_ = host && host->is_string() ? host->text : "";
+  base_path_ = base_path && base_path->is_string() ? base_path->text : "";
+  schemes_ = string_list(old.find("schemes"));
+  Node servers = servers_for(schemes_, host && !host_.empty() ? host->pos : base_path ? base_path->pos : old.pos);
 
   Node root = Node::object(old.pos);
   bool servers_placed = servers.items.empty();

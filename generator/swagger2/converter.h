@@ -39,6 +39,8 @@ class Converter {
 
   // ---- used by objects.cpp ----
   void error(const File& f, const std::string& pointer, SourcePos pos, const char* code, const std::string& msg);
+  // A finding that does not stop the conversion (the converted document is still sound).
+  void warn(const File& f, const std::string& pointer, SourcePos pos, const char* code, const std::string& msg);
   // Rewrites a $ref string written in `f` (whose target has role `role`) to where the
   // conversion moves its target; queues a target outside the moved sections for conversion.
   // A response converted in place takes the media types of the operation that first uses it.
@@ -49,6 +51,10 @@ class Converter {
   const std::vector<std::string>& root_consumes() const { return consumes_; }
   const std::vector<std::string>& root_produces() const { return produces_; }
 
+  // The servers of `schemes` over the root's host and basePath (one per scheme, or one without
+  // a scheme); empty when the root has neither.
+  Node servers_for(const std::vector<std::string>& schemes, SourcePos pos) const;
+  const std::vector<std::string>& root_schemes() const { return schemes_; }
   void convert_schema(File& f, Node& schema, const std::string& pointer);
   void convert_parameter(File& f, Node& param, const std::string& pointer);
   void convert_header(File& f, Node& header, const std::string& pointer);
@@ -83,7 +89,8 @@ class Converter {
   };
   std::vector<Pending> queue_;
   std::map<std::string, std::set<std::string>> converted_;  // in-place targets done, by file
-  std::vector<std::string> consumes_, produces_;
+  std::vector<std::string> consumes_, produces_, schemes_;
+  std::string host_, base_path_;  // the root's, as written ("" when absent)
 };
 
 // The Swagger 2.0 keywords that describe a non-body parameter's, a header's or an items

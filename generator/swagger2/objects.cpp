@@ -125,6 +125,12 @@ void Converter::convert_parameter(File& f, Node& p, const std::string& pointer) 
     return;
   }
   const Node* type = p.find("type");
+  if (type && type->is_string() && type->text == "file") {
+    // 2.0 sends a file only as a form field; 3.0 has no way to say it anywhere else.
+    error(f, append_pointer(pointer, "type"), type->pos, "swagger2-file-not-form",
+          "parameter '" + std::string(p.string_at("name")) + "' (in " + in +
+              ") has type: file, which only a formData parameter may have");
+  }
   if (!type && !p.find("schema")) {
     error(f, pointer, p.pos, "swagger2-parameter-type",
           "parameter '" + std::string(p.string_at("name")) + "' (in " + in +
@@ -424,6 +430,19 @@ void Converter::convert_operation(File& f, Node& op, const std::string& pointer,
       request_body = body_to_request_body(*const_cast<File*>(body->file), *body->node, body->pointer, consumes);
     }
   } else if (!form.empty()) {
+    // Form fields are sent as a form: a consumes that lists neither form type (nor a wildcard
+    // over one) contradicts them. A warning: the request body is a form either way.
+    bool form_type = false;
+    for (const std::string& c : consumes)
+      form_type = form_type || c == kForms[0] || c == kForms[1] || c == "*/*" || c == "multipart/*" || c == "application/*";
+    if (!consumes.empty() && !form_type) {
+      const Node* declared = op.find("consumes");
+      warn(f, declared ? append_pointer(pointer, "consumes") : pointer, declared ? declared->pos : op.pos,
+            "swagger2-form-consumes",
+            std::string("formData parameters need ") + (declared ? "the operation's" : "the document's") +
+                " consumes to list multipart/form-data or application/x-www-form-urlencoded; it lists " + consumes.front() +
+                (consumes.size() > 1 ? " and " + std::to_string(consumes.size() - 1) + " more" : ""));
+    }
     bool files = false;
     for (const RawParam& r : form) files = files || r.node->string_at("type") == "file";
     const char* type = contains(consumes, kForms[0]) || files ? kForms[0] : kForms[1];
@@ -457,7 +476,17 @@ void Converter::convert_operation(File& f, Node& op, const std::string& pointer,
   Node out = Node::object(op.pos);
   bool body_placed = request_body.is_null();
   for (Member& m : op.members) {
-    if (m.key == "consumes" || m.key == "produces" || m.key == "schemes") continue;
+    if (m.key == "schemes") {
+      // An operation's own schemes replace the root's: its own servers, over the root's host
+      // and basePath, in place of the `schemes` that said so (so a finding points there).
+      std::vector<std::string> schemes = string_list(&m.value);
+      if (!schemes.empty() && schemes != root_schemes()) {
+        Node servers = servers_for(schemes, m.value.pos);
+        if (!servers.items.empty()) out.set("servers", std::move(servers), m.key_pos);
+      }
+      continue;
+    }
+    if (m.key == "consumes" || m.key == "produces") continue;
     if (m.key == "parameters") {
       if (!params.items.empty()) out.set("parameters", std::move(params), m.key_pos);
       if (!body_placed) out.set("requestBody", std::move(request_body), m.key_pos);

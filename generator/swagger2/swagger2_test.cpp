@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <map>
 
 #include "resolve/resolve.h"
@@ -78,6 +79,18 @@ TEST_CASE("swagger2: host, basePath and schemes become servers") {
   expect(base_only.doc.root, "/servers", R"([{"url": "/api"}])");
   Converted none = convert(std::string(kHead) + "paths: {}\n");
   CHECK(!none.doc.root.find("servers"));
+}
+
+TEST_CASE("swagger2: an operation's own schemes become its servers") {
+  Converted c = convert(std::string(kHead) +
+                        "host: api.example.com\nbasePath: /v2\nschemes: [https]\npaths:\n"
+                        "  /a:\n    get:\n      schemes: [http, wss]\n      responses: {'200': {description: ok}}\n"
+                        "  /b:\n    get:\n      schemes: [https]\n      responses: {'200': {description: ok}}\n");
+  expect(c.doc.root, "/paths/~1a/get/servers", R"([{"url": "http://api.example.com/v2"}, {"url": "wss://api.example.com/v2"}])");
+  CHECK(!c.doc.root.find("paths")->find("/a")->find("get")->find("schemes"));
+  // The root's schemes again: nothing to override.
+  CHECK(!c.doc.root.find("paths")->find("/b")->find("get")->find("servers"));
+  expect(c.doc.root, "/servers", R"([{"url": "https://api.example.com/v2"}])");
 }
 
 TEST_CASE("swagger2: a body parameter becomes the request body, one entry per consumes") {
@@ -414,6 +427,28 @@ TEST_CASE("swagger2: broken documents get errors with file, pointer and line:col
   only(convert(std::string(kHead) + "paths: {}\nsecurityDefinitions:\n  o: {type: oauth2, flow: magic, scopes: {}}\n"),
        "swagger2-oauth2-flow", "/securityDefinitions/o/flow", "5:27");
   only(convert(std::string(kHead) + "paths: [a]\n"), "swagger2-paths", "/paths", "3:8");
+  only(convert(op + "        - {name: q, in: query, type: file}\n      responses: {}\n"), "swagger2-file-not-form",
+       "/paths/~1a/post/parameters/0/type", "7:38");
+}
+
+TEST_CASE("swagger2: formData parameters under a consumes without a form type are a warning") {
+  std::string op = std::string(kHead) + "paths:\n  /a:\n    post:\n      parameters:\n";
+  auto warning = [](const Converted& c, const char* pointer, const char* pos) {
+    REQUIRE_MESSAGE(c.diags.size() == 1, dump(c.diags));
+    CHECK(c.diags[0].code == "swagger2-form-consumes");
+    CHECK(c.diags[0].severity == Severity::Warning);
+    CHECK(c.diags[0].where.pointer == pointer);
+    CHECK(lc(c.diags[0].where.pos) == pos);
+  };
+  warning(convert(op + "        - {name: f, in: formData, type: string}\n      consumes: [application/json]\n      responses: {}\n"),
+          "/paths/~1a/post/consumes", "8:17");
+  // The document's consumes, when the operation has none: the finding is on the operation.
+  warning(convert(std::string(kHead) + "consumes: [application/json]\n" + op.substr(std::strlen(kHead)) +
+                  "        - {name: f, in: formData, type: string}\n      responses: {}\n"),
+          "/paths/~1a/post", "7:7");
+  // A wildcard covers the form types.
+  CHECK(convert(op + "        - {name: f, in: formData, type: string}\n      consumes: ['*/*']\n      responses: {}\n")
+            .diags.empty());
 }
 
 TEST_CASE("swagger2: with a shared cache, a changed file of a 2.0 document converts it again") {

@@ -1,5 +1,7 @@
 #include "write/host_output.h"
 
+#include "write/interrupt.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <set>
@@ -130,7 +132,9 @@ bool commit_host_site(StagedSite& site, const HostCommit& commit, std::string& e
       return false;
     }
   }
-  // Each root in two renames; a failure puts back every root already swapped.
+  // Each root in two renames; a failure puts back every root already swapped. An interrupt
+  // waits for all of them (write/interrupt.h).
+  std::unique_lock<std::recursive_mutex> hold = hold_interrupts();
   std::vector<std::pair<fs::path, bool>> swapped;  // root, had an old copy
   auto roll_back = [&] {
     std::error_code ignore;
@@ -156,8 +160,13 @@ bool commit_host_site(StagedSite& site, const HostCommit& commit, std::string& e
     swapped.emplace_back(target, had_old);
   }
   site.committed = true;
+  std::vector<int> asides;  // the previous roots, removed by an interrupt from here on too
+  for (const auto& [target, had_old] : swapped)
+    if (had_old) asides.push_back(remove_on_interrupt(aside_path(target).string()));
+  hold.unlock();
   for (const auto& [target, had_old] : swapped)
     if (had_old) fs::remove_all(aside_path(target), ec);
+  for (int id : asides) forget_on_interrupt(id);
   fs::remove_all(site.staging, ec);
   return true;
 }

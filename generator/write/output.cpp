@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "load/load.h"
+#include "write/interrupt.h"
 
 namespace apiref {
 
@@ -100,6 +101,7 @@ FileStamp stamp_as_read(const InputFile& f) { return FileStamp{f.size, f.mtime_n
 bool source_unchanged(const InputFile& f) { return f.size >= 0 && stamp_of(f.path) == stamp_as_read(f); }
 
 bool record_failure(StagedSite& site, const std::string& message) {
+  park_if_interrupted();
   std::lock_guard<std::mutex> lock(site.failure_mutex);
   if (site.failure.empty()) site.failure = message;
   return false;
@@ -108,6 +110,7 @@ bool record_failure(StagedSite& site, const std::string& message) {
 }  // namespace
 
 StagedSite::~StagedSite() {
+  if (interrupt_id >= 0) forget_on_interrupt(interrupt_id);
   if (committed || staging.empty()) return;
   std::error_code ignore;
   fs::remove_all(staging, ignore);
@@ -151,6 +154,7 @@ bool begin_site(const std::string& out_dir, StagedSite& site, std::string& error
   site.old = target.parent_path() / ("." + target.filename().string() + ".old" + suffix);
   recover_interrupted(target);
   fs::remove_all(site.staging, ec);
+  site.interrupt_id = remove_on_interrupt(site.staging.string());
   fs::create_directories(site.staging, ec);
   if (ec) {
     error = "cannot create " + site.staging.string() + ": " + ec.message();
@@ -177,6 +181,7 @@ bool stage_file(StagedSite& site, const SiteFile& file) {
     known = site.folders.count(folder) > 0;
   }
   if (!known) {
+    if (interrupted()) return record_failure(site, "interrupted");
     fs::path dir = site.staging / folder;
     if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) {
       std::error_code ec;  // a parent is missing too (or the mkdir failed): every level
@@ -320,6 +325,8 @@ bool commit_site(StagedSite& site, const std::vector<std::string>& assets_dirs, 
       return false;
     }
   }
+  // The two renames and the bookkeeping of what an interrupt removes, as one step for it.
+  std::unique_lock<std::recursive_mutex> hold = hold_interrupts();
   bool had_old = fs::exists(site.target, ec);
   if (had_old) {
     fs::rename(site.target, site.old, ec);
@@ -336,7 +343,12 @@ bool commit_site(StagedSite& site, const std::vector<std::string>& assets_dirs, 
     return false;
   }
   site.committed = true;
+  forget_on_interrupt(site.interrupt_id);
+  site.interrupt_id = had_old ? remove_on_interrupt(site.old.string()) : -1;
+  hold.unlock();
   if (had_old) fs::remove_all(site.old, ec);
+  if (site.interrupt_id >= 0) forget_on_interrupt(site.interrupt_id);
+  site.interrupt_id = -1;
   return true;
 }
 

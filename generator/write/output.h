@@ -26,6 +26,7 @@ struct StagedSite {
   std::filesystem::path staging;  // .<name>.tmp.<pid> beside it
   std::filesystem::path old;      // .<name>.old.<pid>: the previous site during the swap
   bool committed = false;
+  int interrupt_id = -1;  // `staging` removed on SIGINT/SIGTERM (write/interrupt.h)
   std::mutex failure_mutex;
   std::string failure;  // the first write error; once set, nothing more is staged
   // Folders below `staging` known to exist (relative, "" for staging itself): a page's folder

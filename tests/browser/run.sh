@@ -238,6 +238,9 @@ components:
 YAML
 build nested "$WORK" "$WORK/nested.yaml"
 
+# Hostile names and script in every text (hostile.mjs).
+build names "$WORK" "$ROOT/tests/hostile/names.json"
+
 # --- static servers on 127.0.0.1, each on a port the kernel picks -----------------------------
 serve() {  # serve NAME: starts the server, sets PORT
   local name=$1
@@ -262,6 +265,7 @@ serve meshplay; export MESHPLAY_URL="http://127.0.0.1:$PORT/"
 serve layer5; export LAYER5_URL="http://127.0.0.1:$PORT/"
 serve edge; export EDGE_URL="http://127.0.0.1:$PORT/"
 serve nested; export NESTED_URL="http://127.0.0.1:$PORT/"
+serve names; export NAMES_URL="http://127.0.0.1:$PORT/" NAMES_DIR="$WORK/names"
 # --- apiref serve (serve.mjs) -------------------------------------------------------------------
 # The example with its auth section, served with --proxy; its local development server is the
 # project's echo upstream, which records what it receives.

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test, report, run, group } from "./harness.mjs";
+import { checkHostile } from "./hostile.mjs";
 
 const env = (name) => {
   const value = process.env[name];
@@ -429,37 +430,6 @@ test("keyboard: search results follow ArrowDown/ArrowUp and Enter opens the sele
 
 // --- e. a hostile description ------------------------------------------------------------------
 
-async function checkHostile(page, where) {
-  await page.waitForTimeout(300); // time for any onerror/onload that slipped through
-  const found = await page.evaluate(() => {
-    const bad = [];
-    if (window.__pwned !== undefined) bad.push(`window.__pwned = ${window.__pwned}`);
-    for (const el of document.querySelectorAll("*")) {
-      for (const attr of el.attributes) {
-        const name = attr.name.toLowerCase();
-        const value = attr.value.replace(/[\s\u0000-\u001f]+/g, "").toLowerCase();
-        if (value.startsWith("javascript:") || value.startsWith("vbscript:")) {
-          bad.push(`<${el.localName} ${name}="${attr.value}">`);
-        }
-        // The site's own search form has onsubmit="return false"; nothing else may have a handler.
-        const ownHandler = name === "onsubmit" && el.matches("form.search") && attr.value === "return false";
-        if (name.startsWith("on") && !ownHandler) bad.push(`<${el.localName} ${name}="${attr.value}">`);
-      }
-    }
-    for (const s of document.scripts) {
-      // The site's own scripts: app.js, theme.js, and a tag's list for the sidebar (tags/x.nav.js).
-      const own = s.src && /\/(assets\/(app|theme)|tags\/[^/]+\.nav)\.js$/.test(new URL(s.src).pathname) &&
-        new URL(s.src).origin === location.origin;
-      if (!own || s.textContent.trim()) bad.push(`<script src="${s.getAttribute("src")}">${s.textContent.slice(0, 60)}`);
-    }
-    for (const el of document.querySelectorAll("iframe, frame, object, embed, svg, base, meta[http-equiv]")) {
-      bad.push(`<${el.localName}> element`);
-    }
-    return bad;
-  });
-  assert.deepEqual(found, [], `${where}: ${found.join("; ")}`);
-}
-
 test("hostile description: no script runs on the overview, bundle, tag and operation pages", async (t) => {
   // The sanitiser keeps <img src=x> (without its onerror): the browser asks for /x and gets a 404.
   t.allow(({ kind, text, url: source }) => kind === "console" && / 404 /.test(text) && /\/x$/.test(source));
@@ -625,4 +595,6 @@ await import("./playground_slice.mjs");  // the playground's per-tag description
 group("serve"); await import("./serve.mjs");  // apiref serve: proxy from the playground, live reload
 group("auth"); await import("./auth.mjs");  // the ready configs: token box quoting, primary_color, playground auth
 group("overview"); await import("./overview.mjs");  // the overview: auth sentence, first call, tag index
+// hostile.mjs (hostile names: every page of every kind, nothing runs) is imported above, for
+// checkHostile: its tests are declared first, in the "site" group.
 process.exitCode = await run();

@@ -83,4 +83,25 @@ check "pure ref cycle: bundle exits 1" finishes bundle-cycle 1 bundle "$WORK/pur
 check "pure ref cycle: bundle names the ref" grep -qF 'pure-cycle.yaml:11:30: error:' bundle-cycle.err
 check "pure ref cycle: bundle says ref-cycle" grep -qF '[ref-cycle]' bundle-cycle.err
 
+# Names hostile as file names (tests/hostile/names.json: '../../etc/passwd', '/', '\\..', CON,
+# aux, NUL.txt, COM1, Foo/foo/FOO, %2e%2e, bidi and zero-width characters, 5,000-character names
+# differing in their last letter): every page inside the site, one per operation, tag and
+# schema, none lost to a collision, none a Windows device name. (Whether anything of theirs
+# runs in a browser: tests/browser/hostile.mjs.)
+mkdir -p "$WORK/names-run"
+check "hostile names: build finishes, exit 0" finishes build-names 0 build "$ROOT/tests/hostile/names.json" -o "$WORK/names-run/site" -q
+check "hostile names: nothing written beside the site" test "$(ls -A "$WORK/names-run")" = site
+check "hostile names: no symbolic link, every file below the site" \
+  bash -c "[ -z \"\$(find '$WORK/names-run/site' -type l)\" ] && find '$WORK/names-run/site' -type f -print0 | xargs -0 realpath | grep -v '^$WORK/names-run/site/' | wc -l | grep -qx 0"
+check "hostile names: a page for each of the 24 operations" \
+  bash -c "test \$(ls '$WORK/names-run/site/names/operations/' | grep -c '\.html\$') -eq 24"
+check "hostile names: a page for each of the 10 tags" bash -c "test \$(ls '$WORK/names-run/site/names/tags/' | grep -c '\.html\$') -eq 10"
+check "hostile names: a page for each of the 6 schemas" \
+  bash -c "test \$(ls '$WORK/names-run/site/names/schemas/' | grep -v '^index.html' | grep -c '\.html\$') -eq 6"
+check "hostile names: no two paths that differ only in case" \
+  bash -c "[ -z \"\$(cd '$WORK/names-run/site' && find . | tr A-Z a-z | sort | uniq -d)\" ]"
+check "hostile names: no Windows device name (CON, aux, NUL.txt, COM1, ...)" \
+  bash -c "! find '$WORK/names-run/site' -print | sed 's#.*/##' | grep -iqE '^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?\$'"
+check "hostile names: no file name over 255 bytes" bash -c "! find '$WORK/names-run/site' -print | sed 's#.*/##' | grep -qE '.{256}'"
+
 summary "cli-hostile"
