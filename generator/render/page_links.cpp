@@ -7,6 +7,8 @@
 
 namespace apiref {
 
+using json = nlohmann::json;
+
 std::string root_of(const std::string& page_path) {
   std::string root;
   for (char c : page_path)
@@ -36,7 +38,6 @@ std::string site_path(const std::string& base_url) {
 }
 
 std::string tag_nav_script(const ApiModel& model, const Tag& t, const ChangeMap* changes) {
-  using json = nlohmann::json;
   json ops = json::array();
   for (size_t oi : t.operations) {
     const Operation& o = model.operations[oi];
