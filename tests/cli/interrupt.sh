@@ -42,7 +42,10 @@ interrupted() {
   check "$sig after $delay s: killed by it, or finished first" test "$got" -eq 0 -o "$got" -eq "$((128 + $(kill -l "$sig")))"
   check "$sig after $delay s: the old site or the whole new one" old_or_new "$dir/site"
   check "$sig after $delay s: no staging or old folder left" nothing_beside "$dir"
-  if [[ $got -ne 0 ]]; then
+  # At 0.05 s the process may still be starting (a sanitized one takes longer to reach main):
+  # a signal before apiref takes signals kills it silently, with nothing yet to clean up, which
+  # the two checks above cover.
+  if [[ $got -ne 0 && $delay != 0.05 ]]; then
     check "$sig after $delay s: says it was interrupted" grep -q 'apiref: interrupted' "$dir.err"
     check "$sig after $delay s: no write error reported" bash -c "! grep -q 'cannot write' '$dir.err'"
   fi
