@@ -9,23 +9,11 @@
 #include "diff/diff.h"
 #include "load/load.h"
 #include "model/model.h"
+#include "model_version.h"
 
 using namespace apiref;
 
 namespace {
-
-struct Version {
-  Node doc;
-  ApiModel model;
-};
-
-std::unique_ptr<Version> version_of(const std::string& yaml) {
-  auto v = std::make_unique<Version>();
-  Diagnostics d;
-  REQUIRE(parse_yaml(yaml, "t.yaml", v->doc, d));
-  v->model = build_model(v->doc, {}, "t", d);
-  return v;
-}
 
 DiffResult diff_of(const std::string& old_yaml, const std::string& new_yaml, const DiffLimits& limits = {}) {
   auto o = version_of(old_yaml);

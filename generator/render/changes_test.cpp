@@ -9,24 +9,12 @@
 #include "diff/diff.h"
 #include "load/load.h"
 #include "model/model.h"
+#include "model_version.h"
 #include "render/changes.h"
 
 using namespace apiref;
 
 namespace {
-
-struct Version {
-  Node doc;
-  ApiModel model;
-};
-
-std::unique_ptr<Version> version_of(const std::string& yaml) {
-  auto v = std::make_unique<Version>();
-  Diagnostics d;
-  REQUIRE(parse_yaml(yaml, "t.yaml", v->doc, d));
-  v->model = build_model(v->doc, {}, "t", d);
-  return v;
-}
 
 const char* kOld = R"(openapi: 3.0.3
 info: {title: t, version: '1'}
