@@ -27,6 +27,7 @@
 #include "render/page_links.h"
 #include "render/parameters.h"
 #include "render/playground.h"
+#include "render/playground_oas32.h"
 #include "render/model_data.h"
 #include "render/once_map.h"
 #include "render/schema_tree.h"
@@ -519,6 +520,8 @@ class SiteRenderer {
     Data operation = operation_context(b, o, root);
     std::string try_href = playground_href(b.name, o);
     if (!try_href.empty()) operation.set("try_href", root + try_href);
+    if (!try_href.empty() && !playground_sends_all(*b.document, o))
+      operation.set("try_note", "the playground cannot send its querystring parameter: use a snippet below");
     operation.set("change", change_badge(b, index, root));
     std::string title = std::string(operation.find("title")->text()) + " · " + m.title;
     Data ctx = fields("operation", std::move(operation));
