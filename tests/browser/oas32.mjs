@@ -88,11 +88,16 @@ test("oas32: pages show the tag's kind and parent, $self and the decoded content
   // The event's data is JSON text: what it holds, and the Reading it decodes to, unfolded.
   await open(page, url("api/operations/streamOvenEvents.html"));
   const data = page.locator(".schema-prop", { has: page.locator(":scope > details > summary > .prop-name", { hasText: /^data$/ }) });
-  await data.locator(":scope > details > summary").click();
+  const details = data.locator(":scope > details");
+  if (!(await details.evaluate((d) => d.open))) await details.locator(":scope > summary").click();
+  assert.ok(await details.evaluate((d) => d.open), "the data row is open");
   assert.match(await data.locator(".schema-content-type").first().textContent(), /holds application\/json/);
   const decoded = data.locator(".schema-content").first();
   assert.match(await decoded.locator(".schema-label").textContent(), /^decoded content$/i);
   assert.ok(await decoded.locator("a", { hasText: "Reading" }).count() >= 1, "the decoded content names Reading");
+  // app.js unfolds it in place: the reading's own fields.
+  await decoded.locator("button", { hasText: "Expand" }).click();
+  await decoded.locator(".prop-name", { hasText: /^celsius$/ }).waitFor();
   await decoded.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENSHOTS, "oas32-content-schema.png") });
 });
