@@ -505,3 +505,99 @@ TEST_CASE("projects: the same component written in two constructs is one, differ
   CHECK(v2.find("parameters")->items[0].find("schema")->string_at("$ref") == "#/components/schemas/id");
   for (const Member& m : schemas.members) CHECK(m.key.find("_2") == std::string::npos);
 }
+
+TEST_CASE("projects: 3.2 additionalOperations are kept by audience like the fixed methods") {
+  TempDir t;
+  t.write("apiref.yaml", "bundles:\n  - {name: pub, base: base.yml, audience: public}\n");
+  t.write("base.yml", "openapi: 3.2.0\ninfo: {title: Base, version: '1'}\npaths: {}\n");
+  t.write("constructs/v1/cache/api.yml", R"(openapi: 3.2.0
+info: {title: Cache, version: '1'}
+security: [{jwt: []}]
+tags: [{name: cache}, {name: locks}]
+paths:
+  /cakes:
+    summary: Cakes
+    get:
+      x-internal: [public]
+      responses: {"200": {description: ok}}
+    additionalOperations:
+      PURGE:
+        x-internal: [public]
+        tags: [cache]
+        responses:
+          "200":
+            description: purged
+            content: {application/json: {schema: {$ref: "#/components/schemas/Purged"}}}
+      LOCK:
+        x-internal: [admin]
+        tags: [locks]
+        responses:
+          "200":
+            description: locked
+            content: {application/json: {schema: {$ref: "#/components/schemas/Lock"}}}
+  /ovens:
+    additionalOperations:
+      PURGE:
+        x-internal: [public]
+        responses: {"204": {description: purged}}
+  /locks:
+    additionalOperations:
+      LOCK:
+        x-internal: [admin]
+        responses: {"204": {description: locked}}
+components:
+  securitySchemes:
+    jwt: {type: http, scheme: bearer}
+  schemas:
+    Purged: {type: object}
+    Lock: {type: object}
+)");
+  BundleResult r = bundle_config((t.path() / "apiref.yaml").string());
+  for (const Diagnostic& d : r.diagnostics) INFO(format_diagnostic(d));
+  REQUIRE(r.ok());
+  const Node& doc = r.bundles[0].document;
+  require_self_contained(doc);
+  const Node& paths = *doc.find("paths");
+  // A path whose only operation is another audience's is left out, as with fixed methods;
+  // one whose only operation is an additional one of this audience stays.
+  CHECK(paths.find("/locks") == nullptr);
+  REQUIRE(paths.find("/ovens"));
+  CHECK(paths.find("/ovens")->find("additionalOperations")->find("PURGE") != nullptr);
+  const Node& cakes = *paths.find("/cakes");
+  const Node& more = *cakes.find("additionalOperations");
+  REQUIRE(more.members.size() == 1);
+  CHECK(more.members[0].key == "PURGE");
+  // The construct's root security is carried down to it, its tag is declared.
+  CHECK(more.members[0].value.find("security")->items[0].members[0].key == "jwt");
+  // Path-level fields first, then the fixed methods, then additionalOperations.
+  std::vector<std::string> order;
+  for (const Member& m : cakes.members) order.push_back(m.key);
+  CHECK(order == std::vector<std::string>{"summary", "get", "additionalOperations"});
+  const Node& schemas = *doc.find("components")->find("schemas");
+  CHECK(schemas.find("Purged") != nullptr);
+  CHECK(schemas.find("Lock") == nullptr);
+  std::set<std::string> tags;
+  for (const Node& tg : doc.find("tags")->items) tags.insert(std::string(tg.string_at("name")));
+  CHECK(tags == std::set<std::string>{"cache"});
+}
+
+TEST_CASE("projects: the same additional operation in two constructs is a duplicate") {
+  TempDir t;
+  t.write("apiref.yaml", "bundles:\n  - {name: all, base: base.yml}\n");
+  t.write("base.yml", "openapi: 3.2.0\ninfo: {title: Base, version: '1'}\npaths: {}\n");
+  std::string op = R"(
+paths:
+  /thing:
+    additionalOperations:
+      PURGE:
+        responses: {"204": {description: ok}}
+)";
+  t.write("constructs/v1/a/api.yml", "openapi: 3.2.0\ninfo: {title: A, version: '1'}" + op);
+  t.write("constructs/v2/b/api.yml", "openapi: 3.2.0\ninfo: {title: B, version: '1'}" + op);
+  BundleResult r = bundle_config((t.path() / "apiref.yaml").string());
+  const Diagnostic* d = find_diag(r.diagnostics, "duplicate-operation");
+  REQUIRE(d);
+  CHECK(d->where.file.find("v2/b/api.yml") != std::string::npos);
+  CHECK(d->where.pointer == "/paths/~1thing/additionalOperations/PURGE");
+  CHECK(d->where.pos.line == 6);
+}

@@ -28,10 +28,11 @@ struct Construct {
 };
 
 // Writes the non-operation fields of a path item (summary, parameters, servers) before its
-// operations, as people write them.
+// operations, and 3.2's additionalOperations after them, as people write them.
 void order_path_item(Node& item) {
-  std::stable_partition(item.members.begin(), item.members.end(),
-                        [](const Member& m) { return !is_http_method(m.key); });
+  auto rank = [](const Member& m) { return is_http_method(m.key) ? 1 : m.key == "additionalOperations" ? 2 : 0; };
+  std::stable_sort(item.members.begin(), item.members.end(),
+                   [&](const Member& a, const Member& b) { return rank(a) < rank(b); });
 }
 
 // A merged document is written in the order OpenAPI's own examples use, whatever order the
@@ -141,6 +142,37 @@ class ProjectBundler {
     return out;
   }
 
+  // One operation of a path item (a fixed method, or an entry of 3.2's additionalOperations,
+  // which the bundle's audience filters alike), rewritten for the bundle; null when the
+  // audience does not keep it or another document already defined it.
+  Node merge_operation(const Document& doc, const Document& item_doc, const std::string& path, const Member& m,
+                       const std::string& op_ptr, const Node* root_security, std::set<std::string>& tags_used) {
+    if (!in_audience(m.value, spec_.audience)) return Node();
+    Location here{item_doc.display, op_ptr, m.key_pos};
+    std::string op_key = path + " " + m.key;
+    auto seen = origins_.find(op_key);
+    if (seen != origins_.end()) {
+      docs_.diagnostics().push_back(
+          {Severity::Error, "duplicate-operation",
+           "operation " + upper(m.key) + " " + path + " is defined twice in bundle '" + spec_.name + "'", here,
+           {seen->second}});
+      return Node();
+    }
+    origins_[op_key] = here;
+    Node op = bundler_.rewrite(item_doc, m.value, op_ptr, OasContext::Operation);
+    if (const Node* tags = op.find("tags"))
+      for (const Node& t : tags->items)
+        if (t.is_string()) tags_used.insert(t.text);
+    if (const Node* sec = m.value.find("security")) {
+      op.set("security", rename_security(item_doc, *sec, append_pointer(op_ptr, "security")));
+    } else if (root_security) {
+      // The construct's default security applies to its operations; the merged
+      // document's root security is the base's, so carry it down explicitly.
+      op.set("security", rename_security(doc, *root_security, "/security"));
+    }
+    return op;
+  }
+
   void merge_paths(const Document& doc, bool is_base, const Node* root_security) {
     const Node* paths = doc.root.find("paths");
     if (!paths || !paths->is_object()) return;
@@ -160,49 +192,37 @@ class ProjectBundler {
       }
       if (!item->is_object()) continue;
       Node out_item = Node::object(item->pos);
-      for (const Member& m : item->members) {
-        if (!is_http_method(m.key) || !m.value.is_object()) continue;
-        if (!in_audience(m.value, spec_.audience)) continue;
-        std::string op_ptr = append_pointer(item_ptr, m.key);
-        Location here{item_doc->display, op_ptr, m.key_pos};
-        std::string op_key = entry.key + " " + m.key;
-        auto seen = origins_.find(op_key);
-        if (seen != origins_.end()) {
-          docs_.diagnostics().push_back(
-              {Severity::Error, "duplicate-operation",
-               "operation " + upper(m.key) + " " + entry.key + " is defined twice in bundle '" +
-                   spec_.name + "'",
-               here, {seen->second}});
-          continue;
-        }
-        origins_[op_key] = here;
-        Node op = bundler_.rewrite(*item_doc, m.value, op_ptr, OasContext::Operation);
-        if (Node* tags = op.find("tags")) {
-          for (Node& t : tags->items) {
-            if (!t.is_string()) continue;
-            tags_used.insert(t.text);
-          }
-        }
-        if (const Node* sec = m.value.find("security")) {
-          op.set("security", rename_security(*item_doc, *sec, append_pointer(op_ptr, "security")));
-        } else if (root_security) {
-          // The construct's default security applies to its operations; the merged
-          // document's root security is the base's, so carry it down explicitly.
-          op.set("security", rename_security(doc, *root_security, "/security"));
-        }
-        out_item.members.push_back(Member{m.key, m.key_pos, std::move(op)});
+      Node more = Node::object();  // 3.2's additionalOperations kept for this bundle
+      const Node* more_in = item->find("additionalOperations");
+      for (const Member& m : item->members)
+        if (is_http_method(m.key) && m.value.is_object())
+          if (Node op = merge_operation(doc, *item_doc, entry.key, m, append_pointer(item_ptr, m.key), root_security, tags_used);
+              !op.is_null())
+            out_item.members.push_back(Member{m.key, m.key_pos, std::move(op)});
+      if (more_in && more_in->is_object()) {
+        std::string more_ptr = append_pointer(item_ptr, "additionalOperations");
+        for (const Member& m : more_in->members)
+          if (m.value.is_object() && m.key.rfind("x-", 0) != 0)
+            if (Node op = merge_operation(doc, *item_doc, entry.key, m, append_pointer(more_ptr, m.key), root_security, tags_used);
+                !op.is_null())
+              more.members.push_back(Member{m.key, m.key_pos, std::move(op)});
       }
-      if (out_item.members.empty()) continue;
+      if (out_item.members.empty() && more.members.empty()) continue;
       Node* existing = paths_.find(entry.key);
       Node& target = existing ? *existing : paths_.set(entry.key, Node::object(item->pos), entry.key_pos);
       for (const Member& m : item->members) {
-        if (is_http_method(m.key) || target.find(m.key)) continue;
+        if (is_http_method(m.key) || m.key == "additionalOperations" || target.find(m.key)) continue;
         target.members.push_back(Member{
             m.key, m.key_pos,
             bundler_.rewrite(*item_doc, m.value, append_pointer(item_ptr, m.key),
                              child_context(OasContext::PathItem, m.key))});
       }
       for (Member& m : out_item.members) target.members.push_back(std::move(m));
+      if (!more.members.empty()) {
+        Node* held = target.find("additionalOperations");
+        Node& into = held ? *held : target.set("additionalOperations", Node::object(more_in->pos));
+        for (Member& m : more.members) into.members.push_back(std::move(m));
+      }
     }
     if (is_base) return;  // the base's own tags are already in the output
     if (const Node* tags = doc.root.find("tags")) {

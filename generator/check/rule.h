@@ -24,6 +24,7 @@
 #include "resolve/oas_context.h"
 #include "resolve/resolve.h"
 #include "text/regex.h"
+#include "tree/json_pointer.h"
 
 namespace apiref {
 namespace check_internal {
@@ -227,11 +228,20 @@ inline bool is_ext(const std::string& k) { return k.size() > 2 && k[0] == 'x' &&
 std::vector<std::string> path_vars(const std::string& path);
 std::vector<std::string> segments(const std::string& path);  // split at '/'
 bool is_template_segment(const std::string& s);
-// Each operation of a path item: (method member, operation object).
+// Each operation of a path item at `ptr`: f(method member, pointer of the operation). The
+// fixed methods (3.2's `query` among them), then, in a 3.2 document, the entries of
+// additionalOperations (any method name, kept as written: "PURGE"), so that every rule on
+// operations sees those too.
 template <typename F>
-void for_each_operation(const Node& item, F&& f) {
+void for_each_operation(const Node& item, const std::string& ptr, const St& st, F&& f) {
   for (const Member& m : item.members)
-    if (is_http_method(m.key) && m.value.is_object()) f(m);
+    if (is_http_method(m.key) && m.value.is_object()) f(m, append_pointer(ptr, m.key));
+  if (!(st.ver & oas::V32)) return;
+  const Node* more = item.find("additionalOperations");
+  if (!more || !more->is_object()) return;
+  std::string mp = append_pointer(ptr, "additionalOperations");
+  for (const Member& m : more->members)
+    if (!is_ext(m.key) && m.value.is_object()) f(m, append_pointer(mp, m.key));
 }
 
 }  // namespace check_internal

@@ -129,7 +129,7 @@ std::vector<SiteFile> llms_files(const std::vector<SiteBundle>& bundles, const s
       return s;
     }());
   }
-  std::string head = "# " + md_text(title) + "\n\n> " + md_text(summary) + "\n\n";
+  std::string head = "# " + md_heading(title) + "\n\n> " + md_text(summary) + "\n\n";
   std::vector<FullFile> full = full_files(bundles, twins, head, options);
 
   std::string out = head;
@@ -142,7 +142,8 @@ std::vector<SiteFile> llms_files(const std::vector<SiteBundle>& bundles, const s
     const ApiModel& m = *b.model;
     out += "- [" + md_text(m.title) + "](" + base + bundle_page_path(b.name) + "): " +
            (m.version.empty() ? "" : "version " + md_code(m.version) + ", ") + count(m.operations.size(), "operation", "operations") +
-           "; OpenAPI description at " + base + b.name + "/openapi.json\n";
+           "; OpenAPI description at " + base + b.name + "/openapi.json" +
+           (m.self_uri.empty() ? "" : ", its canonical URI (`$self`) " + md_text(m.self_uri)) + "\n";
   }
   for (const SiteBundle& b : bundles) {
     const ApiModel& m = *b.model;
@@ -152,7 +153,7 @@ std::vector<SiteFile> llms_files(const std::vector<SiteBundle>& bundles, const s
              md_code(text::ascii_upper(o.method) + " " + o.path) + (o.deprecated ? ", deprecated" : "") + "\n";
     };
     for (const Tag& t : m.tags) {
-      out += "\n## " + (bundles.size() > 1 ? md_text(m.title) + ": " : "") + md_text(t.display_name) + "\n\n";
+      out += "\n## " + md_heading((bundles.size() > 1 ? m.title + ": " : "") + t.display_name) + "\n\n";
       std::string note = markdown_to_plain_text(t.description, 200);
       out += "- [" + md_text(t.display_name) + "](" + base + twin_path(tag_page_path(b.name, t)) + "): tag, " +
              count(t.operations.size(), "operation", "operations") + (note.empty() ? "" : ". " + md_text(note)) + "\n";

@@ -53,6 +53,10 @@ std::string md_text(std::string_view text, bool in_table) {
       case '\\': case '`': case '*': case '[': case ']': case '<': case '>': case '~':
         out += '\\';
         break;
+      case '$':
+        // GitHub reads $...$ as math: "$5 to $10" would lose its dollars and set the rest in TeX.
+        out += '\\';
+        break;
       case '|':
         if (in_table) out += '\\';
         break;
@@ -73,6 +77,15 @@ std::string md_text(std::string_view text, bool in_table) {
   // A line that starts as a block would (a heading, a list item, a quote) is not at the start
   // of one here: md_text always follows other text on its line.
   while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string md_heading(std::string_view text) {
+  std::string out = md_text(text);
+  size_t run = out.size();
+  while (run > 0 && out[run - 1] == '#') --run;
+  // A closing sequence is a run of # after a space, or the whole text; escaped, it is text.
+  if (run < out.size() && (run == 0 || out[run - 1] == ' ')) out.insert(run, 1, '\\');
   return out;
 }
 

@@ -20,6 +20,11 @@ std::string md_code(std::string_view text, bool in_table = false);
 // links, raw HTML, entities, escapes) escaped, newlines made spaces; `|` too in a table cell.
 std::string md_text(std::string_view text, bool in_table = false);
 
+// Plain text as the text of an ATX heading ("# " + this): md_text, and a run of `#` at its end
+// (or all of it) escaped, which the heading would otherwise drop as its closing sequence
+// ("Issue #" would read "Issue").
+std::string md_heading(std::string_view text);
+
 // A fenced code block of `code` in `language`, its fence longer than any in the code.
 std::string md_code_block(std::string_view code, std::string_view language);
 

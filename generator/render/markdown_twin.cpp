@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include "examples/stream.h"
 #include "markdown/markdown.h"
 #include "render/auth_guide.h"
 #include "render/markdown_text.h"
@@ -11,6 +12,7 @@
 #include "render/responses.h"
 #include "render/schema_outline.h"
 #include "render/schema_tree.h"
+#include "render/sidebar.h"
 #include "text/case.h"
 
 namespace apiref {
@@ -99,12 +101,25 @@ class TwinWriter {
     std::string out;
     for (size_t i = 0; i < content.size(); ++i) {
       const MediaType& mt = content[i];
+      auto same = [&](const MediaType& other) { return other.schema == mt.schema && other.item_schema == mt.item_schema; };
       bool told = false;
-      for (size_t j = 0; j < i && !told; ++j) told = content[j].schema == mt.schema;
+      for (size_t j = 0; j < i && !told; ++j) told = same(content[j]);
       if (told) continue;
       std::string names = md_code(mt.name);
       for (size_t j = i + 1; j < content.size(); ++j)
-        if (content[j].schema == mt.schema) names += ", " + md_code(content[j].name);
+        if (same(content[j])) names += ", " + md_code(content[j].name);
+      if (!mt.schema && mt.item_schema) {
+        // 3.2's streams: the outline is of one item, as the page shows it.
+        std::string name = component_of(*mt.item_schema);
+        std::string href = name.empty() ? "" : schema_href(name);
+        std::string label = md_text(name.empty() ? schema_type_label(*b_.document, *mt.item_schema) : shown(name));
+        std::string_view kind = stream_kind(mt.name);
+        out += "Content " + names + ": a stream of " + (kind.empty() ? std::string("items") : md_text(kind)) + ", each item " +
+               (href.empty() ? label : "[" + label + "](" + href + ")");
+        std::string lines = outline(*mt.item_schema, dir, name, false);
+        out += lines.empty() ? ".\n\n" : "\n\n" + lines + "\n";
+        continue;
+      }
       if (!mt.schema) {
         out += "Content " + names + ".\n\n";
         continue;
@@ -163,7 +178,7 @@ std::string parameters_section(const TwinWriter& w, const Operation& o) {
   if (o.parameters.empty() && o.unresolved_parameters.empty()) return "";
   std::string out = "## Parameters\n\n";
   if (!o.parameters.empty()) out += "| Name | In | Type | Required | Description |\n|---|---|---|---|---|\n";
-  for (const char* loc : {"path", "query", "header", "cookie"}) {
+  for (const char* loc : {"path", "query", "querystring", "header", "cookie"}) {
     for (const Parameter& p : o.parameters) {
       if (p.in != loc) continue;
       std::string type = p.schema ? md_text(schema_type_label(*w.b_.document, *p.schema), true) : "";
@@ -195,7 +210,7 @@ std::string body_and_responses(const TwinWriter& w, const Operation& o) {
   out += "## Responses\n\n";
   for (const Response& r : o.responses) {
     std::string_view reason = status_reason(r.status);
-    out += "### " + md_text(r.status) + (reason.empty() ? "" : " " + md_text(reason)) + "\n\n";
+    out += "### " + md_heading(r.status + (reason.empty() ? "" : " " + std::string(reason))) + "\n\n";
     if (!r.unresolved_ref.empty()) out += "Not found in the description: " + md_code(r.unresolved_ref) + ".\n\n";
     out += w.blocks(r.description, 4);
     if (!r.headers.empty()) {
@@ -243,7 +258,7 @@ std::string operation_twin(const TwinContext& c, const SiteBundle& b, const Oper
   TwinWriter w(c, b, root);
   const ApiModel& m = *b.model;
   std::string title = o.summary.empty() ? text::ascii_upper(o.method) + " " + o.path : o.summary;
-  std::string out = "# " + md_text(title) + "\n\n";
+  std::string out = "# " + md_heading(title) + "\n\n";
   out += o.is_webhook ? "Webhook " + md_code(o.path) + ", sent as " + md_code(text::ascii_upper(o.method)) : md_code(text::ascii_upper(o.method) + " " + o.path);
   if (!o.servers.empty() && !o.is_webhook) out += " on " + md_code(o.servers[0].resolved_url);
   out += "\n\n";
@@ -277,9 +292,19 @@ std::string operation_twin(const TwinContext& c, const SiteBundle& b, const Oper
 
 std::string tag_twin(const TwinContext& c, const SiteBundle& b, const Tag& t, const std::string& root) {
   TwinWriter w(c, b, root);
-  std::string out = "# " + md_text(t.display_name) + "\n\n";
+  std::string out = "# " + md_heading(t.display_name) + "\n\n";
   out += "Tag of " + w.bundle_link() + ": " + std::to_string(t.operations.size()) +
-         (t.operations.size() == 1 ? " operation" : " operations") + ".\n\n";
+         (t.operations.size() == 1 ? " operation" : " operations") + ".";
+  // 3.2: what sort of tag it is, and the tag it is nested in.
+  if (!t.kind.empty()) {
+    std::string label = tag_kind_label(t.kind);
+    out += " Kind " + md_code(t.kind) + (label == t.kind ? "" : " (" + md_text(label) + ")") + ".";
+  }
+  if (t.parent >= 0 && static_cast<size_t>(t.parent) < b.model->tags.size()) {
+    const Tag& parent = b.model->tags[static_cast<size_t>(t.parent)];
+    out += " Part of [" + md_text(parent.display_name) + "](" + link(root, tag_page_path(b.name, parent)) + ").";
+  }
+  out += "\n\n";
   out += w.blocks(t.description, 2);
   if (!t.operations.empty()) out += "## Operations\n\n";
   for (size_t i : t.operations) {
@@ -294,7 +319,7 @@ std::string tag_twin(const TwinContext& c, const SiteBundle& b, const Tag& t, co
 
 std::string schema_twin(const TwinContext& c, const SiteBundle& b, const SchemaComponent& s, const std::string& root) {
   TwinWriter w(c, b, root);
-  std::string out = "# " + md_text(s.display_name) + "\n\n";
+  std::string out = "# " + md_heading(s.display_name) + "\n\n";
   out += "Schema " + md_code(s.name) + " of " + w.bundle_link() + ": " + md_text(schema_type_label(*b.document, *s.schema)) + "." +
          schema_values_note(*s.schema) + "\n\n";
   out += w.blocks(s.schema->string_at("description"), 2);

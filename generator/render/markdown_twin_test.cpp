@@ -221,3 +221,77 @@ TEST_CASE("markdown twin: llms-full is one file within the limit, in parts over 
   CHECK(files[0].content.find("- [llms-full-pets-2.txt](llms-full-pets-2.txt): Pets, part 2 of 2") != std::string::npos);
   CHECK(files[0].content.find("- [Update a pet](pets/operations/updatePet.md): `PUT /pets/{petId}`") != std::string::npos);
 }
+
+namespace {
+
+// Text with CommonMark's and GitHub's significant sequences in every place a twin puts plain
+// text: a heading's closing '#'s, GitHub's alert marker, math dollars, pipes in a table.
+const char* const kSignificant = R"(openapi: 3.2.0
+info: {title: 'Costs $5 to $10 #', version: '1'}
+tags:
+  - {name: 'Issue #', description: "> [!NOTE]\n> Beware"}
+paths:
+  /x:
+    get:
+      tags: ['Issue #']
+      summary: '[!WARNING] Price $1 | $2 ##'
+      parameters:
+        - {name: a, in: query, description: "> [!NOTE]\n> one | two $3", schema: {type: string}}
+        - name: whole
+          in: querystring
+          description: '[!TIP] the query #'
+          content:
+            application/x-www-form-urlencoded:
+              schema: {type: object, properties: {q: {type: string}}}
+      responses:
+        '200': {description: ok}
+)";
+
+size_t count_of(const std::string& s, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
+  return n;
+}
+
+// The text of the first <tag>...</tag> in html.
+std::string element_text(const std::string& html, const std::string& tag) {
+  size_t at = html.find("<" + tag + ">");
+  if (at == std::string::npos) return "";
+  at += tag.size() + 2;
+  return html.substr(at, html.find("</" + tag + ">", at) - at);
+}
+
+}  // namespace
+
+TEST_CASE("markdown twin: headings and table cells read back through cmark-gfm as the text written") {
+  CHECK(md_heading("Issue #") == "Issue \\#");
+  CHECK(md_heading("###") == "\\###");
+  CHECK(md_heading("C#") == "C#");
+  CHECK(md_text("$5 to $10") == "\\$5 to \\$10");
+  Site s(kSignificant);
+  std::string op = operation_twin(s.context, s.bundles[0], s.model.operations[0], "../../");
+  std::string html = render_markdown(op);
+  // The heading keeps its closing hashes, its dollars and its bracketed marker as text.
+  CHECK(element_text(html, "h1") == "[!WARNING] Price $1 | $2 ##");
+  // The parameter table: each row has its five cells, the pipe inside one (the alert is read
+  // as the pages read it, a "Note").
+  CHECK(html.find("<td>Note one | two $3</td>") != std::string::npos);
+  CHECK(count_of(html, "<td>") == 10);
+  // 3.2's querystring parameter is a row of the table too.
+  CHECK(html.find("<td><code>whole</code></td>") != std::string::npos);
+  CHECK(html.find("<td>querystring</td>") != std::string::npos);
+  CHECK(html.find("<td>[!TIP] the query #</td>") != std::string::npos);
+  std::string tag_md = tag_twin(s.context, s.bundles[0], s.model.tags[0], "../../");
+  CHECK(element_text(render_markdown(tag_md), "h1") == "Issue #");
+  // The description stays a quote below the heading, its alert marker escaped.
+  CHECK(tag_md.find("\n\n> \\[\\!NOTE\\]\n> Beware\n") != std::string::npos);
+  std::vector<BundleTwins> twins(1);
+  twins[0].operations.resize(s.model.operations.size());
+  twins[0].tags.resize(s.model.tags.size());
+  twins[0].schemas.resize(s.model.schemas.size());
+  std::vector<SiteFile> llms = llms_files(s.bundles, twins, s.model.title, SiteOptions{});
+  REQUIRE(!llms.empty());
+  std::string index = render_markdown(llms[0].content);
+  CHECK(element_text(index, "h1") == "Costs $5 to $10 #");
+  CHECK(index.find("<h2>Issue #</h2>") != std::string::npos);
+}

@@ -173,3 +173,49 @@ TEST_CASE("oas32: named servers, response summaries, defaultMapping and the devi
     if (path.rfind("authentication", 0) == 0 && text.find("https://auth.example.com/device") != std::string::npos) device = true;
   CHECK(device);
 }
+
+TEST_CASE("oas32: contentSchema is drawn under the string that holds it, on the page and in its twin") {
+  const std::string& sse = file("api/operations/streamOvenEvents.html");
+  CHECK(sse.find("<div class=\"schema-content-type\">holds <code>application/json</code></div>") != std::string::npos);
+  size_t block = sse.find("<span class=\"schema-label\">decoded content</span>");
+  REQUIRE(block != std::string::npos);
+  // The decoded content is the Reading, linked to its page.
+  size_t reading = sse.find("schemas/Reading.html", block);
+  REQUIRE(reading != std::string::npos);
+  CHECK(reading < block + 600);
+  const std::string& twin = file("api/operations/streamOvenEvents.md");
+  CHECK(twin.find("- `data` (string, required): Holds `application/json`.") != std::string::npos);
+  CHECK(twin.find("  - Decoded content: [Reading](") != std::string::npos);
+  // Encoded binary content: its media type and encoding, on the schema's page and in its twin.
+  CHECK(file("api/schemas/Snapshot.html").find("holds <code>image/png</code>, <code>base64</code>-encoded") != std::string::npos);
+  CHECK(file("api/schemas/Snapshot.md").find("- `image` (string): Holds `image/png`, `base64`-encoded.") != std::string::npos);
+}
+
+TEST_CASE("oas32: a tag page says its kind and parent, the bundle page its $self") {
+  const std::string& cakes = file("api/tags/cakes.html");
+  CHECK(cakes.find("<p class=\"tag-facts\"><span class=\"tag-kind\" title=\"Tag kind: nav\">navigation</span> · Part of "
+                   "<a href=\"../../api/tags/products.html\">Products</a></p>") != std::string::npos);
+  CHECK(file("api/tags/breads.html").find("<p class=\"tag-facts\">Part of <a") != std::string::npos);
+  CHECK(file("api/tags/ovens.html").find("tag-facts") == std::string::npos);  // neither: nothing said
+  CHECK(file("api/tags/cakes.md").find("Kind `nav` (navigation). Part of [Products](") != std::string::npos);
+  CHECK(file("api/index.html").find("<p class=\"self-uri\">The description's canonical URI ($self): "
+                                    "<a href=\"https://api.example.com/specs/openapi.yaml\"><code>") != std::string::npos);
+  CHECK(file("llms.txt").find("its canonical URI (`$self`) https://api.example.com/specs/openapi.yaml") != std::string::npos);
+}
+
+TEST_CASE("oas32: the playground sends additional methods, querystring fields and shows streams") {
+  // Swagger UI offers Try it out for the methods listed, as written.
+  const std::string& config = file("playground/swagger-config.json");
+  CHECK(config.find("\"PURGE\"") != std::string::npos);
+  CHECK(file("api/operations/purgeCakeCache.html").find("class=\"try-it\"") != std::string::npos);
+  // Its copy of the description: the form querystring split, the streams given a schema.
+  const std::string& copy = file("playground/api.openapi.json");
+  CHECK(copy.find("\"querystring\",\"content\":{\"application/x-www-form-urlencoded\"") == std::string::npos);
+  CHECK(copy.find("{\"name\":\"flavour\",\"in\":\"query\",\"required\":true") != std::string::npos);
+  CHECK(copy.find("{\"name\":\"max\",\"in\":\"query\",\"required\":true") != std::string::npos);
+  CHECK(copy.find("\"schema\":{\"type\":\"array\",\"description\":\"A stream: the body is a sequence of these items") != std::string::npos);
+  // A JSON querystring it cannot split: kept, and the operation page says so.
+  CHECK(copy.find("\"in\":\"querystring\",\"description\":\"The whole query string is one JSON document.\"") != std::string::npos);
+  CHECK(file("api/operations/findReadings.html").find("the playground cannot send its querystring parameter") != std::string::npos);
+  CHECK(file("api/operations/listCakes.html").find("cannot send") == std::string::npos);
+}

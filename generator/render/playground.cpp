@@ -1,9 +1,11 @@
 #include "render/playground.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
 
+#include "render/playground_oas32.h"
 #include "render/playground_slice.h"
 #include "text/file.h"
 #include "text/percent.h"
@@ -85,7 +87,8 @@ json playground_auth(const SiteBundle& b) {
 // sends the project's credential).
 struct Overrides {
   bool strip_security = false, retitled = false, servers_changed = false;
-  bool any() const { return strip_security || retitled || servers_changed; }
+  bool downgraded = false;  // 3.2 that Swagger UI needs said otherwise (render/playground_oas32.h)
+  bool any() const { return strip_security || retitled || servers_changed || downgraded; }
 };
 
 Overrides overrides_of(const SiteBundle& b) {
@@ -98,12 +101,14 @@ Overrides overrides_of(const SiteBundle& b) {
   size_t n = declared && declared->is_array() ? declared->items.size() : 0;
   o.servers_changed = n != m.servers.size() && !(n == 0 && m.servers.size() == 1 && m.servers[0].url == "/");
   for (size_t i = 0; i < n && !o.servers_changed; ++i) o.servers_changed = declared->items[i].string_at("url") != m.servers[i].url;
+  o.downgraded = playground_needs_downgrade(*b.document);
   return o;
 }
 
 // `out`: the bundle's description, or a slice of it (render/playground_slice.h).
 void apply_overrides(const SiteBundle& b, const Overrides& o, Node& out) {
   const ApiModel& m = *b.model;
+  if (o.downgraded) playground_downgrade(out);
   if (o.retitled) {
     Node* i = out.find("info");
     i->set("title", Node::string(m.title));
@@ -190,6 +195,13 @@ std::vector<SiteFile> playground_config_files(const std::vector<SiteBundle>& bun
       // operation) loaded up to a third slower with them in bench/playground.mjs.
   };
   if (!bundles.empty()) config["urls.primaryName"] = bundles.front().name;
+  // 3.2's other methods: Swagger UI offers "Try it out" for the methods listed here, compared
+  // as the description writes them ("PURGE"); its default list ends at "query".
+  std::vector<std::string> submit = {"get", "put", "post", "delete", "options", "head", "patch", "trace", "query"};
+  for (const SiteBundle& b : bundles)
+    for (std::string& method : additional_methods(*b.document))
+      if (std::find(submit.begin(), submit.end(), method) == submit.end()) submit.push_back(std::move(method));
+  if (submit.size() > 9) config["supportedSubmitMethods"] = submit;
   // `auth`: per bundle (by name), the project's credential as its server reads it, or null.
   json settings = {{"auth", auth}, {"persistAuthorization", options.persist_authorization}, {"proxy", nullptr}};
   // `slices`: per sliced bundle, by tag name, the description the playground opens a deep link
@@ -213,8 +225,8 @@ std::vector<std::function<SiteFile()>> playground_slice_jobs(const std::vector<S
 }
 
 std::string playground_href(const std::string& bundle, const Operation& o) {
-  // Swagger UI has no page for webhooks, nor for 3.2's additionalOperations (QUERY it has).
-  if (o.is_webhook || o.additional) return "";
+  // Swagger UI has no page for webhooks (3.2's QUERY and additionalOperations it lists).
+  if (o.is_webhook) return "";
   std::string tag = o.tags.empty() ? "default" : o.tags.front();
   return "playground/index.html?urls.primaryName=" + uri_component(bundle) + "#/" + uri_component(tag) + "/" +
          uri_component(swagger_operation_id(o));

@@ -46,6 +46,16 @@ class Outliner {
       return;
     }
     properties(*s, depth);
+    // What a string holds once decoded (contentSchema): one line with its type, its structure
+    // below it as a variant's is.
+    if (const Node* cs = s->find("contentSchema"); cs && cs->is_object()) {
+      std::string cname = schema_component_name(*cs);
+      bool again = recursion(cname);
+      const Node* css = deref_internal(doc_, *cs);
+      line(depth, "Decoded content: " + describe_type(*cs, cname) + (again ? " *(recursive)*" : "") +
+                      (css ? description_of(*css) : ""));
+      if (!again) children(*cs, depth + 1, false);
+    }
     for (const char* kind : {"oneOf", "anyOf"}) {
       const Node* variants = s->find(kind);
       if (!variants || !variants->is_array()) continue;
@@ -168,7 +178,8 @@ class Outliner {
   }
 
   static bool has_structure(const Node& s) {
-    return s.find("properties") || s.find("items") || s.find("allOf") || s.find("oneOf") || s.find("anyOf");
+    return s.find("properties") || s.find("items") || s.find("allOf") || s.find("oneOf") || s.find("anyOf") ||
+           s.find("contentSchema");
   }
 
   std::string shown(const std::string& name) const {
@@ -214,6 +225,15 @@ std::string schema_values_note(const Node& s, bool in_table) {
     out += ".";
   }
   if (const Node* c = s.find("const")) out += " Always " + code(*c) + ".";
+  // A string carrying another document: its media type and encoding (contentSchema, when
+  // given, is outlined below the line).
+  const Node* media = s.find("contentMediaType");
+  const Node* encoding = s.find("contentEncoding");
+  bool has_media = media && media->is_string() && !media->text.empty();
+  bool has_encoding = encoding && encoding->is_string() && !encoding->text.empty();
+  if (has_media || has_encoding)
+    out += " Holds " + (has_media ? code(*media) : std::string("content")) +
+           (has_encoding ? ", " + code(*encoding) + "-encoded" : std::string()) + ".";
   if (const Node* d = s.find("default")) out += " Default: " + code(*d) + ".";
   return out;
 }

@@ -114,7 +114,8 @@ struct ShownKeywords {
              *multiple_of = nullptr, *min_length = nullptr, *max_length = nullptr, *min_items = nullptr,
              *max_items = nullptr, *min_properties = nullptr, *max_properties = nullptr, *unique_items = nullptr,
              *pattern = nullptr, *enum_values = nullptr, *const_value = nullptr, *default_value = nullptr,
-             *example = nullptr, *read_only = nullptr, *write_only = nullptr, *deprecated = nullptr;
+             *example = nullptr, *read_only = nullptr, *write_only = nullptr, *deprecated = nullptr,
+             *content_media_type = nullptr, *content_encoding = nullptr;
 
   explicit ShownKeywords(const Node& s) {
     find_members(s, {{"minimum", &minimum}, {"maximum", &maximum}, {"exclusiveMinimum", &exclusive_minimum},
@@ -124,7 +125,8 @@ struct ShownKeywords {
                      {"maxProperties", &max_properties}, {"uniqueItems", &unique_items}, {"pattern", &pattern},
                      {"enum", &enum_values}, {"const", &const_value}, {"default", &default_value},
                      {"example", &example}, {"readOnly", &read_only}, {"writeOnly", &write_only},
-                     {"deprecated", &deprecated}});
+                     {"deprecated", &deprecated}, {"contentMediaType", &content_media_type},
+                     {"contentEncoding", &content_encoding}});
   }
 };
 
@@ -160,7 +162,7 @@ std::string bounds_text(const ShownKeywords& k) {
 struct TreePartials {
   const MustacheTemplate *tree = nullptr, *root = nullptr, *variant = nullptr, *link = nullptr,
                          *properties = nullptr, *property = nullptr, *items = nullptr,
-                         *composition = nullptr, *broken = nullptr;
+                         *composition = nullptr, *broken = nullptr, *content = nullptr;
   std::vector<std::pair<std::string, const MustacheTemplate*>> all;
   // Partials found so far, by the address of the name in the including template (which lives
   // as long as the set): a pointer comparison each, where names share a 16-byte prefix.
@@ -172,11 +174,12 @@ struct TreePartials {
                              "partials/schema-link", "partials/schema-properties", "partials/schema-property",
                              "partials/schema-items", "partials/schema-composition", "partials/schema-broken",
                              "partials/schema-type-line", "partials/schema-badges", "partials/schema-description",
-                             "partials/schema-constraints", "partials/schema-discriminator"})
+                             "partials/schema-constraints", "partials/schema-discriminator",
+                             "partials/schema-content"})
       all.emplace_back(name, set ? set->find(name) : nullptr);
     tree = all[0].second, root = all[1].second, variant = all[2].second, link = all[3].second;
     properties = all[4].second, property = all[5].second, items = all[6].second;
-    composition = all[7].second, broken = all[8].second;
+    composition = all[7].second, broken = all[8].second, content = all[14].second;
     lookup = [this, set](const std::string& name) -> const MustacheTemplate* {
       for (const auto& [n, t] : seen)
         if (n == &name) return t;
@@ -334,6 +337,19 @@ class TreeWriter {
       d.add("pattern", Data::borrow(k.pattern->text));
       any = true;
     }
+    // A string that carries another document (JSON in a server-sent event's data, a base64
+    // image): what it holds and how it is encoded; contentSchema is shown below it.
+    const Node* media = k.content_media_type && k.content_media_type->is_string() && !k.content_media_type->text.empty()
+                            ? k.content_media_type : nullptr;
+    const Node* encoding = k.content_encoding && k.content_encoding->is_string() && !k.content_encoding->text.empty()
+                               ? k.content_encoding : nullptr;
+    if (media || encoding) {
+      Data c = Data::object();
+      if (media) c.add("media_type", Data::borrow(media->text));
+      if (encoding) c.add("encoding", Data::borrow(encoding->text));
+      d.add("holds", std::move(c));
+      any = true;
+    }
     if (const Node* e = k.enum_values; e && e->is_array()) {
       Data values = Data::list();
       for (size_t i = 0; i < e->items.size(); ++i) values.push(i ? template_fields("sep", true, "value", scalar_text(e->items[i])) : template_fields("value", scalar_text(e->items[i])));
@@ -390,7 +406,7 @@ class TreeWriter {
   bool has_children(const Node& s) const {
     const Node* items = s.find("items");
     return s.find("properties") || s.find("additionalProperties") || s.find("oneOf") ||
-           s.find("anyOf") || s.find("allOf") || (items && items->is_object());
+           s.find("anyOf") || s.find("allOf") || (items && items->is_object()) || s.find("contentSchema");
   }
 
   // Whether children() writes anything for `s`, found without writing it, in the state it
@@ -424,6 +440,7 @@ class TreeWriter {
       if (const Node* list = s.find(kw); list && list->is_array())
         for (const Node& v : list->items)
           if (deref_internal(doc_, v)) return true;
+    if (const Node* cs = s.find("contentSchema"); cs && cs->is_object() && deref_internal(doc_, *cs)) return true;
     return false;
   }
 
@@ -519,6 +536,14 @@ class TreeWriter {
       }
       d.add("variants", std::move(variants));
       write(p_->composition, d);
+    }
+    // The schema of what a string holds once decoded (contentMediaType/contentEncoding):
+    // shown like a variant, its own type line first, or a link when too deep.
+    if (const Node* cs = s.find("contentSchema"); cs && cs->is_object()) {
+      if (const Node* css = deref_internal(doc_, *cs)) {
+        auto inner = writer([&] { variant(*cs, *css, depth + 1); });
+        write(p_->content, template_fields("children", Data::writer(inner)));
+      }
     }
   }
 

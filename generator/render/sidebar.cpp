@@ -71,4 +71,23 @@ TemplateData sidebar_data(const std::string& bundle, const ApiModel& m, const st
   return nav;
 }
 
+std::string tag_kind_label(const std::string& kind) { return kind == "nav" ? "navigation" : kind; }
+
+TemplateData tag_facts(const std::string& bundle, const ApiModel& m, const Tag& t, const std::string& root) {
+  Data d = Data::object();
+  bool nested = t.parent >= 0 && static_cast<size_t>(t.parent) < m.tags.size();
+  if (!t.kind.empty()) {
+    d.add("tag_kind", tag_kind_label(t.kind));
+    d.add("tag_kind_raw", t.kind);
+  }
+  if (nested) {
+    const Tag& parent = m.tags[static_cast<size_t>(t.parent)];
+    d.add("tag_parent_name", parent.display_name);
+    d.add("tag_parent_href", root + tag_page_path(bundle, parent));
+    if (!t.kind.empty()) d.add("tag_facts_sep", true);
+  }
+  if (nested || !t.kind.empty()) d.add("tag_facts", true);
+  return d;
+}
+
 }  // namespace apiref

@@ -27,6 +27,7 @@
 #include "render/page_links.h"
 #include "render/parameters.h"
 #include "render/playground.h"
+#include "render/playground_oas32.h"
 #include "render/model_data.h"
 #include "render/once_map.h"
 #include "render/schema_tree.h"
@@ -44,6 +45,12 @@ using json = nlohmann::json;
 using Data = TemplateData;
 
 namespace {
+
+// 3.2's $self as a link: an absolute http(s) URI is one a reader can open; a relative one
+// (resolved against where the document was fetched from) is shown, not linked.
+std::string canonical_href(const std::string& self) {
+  return self.rfind("https://", 0) == 0 || self.rfind("http://", 0) == 0 ? self : std::string();
+}
 
 // What a schema tree or generated example of `s` depends on besides the options: the referenced
 // component when `s` is only a $ref (so every {$ref: X} is one entry), else the node itself.
@@ -513,6 +520,8 @@ class SiteRenderer {
     Data operation = operation_context(b, o, root);
     std::string try_href = playground_href(b.name, o);
     if (!try_href.empty()) operation.set("try_href", root + try_href);
+    if (!try_href.empty() && !playground_sends_all(*b.document, o))
+      operation.set("try_note", "the playground cannot send its querystring parameter: use a snippet below");
     operation.set("change", change_badge(b, index, root));
     std::string title = std::string(operation.find("title")->text()) + " · " + m.title;
     Data ctx = fields("operation", std::move(operation));
@@ -568,7 +577,7 @@ class SiteRenderer {
     std::string path = tag_page_path(b.name, t);
     std::string root = root_of(path);
     Data ctx = fields("tag", fields("name", ref(t.display_name), "description_html", ref(describe(t.description, 2)),
-                                    "operations", operation_list(b, t, root)));
+                                    "operations", operation_list(b, t, root), "facts", tag_facts(b.name, m, t, root)));
     ctx.set("page", fields("title", t.display_name + " · " + m.title, "description", markdown_to_plain_text(t.description, 160),
                            "markdown", t.slug + ".md"));
     ctx.set("breadcrumbs", breadcrumbs_to(b, root));
@@ -642,7 +651,8 @@ class SiteRenderer {
                                        "description_html", ref(describe(m.description, 2)), "servers", servers(m.servers),
                                        "tags", std::move(tags), "schemas_href", root + schemas_page_path(b.name),
                                        "changes_href", change_maps_.count(&b) ? Data(root + changes_page_path(b.name)) : Data(),
-                                       "spec_json", root + b.name + "/openapi.json", "spec_yaml", root + b.name + "/openapi.yaml"));
+                                       "spec_json", root + b.name + "/openapi.json", "spec_yaml", root + b.name + "/openapi.yaml",
+                                       "self_uri", ref(m.self_uri), "self_href", canonical_href(m.self_uri)));
     ctx.set("page", fields("title", ref(m.title), "description", markdown_to_plain_text(m.description, 160)));
     return page(path, "bundle", std::move(ctx), facts("bundle", m.title, m.title, static_cast<int>(&b - bundles_.data()) + 2, &b), &b);
   }
@@ -701,7 +711,7 @@ class SiteRenderer {
                           "auth", std::move(auth), "has_auth", has_auth, "first_call", std::move(first), "has_first_call", has_first,
                           "has_servers", !m.servers.empty(), "has_tags", has_tags,
                           "spec_json", b.name + "/openapi.json", "spec_yaml", b.name + "/openapi.yaml",
-                          "schemas_href", schemas_page_path(b.name)));
+                          "schemas_href", schemas_page_path(b.name), "self_uri", ref(m.self_uri)));
     }
     return fields("overview", fields("bundles", std::move(bundles)), "page", fields("title", ref(title_), "description", ref(title_)));
   }

@@ -595,6 +595,7 @@ await import("./playground_slice.mjs");  // the playground's per-tag description
 group("serve"); await import("./serve.mjs");  // apiref serve: proxy from the playground, live reload
 group("auth"); await import("./auth.mjs");  // the ready configs: token box quoting, primary_color, playground auth
 group("overview"); await import("./overview.mjs");  // the overview: auth sentence, first call, tag index
+group("oas32"); await import("./oas32.mjs");  // OpenAPI 3.2's pages, and its requests from the playground
 // hostile.mjs (hostile names: every page of every kind, nothing runs) is imported above, for
 // checkHostile: its tests are declared first, in the "site" group.
 process.exitCode = await run();

@@ -122,8 +122,12 @@ def check_playground(site, problems):
                 item = resolve_local(doc, item["$ref"])  # Swagger UI resolves path item $refs
             if not isinstance(item, dict):
                 continue
-            for method, op in item.items():
-                if method in ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query") and isinstance(op, dict):
+            # 3.2's additionalOperations: Swagger UI lists them too, under their method as written.
+            more = item.get("additionalOperations")
+            entries = list(item.items()) + (list(more.items()) if isinstance(more, dict) else [])
+            for method, op in entries:
+                fixed = method in ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query")
+                if (fixed or (isinstance(more, dict) and more.get(method) is op)) and isinstance(op, dict):
                     for tag in op.get("tags") or ["default"]:
                         ops.add((tag, swagger_operation_id(op, p, method)))
         keys[u.get("name")] = ops

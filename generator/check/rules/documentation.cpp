@@ -97,9 +97,8 @@ class DocumentationRules {
   void object(const Node& n, const std::string& ptr, K k, const St& st) {
     if (k == K::Root) return root(n, st);
     if (k != K::PathItem) return;
-    for_each_operation(n, [&](const Member& m) {
+    for_each_operation(n, ptr, st, [&](const Member& m, const std::string& op_ptr) {
       const Node& op = m.value;
-      std::string op_ptr = append_pointer(ptr, m.key);
       if (!op.find("summary")) w_.at_key("operation-summary", st, op_ptr, m, upper_method(m.key) + " " + st.path + " has no summary");
       if (!op.find("description")) w_.at_key("operation-description", st, op_ptr, m, upper_method(m.key) + " " + st.path + " has no description");
       if (const Node* tags = op.find("tags"); tags && tags->is_array())

@@ -37,9 +37,8 @@ class NamingRules {
       case K::Root: return extension_policy("root", n, ptr, st);
       case K::PathItem:
         extension_policy("path", n, ptr, st);
-        for_each_operation(n, [&](const Member& m) {
+        for_each_operation(n, ptr, st, [&](const Member& m, const std::string& op_ptr) {
           const Node& op = m.value;
-          std::string op_ptr = append_pointer(ptr, m.key);
           const Node* id = op.find("operationId");
           if (id && id->is_string() && w_.settings().naming.count("operationId")) {
             Member fake{id->text, id->pos, Node()};

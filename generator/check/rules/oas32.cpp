@@ -63,20 +63,18 @@ class Oas32Rules {
       for (Param& p : params(op.find("parameters"), append_pointer(op_ptr, "parameters"), st)) all.push_back(std::move(p));
       querystring(all, st);
     };
-    for_each_operation(item, [&](const Member& m) { each(m.value, append_pointer(ptr, m.key)); });
+    std::set<const Node*> misplaced;  // additionalOperations entries named like a fixed method
     const Node* more = item.find("additionalOperations");
-    if (!more || !more->is_object()) return;
-    std::string mp = append_pointer(ptr, "additionalOperations");
-    for (const Member& m : more->members) {
-      if (is_ext(m.key) || !m.value.is_object()) continue;
-      std::string op_ptr = append_pointer(mp, m.key);
-      if (is_http_method(text::ascii_lower(m.key))) {
-        w_.at_key("additional-operations-method", st, op_ptr, m,
+    if (more && more->is_object())
+      for (const Member& m : more->members) {
+        if (is_ext(m.key) || !m.value.is_object() || !is_http_method(text::ascii_lower(m.key))) continue;
+        misplaced.insert(&m.value);
+        w_.at_key("additional-operations-method", st, append_pointer(append_pointer(ptr, "additionalOperations"), m.key), m,
                   "'" + m.key + "' is a fixed field of the Path Item; additionalOperations is for other methods");
-        continue;
       }
-      each(m.value, op_ptr);
-    }
+    for_each_operation(item, ptr, st, [&](const Member& m, const std::string& op_ptr) {
+      if (!misplaced.count(&m.value)) each(m.value, op_ptr);
+    });
   }
 
   // A querystring parameter is serialised by its media type: content, with one entry.

@@ -33,7 +33,7 @@ class OperationRules {
   void object(const Node& item, const std::string& ptr, K k, const St& st) {
     if (k != K::PathItem) return;
     bool template_path = !st.path.empty() && st.path[0] == '/';
-    for_each_operation(item, [&](const Member& m) { operation(m, append_pointer(ptr, m.key), st, template_path); });
+    for_each_operation(item, ptr, st, [&](const Member& m, const std::string& op_ptr) { operation(m, op_ptr, st, template_path); });
   }
 
   void finish() {

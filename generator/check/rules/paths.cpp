@@ -148,7 +148,12 @@ struct PathFact {
   const Document* doc;
   std::string pointer;
   SourcePos pos;
-  std::vector<std::pair<std::string, std::vector<std::string>>> methods;  // method, audiences
+  struct Method {
+    std::string name;  // "get", or as written in additionalOperations ("PURGE")
+    std::string rel;   // its pointer below the path's: "/get", "/additionalOperations/PURGE"
+    std::vector<std::string> audiences;
+  };
+  std::vector<Method> methods;
 };
 
 class PathRules {
@@ -160,8 +165,9 @@ class PathRules {
     PathFact pf{st.root, m.key, st.doc, mp, m.key_pos, {}};
     Deref item = w_.deref(st.doc, m.value, mp);
     if (item.node && item.node->is_object())
-      for (const Member& op : item.node->members)
-        if (is_http_method(op.key) && op.value.is_object()) pf.methods.push_back({op.key, operation_audiences(op.value)});
+      for_each_operation(*item.node, mp, st, [&](const Member& op, const std::string& op_ptr) {
+        pf.methods.push_back({op.key, op_ptr.substr(mp.size()), operation_audiences(op.value)});
+      });
     paths_.push_back(std::move(pf));
   }
 
@@ -226,9 +232,9 @@ class PathRules {
   // Whether an operation of one path and one of the other can end up in one API: the same
   // method, for audiences that meet.
   bool methods_meet(const PathFact& a, const PathFact& b) const {
-    for (const auto& [ma, aa] : a.methods)
-      for (const auto& [mb, ab] : b.methods)
-        if (ma == mb && w_.audiences_meet(aa, ab)) return true;
+    for (const PathFact::Method& ma : a.methods)
+      for (const PathFact::Method& mb : b.methods)
+        if (ma.name == mb.name && w_.audiences_meet(ma.audiences, mb.audiences)) return true;
     return false;
   }
 
@@ -237,11 +243,11 @@ class PathRules {
   void report_pair(const PathFact& A, const PathFact& B, int what) {
     std::string where = " (" + w_.rel_hint(B.doc) + B.pointer + ")";
     if (what == 0) {
-      for (const auto& [ma, aa] : A.methods)
-        for (const auto& [mb, ab] : B.methods)
-          if (ma == mb && w_.audiences_meet(aa, ab))
-            w_.report("operation-duplicate", A.doc, append_pointer(A.pointer, ma), A.pos, A.pos, -1,
-                      upper_method(ma) + " " + A.path + " is also defined" + where, ma);
+      for (const PathFact::Method& ma : A.methods)
+        for (const PathFact::Method& mb : B.methods)
+          if (ma.name == mb.name && w_.audiences_meet(ma.audiences, mb.audiences))
+            w_.report("operation-duplicate", A.doc, A.pointer + ma.rel, A.pos, A.pos, -1,
+                      upper_method(ma.name) + " " + A.path + " is also defined" + where, ma.name);
     } else if (what == 1) {
       w_.report("paths-identical", A.doc, A.pointer, A.pos, key_end(A.pos, A.path), -1,
                 "path '" + A.path + "' is the same as '" + B.path + "'" + where + " up to parameter names");
@@ -317,9 +323,8 @@ class PathRules {
           w_.report("path-params-unused", st.doc, p.ptr, p.pos, p.pos, st.chain,
                     "path parameter '" + p.name + "' does not appear in the path '" + st.path + "'");
     }
-    for_each_operation(item, [&](const Member& m) {
+    for_each_operation(item, ptr, st, [&](const Member& m, const std::string& op_ptr) {
       const Node& op = m.value;
-      std::string op_ptr = append_pointer(ptr, m.key);
       std::vector<P> own = params_of(op.find("parameters"), append_pointer(op_ptr, "parameters"), st);
       if (!template_path) return;
       for (const std::string& v : vars) {
