@@ -240,6 +240,8 @@ build nested "$WORK" "$WORK/nested.yaml"
 
 # Hostile names and script in every text (hostile.mjs).
 build names "$WORK" "$ROOT/tests/hostile/names.json"
+# OpenAPI 3.2: every feature apiref shows (oas32.mjs).
+build oas32 "$ROOT/tests/oas32" "$ROOT/tests/oas32/api.yaml"
 
 # --- static servers on 127.0.0.1, each on a port the kernel picks -----------------------------
 serve() {  # serve NAME: starts the server, sets PORT
@@ -266,6 +268,7 @@ serve layer5; export LAYER5_URL="http://127.0.0.1:$PORT/"
 serve edge; export EDGE_URL="http://127.0.0.1:$PORT/"
 serve nested; export NESTED_URL="http://127.0.0.1:$PORT/"
 serve names; export NAMES_URL="http://127.0.0.1:$PORT/" NAMES_DIR="$WORK/names"
+serve oas32; export OAS32_URL="http://127.0.0.1:$PORT/"
 # --- apiref serve (serve.mjs) -------------------------------------------------------------------
 # The example with its auth section, served with --proxy; its local development server is the
 # project's echo upstream, which records what it receives.
