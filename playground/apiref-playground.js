@@ -350,8 +350,10 @@
     var deadline = Date.now() + 10000;
     (function scroll() {
       var el = document.getElementById(id);
-      if (el) el.scrollIntoView({ block: "start" });
-      else if (Date.now() < deadline) setTimeout(scroll, 50);
+      if (el) {
+        el.scrollIntoView({ block: "start" });
+        if (actions.clearScrollTo) actions.clearScrollTo();  // done: Swagger UI's own is not needed
+      } else if (Date.now() < deadline) setTimeout(scroll, 50);
     })();
   }
 
@@ -577,6 +579,9 @@
     shownOperation = null;
     showSliceNote();
     pending = { link: link, before: document.querySelectorAll("#swagger-ui .opblock").length };
+    // A scroll Swagger UI still holds for an operation laid out already would be attempted as
+    // that operation goes (to no element, an error in the console).
+    if (window.ui.layoutActions.clearScrollTo) window.ui.layoutActions.clearScrollTo();
     document.documentElement.setAttribute("data-playground-spec", "loading");
     window.ui.specActions.updateUrl(url);
     window.ui.specActions.download(url);

@@ -178,7 +178,7 @@ test("playground: a hostile description runs no script in Swagger UI (and the CS
     return out;
   });
   assert.equal(found.pwned, undefined, "window.__pwned was set");
-  assert.deepEqual(found.scripts, ["../assets/theme.js", "../assets/app.js", "swagger-ui-bundle.js", "apiref-playground.js"]);
+  assert.deepEqual(found.scripts, ["../assets/theme.js", "../assets/app.js", "apiref-playground.js", "swagger-ui-bundle.js"]);
   assert.deepEqual(found.handlers, []);
   assert.deepEqual(found.jsUrls, []);
   assert.equal(found.frames, 0);
