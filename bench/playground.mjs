@@ -6,10 +6,10 @@
 //                            the whole description: until its first operation (.opblock) shows.
 //   apiref, Try it           the "Try it" link of repos/get (a built site's operation page):
 //                            until that operation is ready to execute, i.e. expanded with its
-//                            Execute button (Try it out on) visible. A large bundle opens on its
-//                            tag's description (playground/tags/<bundle>/<tag>.json).
-//   apiref before            the same link on a site built before the per-tag descriptions
-//                            (--site-before): the whole description, as the playground was.
+//                            Execute button (Try it out on) visible. A large bundle opens on the
+//                            operation alone, cut in the page from its tag's description
+//                            (playground/tags/<bundle>/<tag>.json).
+//   apiref before            the same link on a site built before (--site-before), to compare.
 // Meshery's bundles (0.5-0.6 MB each): the Try it link of meshery's getWorkspaces and cloud's
 //   getWorkspaces, on --meshery-before (built before), --meshery (this build) and, optionally,
 //   --meshery-sliced (a build with every bundle sliced, to show what slicing them would give).
@@ -19,6 +19,10 @@
 //
 //   node bench/playground.mjs --site DIR [--site-before DIR] [--meshery DIR] [--meshery-before DIR]
 //                             [--meshery-sliced DIR] [--runs 5] [--chromium /usr/bin/chromium] [--timeout 180]
+//                             [--phases 1]
+//
+// Every load is cold: a new context, and the static server sends no-store, so nothing is cached
+// and nothing is fetched ahead from another page (no prefetch is counted).
 //
 // DIR: a site built by apiref (build ../shared/corpus/github/api.github.com.json -o DIR, or
 // build examples/meshery -o DIR). Swagger UI comes from vendor/swagger-ui/node_modules
@@ -158,8 +162,10 @@ async function once(c) {
   await context.close();
 }
 
+// Each run starts one case later than the one before: a machine whose load climbs or falls
+// through the run does not favour the cases listed first.
 for (let i = 0; i < RUNS; i++) {
-  for (const c of cases) {
+  for (const c of cases.slice(i % cases.length).concat(cases.slice(0, i % cases.length))) {
     process.stderr.write(`run ${i + 1}/${RUNS}: ${c.name}\n`);
     await once(c);
   }

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test, report, execute } from "./harness.mjs";
+import { tryEdgeOperation } from "./playground_edge.mjs";
 
 const env = (name) => {
   const value = process.env[name];
@@ -260,16 +261,8 @@ test("playground slice: awkward names open their operation alone from a tag's de
   await page.route(url(EDGE, "playground/tags/edge/all.json"), async (route) => route.fulfill({ response: await page.request.get(whole) }));
   const kinds = [];
   for (const op of fs.readdirSync(path.join(env("EDGE_DIR"), "edge", "operations")).filter((n) => n.endsWith(".html")).sort()) {
-    await page.goto(url(EDGE, `edge/operations/${op}`));
-    const method = (await page.locator(".endpoint .method").textContent()).trim().toLowerCase();
-    const opPath = (await page.locator(".endpoint .path").textContent()).trim();
-    await page.locator("a.try-it").click();
-    await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
-    const open = page.locator(".opblock.is-open");
-    await open.locator("button.execute").first().waitFor({ state: "visible" });
-    assert.equal(await open.count(), 1, `${op}: one operation open`);
-    assert.equal((await open.locator(".opblock-summary-method").textContent()).trim().toLowerCase(), method, op);
-    assert.equal(await open.locator(".opblock-summary-path").getAttribute("data-path"), opPath, op);
+    const { open, method, opPath } = await tryEdgeOperation(page, url(EDGE, `edge/operations/${op}`), op, LOAD_TIMEOUT);
+    await open.locator("button.execute").waitFor({ state: "visible" });
     const kind = await page.locator("html").getAttribute("data-playground-spec");
     const spec = await loadedSpec(page);
     assert.deepEqual(spec.unresolved, [], op);
