@@ -6,10 +6,10 @@
 //                            the whole description: until its first operation (.opblock) shows.
 //   apiref, Try it           the "Try it" link of repos/get (a built site's operation page):
 //                            until that operation is ready to execute, i.e. expanded with its
-//                            Execute button (Try it out on) visible. A large bundle opens on its
-//                            tag's description (playground/tags/<bundle>/<tag>.json).
-//   apiref before            the same link on a site built before the per-tag descriptions
-//                            (--site-before): the whole description, as the playground was.
+//                            Execute button (Try it out on) visible. A large bundle opens on the
+//                            operation alone, cut in the page from its tag's description
+//                            (playground/tags/<bundle>/<tag>.json).
+//   apiref before            the same link on a site built before (--site-before), to compare.
 // Meshery's bundles (0.5-0.6 MB each): the Try it link of meshery's getWorkspaces and cloud's
 //   getWorkspaces, on --meshery-before (built before), --meshery (this build) and, optionally,
 //   --meshery-sliced (a build with every bundle sliced, to show what slicing them would give).
@@ -19,6 +19,10 @@
 //
 //   node bench/playground.mjs --site DIR [--site-before DIR] [--meshery DIR] [--meshery-before DIR]
 //                             [--meshery-sliced DIR] [--runs 5] [--chromium /usr/bin/chromium] [--timeout 180]
+//                             [--phases 1]
+//
+// Every load is cold: a new context, and the static server sends no-store, so nothing is cached
+// and nothing is fetched ahead from another page (no prefetch is counted).
 //
 // DIR: a site built by apiref (build ../shared/corpus/github/api.github.com.json -o DIR, or
 // build examples/meshery -o DIR). Swagger UI comes from vendor/swagger-ui/node_modules
@@ -34,14 +38,14 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(HERE);
 const die = (msg) => { console.error(`bench/playground.mjs: ${msg}`); process.exit(2); };
 const opt = { site: null, "site-before": null, meshery: null, "meshery-before": null, "meshery-sliced": null,
-              runs: "5", chromium: "/usr/bin/chromium", timeout: "180" };
+              runs: "5", chromium: "/usr/bin/chromium", timeout: "180", phases: "0" };
 for (let i = 2; i < process.argv.length; i++) {
   const k = process.argv[i].replace(/^--/, "");
   if (!(k in opt) || i + 1 >= process.argv.length) die(`unknown or incomplete option ${process.argv[i]}`);
   opt[k] = path.resolve(process.argv[++i]);
-  if (k === "runs" || k === "timeout" || k === "chromium") opt[k] = process.argv[i];
+  if (k === "runs" || k === "timeout" || k === "chromium" || k === "phases") opt[k] = process.argv[i];
 }
-const RUNS = Number(opt.runs), TIMEOUT = Number(opt.timeout) * 1000;
+const RUNS = Number(opt.runs), TIMEOUT = Number(opt.timeout) * 1000, PHASES = opt.phases === "1";
 if (!opt.site) die("--site is required");
 const DIST = path.join(ROOT, "vendor/swagger-ui/node_modules/swagger-ui-dist");
 const SPEC = "api.github.com/openapi.json";
@@ -112,7 +116,27 @@ const load = () => os.loadavg().map((x) => x.toFixed(1)).join(" ");
 const loadBefore = load();
 const browser = await chromium.launch({ executablePath: opt.chromium, headless: true,
                                         args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
-for (const c of cases) Object.assign(c, { times: [], failed: 0, external: new Set(), errors: 0 });
+for (const c of cases) Object.assign(c, { times: [], failed: 0, external: new Set(), errors: 0, phases: [] });
+
+// --phases 1: where the time goes, marked in the page (ms from navigation start): Swagger UI's
+// script evaluated (its global assigned), SwaggerUIBundle() called, the description received
+// (the largest JSON response's end), the first operation block, an open one, its Execute button.
+// Off by default: the observer it needs costs a little on every change of the page.
+const MARKS = () => {
+  const T = (window.__phases = {});
+  const mark = (k) => { if (!(k in T)) T[k] = Math.round(performance.now()); };
+  let ui;
+  Object.defineProperty(window, "SwaggerUIBundle", { configurable: true, get: () => ui, set(v) {
+    mark("script");
+    ui = typeof v === "function" ? new Proxy(v, { apply: (f, self, args) => (mark("started"), Reflect.apply(f, self, args)) }) : v;
+  } });
+  new MutationObserver(() => {
+    if (document.querySelector("#swagger-ui .opblock")) mark("opblock");
+    if (document.querySelector("#swagger-ui .opblock.is-open")) mark("open");
+    if (document.querySelector("#swagger-ui .opblock.is-open button.execute")) mark("execute");
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] });
+};
+const PHASE_NAMES = ["script", "started", "description", "opblock", "open", "execute"];
 
 async function once(c) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -122,6 +146,7 @@ async function once(c) {
     c.external.add(u.host);
     return route.abort("blockedbyclient");
   });
+  if (PHASES) await context.addInitScript(MARKS);
   const page = await context.newPage();
   page.on("pageerror", () => c.errors++);
   const started = Date.now();
@@ -129,11 +154,18 @@ async function once(c) {
   const ok = await c.ready(page).first().waitFor({ state: "visible", timeout: TIMEOUT }).then(() => true, () => false);
   if (ok) c.times.push(Date.now() - started);
   else c.failed++;
+  if (ok && PHASES) c.phases.push(await page.evaluate(() => {
+    const json = performance.getEntriesByType("resource").filter((e) => /\.json$/.test(new URL(e.name).pathname))
+      .sort((a, b) => b.encodedBodySize - a.encodedBodySize)[0];
+    return { ...window.__phases, description: json ? Math.round(json.responseEnd) : undefined };
+  }));
   await context.close();
 }
 
+// Each run starts one case later than the one before: a machine whose load climbs or falls
+// through the run does not favour the cases listed first.
 for (let i = 0; i < RUNS; i++) {
-  for (const c of cases) {
+  for (const c of cases.slice(i % cases.length).concat(cases.slice(0, i % cases.length))) {
     process.stderr.write(`run ${i + 1}/${RUNS}: ${c.name}\n`);
     await once(c);
   }
@@ -153,6 +185,14 @@ for (const c of cases) {
   const range = c.times.length ? `${s(Math.min(...c.times))}-${s(Math.max(...c.times))}` : "-";
   console.log(`${c.name.padEnd(33)} | ${s(median(c.times)).padEnd(7)} | ${range.padEnd(19)} | ${String(c.failed).padEnd(6)} | ` +
               `${([...c.external].join(", ") || "none").padEnd(21)} | ${c.errors}`);
+}
+if (PHASES) {
+  console.log(`phases, ms from navigation start (medians): ${PHASE_NAMES.join(" / ")}`);
+  for (const c of cases)
+    console.log(`${c.name.padEnd(33)} | ${PHASE_NAMES.map((k) => {
+      const xs = c.phases.map((p) => p[k]).filter((x) => x !== undefined);
+      return xs.length ? String(median(xs)) : "-";
+    }).join(" / ")}`);
 }
 const m = (name) => median(cases.find((c) => c.name === name)?.times || []);
 const ratio = (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? "-" : (a / b).toFixed(2));

@@ -350,8 +350,10 @@
     var deadline = Date.now() + 10000;
     (function scroll() {
       var el = document.getElementById(id);
-      if (el) el.scrollIntoView({ block: "start" });
-      else if (Date.now() < deadline) setTimeout(scroll, 50);
+      if (el) {
+        el.scrollIntoView({ block: "start" });
+        if (actions.clearScrollTo) actions.clearScrollTo();  // done: Swagger UI's own is not needed
+      } else if (Date.now() < deadline) setTimeout(scroll, 50);
     })();
   }
 
@@ -389,6 +391,7 @@
       query.set("urls.primaryName", select.value);
       history.replaceState(null, "", location.pathname + "?" + query.toString() + location.hash);
       shownTag = null;
+      shownOperation = null;
       showSliceNote();
       document.documentElement.setAttribute("data-playground-spec", "whole");
       window.ui.specActions.updateUrl(url);
@@ -396,20 +399,144 @@
     });
   }
 
-  // --- one tag of a large bundle ------------------------------------------------------------
+  // --- one tag, or one operation, of a large bundle ------------------------------------------
   // A deep link into a bundle the site sliced (settings.slices) opens on the description of the
-  // link's tag alone, looked up by the tag's name (the address never names a file); `whole` in
-  // the address asks for the whole description. The toolbar says so, with a link that loads the
-  // whole API in place, the open operation kept open.
-  var shownTag = null;  // the tag whose description is shown, or null: the whole
-  var pending = null;   // a description asked for in place: { link, before } until it is laid out
+  // link's tag alone, looked up by the tag's name (the address never names a file). When the
+  // link names an operation, Swagger UI is given that operation alone, cut from the tag's
+  // description here: it lays out a description in time that grows with its operations and
+  // schemas, and a tag may hold hundreds (GitHub's repos). `tag` in the address asks for the
+  // whole tag, `whole` for the whole description. The toolbar says what is loaded, with links
+  // that load the rest in place, the open operation kept open.
+  var shownTag = null;        // the tag whose description is shown, or null: the whole
+  var shownOperation = null;  // the operation shown alone (its id in the deep link), or null
+  var pending = null;         // a description asked for in place: { link, before } until it is laid out
+  var handed = null;          // { text, json }: a description read here, so not parsed again
+
+  function asked(name) { return new URLSearchParams(location.search).has(name); }
+  function wholeTagAsked() { return asked("tag"); }
 
   function sliceUrl(bundle, link) {
-    if (!link || !link[0] || new URLSearchParams(location.search).has("whole")) return null;
+    if (!link || !link[0] || asked("whole")) return null;
     var tags = settings.slices[bundle];
     if (!tags || typeof tags !== "object" || !Object.prototype.hasOwnProperty.call(tags, link[0])) return null;
     var url = tags[link[0]];
     return typeof url === "string" && /^tags\/[^?#:]+\.json$/.test(url) ? url : null;
+  }
+
+  var METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
+
+  function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
+
+  // The id Swagger UI's deep links give an operation: its operationId, else the method and the
+  // path in word characters (render/playground.cpp's swagger_operation_id).
+  function swaggerId(op, path, method) {
+    var id = typeof op.operationId === "string" ? op.operationId : "";
+    return id.replace(/\s/g, "").length ? id : method + path.replace(/\W/g, "_");
+  }
+
+  // Swagger UI's grouping: under each of the operation's tags, "default" when it has none.
+  function listedUnder(op, tag) {
+    var tags = Array.isArray(op.tags) ? op.tags.filter(function (t) { return typeof t === "string"; }) : [];
+    return tags.length ? tags.indexOf(tag) >= 0 : tag === "default";
+  }
+
+  // A description holding only the operation `id` listed under `tag`, from `doc` (a tag's
+  // description): its path item with that operation alone (the item's parameters and servers
+  // kept), every component it reaches through $ref and discriminator mappings, all security
+  // schemes, its tags and their parents, the rest of the root but webhooks and extensions
+  // (Swagger UI shows neither; a tag's description has no extension there either). Null when there is
+  // no such operation, or it reaches something other than a component (a path item $ref, a
+  // pointer into paths): the tag's description is shown then, as it stands.
+  function onlyOperation(doc, tag, id) {
+    if (!isObject(doc) || !isObject(doc.paths) || !tag || !id) return null;
+    var found = null;
+    Object.keys(doc.paths).some(function (p) {
+      var item = doc.paths[p];
+      if (!isObject(item) || "$ref" in item) return false;
+      return METHODS.some(function (m) {
+        var op = item[m];
+        if (!isObject(op) || !listedUnder(op, tag) || swaggerId(op, p, m) !== id) return false;
+        found = { path: p, method: m, item: item };
+        return true;
+      });
+    });
+    if (!found) return null;
+    var item = {};
+    Object.keys(found.item).forEach(function (k) {
+      if (k === found.method || (METHODS.indexOf(k) < 0 && k !== "additionalOperations")) item[k] = found.item[k];
+    });
+    var source = isObject(doc.components) ? doc.components : {};
+    var components = {};
+    var closed = true;
+    function reach(ref) {
+      if (ref.indexOf("#/components/") !== 0) { closed = false; return; }
+      var tokens = ref.slice(2).split("/").map(function (t) {
+        try { t = decodeURIComponent(t); } catch (e) { /* kept as written */ }
+        return t.replace(/~1/g, "/").replace(/~0/g, "~");
+      });
+      var kind = tokens[1], name = tokens[2];
+      if (!isObject(source[kind]) || !Object.prototype.hasOwnProperty.call(source[kind], name)) return;  // dangling already
+      components[kind] = components[kind] || {};
+      if (Object.prototype.hasOwnProperty.call(components[kind], name)) return;
+      components[kind][name] = source[kind][name];
+      walk(source[kind][name]);
+    }
+    function walk(n) {
+      if (Array.isArray(n)) return n.forEach(walk);
+      if (!isObject(n)) return;
+      if (typeof n.$ref === "string") reach(n.$ref);
+      if (isObject(n.discriminator) && isObject(n.discriminator.mapping)) {
+        Object.keys(n.discriminator.mapping).forEach(function (k) {
+          var v = n.discriminator.mapping[k];
+          if (typeof v !== "string") return;
+          if (v.charAt(0) === "#") reach(v);
+          else if (!/[\/.]/.test(v)) reach("#/components/schemas/" + encodeURIComponent(v));
+        });
+      }
+      Object.keys(n).forEach(function (k) { if (k !== "$ref") walk(n[k]); });
+    }
+    walk(item);
+    if (!closed) return null;
+    if (isObject(source.securitySchemes)) components.securitySchemes = source.securitySchemes;
+    var out = {};
+    Object.keys(doc).forEach(function (k) {
+      if (!/^(paths|webhooks|components|tags|x-.*)$/.test(k)) out[k] = doc[k];
+    });
+    out.paths = {};
+    out.paths[found.path] = item;
+    if (Object.keys(components).length) out.components = components;
+    if (Array.isArray(doc.tags)) {
+      var names = (Array.isArray(item[found.method].tags) ? item[found.method].tags : []).slice();
+      for (var grew = true; grew;) {
+        grew = false;
+        doc.tags.forEach(function (t) {
+          if (isObject(t) && names.indexOf(t.name) >= 0 && typeof t.parent === "string" && names.indexOf(t.parent) < 0) {
+            names.push(t.parent);
+            grew = true;
+          }
+        });
+      }
+      out.tags = doc.tags.filter(function (t) { return isObject(t) && names.indexOf(t.name) >= 0; });
+    }
+    return out;
+  }
+
+  function loadLink(id, text, param, load) {
+    var query = new URLSearchParams(location.search);
+    query.set(param, "");
+    var a = document.createElement("a");
+    a.id = id;
+    a.href = "?" + query.toString() + location.hash;
+    a.textContent = text;
+    a.addEventListener("click", function (ev) {
+      if (ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;  // a new tab: the href
+      ev.preventDefault();
+      var q = new URLSearchParams(location.search);
+      q.set(param, "");
+      history.replaceState(null, "", location.pathname + "?" + q.toString() + location.hash);
+      load(parseDeepLink(location.hash));
+    });
+    return a;
   }
 
   function showSliceNote() {
@@ -426,26 +553,22 @@
     note.replaceChildren();
     note.hidden = shownTag === null;
     if (shownTag === null) return;
-    note.appendChild(document.createTextNode("Only the operations tagged "));
     var tag = document.createElement("strong");
     tag.textContent = shownTag;
-    note.appendChild(tag);
-    note.appendChild(document.createTextNode(" are loaded. "));
-    var query = new URLSearchParams(location.search);
-    query.set("whole", "");
-    var whole = document.createElement("a");
-    whole.id = "apiref-whole";
-    whole.href = "?" + query.toString() + location.hash;
-    whole.textContent = "Load the whole API";
-    whole.addEventListener("click", function (ev) {
-      if (ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;  // a new tab: the href
-      ev.preventDefault();
-      var q = new URLSearchParams(location.search);
-      q.set("whole", "");
-      history.replaceState(null, "", location.pathname + "?" + q.toString() + location.hash);
-      loadInPlace(bundleUrl(currentBundle()), null, parseDeepLink(location.hash));
-    });
-    note.appendChild(whole);
+    if (shownOperation !== null) {
+      var op = document.createElement("strong");
+      op.textContent = shownOperation;
+      note.append("Only the operation ", op, " is loaded. ");
+      var tagUrl = sliceUrl(currentBundle(), [shownTag]);
+      note.append(loadLink("apiref-tag", "Load the operations tagged " + shownTag, "tag", function (link) {
+        loadInPlace(tagUrl, shownTag, link);
+      }), " · ");
+    } else {
+      note.append("Only the operations tagged ", tag, " are loaded. ");
+    }
+    note.appendChild(loadLink("apiref-whole", "Load the whole API", "whole", function (link) {
+      loadInPlace(bundleUrl(currentBundle()), null, link);
+    }));
   }
 
   // Another description of the bundle shown, loaded into Swagger UI as it is; `link` is opened
@@ -453,8 +576,12 @@
   function loadInPlace(url, tag, link) {
     if (!url || !window.ui) return;
     shownTag = tag;
+    shownOperation = null;
     showSliceNote();
     pending = { link: link, before: document.querySelectorAll("#swagger-ui .opblock").length };
+    // A scroll Swagger UI still holds for an operation laid out already would be attempted as
+    // that operation goes (to no element, an error in the console).
+    if (window.ui.layoutActions.clearScrollTo) window.ui.layoutActions.clearScrollTo();
     document.documentElement.setAttribute("data-playground-spec", "loading");
     window.ui.specActions.updateUrl(url);
     window.ui.specActions.download(url);
@@ -468,16 +595,18 @@
       last = n;
       if (!settled && Date.now() - started < 180000) return setTimeout(check, 100);
       openDeepLink(asked.link);
-      document.documentElement.setAttribute("data-playground-spec", shownTag === null ? "whole" : "tag");
+      document.documentElement.setAttribute("data-playground-spec", specShown());
     })();
   }
 
   // A deep link followed within the page (a link in a description, the address edited): in a
   // tag's description, one into another tag opens the page again at it, on that tag's
-  // description (Swagger UI, given another description in place, scrolls to an element gone).
+  // description (Swagger UI, given another description in place, scrolls to an element gone);
+  // with one operation shown, so does one to another operation.
   function followDeepLink() {
     var link = parseDeepLink(location.hash);
     if (shownTag !== null && link && link[0] && link[0] !== shownTag) return location.reload();
+    if (shownOperation !== null && link && link[1] && link[1] !== shownOperation) return location.reload();
     openDeepLink(link);
   }
 
@@ -492,7 +621,9 @@
           var source = text || system.specSelectors.specStr();
           if (typeof source === "string" && /^\s*\{/.test(source)) {
             var json = null;
-            try { json = JSON.parse(source); } catch (e) { json = null; }
+            if (handed && handed.text === source) json = handed.json;
+            else try { json = JSON.parse(source); } catch (e) { json = null; }
+            handed = null;
             if (json && typeof json === "object" && !Array.isArray(json)) {
               system.errActions.clear({ source: "parser" });
               return system.specActions.updateJsonSpec(json);
@@ -609,14 +740,17 @@
     window.addEventListener("resize", place);
   }
 
-  function start(bundle) {
+  // Swagger UI, started on `bundle`. `early`: the description of the deep link's tag, read while
+  // Swagger UI's script was evaluated ({ url, text, json }), or null: Swagger UI fetches `url`.
+  function start(bundle, deepLink, early) {
     if (typeof window.SwaggerUIBundle !== "function") {
       status("Swagger UI did not load (swagger-ui-bundle.js).");
       return;
     }
-    var deepLink = parseDeepLink(location.hash);
-    var tagUrl = sliceUrl(bundle, deepLink);
+    var tagUrl = early ? early.url : sliceUrl(bundle, deepLink);
+    var only = early && !wholeTagAsked() ? onlyOperation(early.json, deepLink[0], deepLink[1]) : null;
     shownTag = tagUrl ? deepLink[0] : null;
+    shownOperation = only ? deepLink[1] : null;
     var url = tagUrl || bundleUrl(bundle);
     if (!url) {
       status("This site's playground lists no API description (swagger-config.json).");
@@ -629,7 +763,6 @@
     var options = {};
     Object.keys(config).forEach(function (k) { if (k !== "urls" && k !== "urls.primaryName") options[k] = config[k]; });
     Object.assign(options, {
-      url: url,
       dom_id: "#swagger-ui",
       // Also in swagger-config.json; repeated so that no setting there can turn them back on.
       deepLinking: true,
@@ -646,12 +779,26 @@
         showAuthBox();
         openDeepLink(deepLink);
         deepLink = null;
-        document.documentElement.setAttribute("data-playground-spec", shownTag === null ? "whole" : "tag");
+        document.documentElement.setAttribute("data-playground-spec", specShown());
         document.documentElement.setAttribute("data-playground", "ready");
       }
     });
+    // Swagger UI reads an absent url as none, and any value (undefined too) as an address.
+    if (!early) options.url = url;
     window.ui = window.SwaggerUIBundle(options);
+    // A description read already is handed over as Swagger UI's download would (its address
+    // kept: the bundle is known from it, and relative server URLs resolve against it).
+    if (early) handOver(url, only ? { text: JSON.stringify(only), json: only } : early);
   }
+
+  function handOver(url, description) {
+    handed = description;
+    window.ui.specActions.updateUrl(url);
+    window.ui.specActions.updateLoadingStatus("success");
+    window.ui.specActions.updateSpec(description.text);
+  }
+
+  function specShown() { return shownOperation !== null ? "operation" : shownTag !== null ? "tag" : "whole"; }
 
   function readJson(name) {
     return fetch(name, { credentials: "same-origin" }).then(function (r) {
@@ -669,6 +816,16 @@
     document.documentElement.setAttribute("data-playground", "from-disk");
     return;
   }
+  // This script runs before swagger-ui-bundle.js (both deferred, in that order): the settings
+  // and the deep link's tag description are asked for while Swagger UI's script, the longest
+  // wait of a cold load, is fetched and evaluated. Swagger UI is started once the document is
+  // parsed, i.e. once its script has run.
+  // (readyState is already "interactive" while deferred scripts run: it cannot tell.)
+  var parsed = new Promise(function (ok) {
+    if (typeof window.SwaggerUIBundle === "function" || document.readyState === "complete") return ok();
+    document.addEventListener("DOMContentLoaded", ok);
+    window.addEventListener("load", ok);
+  });
   // Both settings files asked for at once: one round trip less before the description's.
   var settingsFile = readJson("apiref-playground.json");
   settingsFile.catch(function () { /* reported below */ });
@@ -694,6 +851,15 @@
     .then(function () {
       var bundle = firstBundle();
       showAuthBox();
-      if (bundle !== null) start(bundle);
+      if (bundle === null) return null;
+      var deepLink = parseDeepLink(location.hash);
+      var tagUrl = sliceUrl(bundle, deepLink);
+      // Read here, it is in hand when Swagger UI starts; if it cannot be read, Swagger UI asks
+      // for it itself and reports what went wrong.
+      var early = !tagUrl ? null : fetch(tagUrl, { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (text) { return text === null ? null : { url: tagUrl, text: text, json: JSON.parse(text) }; })
+        .catch(function () { return null; });
+      return Promise.all([early, parsed]).then(function (r) { start(bundle, deepLink, r[0]); });
     });
 })();

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test, report, execute } from "./harness.mjs";
+import { tryEdgeOperation } from "./playground_edge.mjs";
 
 const env = (name) => {
   const value = process.env[name];
@@ -133,16 +134,7 @@ test("playground: deep links survive awkward names (spaces, '/', non-ASCII, no i
   const page = await t.page();
   const requests = recordRequests(page);
   for (const op of ops) {
-    await page.goto(url(EDGE, `edge/operations/${op}`));
-    const method = (await page.locator(".endpoint .method").textContent()).trim().toLowerCase();
-    const opPath = (await page.locator(".endpoint .path").textContent()).trim();
-    await page.locator("a.try-it").click();
-    await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
-    const open = page.locator(".opblock.is-open");
-    await open.first().waitFor({ state: "visible" });
-    assert.equal(await open.count(), 1, `${op}: one operation open`);
-    assert.equal((await open.locator(".opblock-summary-method").textContent()).trim().toLowerCase(), method, op);
-    assert.equal((await open.locator(".opblock-summary-path").getAttribute("data-path")), opPath, op);
+    const { open } = await tryEdgeOperation(page, url(EDGE, `edge/operations/${op}`), op, LOAD_TIMEOUT);
     assert.ok(await inViewport(open), `${op}: scrolled into view`);
     await assertNoSwaggerError(page, op);
   }
@@ -178,7 +170,7 @@ test("playground: a hostile description runs no script in Swagger UI (and the CS
     return out;
   });
   assert.equal(found.pwned, undefined, "window.__pwned was set");
-  assert.deepEqual(found.scripts, ["../assets/theme.js", "../assets/app.js", "swagger-ui-bundle.js", "apiref-playground.js"]);
+  assert.deepEqual(found.scripts, ["../assets/theme.js", "../assets/app.js", "apiref-playground.js", "swagger-ui-bundle.js"]);
   assert.deepEqual(found.handlers, []);
   assert.deepEqual(found.jsUrls, []);
   assert.equal(found.frames, 0);
