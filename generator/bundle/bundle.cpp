@@ -75,12 +75,13 @@ BundleResult bundle_file(const std::string& path, const BundleOptions& options) 
     Bundler bundler(docs, options.dereference,
                     [](const RefTarget& t, const std::string&) { return local_component_name(t); });
     bundler.keep_internal_refs_of(root);
-    register_own_components(bundler, *root, [](const std::string& n) { return n; });
     BundleOutput out;
+    bundler.record_origins(&out.origins);
+    register_own_components(bundler, *root, [](const std::string& n) { return n; });
     // The bundle is the root document with a few changes (none at all for most single-file
     // descriptions): the changes are worked out first, then made to the document's own tree,
     // moved out of the set, instead of to a copy of it.
-    std::vector<Patch> patches = bundler.rewrite_patches(*root, root->root, "", OasContext::Root);
+    std::vector<Patch> patches = bundler.rewrite_patches(*root, root->root, "", OasContext::Root, "");
     result.source_unchanged = patches.empty() && !bundler.created_any();
     if (result.source_unchanged && root->plain_json && docs.diagnostics().empty()) {
       out.json_source = root_path;

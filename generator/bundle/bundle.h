@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "bundle/source_map.h"
 #include "config/config.h"
 #include "diag/diagnostic.h"
 #include "resolve/resolve.h"
@@ -49,6 +50,8 @@ struct BundleOutput {
   // should call them: "schemas/number_Core_Schema_Elements_v1alpha1" -> "number (Core Schema
   // Elements v1alpha1)". The model carries these to the pages; keys stay valid OpenAPI names.
   std::map<std::string, std::string> display_names = {};
+  // Where each part of `root()` came from (file, pointer there); its nodes keep their line:col.
+  SourceMap origins = {};
 };
 
 struct BundleResult {

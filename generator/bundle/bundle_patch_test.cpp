@@ -43,12 +43,12 @@ TEST_CASE("bundle patches: the patches are exactly what a copying rewrite change
     b.keep_internal_refs_of(doc);
     Node out;
     if (patches) {
-      std::vector<Patch> p = b.rewrite_patches(*doc, doc->root, "", OasContext::Root);
+      std::vector<Patch> p = b.rewrite_patches(*doc, doc->root, "", OasContext::Root, "");
       CHECK(p.size() == 4);  // the parameter, the oneOf item, the mapping's discriminator, friend
       out = doc->root;
       Bundler::apply_patches(out, p);
     } else {
-      out = b.rewrite(*doc, doc->root, "", OasContext::Root);
+      out = b.rewrite(*doc, doc->root, "", OasContext::Root, "");
     }
     Node components;
     b.append_components(components);

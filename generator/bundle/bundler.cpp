@@ -30,6 +30,7 @@ void Bundler::register_existing(const RefTarget& target, const std::string& kind
 // reference needs it) and the index path a patch is recorded at.
 struct Bundler::Walk {
   const std::string& base;  // pointer of the rewritten node
+  const std::string& out_base;  // the pointer its copy has in the output
   struct Step {
     const std::string* key;  // nullptr for an array item
     uint32_t index;
@@ -37,8 +38,10 @@ struct Bundler::Walk {
   std::vector<Step> steps;
   std::vector<Patch> patches;
 
-  std::string pointer() const {
-    std::string p = base;
+  std::string pointer() const { return below(base); }
+  std::string out_pointer() const { return below(out_base); }
+  std::string below(const std::string& from) const {
+    std::string p = from;
     for (const Step& s : steps) {
       p += '/';
       p += s.key ? pointer_escape(*s.key) : std::to_string(s.index);
@@ -66,7 +69,10 @@ void Bundler::collect(const Document& doc, const Node& n, OasContext ctx, Walk& 
       if (&doc == keep_internal_of_ && !dereference_ && !ref.empty() && ref[0] == '#' &&
           docs_.known_target(doc.path, ref, known))
         return;
-      if (std::optional<Node> r = rewrite_ref(doc, n, walk.pointer(), ctx)) walk.patch(std::move(*r));
+      // Only an inlined target is a copy of its own, whose place in the output the map needs.
+      bool inlined = dereference_ || !component_kind(ctx);
+      std::string at = inlined && origins_ ? walk.out_pointer() : std::string();
+      if (std::optional<Node> r = rewrite_ref(doc, n, walk.pointer(), ctx, at)) walk.patch(std::move(*r));
       return;
     }
     for (size_t i = 0; i < n.members.size(); ++i) {
@@ -94,8 +100,9 @@ void Bundler::collect(const Document& doc, const Node& n, OasContext ctx, Walk& 
 }
 
 std::vector<Patch> Bundler::rewrite_patches(const Document& doc, const Node& n, const std::string& pointer,
-                                            OasContext ctx) {
-  Walk walk{pointer, {}, {}};
+                                            OasContext ctx, const std::string& at) {
+  if (origins_) origins_->add(at, doc.path, pointer);
+  Walk walk{pointer, at, {}, {}};
   collect(doc, n, ctx, walk);
   return std::move(walk.patches);
 }
@@ -109,12 +116,13 @@ void Bundler::apply_patches(Node& n, std::vector<Patch>& patches) {
 }
 
 Node Bundler::rewrite(const Document& doc, const Node& n, const std::string& pointer,
-                      OasContext ctx) {
+                      OasContext ctx, const std::string& at) {
   if (ctx != OasContext::Opaque && n.is_ref()) {
-    std::optional<Node> r = rewrite_ref(doc, n, pointer, ctx);
+    if (origins_) origins_->add(at, doc.path, pointer);
+    std::optional<Node> r = rewrite_ref(doc, n, pointer, ctx, at);
     return r ? std::move(*r) : n;
   }
-  std::vector<Patch> patches = rewrite_patches(doc, n, pointer, ctx);
+  std::vector<Patch> patches = rewrite_patches(doc, n, pointer, ctx, at);
   Node out = n;
   apply_patches(out, patches);
   return out;
@@ -172,7 +180,7 @@ static bool is_pure_ref_cycle(DocumentSet& docs, const RefTarget& start, std::ve
 }
 
 std::optional<Node> Bundler::rewrite_ref(const Document& doc, const Node& n, const std::string& pointer,
-                                         OasContext ctx) {
+                                         OasContext ctx, const std::string& at) {
   const Node& ref_node = *n.find("$ref");
   const std::string& ref = ref_node.text;
   std::string ref_pointer = append_pointer(pointer, "$ref");
@@ -196,7 +204,7 @@ std::optional<Node> Bundler::rewrite_ref(const Document& doc, const Node& n, con
   if (kept) return std::nullopt;
 
   const char* kind = component_kind(ctx);
-  if (dereference_ || !kind) return inline_target(target, n, ctx);
+  if (dereference_ || !kind) return inline_target(target, n, ctx, at);
   Node out = Node::object(n.pos);
   out.set("$ref", Node::string(component_ref(target, kind), ref_node.pos), n.members[0].key_pos);
   // Siblings of $ref (summary and description in 3.1) are kept beside it.
@@ -205,7 +213,7 @@ std::optional<Node> Bundler::rewrite_ref(const Document& doc, const Node& n, con
   return out;
 }
 
-Node Bundler::inline_target(const RefTarget& t, const Node& ref_object, OasContext ctx) {
+Node Bundler::inline_target(const RefTarget& t, const Node& ref_object, OasContext ctx, const std::string& at) {
   std::string key = t.key();
   if (std::find(inlining_.begin(), inlining_.end(), key) != inlining_.end()) {
     // Recursion: inlining again would never end. Point at a component instead.
@@ -224,7 +232,7 @@ Node Bundler::inline_target(const RefTarget& t, const Node& ref_object, OasConte
     return out;
   }
   inlining_.push_back(key);
-  Node out = rewrite(*t.doc, *t.node, t.pointer, ctx);
+  Node out = rewrite(*t.doc, *t.node, t.pointer, ctx, at);
   inlining_.pop_back();
   // Siblings of the $ref apply together with the target (3.1 summary/description, and the
   // x- extensions Meshery puts beside its refs): merged in depth, the sibling winning where
@@ -294,7 +302,8 @@ std::string Bundler::component_name(const RefTarget& target, const std::string& 
   list.push_back(Member{name, {}, Node()});
   size_t index = list.size() - 1;
   inlining_.push_back(key);
-  Node content = rewrite(*target.doc, *target.node, target.pointer, context_of_component_kind(kind));
+  std::string at = origins_ ? append_pointer(append_pointer("/components", kind), name) : std::string();
+  Node content = rewrite(*target.doc, *target.node, target.pointer, context_of_component_kind(kind), at);
   inlining_.pop_back();
   if (name != base && !referenced_while_made_.count(key)) {
     // The same object written twice (Meshery's constructs each define the same `jwt` scheme):
@@ -302,6 +311,7 @@ std::string Bundler::component_name(const RefTarget& target, const std::string& 
     // past it, so it can go.
     if (std::optional<std::string> same = same_content(kind, base, content)) {
       created_[kind].erase(created_[kind].begin() + static_cast<long>(index));
+      if (origins_) origins_->erase_below(at);
       taken_.erase(kind + "/" + name);
       names_[key] = {kind, *same};
       return *same;

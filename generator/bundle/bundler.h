@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bundle/source_map.h"
 #include "resolve/oas_context.h"
 #include "resolve/resolve.h"
 
@@ -44,14 +45,20 @@ class Bundler {
   // Internal refs of this document are kept as written (single-file mode, root document).
   void keep_internal_refs_of(const Document* doc) { keep_internal_of_ = doc; }
 
+  // Where each copy (and each component) goes in the output, and where it came from, from now
+  // on; null (the default): nowhere.
+  void record_origins(SourceMap* map) { origins_ = map; }
+
   // A copy of `n` (found at `pointer` in `doc`, in context `ctx`) with every $ref rewritten
-  // to point into the output document, or inlined.
-  Node rewrite(const Document& doc, const Node& n, const std::string& pointer, OasContext ctx);
+  // to point into the output document, or inlined. `at`: the pointer the copy will have in the
+  // output, for the source map.
+  Node rewrite(const Document& doc, const Node& n, const std::string& pointer, OasContext ctx,
+               const std::string& at);
   // What rewrite() changes in `n`, for a caller that has its own copy of `n` to change (most
   // of a document comes out of a bundle unchanged, and GitHub's is 13 MB). Same findings and
   // components, in the same order, as rewrite().
   std::vector<Patch> rewrite_patches(const Document& doc, const Node& n, const std::string& pointer,
-                                     OasContext ctx);
+                                     OasContext ctx, const std::string& at);
   static void apply_patches(Node& n, std::vector<Patch>& patches);
 
   // The "#/components/<kind>/<name>" a target is stored under, creating it on first use.
@@ -72,9 +79,12 @@ class Bundler {
   struct Walk;
   void collect(const Document& doc, const Node& n, OasContext ctx, Walk& walk);
   // nullopt: the node comes out as it went in.
-  std::optional<Node> rewrite_ref(const Document& doc, const Node& n, const std::string& pointer, OasContext ctx);
+  // `at`: the ref object's pointer in the output (only needed, and only given, when inlining
+  // with a source map).
+  std::optional<Node> rewrite_ref(const Document& doc, const Node& n, const std::string& pointer, OasContext ctx,
+                                  const std::string& at);
   std::optional<Node> rewrite_discriminator(const Document& doc, const Node& n, const std::string& pointer);
-  Node inline_target(const RefTarget& t, const Node& ref_object, OasContext ctx);
+  Node inline_target(const RefTarget& t, const Node& ref_object, OasContext ctx, const std::string& at);
   static void merge_into(Node& target, const Member& m);
 
   // The component `name` of `kind` was given to, when it has the same content as `content`.
@@ -90,6 +100,7 @@ class Bundler {
   std::map<std::string, std::string> display_names_;
   std::set<std::string> referenced_while_made_;  // targets referred to from inside their own content
   const Document* keep_internal_of_ = nullptr;
+  SourceMap* origins_ = nullptr;
   struct Named {
     std::string kind;
     std::string name;

@@ -61,9 +61,12 @@ class ProjectBundler {
                  [this](const RefTarget& t, const std::string& holder) { return qualifier(t.doc->path, holder); }) {}
 
   BundleOutput run(const Document& base) {
+    SourceMap origins;
+    bundler_.record_origins(&origins);
+    origins_of_ = &origins;
     register_own_components(bundler_, base, [](const std::string& n) { return n; });
     bundler_.keep_internal_refs_of(&base);
-    Node out = bundler_.rewrite(base, base.root, "", OasContext::Root);
+    Node out = bundler_.rewrite(base, base.root, "", OasContext::Root, "");
     merge_paths(base, true, nullptr);
     for (const Construct& c : constructs_)
       if (c.active) merge_paths(*c.doc, false, c.doc->root.find("security"));
@@ -75,8 +78,11 @@ class ProjectBundler {
     for (const Node& t : tags.items) declared.insert(std::string(t.string_at("name")));
     // A tag is the author's grouping, not the construct's: constructs that declare the same tag
     // (`users` in Key and in User) share one declaration, the first.
-    for (Node& t : construct_tags_)
-      if (declared.insert(std::string(t.string_at("name"))).second) tags.items.push_back(std::move(t));
+    for (ConstructTag& t : construct_tags_) {
+      if (!declared.insert(std::string(t.tag.string_at("name"))).second) continue;
+      origins_of_->add(append_pointer("/tags", std::to_string(tags.items.size())), t.file, t.pointer);
+      tags.items.push_back(std::move(t.tag));
+    }
     if (!tags.items.empty()) out.set("tags", std::move(tags));
     Node* existing = out.find("components");  // moved out and back: it is set again below
     Node components = existing ? std::move(*existing) : Node();
@@ -85,6 +91,9 @@ class ProjectBundler {
     order_top_level(out);
     BundleOutput result{spec_.name, spec_.audience, std::move(out)};
     result.display_names = bundler_.display_names();
+    bundler_.record_origins(nullptr);
+    origins_of_ = nullptr;
+    result.origins = std::move(origins);
     return result;
   }
 
@@ -146,7 +155,8 @@ class ProjectBundler {
   // which the bundle's audience filters alike), rewritten for the bundle; null when the
   // audience does not keep it or another document already defined it.
   Node merge_operation(const Document& doc, const Document& item_doc, const std::string& path, const Member& m,
-                       const std::string& op_ptr, const Node* root_security, std::set<std::string>& tags_used) {
+                       const std::string& op_ptr, const std::string& op_at, const Node* root_security,
+                       std::set<std::string>& tags_used) {
     if (!in_audience(m.value, spec_.audience)) return Node();
     Location here{item_doc.display, op_ptr, m.key_pos};
     std::string op_key = path + " " + m.key;
@@ -159,7 +169,7 @@ class ProjectBundler {
       return Node();
     }
     origins_[op_key] = here;
-    Node op = bundler_.rewrite(item_doc, m.value, op_ptr, OasContext::Operation);
+    Node op = bundler_.rewrite(item_doc, m.value, op_ptr, OasContext::Operation, op_at);
     if (const Node* tags = op.find("tags"))
       for (const Node& t : tags->items)
         if (t.is_string()) tags_used.insert(t.text);
@@ -169,6 +179,7 @@ class ProjectBundler {
       // The construct's default security applies to its operations; the merged
       // document's root security is the base's, so carry it down explicitly.
       op.set("security", rename_security(doc, *root_security, "/security"));
+      origins_of_->add(op_at + "/security", doc.path, "/security");
     }
     return op;
   }
@@ -196,26 +207,33 @@ class ProjectBundler {
       const Node* more_in = item->find("additionalOperations");
       for (const Member& m : item->members)
         if (is_http_method(m.key) && m.value.is_object())
-          if (Node op = merge_operation(doc, *item_doc, entry.key, m, append_pointer(item_ptr, m.key), root_security, tags_used);
+          if (Node op = merge_operation(doc, *item_doc, entry.key, m, append_pointer(item_ptr, m.key),
+                                        append_pointer(append_pointer("/paths", entry.key), m.key), root_security,
+                                        tags_used);
               !op.is_null())
             out_item.members.push_back(Member{m.key, m.key_pos, std::move(op)});
       if (more_in && more_in->is_object()) {
         std::string more_ptr = append_pointer(item_ptr, "additionalOperations");
         for (const Member& m : more_in->members)
           if (m.value.is_object() && m.key.rfind("x-", 0) != 0)
-            if (Node op = merge_operation(doc, *item_doc, entry.key, m, append_pointer(more_ptr, m.key), root_security, tags_used);
+            if (Node op = merge_operation(
+                    doc, *item_doc, entry.key, m, append_pointer(more_ptr, m.key),
+                    append_pointer(append_pointer(append_pointer("/paths", entry.key), "additionalOperations"), m.key),
+                    root_security, tags_used);
                 !op.is_null())
               more.members.push_back(Member{m.key, m.key_pos, std::move(op)});
       }
       if (out_item.members.empty() && more.members.empty()) continue;
       Node* existing = paths_.find(entry.key);
+      std::string item_at = append_pointer("/paths", entry.key);
+      if (!existing) origins_of_->add(item_at, item_doc->path, item_ptr);
       Node& target = existing ? *existing : paths_.set(entry.key, Node::object(item->pos), entry.key_pos);
       for (const Member& m : item->members) {
         if (is_http_method(m.key) || m.key == "additionalOperations" || target.find(m.key)) continue;
         target.members.push_back(Member{
             m.key, m.key_pos,
             bundler_.rewrite(*item_doc, m.value, append_pointer(item_ptr, m.key),
-                             child_context(OasContext::PathItem, m.key))});
+                             child_context(OasContext::PathItem, m.key), append_pointer(item_at, m.key))});
       }
       for (Member& m : out_item.members) target.members.push_back(std::move(m));
       if (!more.members.empty()) {
@@ -226,10 +244,11 @@ class ProjectBundler {
     }
     if (is_base) return;  // the base's own tags are already in the output
     if (const Node* tags = doc.root.find("tags")) {
-      for (const Node& t : tags->items) {
+      for (size_t i = 0; i < tags->items.size(); ++i) {
+        const Node& t = tags->items[i];
         std::string name(t.string_at("name"));
         if (name.empty() || !tags_used.count(name)) continue;
-        construct_tags_.push_back(t);
+        construct_tags_.push_back({t, doc.path, append_pointer("/tags", std::to_string(i))});
       }
     }
   }
@@ -241,7 +260,14 @@ class ProjectBundler {
   const BundleSpec& spec_;
   Bundler bundler_;
   Node paths_ = Node::object();
-  std::vector<Node> construct_tags_;
+  // A tag a construct declares, and where.
+  struct ConstructTag {
+    Node tag;
+    std::string file;
+    std::string pointer;
+  };
+  std::vector<ConstructTag> construct_tags_;
+  SourceMap* origins_of_ = nullptr;  // the bundle's source map, while run() makes it
   std::map<std::string, Location> origins_;  // "path method" -> where it was first defined
   std::map<std::string, const Construct*> owners_;  // file -> its construct
 };

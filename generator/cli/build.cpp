@@ -1,5 +1,6 @@
 // apiref build: the site, written into a staging folder as it is rendered and swapped into
 // place only once everything succeeded.
+#include <filesystem>
 #include <iomanip>
 
 #include "cli/cli.h"
@@ -19,6 +20,17 @@ HostCommit host_commit(const HostOptions& host, const std::string& format) {
   return c;
 }
 
+// The revision apiref.yaml's `changes: {since: REV}` names, "" for none (or for a single
+// description, or a project file that cannot be read: the build reports that itself).
+std::string configured_changes_since(const std::string& input) {
+  std::string project = project_file_for(input);
+  std::error_code ec;
+  if (project.empty() || !std::filesystem::is_regular_file(project, ec)) return "";
+  ProjectConfig config;
+  Diagnostics ignored;
+  return load_project_config(project, config, ignored) ? config.changes_since : "";
+}
+
 }  // namespace
 
 int run_build(const BuildArgs& a) {
@@ -26,8 +38,9 @@ int run_build(const BuildArgs& a) {
   // --changes-since REV: the input compared with itself at REV, as `apiref diff --base REV`
   // compares them, before anything is staged.
   Comparison compared;
-  if (!a.changes_since.empty()) {
-    if (!compare_versions("", a.input, {a.changes_since, a.only, a.allow_outside_root}, compared)) return kUsage;
+  std::string since = a.changes_since.empty() ? configured_changes_since(a.input) : a.changes_since;
+  if (!since.empty()) {
+    if (!compare_versions("", a.input, {since, a.only, a.allow_outside_root}, compared)) return kUsage;
     if (compared.truncated) std::cerr << "apiref: warning: the schemas are too large to compare in full; some changes may be missing\n";
     phase("changes");
   }
@@ -50,9 +63,9 @@ int run_build(const BuildArgs& a) {
   hooks.phase = [&phase](const char* name) { phase(name); };
   hooks.sink = &sink;
   BuildRequest request = request_for(a);
-  if (!a.changes_since.empty()) {
+  if (!since.empty()) {
     request.changes = &compared.by_bundle;
-    request.changes_since = a.changes_since;
+    request.changes_since = since;
   }
   BuildOutcome site = build_site(request, {&documents, nullptr}, hooks);
   writer.finish();  // a failed write is in staged.failure, reported by commit_site

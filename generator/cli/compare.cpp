@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <memory>
 
 #include "cli/cli.h"
 #include "diff/diff.h"
@@ -164,6 +165,13 @@ DiffSide side_of(const Side& s, size_t i, const std::string& input, const Snapsh
   } else {
     d.file = shown_file(input, snap);
   }
+  // Each node at its place in the file it came from (a construct, a referenced file).
+  d.origins = &s.in.result.bundles[i].origins;
+  auto names = std::make_shared<std::map<std::string, std::string>>();
+  d.file_name = [names, snap](const std::string& absolute) {
+    auto it = names->find(absolute);
+    return it != names->end() ? it->second : names->emplace(absolute, shown_file(absolute, snap)).first->second;
+  };
   return d;
 }
 

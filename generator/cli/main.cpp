@@ -69,7 +69,8 @@ int main(int argc, char** argv) {
   build_cmd->add_flag("--timings", build.timings, "print how long each stage took");
   build_cmd->add_option("--changes-since", build.changes_since,
                         "git revision (branch, tag, commit): add a \"What changed\" page per bundle and badges on the "
-                        "operations that changed since it, as `apiref diff --base REV` finds them");
+                        "operations that changed since it, as `apiref diff --base REV` finds them (default: "
+                        "apiref.yaml's changes.since)");
   // Before builds rendered what they could read, this flag was needed to build past spec
   // errors; it is now what every build does, and kept so that scripts using it still run.
   build_cmd->add_flag("--ignore-spec-errors")->group("");

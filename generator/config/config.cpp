@@ -373,12 +373,12 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
     return normalise_path((fs::path(config.dir) / rel).generic_string());
   };
   static const std::set<std::string> known = {"title", "root", "constructs", "exclude", "bundles", "description",
-                                              "build", "site", "auth", "check", "serve"};
+                                              "build", "changes", "site", "auth", "check", "serve"};
   for (const Member& m : root.members) {
     if (!known.count(m.key)) {
       out.push_back({Severity::Warning, "config-unknown-key",
                      "unknown key '" + m.key + "' (known: title, root, constructs, exclude, bundles, description, build, "
-                     "site, auth, check, serve)",
+                     "changes, site, auth, check, serve)",
                      {file, append_pointer("", m.key), m.key_pos}, {}});
     }
   }
@@ -499,6 +499,16 @@ bool load_project_config(const std::string& path, ProjectConfig& config, Diagnos
     if (!build->is_object()) error("/build", build->pos, "'build' must be a mapping (strict)");
     else if (strict && strict->kind != NodeKind::Bool) error("/build/strict", strict->pos, "'strict' must be true or false");
     else if (strict) config.build_strict = strict->boolean;
+  }
+  if (const Node* changes = root.find("changes")) {
+    // A git revision, as --changes-since takes it; a bare 1.2 reads as a number: its literal.
+    const Node* since = changes->is_object() ? changes->find("since") : nullptr;
+    if (!changes->is_object()) error("/changes", changes->pos, "'changes' must be a mapping (since)");
+    else if (!since || (!since->is_string() && since->kind != NodeKind::Number) || since->text.empty())
+      error(since ? "/changes/since" : "/changes", since ? since->pos : changes->pos,
+            "'changes.since' must be a git revision (a tag, branch or commit)");
+    else config.changes_since = since->text;
+    if (changes->is_object()) warn_unknown(*changes, {"since"}, "changes", file, "/changes", out);
   }
   const Node* bundles = root.find("bundles");
   const Node* description = root.find("description");

@@ -150,6 +150,9 @@ struct ProjectConfig {
   // openapi.{yaml,yml,json} beside it): absolute path; bundles is then empty.
   std::string description;
   bool build_strict = false;   // build.strict: builds refuse input with errors, as --strict
+  // changes.since: the git revision builds show the changes since (a "What changed" page per
+  // bundle), as --changes-since, which overrides it; "" = none.
+  std::string changes_since;
   SiteConfig site;
   AuthConfig auth;
   CheckConfig check;

@@ -137,3 +137,39 @@ TEST_CASE("site.favicon: a project's page icon, by its path from apiref.yaml") {
     }
   }
 }
+
+TEST_CASE("changes.since names the revision builds show the changes since") {
+  TempDir dir;
+  dir.write("openapi.yaml", kBase);
+  dir.write("apiref.yaml", "changes: {since: v1.2.0}\n");
+  ProjectConfig config;
+  Diagnostics d;
+  REQUIRE(load_project_config(dir.str() + "/apiref.yaml", config, d));
+  CHECK(d.empty());
+  CHECK(config.changes_since == "v1.2.0");
+
+  // A number (since: 1.2) is its literal; a list, an empty revision or an unknown key is said.
+  dir.write("apiref.yaml", "changes: {since: 1.2}\n");
+  config = {};
+  d.clear();
+  REQUIRE(load_project_config(dir.str() + "/apiref.yaml", config, d));
+  CHECK(config.changes_since == "1.2");
+  for (const char* bad : {"changes: [v1]\n", "changes: {since: ''}\n", "changes: {since: [a, b]}\n"}) {
+    CAPTURE(bad);
+    dir.write("apiref.yaml", bad);
+    config = {};
+    d.clear();
+    load_project_config(dir.str() + "/apiref.yaml", config, d);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].severity == Severity::Error);
+    CHECK(d[0].where.pointer.rfind("/changes", 0) == 0);
+    CHECK(config.changes_since.empty());
+  }
+  dir.write("apiref.yaml", "changes: {since: v1, until: v2}\n");
+  config = {};
+  d.clear();
+  REQUIRE(load_project_config(dir.str() + "/apiref.yaml", config, d));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].code == "config-unknown-key");
+  CHECK(d[0].where.pointer == "/changes/until");
+}

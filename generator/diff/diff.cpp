@@ -192,14 +192,31 @@ Located Differ::deref(const Node& doc, const Node* n, const std::string& pointer
   return at;
 }
 
+// Where a node of a side is: through the bundle's source map when it has one (the node keeps
+// the line:col it had in the file it was copied from), else in the side's file as it is.
+static ChangePlace change_place_of(const DiffSide& side, const Located& l) {
+  ChangePlace p{side.file, l.pointer, {}};
+  bool positions = side.positions;
+  if (side.origins) {
+    std::optional<SourceOrigin> origin = side.origins->origin_of(l.pointer);
+    positions = origin.has_value();
+    if (origin) {
+      p.file = side.file_name ? side.file_name(origin->file) : origin->file;
+      p.file_pointer = std::move(origin->pointer);
+    }
+  }
+  if (positions && l.node) p.pos = l.node->pos;
+  return p;
+}
+
 void Differ::emit(const char* rule, std::string message, const Located& o, const Located& n) {
   const DiffRuleInfo* info = find_rule(rule);
   Change c;
   c.rule = rule;
   c.level = info ? info->level : ChangeLevel::Info;
   c.message = std::move(message);
-  c.old_place = {old_side.file, o.pointer, old_side.positions && o.node ? o.node->pos : SourcePos{}};
-  c.new_place = {new_side.file, n.pointer, new_side.positions && n.node ? n.node->pos : SourcePos{}};
+  c.old_place = change_place_of(old_side, o);
+  c.new_place = change_place_of(new_side, n);
   out.changes.push_back(std::move(c));
 }
 
@@ -236,9 +253,9 @@ CheckResult diff_findings(const std::vector<Change>& changes, const std::vector<
                                                    : FindingSeverity::Info;
     f.message = c.message;
     f.file = c.new_place.file;
-    f.pointer = c.new_place.pointer;
+    f.pointer = c.new_place.shown_pointer();
     f.start = f.end = c.new_place.pos;
-    f.related.push_back({"was", c.old_place.file, c.old_place.pointer, c.old_place.pos});
+    f.related.push_back({"was", c.old_place.file, c.old_place.shown_pointer(), c.old_place.pos});
     f.fingerprint = finding_fingerprint(c.rule, c.new_place.file, c.new_place.pointer, c.old_place.pointer);
     r.findings.push_back(std::move(f));
   }

@@ -11,9 +11,11 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "bundle/source_map.h"
 #include "check/finding.h"
 #include "model/model.h"
 #include "tree/node.h"
@@ -24,12 +26,16 @@ enum class ChangeLevel : uint8_t { Info, Warning, Breaking };
 
 const char* change_level_name(ChangeLevel level);  // "info", "warning", "breaking"
 
-// A place in one version: the file as the user names it, a JSON pointer in the bundled
-// document, and the line:col of the node there (0 when the file's positions are not known).
+// A place in one version: the file the node is in (as the user names it: a project's construct
+// file, not its bundle), the line:col of the node there (0 when not known), and two pointers:
+// in the bundled document (what the model and the reference's pages know it by) and in `file`.
 struct ChangePlace {
   std::string file;
-  std::string pointer;
+  std::string pointer;  // in the bundled document
   SourcePos pos;
+  std::string file_pointer = {};  // in `file`; the same as `pointer` where the bundle is the file
+  // The pointer to show with `file`.
+  const std::string& shown_pointer() const { return file_pointer.empty() ? pointer : file_pointer; }
 };
 
 struct Change {
@@ -42,11 +48,14 @@ struct Change {
 };
 
 // One version of one bundle. `file` names the document in locations; `positions`: whether the
-// nodes' line:col are in that file (a project's bundle is made of many files: they are not).
+// nodes' line:col are in that file. With `origins` (the bundle's source map), a node is located
+// in the file it was copied from, named by `file_name` (given its absolute path).
 struct DiffSide {
   const ApiModel* model = nullptr;
   std::string file;
   bool positions = true;
+  const SourceMap* origins = nullptr;
+  std::function<std::string(const std::string&)> file_name = nullptr;
 };
 
 struct DiffLimits {

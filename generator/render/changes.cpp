@@ -253,7 +253,7 @@ TemplateData change_badge_data(const ChangeMap& map, const std::string& bundle, 
 }
 
 std::string changes_markdown(const ChangeMap& map, const std::string& bundle, const ApiModel& model,
-                             const std::string& since) {
+                             const std::string& since, bool links_from_root) {
   std::string md = "# What changed since " + since + " · " + model.title + "\n\n";
   size_t total = map.breaking + map.warnings + map.info;
   if (!total) return md + "Nothing changed since " + since + ".\n";
@@ -263,7 +263,7 @@ std::string changes_markdown(const ChangeMap& map, const std::string& bundle, co
     md += "\n## ";
     if (g.operation >= 0) {
       const Operation& o = model.operations[static_cast<size_t>(g.operation)];
-      std::string href = operation_page_path(bundle, o).substr(bundle.size() + 1);
+      std::string href = operation_page_path(bundle, o).substr(links_from_root ? 0 : bundle.size() + 1);
       md += "[" + g.title + "](" + href.substr(0, href.size() - 5) + ".md)";
       if (map.badges[static_cast<size_t>(g.operation)] != ChangeBadge::None)
         md += std::string(" (") + badge_label(map.badges[static_cast<size_t>(g.operation)]) + ")";

@@ -50,9 +50,10 @@ TemplateData change_badge_data(const ChangeMap& map, const std::string& bundle, 
                                const std::string& since, const std::string& root);
 
 // The page's Markdown twin (<bundle>/changes.md), for readers and agents that read Markdown:
-// the same groups and changes, links relative to the bundle's folder.
+// the same groups and changes, links relative to the bundle's folder (or, for llms-full, to
+// the site's root).
 std::string changes_markdown(const ChangeMap& map, const std::string& bundle, const ApiModel& model,
-                             const std::string& since);
+                             const std::string& since, bool links_from_root = false);
 
 // The page's data ("changes": {...}, "page": {...}), links relative to `root`.
 TemplateData changes_page_data(const ChangeMap& map, const std::string& bundle, const ApiModel& model,

@@ -120,3 +120,15 @@ TEST_CASE("changes: no change, no badge") {
   for (ChangeBadge b : map.badges) CHECK(b == ChangeBadge::None);
   CHECK(change_badge_data(map, "b", 0, "HEAD", "").is_null());
 }
+
+TEST_CASE("changes: the Markdown twin links operations from its folder, or from the site's root") {
+  auto o = version_of(kOld);
+  auto n = version_of(kNew);
+  DiffResult r = diff_models({&o->model, "old.yaml", true}, {&n->model, "new.yaml", true});
+  ChangeMap map = map_changes(n->doc, n->model, r.changes);
+  std::string twin = changes_markdown(map, "pets", n->model, "v1");
+  std::string full = changes_markdown(map, "pets", n->model, "v1", true);
+  CHECK(twin.find("## [GET /stores](operations/listStores.md) (Breaking)") != std::string::npos);
+  CHECK(full.find("## [GET /stores](pets/operations/listStores.md) (Breaking)") != std::string::npos);
+  CHECK(full.rfind("# What changed since v1 · t\n", 0) == 0);
+}

@@ -38,6 +38,7 @@ std::vector<std::string> bundle_pieces(const SiteBundle& b, const BundleTwins& t
   std::string description = markdown_for_embedding(m.description, 2, options.description_link_base);
   if (!description.empty()) head += description + "\n";
   pieces.push_back(std::move(head));
+  if (!t.changes.empty()) pieces.push_back(t.changes);  // what a reader of an earlier version needs first
   std::vector<char> placed(m.operations.size(), 0);
   for (size_t ti = 0; ti < m.tags.size(); ++ti) {
     pieces.push_back(t.tags[ti]);
@@ -145,6 +146,17 @@ std::vector<SiteFile> llms_files(const std::vector<SiteBundle>& bundles, const s
            "; OpenAPI description at " + base + b.name + "/openapi.json" +
            (m.self_uri.empty() ? "" : ", its canonical URI (`$self`) " + md_text(m.self_uri)) + "\n";
   }
+  std::string changed;
+  for (const SiteBundle& b : bundles) {
+    if (!b.changes) continue;
+    size_t level[3] = {0, 0, 0};
+    for (const Change& c : *b.changes) level[static_cast<size_t>(c.level)]++;
+    changed += "- [What changed in " + md_text(b.model->title) + "](" + base + b.name + "/changes.md): " +
+               count(b.changes->size(), "change", "changes") + " since " + md_code(options.changes_since) + ", " +
+               std::to_string(level[static_cast<size_t>(ChangeLevel::Breaking)]) + " breaking, " +
+               count(level[static_cast<size_t>(ChangeLevel::Warning)], "warning", "warnings") + "\n";
+  }
+  if (!changed.empty()) out += "\n## What changed since " + md_text(options.changes_since) + "\n\n" + changed;
   for (const SiteBundle& b : bundles) {
     const ApiModel& m = *b.model;
     std::vector<char> placed(m.operations.size(), 0);

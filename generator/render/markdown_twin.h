@@ -51,6 +51,7 @@ std::string schema_twin(const TwinContext& c, const SiteBundle& b, const SchemaC
 // A bundle's twins as llms-full.txt holds them (links from the site's root), by model index.
 struct BundleTwins {
   std::vector<std::string> operations, tags, schemas;
+  std::string changes;  // the What changed twin (render/changes.h), links from the site's root; "" for none
 };
 
 // A job per twin of every bundle in `c`: each makes the twin beside its page (the file it

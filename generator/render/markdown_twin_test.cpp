@@ -295,3 +295,36 @@ TEST_CASE("markdown twin: headings and table cells read back through cmark-gfm a
   CHECK(element_text(index, "h1") == "Costs $5 to $10 #");
   CHECK(index.find("<h2>Issue #</h2>") != std::string::npos);
 }
+
+TEST_CASE("markdown twin: llms.txt links each bundle's What changed twin, llms-full holds it first") {
+  Site s(kPets);
+  std::vector<Change> changes(3);
+  changes[0].level = ChangeLevel::Breaking;
+  changes[1].level = ChangeLevel::Info;
+  changes[2].level = ChangeLevel::Warning;
+  s.bundles[0].changes = &changes;
+  std::vector<BundleTwins> twins(1);
+  twins[0].operations = {"# the operation twin\n"};
+  twins[0].tags = {"# the tag twin\n"};
+  twins[0].schemas = std::vector<std::string>(s.model.schemas.size(), "# a schema twin\n");
+  twins[0].changes = "# What changed since v1.2.0 · Pets\n\n3 changes\n";
+  SiteOptions options;
+  options.changes_since = "v1.2.0";
+  options.base_url = "https://docs.example/";
+  std::vector<SiteFile> files = llms_files(s.bundles, twins, "Pets", options);
+  REQUIRE(files.size() == 2);
+  const std::string& llms = files[0].content;
+  CHECK(llms.find("\n## What changed since v1.2.0\n\n- [What changed in Pets](https://docs.example/pets/changes.md): "
+                  "3 changes since `v1.2.0`, 1 breaking, 1 warning\n") != std::string::npos);
+  const std::string& full = files[1].content;
+  size_t changed = full.find("# What changed since v1.2.0 · Pets");
+  REQUIRE(changed != std::string::npos);
+  CHECK(changed < full.find("# the tag twin"));
+
+  // Without changes, neither says anything of them.
+  s.bundles[0].changes = nullptr;
+  twins[0].changes.clear();
+  files = llms_files(s.bundles, twins, "Pets", options);
+  CHECK(files[0].content.find("What changed") == std::string::npos);
+  CHECK(files[1].content.find("What changed") == std::string::npos);
+}

@@ -223,6 +223,9 @@ class SiteRenderer {
     }
     if (!options_.host_pages) out.push_back({"search-index.js", std::move(search_script_)});
     for (SiteFile& f : playground_config_files(bundles_, options_)) out.push_back(std::move(f));
+    for (size_t i = 0; i < bundles_.size() && i < twins_.size(); ++i)
+      if (auto m = change_maps_.find(&bundles_[i]); m != change_maps_.end())
+        twins_[i].changes = changes_markdown(m->second, bundles_[i].name, *bundles_[i].model, options_.changes_since, true);
     for (SiteFile& f : llms_files(bundles_, twins_, title_, options_)) out.push_back(std::move(f));
     twins_.clear();
     if (!options_.host_pages) out.push_back({"sitemap.xml", sitemap_xml(page_paths, options_.base_url)});

@@ -221,4 +221,26 @@ for bundle in ('public', 'internal'):
     assert want and got == want, (bundle, sorted(got), sorted(want))
     assert ('rebootDevice' in got) == (bundle == 'internal'), bundle
 PY
+
+# apiref.yaml's `changes: {since: REV}`: the same pages without the flag; the flag wins over it.
+printf 'changes: {since: HEAD}\n' >apiref.yaml
+check "changes.since in apiref.yaml: the pages --changes-since makes, without the flag" bash -c "
+  '$APIREF' build -o ../mesh-config 2>/dev/null && for b in public internal; do
+    cmp ../mesh-config/\$b/changes.md ../mesh-site/\$b/changes.md || exit 1; done"
+printf 'changes: {since: no-such-rev}\n' >apiref.yaml
+check "changes.since naming no revision: exit 2, as the flag would" bash -c "
+  '$APIREF' build -o ../mesh-bad 2>/dev/null; [ \$? -eq 2 ] && [ ! -e ../mesh-bad ]"
+check "--changes-since wins over changes.since" bash -c "
+  '$APIREF' build -o ../mesh-flag --changes-since HEAD 2>/dev/null && cmp ../mesh-flag/public/changes.md ../mesh-site/public/changes.md"
+rm apiref.yaml
+
+# The changelog for agents: llms.txt links each bundle's What changed twin, llms-full holds it.
+check "llms.txt links each bundle's changes.md, llms-full.txt holds them" bash -c "
+  for b in public internal; do
+    grep -Eq \"^- \\[What changed in [^]]+\\]\\(([^)]*/)?\$b/changes.md\\): [0-9]+ changes? since \\\`HEAD\\\`, [0-9]+ breaking\" ../mesh-site/llms.txt || exit 1
+    head -1 ../mesh-site/\$b/changes.md | grep -q '^# What changed since HEAD' || exit 1
+  done
+  grep -q '^## What changed since HEAD$' ../mesh-site/llms.txt &&
+  [ \$(grep -c '^# What changed since HEAD' ../mesh-site/llms-full.txt) -eq 2 ]"
+check "without --changes-since, llms.txt says nothing of changes" bash -c "! grep -q 'What changed' '$WORK/repo/plain/llms.txt'"
 summary

@@ -161,6 +161,70 @@ check "check -q --format github: only what fails" bash -c "
 # A project: each bundle against its namesake.
 check "the Meshery example against itself: no changes" status 0 "$APIREF" diff "$ROOT/examples/meshery" "$ROOT/examples/meshery"
 
+# A Meshery-layout project (zero-config: base_<audience>.yml beside constructs/), its Key
+# construct edited (v1beta2: v1beta1's is deprecated, so not merged): each change is located in
+# the construct file it was made in, at that file's line:col in each version, the lines counted
+# here with grep, not by apiref. The new api.yml gains a first line: its lines are one past.
+MESH=$ROOT/../shared/corpus/meshery/schemas
+cp -r "$MESH" mesh-old && cp -r "$MESH" mesh-new
+KEY=constructs/v1beta2/key
+sed -i '1i # edited' mesh-new/$KEY/api.yml
+# KeyPayload.function (a request body's property, cloud only): maxLength 500 -> 100.
+fn=$(( $(grep -n 'description: Operation permitted by the key.' mesh-new/$KEY/api.yml | cut -d: -f1) + 2 ))
+sed -i "${fn}s/maxLength: 500/maxLength: 100/" mesh-new/$KEY/api.yml
+# Key.category (in key.yaml, a response's schema in both bundles): string -> integer.
+cat_line=$(( $(grep -n '^  category:$' mesh-new/$KEY/key.yaml | cut -d: -f1) + 1 ))
+sed -i "${cat_line}s/type: string/type: integer/" mesh-new/$KEY/key.yaml
+fn_old=$(( $(grep -n 'description: Operation permitted by the key.' mesh-old/$KEY/api.yml | cut -d: -f1) + 2 ))
+fn_new=$(grep -n 'maxLength: 100' mesh-new/$KEY/api.yml | cut -d: -f1)
+cat_old=$(( $(grep -n '^  category:$' mesh-old/$KEY/key.yaml | cut -d: -f1) + 1 ))
+cat_new=$(grep -n '^    type: integer$' mesh-new/$KEY/key.yaml | cut -d: -f1)
+# line:col of a line's value (its first non-blank after "key: "), counted in the shell.
+col_of() { sed -n "$2p" "$1" | awk -F': ' '{ print length($1) + 3 }'; }
+check "a project: a construct's changes at its own file and line:col, in both versions" bash -c "
+  '$APIREF' diff mesh-old mesh-new --format json >mesh.json; [ \$? -eq 1 ] &&
+  FN_OLD=$fn_old FN_NEW=$fn_new CAT_OLD=$cat_old CAT_NEW=$cat_new \
+  FN_COL=$(col_of mesh-new/$KEY/api.yml "$fn_new") CAT_COL=$(col_of mesh-new/$KEY/key.yaml "$cat_new") python3 -c \"
+import json, os
+e = {k: int(os.environ[k]) for k in ('FN_OLD', 'FN_NEW', 'CAT_OLD', 'CAT_NEW', 'FN_COL', 'CAT_COL')}
+d = json.load(open('mesh.json'))
+f = d['findings']
+assert len(f) == 3, [(x['rule'], x['file'], x['pointer']) for x in f]
+fn = [x for x in f if x['file'] == 'mesh-new/$KEY/api.yml']
+assert len(fn) == 1, f
+fn = fn[0]
+assert fn['pointer'] == '/components/schemas/KeyPayload/properties/function/maxLength', fn
+assert (fn['start']['line'], fn['start']['col']) == (e['FN_NEW'], e['FN_COL']), (fn, e)
+was = fn['related'][0]
+assert was['file'] == 'mesh-old/$KEY/api.yml' and was['pointer'] == fn['pointer'], was
+assert (was['line'], was['col']) == (e['FN_OLD'], e['FN_COL']), (was, e)
+ty = [x for x in f if x['file'] == 'mesh-new/$KEY/key.yaml']
+assert sorted(x['message'][:9] for x in ty) == ['[cloud] G', '[meshery]'], f
+for t in ty:
+  assert t['rule'] == 'response-type-changed' and t['pointer'] == '/properties/category/type', t
+  assert (t['start']['line'], t['start']['col']) == (e['CAT_NEW'], e['CAT_COL']), (t, e)
+  was = t['related'][0]
+  assert was['file'] == 'mesh-old/$KEY/key.yaml' and was['pointer'] == '/properties/category/type', was
+  assert (was['line'], was['col']) == (e['CAT_OLD'], e['CAT_COL']), (was, e)
+\""
+check "a project: stylish, github, sarif, gitlab, junit and markdown name the construct file and line" bash -c "
+  '$APIREF' diff mesh-old mesh-new >mesh.txt; grep -q '^mesh-new/$KEY/api.yml:$fn_new:' mesh.txt &&
+  grep -q '^    was at mesh-old/$KEY/api.yml:$fn_old:' mesh.txt &&
+  '$APIREF' diff mesh-old mesh-new --format github | grep -q '^::error file=mesh-new/$KEY/key.yaml,line=$cat_new,' &&
+  '$APIREF' diff mesh-old mesh-new --format sarif | python3 -c \"
+import json, sys
+r = json.load(sys.stdin)['runs'][0]['results']
+locs = {(x['locations'][0]['physicalLocation']['artifactLocation']['uri'], x['locations'][0]['physicalLocation']['region']['startLine']) for x in r}
+assert ('mesh-new/$KEY/api.yml', $fn_new) in locs and ('mesh-new/$KEY/key.yaml', $cat_new) in locs, locs
+\" &&
+  '$APIREF' diff mesh-old mesh-new --format gitlab | python3 -c \"
+import json, sys
+g = json.load(sys.stdin)
+assert {(x['location']['path'], x['location']['lines']['begin']) for x in g} == {('mesh-new/$KEY/api.yml', $fn_new), ('mesh-new/$KEY/key.yaml', $cat_new)}, g
+\" &&
+  '$APIREF' diff mesh-old mesh-new --format junit | grep -q 'testsuite name=\"mesh-new/$KEY/key.yaml\"' &&
+  '$APIREF' diff mesh-old mesh-new --format markdown | grep -q 'mesh-new/$KEY/api.yml:$fn_new'"
+
 # --base REV: the same input as it was at a revision, read with git show.
 mkdir repo && cd repo && git init -q . && git config user.email t@example && git config user.name t
 mkdir -p api/schemas && cp ../v1.yaml api/openapi.yaml
