@@ -40,25 +40,40 @@ def pick(docs, seed, count):
     return sorted(random.Random(seed).sample(docs, count))
 
 
-def high_water_kib(parent_pid):
-    """VmHWM of the children of parent_pid (GNU time's child: apiref), in KiB, or 0."""
+def children_status_kib(parent_pid, field):
+    """The largest `field` (VmHWM, VmRSS) among the descendants of parent_pid (GNU time's
+    child: apiref), in KiB, or 0."""
     peak = 0
-    try:
-        with open("/proc/%d/task/%d/children" % (parent_pid, parent_pid)) as f:
-            children = f.read().split()
+    pending = [parent_pid]
+    while pending:
+        pid = pending.pop()
+        try:
+            with open("/proc/%d/task/%d/children" % (pid, pid)) as f:
+                children = [int(c) for c in f.read().split()]
+        except (OSError, ValueError):
+            continue
         for child in children:
-            with open("/proc/%s/status" % child) as f:
-                for line in f:
-                    if line.startswith("VmHWM:"):
-                        peak = max(peak, int(line.split()[1]))
-    except (OSError, ValueError):
-        pass
+            pending.append(child)
+            try:
+                with open("/proc/%d/status" % child) as f:
+                    for line in f:
+                        if line.startswith(field + ":"):
+                            peak = max(peak, int(line.split()[1]))
+            except (OSError, ValueError):
+                pass
     return peak
 
 
-def run_limited(argv, limit, cwd):
-    """Runs argv with a wall-clock limit. Returns (status, wall_s, maxrss_kib, stderr_tail) where
-    status is 'exit N', 'timeout' or 'signal NAME'. Also the first message (see below)."""
+def high_water_kib(parent_pid):
+    return children_status_kib(parent_pid, "VmHWM")
+
+
+def run_limited(argv, limit, cwd, memory_kib=0):
+    """Runs argv with a wall-clock limit and, when memory_kib > 0, a resident memory limit
+    (polled every 50 ms: an address-space rlimit would refuse ASan's shadow memory, and would
+    turn the limit into a failed allocation rather than a finding of the sweep). Returns
+    (status, wall_s, maxrss_kib, stderr_tail, first message) where status is 'exit N',
+    'timeout', 'memory' or 'signal NAME'."""
     err = tempfile.TemporaryFile()
     out = tempfile.TemporaryFile()
     rss_file = os.path.join(cwd, "rss.txt")
@@ -67,27 +82,43 @@ def run_limited(argv, limit, cwd):
                             stdin=subprocess.DEVNULL, stdout=out, stderr=err,
                             start_new_session=True)
     timed_out = threading.Event()
+    over_memory = threading.Event()
+    done = threading.Event()
     killed_rss = [0]
 
-    def kill():
-        timed_out.set()
+    def kill(why):
+        why.set()
         killed_rss[0] = high_water_kib(proc.pid)
         try:
             os.killpg(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
 
-    timer = threading.Timer(limit, kill)
-    timer.start()
+    def watch():
+        while not done.wait(0.05):
+            if time.monotonic() - start > limit:
+                kill(timed_out)
+                return
+            if memory_kib and children_status_kib(proc.pid, "VmRSS") > memory_kib:
+                kill(over_memory)
+                return
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
     try:
         _, raw, _ = os.wait4(proc.pid, 0)
     finally:
-        timer.cancel()
+        done.set()
+        watcher.join()
     proc.returncode = 0  # reaped by wait4: keep Popen from waiting again
     wall = time.monotonic() - start
     err.seek(0)
     err_text = err.read()
     tail = err_text[-2000:].decode("utf-8", "replace")
+    # A sanitizer's report opens with its ERROR line, which a long stack trace pushes out of
+    # the tail: the whole of standard error is searched.
+    if sanitizer_report(err_text.decode("utf-8", "replace")) and not sanitizer_report(tail):
+        tail += "\n(sanitizer report above: runtime error or ERROR: AddressSanitizer)"
     err.close()
     # The first message: the first line on standard error, else on standard output (where
     # check prints its findings).
@@ -103,6 +134,8 @@ def run_limited(argv, limit, cwd):
     rss = int(lines[-1]) if lines and lines[-1].strip().isdigit() else 0
     if timed_out.is_set():
         return "timeout", wall, killed_rss[0], tail, first
+    if over_memory.is_set():
+        return "memory", wall, killed_rss[0], tail, first
     # GNU time exits with the command's code, or 128 + the signal that killed it, and says which.
     for line in lines:
         if line.startswith("Command terminated by signal "):
@@ -125,7 +158,8 @@ LOCATED = re.compile(r"\S+:\d+:\d+")
 
 
 def sanitizer_report(text):
-    return "ERROR: AddressSanitizer" in text or "runtime error:" in text or "ERROR: LeakSanitizer" in text
+    return ("ERROR: AddressSanitizer" in text or "runtime error:" in text or "ERROR: LeakSanitizer" in text
+            or "SUMMARY: AddressSanitizer" in text or "SUMMARY: UndefinedBehaviorSanitizer" in text)
 
 
 def last_line(text):
@@ -140,13 +174,44 @@ def main():
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--count", type=int, default=300, help="documents to sweep; 0 = all")
     ap.add_argument("--limit", type=float, default=20.0, help="seconds per command")
+    ap.add_argument("--memory", type=int, default=4096, help="MiB of resident memory per command; 0 = no limit")
+    ap.add_argument("--every", type=int, default=0,
+                    help="sweep every Nth document of the sorted list instead of a random sample")
     ap.add_argument("--commands", default="build,check")
     ap.add_argument("--only", default="", help="sweep these documents (comma-separated, relative to api/)")
+    ap.add_argument("--part", default="", help="K/N: only the K-th (1-based) of N consecutive parts of the list")
+    ap.add_argument("--merge", default="",
+                    help="no sweep: the report of these .tsv files (comma-separated; parts of one sweep)")
     ap.add_argument("--out", required=True, help="report path without extension (.tsv and .md are written)")
     args = ap.parse_args()
 
+    args.api_dir = os.path.abspath(args.api_dir)  # apiref runs in a scratch folder
     docs = list_documents(args.api_dir)
-    sample = args.only.split(",") if args.only else pick(docs, args.seed, args.count)
+    if args.merge:
+        rows, seen = [], set()
+        for path in args.merge.split(","):
+            for r in read_tsv(path):  # a document swept by two parts counts once, as the first saw it
+                if (r["doc"], r["cmd"]) not in seen:
+                    seen.add((r["doc"], r["cmd"]))
+                    rows.append(r)
+        with open(args.out + ".tsv", "w") as tsv:
+            tsv.write(TSV_HEADER)
+            for r in rows:
+                tsv.write(tsv_row(r))
+        write_reports(rows, args, len(docs), len({r["doc"] for r in rows}), [c for c in args.commands.split(",") if c])
+        return
+    if args.only:
+        sample = args.only.split(",")
+    elif args.every > 0:
+        sample = docs[::args.every]
+        if args.count > 0:
+            sample = sample[:args.count]
+    else:
+        sample = pick(docs, args.seed, args.count)
+    if args.part:
+        k, n = (int(x) for x in args.part.split("/"))
+        size = (len(sample) + n - 1) // n
+        sample = sample[(k - 1) * size:k * size]
     commands = [c for c in args.commands.split(",") if c]
     work = tempfile.mkdtemp(prefix="apiref-sweep-")
     rows = []
@@ -170,7 +235,7 @@ def main():
                     argv = [args.apiref, "build", path, "-o", site, "-q", "--ignore-spec-errors"]
                 else:
                     argv = [args.apiref, "check", path, "-q"]
-                status, wall, rss, tail, first = run_limited(argv, args.limit, work)
+                status, wall, rss, tail, first = run_limited(argv, args.limit, work, args.memory * 1024)
                 rows.append(dict(doc=doc, bytes=size, cmd=cmd, status=status, wall=wall,
                                  rss=rss, note="" if status == "exit 0" else last_line(tail),
                                  first="" if status == "exit 0" else first,
@@ -180,6 +245,7 @@ def main():
                 print("%4d/%d %-6s %-12s %7.2fs %7.1f MiB  %s" % (i, len(sample), cmd, status, wall,
                       rss / 1024, doc), file=sys.stderr, flush=True)
                 shutil.rmtree(os.path.join(work, "site"), ignore_errors=True)
+            LOADS.append(os.getloadavg()[0])
     finally:
         tsv.close()
         shutil.rmtree(work, ignore_errors=True)
@@ -187,7 +253,22 @@ def main():
     write_reports(rows, args, len(docs), len(sample), commands)
 
 
+LOADS = []  # the 1-minute load average after each document
+
 TSV_HEADER = "document\tbytes\tcommand\tstatus\twall_s\tpeak_rss_kib\tnote\tfirst_message\tsanitizer\n"
+
+
+def read_tsv(path):
+    rows = []
+    with open(path) as f:
+        next(f)
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) < 9:
+                continue
+            rows.append(dict(doc=c[0], bytes=int(c[1]), cmd=c[2], status=c[3], wall=float(c[4]), rss=int(c[5]),
+                             note=c[6], first=c[7], sanitizer=c[8] == "yes"))
+    return rows
 
 
 def tsv_row(r):
@@ -198,8 +279,13 @@ def tsv_row(r):
 
 def write_reports(rows, args, total_docs, swept, commands):
     md = []
-    md.append("# apiref sweep: %d of %d documents (seed %d, %g s per command)\n"
-              % (swept, total_docs, args.seed, args.limit))
+    rule = ("documents %s" % args.only if args.only else "one in every %d documents of the sorted list" % args.every if args.every > 0
+            else "seed %d" % args.seed)
+    md.append("# apiref sweep: %d of %d documents (%s, %g s and %s per command)\n"
+              % (swept, total_docs, rule, args.limit, "%d MiB" % args.memory if args.memory else "no memory limit"))
+    if LOADS:
+        md.append("load average (1 min) over the sweep: start %.1f, mean %.1f, max %.1f, end %.1f\n"
+                  % (LOADS[0], sum(LOADS) / len(LOADS), max(LOADS), LOADS[-1]))
     for cmd in commands:
         mine = [r for r in rows if r["cmd"] == cmd]
         if not mine:
@@ -213,10 +299,10 @@ def write_reports(rows, args, total_docs, swept, commands):
         for status, n in sorted(counts.items()):
             md.append("| %s | %d |" % (status, n))
         md.append("")
-        md.append("timeouts: %d; crashes (signal): %d; median wall %.2f s; total wall %.1f s\n" % (
-            counts.get("timeout", 0), sum(n for s, n in counts.items() if s.startswith("signal")),
+        md.append("timeouts: %d; over the memory limit: %d; crashes (signal): %d; median wall %.2f s; total wall %.1f s\n" % (
+            counts.get("timeout", 0), counts.get("memory", 0), sum(n for s, n in counts.items() if s.startswith("signal")),
             walls[len(walls) // 2], sum(walls)))
-        failing = [r for r in mine if r["status"] not in ("exit 0", "timeout") and not r["status"].startswith("signal")]
+        failing = [r for r in mine if r["status"] not in ("exit 0", "timeout", "memory") and not r["status"].startswith("signal")]
         located = [r for r in failing if LOCATED.search(r["first"])]
         md.append("sanitizer reports: %d; non-zero exits whose first message names file:line:col: %d of %d\n" % (
             sum(1 for r in mine if r["sanitizer"]), len(located), len(failing)))
@@ -227,9 +313,9 @@ def write_reports(rows, args, total_docs, swept, commands):
             for r in unlocated[:20]:
                 md.append("| %s | %s | %s |" % (r["doc"], r["status"], r["first"].replace("|", "\\|")))
             md.append("")
-        bad = [r for r in mine if r["status"] == "timeout" or r["status"].startswith("signal")]
+        bad = [r for r in mine if r["status"] in ("timeout", "memory") or r["status"].startswith("signal")]
         if bad:
-            md.append("### timeouts and crashes\n")
+            md.append("### timeouts, memory kills and crashes\n")
             md.append("| document | status | wall s | last stderr line |\n| --- | --- | ---: | --- |")
             for r in bad:
                 md.append("| %s | %s | %.2f | %s |" % (r["doc"], r["status"], r["wall"], r["note"].replace("|", "\\|")))

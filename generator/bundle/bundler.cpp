@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "swagger2/swagger2.h"
 #include "tree/json_pointer.h"
 
 namespace apiref {
@@ -169,7 +170,7 @@ static bool is_pure_ref_cycle(DocumentSet& docs, const RefTarget& start, std::ve
   while (cur && cur.node->is_ref()) {
     if (std::find(seen.begin(), seen.end(), cur.key()) != seen.end()) return true;
     seen.push_back(cur.key());
-    chain.push_back({cur.doc->display, cur.pointer, cur.node->pos});
+    chain.push_back(as_written(*cur.doc, {cur.doc->display, cur.pointer, cur.node->pos}));
     // Resolution errors further down the chain are reported where that ref is rewritten.
     size_t before = docs.diagnostics().size();
     cur = resolve_ref(docs, *cur.doc, cur.node->find("$ref")->text,
@@ -197,7 +198,7 @@ std::optional<Node> Bundler::rewrite_ref(const Document& doc, const Node& n, con
     docs_.diagnostics().push_back({Severity::Error, "ref-cycle",
                                    "$ref '" + ref + "' starts a cycle of references that never "
                                    "reaches an object",
-                                   {doc.display, ref_pointer, ref_node.pos}, chain});
+                                   as_written(doc, {doc.display, ref_pointer, ref_node.pos}), chain});
     if (kept) return std::nullopt;
     return Node::object(n.pos);
   }

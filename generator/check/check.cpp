@@ -18,6 +18,7 @@
 #include "bundle/project_plan.h"
 #include "check/rule.h"
 #include "config/config.h"
+#include "swagger2/swagger2.h"
 #include "text/utf8.h"
 
 namespace apiref {
@@ -250,12 +251,22 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
       return fs::path(abs).lexically_relative(base_dir).generic_string();
     return abs;
   };
+  // A converted Swagger 2.0 file's places are named as the file wrote them (generator/swagger2).
+  auto written = [&](const std::string& abs, const std::string& pointer, SourcePos pos) {
+    std::shared_ptr<const Document> doc = abs.empty() ? nullptr : docs.shared(abs);
+    return doc ? as_written(*doc, pointer, pos) : pointer;
+  };
+  auto hop = [&](RefHop h) {
+    h.pointer = written(h.file, h.pointer, h.pos);
+    h.file = rel(h.file);
+    return h;
+  };
   std::map<std::string, size_t> seen;  // place -> index in result.findings
   for (RawFinding& f : checker.raw()) {
     Finding out;
     out.rule = f.rule;
     out.file = rel(f.abs_file);
-    out.pointer = f.pointer;
+    out.pointer = written(f.abs_file, f.pointer, f.start);
     // Severity: built-in profile (or the fixed one), then the project's rules, then overrides.
     int sev = f.severity != -2 ? f.severity : builtin.count(f.rule) ? builtin[f.rule] : ERR;
     if (f.severity != -2 && builtin.count(f.rule) && f.rule != "extension-policy") sev = builtin[f.rule];
@@ -286,10 +297,7 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
       // The same place met twice (a look-up before the walk): keep the $ref chain if one has it.
       Finding& first = result.findings[it->second];
       if (first.ref_chain.empty() && f.chain >= 0)
-        for (RefHop h : checker.chains()[static_cast<size_t>(f.chain)]) {
-          h.file = rel(h.file);
-          first.ref_chain.push_back(std::move(h));
-        }
+        for (const RefHop& h : checker.chains()[static_cast<size_t>(f.chain)]) first.ref_chain.push_back(hop(h));
       continue;
     }
     seen.emplace(place, result.findings.size());
@@ -301,10 +309,7 @@ bool run_check(const CheckOptions& options, CheckResult& result, std::string& fa
     out.start = f.start.line ? f.start : SourcePos{1, 1};
     out.end = f.end.line ? f.end : out.start;
     if (f.chain >= 0)
-      for (RefHop h : checker.chains()[static_cast<size_t>(f.chain)]) {
-        h.file = rel(h.file);
-        out.ref_chain.push_back(std::move(h));
-      }
+      for (const RefHop& h : checker.chains()[static_cast<size_t>(f.chain)]) out.ref_chain.push_back(hop(h));
     out.fingerprint = finding_fingerprint(out.rule, out.file, out.pointer, f.discriminator);
     result.findings.push_back(std::move(out));
   }

@@ -2,15 +2,23 @@
 // `apiref build --changes-since` shows. With a base revision the old version is the input as it
 // was at that revision, read with `git show` into a temporary folder: the working tree is not
 // touched.
-#include <cstdio>
-#include <cstdlib>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
 
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "cli/cli.h"
 #include "diff/diff.h"
 #include "text/file.h"
+#include "write/interrupt.h"
 
 namespace apiref::cli {
 
@@ -18,24 +26,112 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string shell_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
+// What a child process printed and how it ended.
+struct ChildRun {
+  std::string out;
+  std::string err;
+  bool ran = false;  // started and exited with 0
+  std::string failure;  // why it could not be started, or how it ended badly
+};
+
+// Runs `argv` (argv[0] looked up on PATH) with no shell in between, so that a revision or a
+// path is one argument whatever characters it holds, and collects its standard output and
+// error. The child must not inherit what apiref did to its own signals: apiref blocks SIGINT,
+// SIGTERM and SIGHUP in every thread (a thread of its own takes them, write/interrupt.h) and
+// ignores SIGXFSZ. A child started with that mask would ignore the user's Ctrl-C and then die
+// of SIGPIPE once apiref had gone. So the child starts with an empty mask and those signals at
+// their default, except a SIGHUP that nohup made apiref ignore: the child keeps ignoring it.
+ChildRun run_child(const std::vector<std::string>& argv) {
+  ChildRun r;
+  int out_pipe[2], err_pipe[2];
+  if (::pipe2(out_pipe, O_CLOEXEC) != 0) return r.failure = std::strerror(errno), r;
+  if (::pipe2(err_pipe, O_CLOEXEC) != 0) {
+    r.failure = std::strerror(errno);
+    ::close(out_pipe[0]), ::close(out_pipe[1]);
+    return r;
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t none, defaults;
+  sigemptyset(&none);
+  sigemptyset(&defaults);
+  for (int sig : {SIGINT, SIGTERM, SIGQUIT, SIGPIPE, SIGXFSZ}) sigaddset(&defaults, sig);
+  struct sigaction hup {};
+  if (::sigaction(SIGHUP, nullptr, &hup) == 0 && hup.sa_handler != SIG_IGN) sigaddset(&defaults, SIGHUP);
+  posix_spawnattr_setsigmask(&attr, &none);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  std::vector<char*> args;
+  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  int started = posix_spawnp(&pid, args[0], &actions, &attr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  if (started != 0) {
+    ::close(out_pipe[0]), ::close(err_pipe[0]);
+    r.failure = "cannot run " + argv[0] + ": " + std::strerror(started);
+    return r;
+  }
+  // Both pipes at once: a child that fills one while we wait on the other would never end.
+  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  std::string* sinks[2] = {&r.out, &r.err};
+  int open_fds = 2;
+  char buffer[1 << 16];
+  while (open_fds > 0) {
+    if (::poll(fds, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
+      ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
+      if (n > 0) {
+        sinks[i]->append(buffer, static_cast<size_t>(n));
+      } else if (n == 0 || errno != EINTR) {
+        ::close(fds[i].fd);
+        fds[i].fd = -1;
+        --open_fds;
+      }
+    }
+  }
+  for (pollfd& f : fds)
+    if (f.fd >= 0) ::close(f.fd);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status)) {
+    r.ran = WEXITSTATUS(status) == 0;
+    if (!r.ran) r.failure = argv[0] + " exited with " + std::to_string(WEXITSTATUS(status));
+  } else if (WIFSIGNALED(status)) {
+    r.failure = argv[0] + " was killed by signal " + std::to_string(WTERMSIG(status));
+  }
+  return r;
 }
 
-// Runs git with `args`, its standard output into `out`; false when it fails.
-bool git(const std::vector<std::string>& args, std::string& out) {
-  std::string command = "git";
-  for (const std::string& a : args) command += " " + shell_quote(a);
-  command += " 2>/dev/null";
-  FILE* p = popen(command.c_str(), "r");
-  if (!p) return false;
-  out.clear();
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, p)) > 0) out.append(buffer, n);
-  return pclose(p) == 0;
+// The first line git wrote to its standard error ("fatal: ..."), or why it did not run.
+std::string git_said(const ChildRun& r) {
+  std::string line = r.err.substr(0, r.err.find('\n'));
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+  return line.empty() ? r.failure : line;
+}
+
+// Runs git with `args`, its standard output into `out`; false when it fails, with what git
+// said in `said`.
+bool git(const std::vector<std::string>& args, std::string& out, std::string* said = nullptr) {
+  std::vector<std::string> argv{"git"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  ChildRun r = run_child(argv);
+  out = std::move(r.out);
+  if (!r.ran && said) *said = git_said(r);
+  return r.ran;
 }
 
 std::string trimmed(std::string s) {
@@ -56,14 +152,18 @@ struct Snapshot {
   std::string input;  // the input, in there
   std::string repo;   // the repository's root
   std::string rev;
+  int interrupt_id = -1;  // the folder is removed if apiref is interrupted meanwhile
 };
 
 // Fills `snap` for `input` at `rev`: the description files under the input's folder at that
 // revision, and those files the current input reads from elsewhere in the repository.
 bool snapshot_at(const std::string& input, const std::string& rev, const std::vector<std::string>& also_read,
                  Snapshot& snap, std::string& failure) {
-  std::string out;
-  if (!git({"rev-parse", "--show-toplevel"}, out)) return failure = "--base needs a git repository", false;
+  std::string out, said;
+  // git would read "-..." as an option (ls-tree takes the revision on its own).
+  if (rev.empty() || rev[0] == '-') return failure = "--base " + rev + ": not a revision", false;
+  if (!git({"rev-parse", "--show-toplevel"}, out, &said))
+    return failure = "--base needs a git repository (" + said + ")", false;
   snap.repo = fs::weakly_canonical(trimmed(out)).string();
   snap.rev = rev;
   if (!git({"-C", snap.repo, "rev-parse", "--verify", "--quiet", rev + "^{commit}"}, out))
@@ -76,8 +176,8 @@ bool snapshot_at(const std::string& input, const std::string& rev, const std::ve
     return failure = "--base: " + input + " is outside the repository " + snap.repo, false;
   std::vector<std::string> files;
   if (!git({"-C", snap.repo, "ls-tree", "-r", "--name-only", rev, "--", rel_folder.generic_string() == "." ? "." : rel_folder.generic_string()},
-           out))
-    return failure = "--base: cannot list the files at " + rev, false;
+           out, &said))
+    return failure = "--base: cannot list the files at " + rev + " (" + said + ")", false;
   size_t start = 0;
   while (start < out.size()) {
     size_t end = out.find('\n', start);
@@ -93,6 +193,7 @@ bool snapshot_at(const std::string& input, const std::string& rev, const std::ve
   char tmpl[] = "/tmp/apiref-diff-XXXXXX";
   if (!mkdtemp(tmpl)) return failure = "cannot make a temporary folder", false;
   snap.dir = tmpl;
+  snap.interrupt_id = remove_on_interrupt(snap.dir);
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
   for (const std::string& f : files) {
@@ -192,6 +293,7 @@ bool compare_versions(const std::string& old_input_arg, const std::string& new_i
     else std::cerr << "apiref: " << failure << "\n";
     std::error_code ec;
     if (!snap.dir.empty()) fs::remove_all(snap.dir, ec);  // the models hold what they need
+    if (snap.interrupt_id >= 0) forget_on_interrupt(snap.interrupt_id);
     if (!ok) return false;
     old_input = snap.input;
   } else if (!load_side(old_input, o, before, "old")) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -50,6 +51,10 @@ struct Document {
   // they are (as of `stamp`, taken before the read).
   bool plain_json = false;
   FileStamp stamp;
+  // The tree as the file wrote it, when a later stage rewrote `root` in place (a Swagger 2.0
+  // file converted to 3.0); null otherwise. Findings about `root` are named by their place
+  // in this one (swagger2/swagger2.h: as_written).
+  std::shared_ptr<const Node> written;
 };
 
 // Reads and parses one file. JSON when the name ends in .json or the text starts with '{' or

@@ -224,9 +224,13 @@ RefTarget resolve_ref(DocumentSet& docs, const Document& from, const std::string
                       const std::string& site_pointer, const Node& ref_node) {
   RefTarget known;
   if (docs.known_target(from.path, ref, known)) return known;
-  Location site{from.display, site_pointer, ref_node.pos};
-  auto report = [&](const char* code, const std::string& msg) {
-    docs.diagnostics().push_back({Severity::Error, code, msg, site, {}});
+  auto report = [&](const char* code, std::string msg) {
+    // A converted Swagger 2.0 file: its place, and the $ref, as the file wrote them.
+    Location site = as_written(from, {from.display, site_pointer, ref_node.pos});
+    std::string written = written_string(from, ref_node.pos);
+    if (!written.empty() && written != ref && msg.compare(0, 7 + ref.size(), "$ref '" + ref + "'") == 0)
+      msg = "$ref '" + written + "'" + msg.substr(7 + ref.size());
+    docs.diagnostics().push_back({Severity::Error, code, std::move(msg), site, {}});
     return RefTarget{};
   };
 
@@ -288,8 +292,9 @@ RefTarget resolve_ref(DocumentSet& docs, const Document& from, const std::string
   const Node* node = resolve_pointer(target_doc->root, *tokens, &found);
   if (!node) {
     return report("ref-not-found", "$ref '" + ref + "': " + target_doc->display + " has no #" +
-                                       *decoded + " (the deepest part that exists is #" + found +
-                                       ")");
+                                       as_written(*target_doc, *decoded, {}) +
+                                       " (the deepest part that exists is #" +
+                                       as_written(*target_doc, found, {}) + ")");
   }
   RefTarget t;
   t.doc = target_doc;

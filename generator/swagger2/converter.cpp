@@ -344,7 +344,11 @@ std::vector<std::shared_ptr<Swagger2File>> Converter::others() {
 void Converter::mark_rewritten() {
   // The file's bytes are no longer a JSON text of its tree: nothing may copy them out as the
   // document (a site's openapi.json would be the 2.0 file).
-  for (auto& [path, f] : files_) f->doc->plain_json = false;
+  // The file as written stays beside the converted tree, for naming places as it wrote them.
+  for (auto& [path, f] : files_) {
+    f->doc->plain_json = false;
+    if (f->doc->ok && !f->raw.is_null()) f->doc->written = std::make_shared<const Node>(std::move(f->raw));
+  }
 }
 
 }  // namespace swagger2_internal

@@ -42,4 +42,17 @@ using Swagger2Loader = std::function<std::shared_ptr<Swagger2File>(const std::st
 std::vector<std::shared_ptr<Swagger2File>> convert_swagger2(Document& root, const Swagger2Loader& load,
                                                             Diagnostics& out);
 
+// The JSON pointer, in the file as written, of what `pointer` names in the converted tree of
+// `doc` (a node or key that starts at `pos`): "/components/schemas/Pet/properties/id" becomes
+// "/definitions/Pet/properties/id", a request body the body parameter it was made from. The
+// conversion keeps every node's position and gives each node it makes the position of the
+// 2.0 node it comes from, so the written node at `pos` is the one meant; where several start
+// there (a YAML mapping and its first key), the one whose last tokens match `pointer`'s best,
+// else the outermost. `pointer` unchanged for a document that was not converted.
+std::string as_written(const Document& doc, const std::string& pointer, SourcePos pos);
+// A Location in such a document, its pointer as written (as is for any other file).
+Location as_written(const Document& doc, Location where);
+// The string the file wrote at `pos` (a $ref before the conversion rewrote it), or "".
+std::string written_string(const Document& doc, SourcePos pos);
+
 }  // namespace apiref

@@ -472,3 +472,112 @@ TEST_CASE("swagger2: with a shared cache, a changed file of a 2.0 document conve
   expect(r->root, "/components/responses/ok/content/*~1*/schema", R"({"type": "string"})");
   CHECK(!r->root.find("responses"));
 }
+
+TEST_CASE("swagger2: places in the converted tree are named by their 2.0 pointers") {
+  Converted c = convert(std::string(kHead) + R"(produces: [application/json]
+paths:
+  /pets/{id}:
+    post:
+      consumes: [application/json]
+      parameters:
+        - name: limit
+          in: query
+          type: integer
+        - name: pet
+          in: body
+          schema:
+            $ref: '#/definitions/Pet'
+        - {name: tags, in: query, type: array, items: {type: string}}
+      responses:
+        '200':
+          description: ok
+          schema:
+            type: array
+            items: {$ref: '#/definitions/Pet'}
+definitions:
+  Pet:
+    type: object
+    properties:
+      name:
+        type: string
+parameters:
+  Id: {name: id, in: path, required: true, type: string}
+responses:
+  Gone: {description: gone, schema: {type: string}}
+securityDefinitions:
+  oauth:
+    type: oauth2
+    flow: implicit
+    authorizationUrl: https://example.com/auth
+    scopes: {}
+)");
+  REQUIRE_MESSAGE(c.diags.empty(), dump(c.diags));
+  // The 2.0 pointer of the node the converted tree has at `pointer` (a finding about it).
+  auto written = [&](const std::string& pointer) {
+    const Node* n = at(c.doc.root, pointer);
+    REQUIRE_MESSAGE(n, "nothing at " << pointer);
+    return as_written(c.doc, pointer, n->pos);
+  };
+  const std::string op = "/paths/~1pets~1{id}/post";
+  CHECK(written("/components/schemas/Pet") == "/definitions/Pet");
+  CHECK(written("/components/schemas/Pet/properties/name") == "/definitions/Pet/properties/name");
+  CHECK(written("/components/schemas/Pet/properties/name/type") == "/definitions/Pet/properties/name/type");
+  // A key's position (a finding on the name of a property) names the member too.
+  const Member* name = member_at(c.doc.root, "/components/schemas/Pet/properties/name");
+  REQUIRE(name);
+  CHECK(as_written(c.doc, "/components/schemas/Pet/properties/name", name->key_pos) ==
+        "/definitions/Pet/properties/name");
+  // The body parameter is the request body; the parameters after it move up one.
+  CHECK(written(op + "/requestBody") == op + "/parameters/1");
+  // A finding on the request body's key (placed where `parameters` was) names the parameter too.
+  const Member* body = member_at(c.doc.root, op + "/requestBody");
+  REQUIRE(body);
+  CHECK(as_written(c.doc, op + "/requestBody", body->key_pos) == op + "/parameters/1");
+  CHECK(written(op + "/requestBody/content/application~1json/schema") == op + "/parameters/1/schema");
+  CHECK(written(op + "/parameters/0/schema/type") == op + "/parameters/0/type");
+  CHECK(written(op + "/parameters/1") == op + "/parameters/2");
+  CHECK(written(op + "/parameters/1/schema/items/type") == op + "/parameters/2/items/type");
+  CHECK(written(op + "/responses/200/content/application~1json/schema/items") == op + "/responses/200/schema/items");
+  CHECK(written("/components/parameters/Id/schema/type") == "/parameters/Id/type");
+  CHECK(written("/components/responses/Gone/content/application~1json/schema") == "/responses/Gone/schema");
+  CHECK(written("/components/securitySchemes/oauth/flows/implicit/authorizationUrl") ==
+        "/securityDefinitions/oauth/authorizationUrl");
+  CHECK(written("/openapi") == "/swagger");
+  // No position: the section as 2.0 names it.
+  CHECK(as_written(c.doc, "/components/schemas/Pet/x", {}) == "/definitions/Pet/x");
+  // The $ref as written, before the conversion rewrote it.
+  CHECK(written_string(c.doc, at(c.doc.root, op + "/requestBody/content/application~1json/schema/$ref")->pos) ==
+        "#/definitions/Pet");
+  // A 3.0 document's pointers are its own.
+  Document plain = *parse_doc("/mem/plain.yaml", "openapi: 3.0.3\ncomponents: {schemas: {A: {type: string}}}\n");
+  CHECK(as_written(plain, "/components/schemas/A", at(plain.root, "/components/schemas/A")->pos) == "/components/schemas/A");
+}
+
+TEST_CASE("swagger2: a broken $ref of a 2.0 document is reported as the file wrote it") {
+  TempDir dir;
+  std::string root = dir.write("api.yaml", std::string(kHead) + R"(produces: [application/json]
+paths:
+  /a:
+    get:
+      responses:
+        '200': {description: ok, schema: {$ref: '#/definitions/Missing'}}
+definitions:
+  A: {type: string}
+)");
+  ResolveOptions o;
+  o.root_dir = dir.str();
+  DocumentSet docs(o);
+  const Document* d = docs.load(normalise_path(root));
+  REQUIRE(d);
+  const Node* ref = at(d->root, "/paths/~1a/get/responses/200/content/application~1json/schema/$ref");
+  REQUIRE(ref);
+  RefTarget t = resolve_ref(docs, *d, ref->text, "/paths/~1a/get/responses/200/content/application~1json/schema/$ref", *ref);
+  CHECK(!t);
+  REQUIRE(docs.diagnostics().size() == 1);
+  const Diagnostic& diag = docs.diagnostics()[0];
+  CHECK(diag.code == "ref-not-found");
+  CHECK(diag.where.pointer == "/paths/~1a/get/responses/200/schema/$ref");
+  CHECK(lc(diag.where.pos) == "8:49");
+  CHECK_MESSAGE(diag.message.find("$ref '#/definitions/Missing'") == 0, diag.message);
+  CHECK_MESSAGE(diag.message.find("has no #/definitions/Missing") != std::string::npos, diag.message);
+}

@@ -304,4 +304,20 @@ check "Meshery project: the baseline suppresses all, then nothing is stale" bash
   '$APIREF' check '$ROOT/examples/meshery' --baseline $WORK/mesh-base.json --update-baseline -q >/dev/null &&
   '$APIREF' check '$ROOT/examples/meshery' --baseline $WORK/mesh-base.json --baseline-strict >mb.txt && grep -q 'suppressed by baseline' mb.txt"
 
+# A Swagger 2.0 description is checked as converted to 3.0, and each finding is named by its place
+# in the 2.0 file: Docker Engine's `LinkLocalIPv6PrefixLen` example (a string for an integer)
+# is at /definitions/..., line 998, not at /components/schemas/....
+DOCKER="$ROOT/../shared/corpus/swagger2/canary/docker-v1.41/swagger.yaml"
+check "Swagger 2.0 (Docker Engine): findings name the 2.0 pointers" bash -c "
+  '$APIREF' check '$DOCKER' --profile strict --format json >d2.json; [ \$? -eq 1 ] && python3 -c '
+import json, sys
+found = json.load(open(\"d2.json\"))[\"findings\"]
+assert len(found) > 100, len(found)
+bad = [f[\"pointer\"] for f in found if f[\"pointer\"].split(\"/\")[1] not in (\"paths\", \"definitions\", \"parameters\", \"responses\", \"securityDefinitions\", \"info\", \"tags\")
+       or any(k in f[\"pointer\"] for k in (\"/requestBody\", \"/content/\"))]
+assert not bad, bad[:5]
+ex = [f for f in found if f[\"rule\"] == \"example-valid\" and f[\"start\"][\"line\"] == 998]
+assert [f[\"pointer\"] for f in ex] == [\"/definitions/NetworkSettings/properties/LinkLocalIPv6PrefixLen/example\"], ex
+'"
+
 summary

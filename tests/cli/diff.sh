@@ -242,7 +242,63 @@ check "--base HEAD~1: the committed change" status 1 "$APIREF" diff --base HEAD~
 check "--base with a file added since: exit 2" bash -c "cp ../v1.yaml api/new.yaml; '$APIREF' diff --base HEAD api/new.yaml; [ \$? -eq 2 ]"
 check "--base no-such-rev: exit 2" status 2 "$APIREF" diff --base no-such-rev api/openapi.yaml
 check "--base with two inputs: exit 2" status 2 "$APIREF" diff --base HEAD api/openapi.yaml api/openapi.yaml
+# git runs with no shell between: a revision is one argument whatever it holds, and one that
+# git would take for an option is refused.
+for rev in 'HEAD;touch pwned' 'HEAD$(touch pwned)' 'HEAD`touch pwned`' "HEAD' && touch pwned '" 'HEAD|touch pwned'; do
+  check "--base $rev: no such revision, nothing run" bash -c "
+    '$APIREF' diff --base \"\$1\" api/openapi.yaml 2>err.txt; [ \$? -eq 2 ] && [ ! -e pwned ] &&
+    grep -qF -- \"--base \$1: no such revision\" err.txt" _ "$rev"
+done
+check "--base -x: refused, not given to git as an option" bash -c "
+  '$APIREF' diff --base=--output=pwned api/openapi.yaml 2>err.txt; [ \$? -eq 2 ] && [ ! -e pwned ] &&
+  grep -qF -- '--base --output=pwned: not a revision' err.txt"
+
+# git must not inherit apiref's signal mask (SIGINT, SIGTERM and SIGHUP blocked: a thread of
+# apiref takes them) nor its ignored SIGXFSZ: it would ignore the user's Ctrl-C and die of SIGPIPE
+# once apiref had gone. A stand-in git hangs in `git show` as the program it execs, whose mask
+# and dispositions /proc shows; then the whole process group gets SIGINT, as from a terminal.
+mkdir -p "$WORK/fakebin"
+REAL_GIT=$(command -v git)
+cat >"$WORK/fakebin/git" <<FAKE
+#!/bin/sh
+for a in "\$@"; do
+  if [ "\$a" = show ] && [ -n "\${APIREF_TEST_HANG:-}" ]; then echo \$\$ >"\$APIREF_TEST_HANG.tmp"; mv "\$APIREF_TEST_HANG.tmp" "\$APIREF_TEST_HANG"; exec sleep 30; fi
+done
+exec "$REAL_GIT" "\$@"
+FAKE
+chmod +x "$WORK/fakebin/git"
+signal_case() {
+  local probe=$WORK/hang.pid marker=$WORK/hang.marker
+  rm -f "$probe"
+  touch "$marker"
+  PATH="$WORK/fakebin:$PATH" APIREF_TEST_HANG=$probe setsid "$APIREF" diff --base HEAD~1 api/openapi.yaml >/dev/null 2>"$WORK/hang.err" &
+  local pid=$! i
+  for i in $(seq 1 300); do [ -s "$probe" ] && break; sleep 0.1; done
+  [ -s "$probe" ] || { echo "git show never started"; kill -KILL -- -"$pid"; return 1; }
+  local child
+  child=$(cat "$probe")
+  local blk ign
+  blk=$(awk '/^SigBlk:/ {print $2}' "/proc/$child/status")
+  ign=$(awk '/^SigIgn:/ {print $2}' "/proc/$child/status")
+  local snaps
+  snaps=$(find /tmp -maxdepth 1 -name 'apiref-diff-*' -newer "$marker")
+  kill -INT -- -"$pid"
+  wait "$pid"
+  local code=$?
+  for i in $(seq 1 50); do kill -0 "$child" 2>/dev/null || break; sleep 0.1; done
+  local ok=0
+  [ "$blk" = 0000000000000000 ] || { echo "git started with signals blocked: SigBlk $blk"; ok=1; }
+  # SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGXFSZ: bits 1, 2, 12, 14, 24.
+  (( (0x$ign & 0x1005006) == 0 )) || { echo "git started with signals ignored: SigIgn $ign"; ok=1; }
+  ! kill -0 "$child" 2>/dev/null || { echo "git still runs after SIGINT"; kill -KILL "$child"; ok=1; }
+  [ "$code" -eq 130 ] || { echo "apiref exit $code, expected 130 (SIGINT)"; cat "$WORK/hang.err"; ok=1; }
+  [ -n "$snaps" ] || { echo "no snapshot folder was made"; ok=1; }
+  for s in $snaps; do [ ! -e "$s" ] || { echo "$s left behind"; ok=1; }; done
+  return $ok
+}
+check "--base: git starts with no signal blocked or ignored, and Ctrl-C ends both" signal_case
 cd "$WORK"
-check "--base outside a repository: exit 2" bash -c "cd /tmp && '$APIREF' diff --base HEAD '$WORK/v1.yaml'; [ \$? -eq 2 ]"
+check "--base outside a repository: exit 2, git's words" bash -c "
+  cd /tmp && '$APIREF' diff --base HEAD '$WORK/v1.yaml' 2>'$WORK/err.txt'; [ \$? -eq 2 ] && grep -q 'not a git repository' '$WORK/err.txt'"
 
 summary
