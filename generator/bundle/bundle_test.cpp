@@ -11,6 +11,7 @@
 #include <set>
 #include <unistd.h>
 
+#include "source_dir.h"
 #include "bundle/bundle.h"
 #include "bundle/bundle_test_fixtures.h"
 #include "config/config.h"
@@ -24,7 +25,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kSource = APIREF_SOURCE_DIR;
 
 }  // namespace
 

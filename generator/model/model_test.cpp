@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "source_dir.h"
 #include "bundle/bundle.h"
 #include "config/config.h"
 #include "load/load.h"
@@ -15,7 +16,6 @@ using apiref_test::find_op;
 
 namespace {
 
-const std::string kSource = APIREF_SOURCE_DIR;
 
 Node bundle_example(const std::string& audience) {
   ProjectConfig config;

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "source_dir.h"
 #include "config/config.h"
 #include "model/model.h"
 #include "render/brand.h"
@@ -16,7 +17,6 @@ using Json = nlohmann::json;
 
 namespace {
 
-const std::string kSource = APIREF_SOURCE_DIR;
 
 const char* const kDescription = R"(openapi: 3.0.3
 info: {title: Meshery Server, description: Meshery's API, version: '1'}

@@ -16,7 +16,7 @@
 #include "test_util.h"
 
 using namespace apiref;
-using nlohmann::json;
+using Json = nlohmann::json;
 
 namespace {
 
@@ -34,7 +34,7 @@ MustacheTemplate compile_ok(const std::string& source, const std::string& name =
   return *t;
 }
 
-std::string render(const std::string& source, const json& data,
+std::string render(const std::string& source, const Json& data,
                    const std::map<std::string, std::string>& partial_sources = {}) {
   MustacheTemplate t = compile_ok(source);
   std::map<std::string, MustacheTemplate> partials;
@@ -111,34 +111,34 @@ TEST_CASE("mustache: compile errors name the template, line and column") {
 
 TEST_CASE("mustache: truthiness choices where the spec is silent") {
   const char* t = "{{#v}}yes{{/v}}{{^v}}no{{/v}}";
-  CHECK(render(t, json{{"v", ""}}) == "no");         // empty string: falsey
-  CHECK(render(t, json{{"v", " "}}) == "yes");
-  CHECK(render(t, json{{"v", 0}}) == "yes");         // 0 is a value worth showing
-  CHECK(render(t, json{{"v", 0.0}}) == "yes");
-  CHECK(render(t, json{{"v", json::object()}}) == "yes");
-  CHECK(render(t, json{{"v", json::array()}}) == "no");
-  CHECK(render(t, json{{"v", nullptr}}) == "no");
-  CHECK(render(t, json{{"v", false}}) == "no");
-  CHECK(render(t, json::object()) == "no");
+  CHECK(render(t, Json{{"v", ""}}) == "no");         // empty string: falsey
+  CHECK(render(t, Json{{"v", " "}}) == "yes");
+  CHECK(render(t, Json{{"v", 0}}) == "yes");         // 0 is a value worth showing
+  CHECK(render(t, Json{{"v", 0.0}}) == "yes");
+  CHECK(render(t, Json{{"v", Json::object()}}) == "yes");
+  CHECK(render(t, Json{{"v", Json::array()}}) == "no");
+  CHECK(render(t, Json{{"v", nullptr}}) == "no");
+  CHECK(render(t, Json{{"v", false}}) == "no");
+  CHECK(render(t, Json::object()) == "no");
   // A scalar section pushes the value: {{.}} is the value.
-  CHECK(render("{{#n}}[{{.}}]{{/n}}", json{{"n", 0}}) == "[0]");
+  CHECK(render("{{#n}}[{{.}}]{{/n}}", Json{{"n", 0}}) == "[0]");
 }
 
 TEST_CASE("mustache: values print like JSON, escaped for HTML") {
-  CHECK(render("{{a}}|{{b}}|{{c}}|{{d}}|{{e}}", json::parse(R"({"a": 1.0, "b": -3, "c": 1.5,
+  CHECK(render("{{a}}|{{b}}|{{c}}|{{d}}|{{e}}", Json::parse(R"({"a": 1.0, "b": -3, "c": 1.5,
                     "d": 18446744073709551615, "e": 1e300})")) ==
         "1|-3|1.5|18446744073709551615|1e+300");
-  CHECK(render("{{t}} {{f}} [{{n}}]", json{{"t", true}, {"f", false}, {"n", nullptr}}) ==
+  CHECK(render("{{t}} {{f}} [{{n}}]", Json{{"t", true}, {"f", false}, {"n", nullptr}}) ==
         "true false []");
-  CHECK(render("{{o}} {{{o}}}", json::parse(R"({"o": {"k": "<v>", "n": [1, 2]}})")) ==
+  CHECK(render("{{o}} {{{o}}}", Json::parse(R"({"o": {"k": "<v>", "n": [1, 2]}})")) ==
         "{&quot;k&quot;:&quot;&lt;v&gt;&quot;,&quot;n&quot;:[1,2]} {\"k\":\"<v>\",\"n\":[1,2]}");
-  CHECK(render("{{s}}|{{{s}}}|{{&s}}", json{{"s", "Tom's <b>\"&\"</b>"}}) ==
+  CHECK(render("{{s}}|{{{s}}}|{{&s}}", Json{{"s", "Tom's <b>\"&\"</b>"}}) ==
         "Tom&#39;s &lt;b&gt;&quot;&amp;&quot;&lt;/b&gt;|Tom's <b>\"&\"</b>|Tom's <b>\"&\"</b>");
-  CHECK(render("{{s}}", json{{"s", "caf\xc3\xa9 \xe2\x86\x92"}}) == "caf\xc3\xa9 \xe2\x86\x92");
+  CHECK(render("{{s}}", Json{{"s", "caf\xc3\xa9 \xe2\x86\x92"}}) == "caf\xc3\xa9 \xe2\x86\x92");
 }
 
 TEST_CASE("mustache: name lookup") {
-  json data = json::parse(R"({"items": [{"name": "first"}, {"name": "second"}],
+  Json data = Json::parse(R"({"items": [{"name": "first"}, {"name": "second"}],
                               "a": {"b": null}, "b": "outer", "title": "T"})");
   CHECK(render("{{items.1.name}} {{items.0.name}} [{{items.2.name}}] [{{items.x}}]", data) ==
         "second first [] []");
@@ -150,8 +150,8 @@ TEST_CASE("mustache: name lookup") {
 
 TEST_CASE("mustache: context stack rendering (site-wide data below page data)") {
   MustacheTemplate t = compile_ok("{{title}} / {{site}} / {{#nav}}{{.}}{{/nav}}");
-  json site_json = {{"site", "Docs"}, {"title", "site title"}, {"nav", {1, 2}}};
-  json page_json = {{"title", "Page"}};
+  Json site_json = {{"site", "Docs"}, {"title", "site title"}, {"nav", {1, 2}}};
+  Json page_json = {{"title", "Page"}};
   TemplateData site = TemplateData::from_json(site_json), page = TemplateData::from_json(page_json);
   std::string out = "<kept>";
   render_mustache_to(out, t, {&site, &page});
@@ -199,7 +199,7 @@ TEST_CASE("mustache: partial indentation") {
     std::map<std::string, std::string> partials = {
         {"list", "<ul>\n  {{#items}}\n  {{>item}}\n  {{/items}}\n</ul>\n"},
         {"item", "<li>\n  {{{body}}}\n</li>\n"}};
-    json data = json::parse(R"({"items": [{"body": "a\nb"}, {"body": "c"}]})");
+    Json data = Json::parse(R"({"items": [{"body": "a\nb"}, {"body": "c"}]})");
     CHECK(render("<nav>\n  {{>list}}\n</nav>\n", data, partials) ==
           "<nav>\n"
           "  <ul>\n"
@@ -213,46 +213,46 @@ TEST_CASE("mustache: partial indentation") {
           "</nav>\n");
   }
   SUBCASE("blank lines stay blank, CRLF too") {
-    CHECK(render("  {{>p}}\n", json::object(), {{"p", "a\n\nb\r\n\r\nc\n"}}) ==
+    CHECK(render("  {{>p}}\n", Json::object(), {{"p", "a\n\nb\r\n\r\nc\n"}}) ==
           "  a\n\n  b\r\n\r\n  c\n");
   }
   SUBCASE("an inline partial inside an indented one keeps the outer indentation") {
-    CHECK(render("  {{>outer}}\n", json::object(),
+    CHECK(render("  {{>outer}}\n", Json::object(),
                  {{"outer", "x {{>inner}} y\nz\n"}, {"inner", "1\n2"}}) ==
           "  x 1\n  2 y\n  z\n");
   }
   SUBCASE("a line that starts with data gets the indentation once") {
-    CHECK(render("\t{{>p}}\n", json{{"v", "V"}, {"e", ""}}, {{"p", "{{v}}{{v}}\n{{e}}\n"}}) ==
+    CHECK(render("\t{{>p}}\n", Json{{"v", "V"}, {"e", ""}}, {{"p", "{{v}}{{v}}\n{{e}}\n"}}) ==
           "\tVV\n\n");
   }
 }
 
 TEST_CASE("mustache: delimiters") {
-  CHECK(render("{{=<% %>=}}<%{ a }%> <%& a %> <% a %> {{a}}", json{{"a", "<"}}) ==
+  CHECK(render("{{=<% %>=}}<%{ a }%> <%& a %> <% a %> {{a}}", Json{{"a", "<"}}) ==
         "< < &lt; {{a}}");
-  CHECK(render("{{=| |=}}|#s||.||/s||={{ }}=|{{s}}", json{{"s", "v"}}) == "vv");
+  CHECK(render("{{=| |=}}|#s||.||/s||={{ }}=|{{s}}", Json{{"s", "v"}}) == "vv");
 }
 
 TEST_CASE("mustache: missing partials and no lookup render as nothing") {
   MustacheTemplate t = compile_ok("[{{>nav}}]");
-  CHECK(render_mustache(t, json::object()) == "[]");
-  CHECK(render_mustache(t, json::object(), [](const std::string&) { return nullptr; }) == "[]");
+  CHECK(render_mustache(t, Json::object()) == "[]");
+  CHECK(render_mustache(t, Json::object(), [](const std::string&) { return nullptr; }) == "[]");
 }
 
 TEST_CASE("mustache: partial recursion guard") {
   SUBCASE("a partial that includes itself stops at depth 100") {
-    std::string out = render("{{>self}}", json::object(), {{"self", "a{{>self}}"}});
+    std::string out = render("{{>self}}", Json::object(), {{"self", "a{{>self}}"}});
     CHECK(out == std::string(100, 'a'));
   }
   SUBCASE("self-inclusion through sections and other partials") {
-    std::string out = render("{{>a}}", json{{"x", true}},
+    std::string out = render("{{>a}}", Json{{"x", true}},
                              {{"a", "{{#x}}<{{>b}}>{{/x}}"}, {"b", "{{>a}}"}});
     CHECK(out.size() == 100);  // 50 levels of a and 50 of b; a renders "<" and ">"
     CHECK(out.substr(0, 3) == "<<<");
   }
   SUBCASE("a partial that includes itself twice terminates (expansion budget)") {
     auto start = std::chrono::steady_clock::now();
-    std::string out = render("{{>p}}", json::object(), {{"p", "{{>p}}{{>p}}."}});
+    std::string out = render("{{>p}}", Json::object(), {{"p", "{{>p}}{{>p}}."}});
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     CHECK(out.size() <= 1000000);
     CHECK(seconds < 60);
@@ -276,14 +276,14 @@ TEST_CASE("mustache: TemplateSet loads a folder and applies user overrides file 
     CHECK(errors.empty());
     CHECK(set.names() ==
           std::vector<std::string>{"extra/new", "page", "partials/footer", "partials/nav"});
-    CHECK(set.render("page", json{{"title", "T"}}) == "user nav T|builtin footer|T\n");
+    CHECK(set.render("page", Json{{"title", "T"}}) == "user nav T|builtin footer|T\n");
     CHECK(set.source_path("partials/nav").find(user.str()) == 0);
     CHECK(set.source_path("partials/footer").find(builtin.str()) == 0);
     REQUIRE(set.find("extra/new"));
     CHECK(set.find("extra/new")->name() == "extra/new");
     CHECK(set.find("nope") == nullptr);
-    CHECK_THROWS_AS(set.render("nope", json::object()), std::out_of_range);
-    json site_json = {{"title", "S"}};
+    CHECK_THROWS_AS(set.render("nope", Json::object()), std::out_of_range);
+    Json site_json = {{"title", "S"}};
     TemplateData site = TemplateData::from_json(site_json);
     std::string out;
     set.render_to(out, "page", {&site});
@@ -294,7 +294,7 @@ TEST_CASE("mustache: TemplateSet loads a folder and applies user overrides file 
     TemplateSet set;
     std::vector<MustacheError> errors;
     REQUIRE(set.load(builtin.str(), "", errors));
-    CHECK(set.render("page", json{{"title", "T"}}) == "builtin nav|builtin footer|T\n");
+    CHECK(set.render("page", Json{{"title", "T"}}) == "builtin nav|builtin footer|T\n");
   }
   SUBCASE("compile errors carry the file's path, line and column") {
     user.write("partials/broken.mustache", "ok\n  {{#open}}\n");
@@ -313,7 +313,7 @@ TEST_CASE("mustache: TemplateSet loads a folder and applies user overrides file 
     std::vector<MustacheError> errors;
     CHECK(set.load(builtin.str(), user.str(), errors));
     CHECK(errors.empty());
-    CHECK(set.render("page", json{{"title", "T"}}) == "user nav T|fixed footer|T\n");
+    CHECK(set.render("page", Json{{"title", "T"}}) == "user nav T|fixed footer|T\n");
   }
   SUBCASE("missing folders are errors") {
     TemplateSet set;
@@ -329,7 +329,7 @@ TEST_CASE("mustache: TemplateSet loads a folder and applies user overrides file 
     MustacheError err;
     CHECK(set.add("a", "{{>b}}!"));
     CHECK(set.add("b", "B"));
-    CHECK(set.render("a", json::object()) == "B!");
+    CHECK(set.render("a", Json::object()) == "B!");
     CHECK_FALSE(set.add("c", "{{#x}}", &err));
     CHECK(err.template_name == "c");
   }
@@ -339,7 +339,7 @@ TEST_CASE("mustache: one compiled template renders from two threads at once") {
   TemplateSet set;
   REQUIRE(set.add("page", "<h1>{{title}}</h1>\n  {{>list}}\n{{^items}}none{{/items}}"));
   REQUIRE(set.add("list", "{{#items}}\n<li>{{name}} {{n}}</li>\n{{/items}}\n"));
-  json data = {{"title", "T & U"}, {"items", json::array()}};
+  Json data = {{"title", "T & U"}, {"items", Json::array()}};
   for (int i = 0; i < 50; ++i) data["items"].push_back({{"name", "item" + std::to_string(i)}, {"n", i}});
   const std::string expected = set.render("page", data);
   REQUIRE(expected.find("  <li>item49 49</li>\n") != std::string::npos);
@@ -381,12 +381,12 @@ TEST_CASE("mustache: speed of a site-sized render (printed, not asserted)") {
   REQUIRE(set.add("page", page));
   REQUIRE(set.add("partials/sidebar", sidebar));
 
-  json site = {{"site", "GitHub REST API"}, {"root", "../"}, {"operations", json::array()}};
+  Json site = {{"site", "GitHub REST API"}, {"root", "../"}, {"operations", Json::array()}};
   for (int i = 0; i < 1200; ++i)
     site["operations"].push_back({{"href", "operations/op-" + std::to_string(i) + ".html"},
                                   {"method", i % 3 ? "get" : "post"},
                                   {"summary", "List things & stuff #" + std::to_string(i)}});
-  std::vector<json> pages;
+  std::vector<Json> pages;
   for (int i = 0; i < 200; ++i)
     pages.push_back({{"title", "Operation " + std::to_string(i)},
                      {"method", "get"},
@@ -397,7 +397,7 @@ TEST_CASE("mustache: speed of a site-sized render (printed, not asserted)") {
 
   TemplateData site_data = TemplateData::from_json(site);
   std::vector<TemplateData> page_data;
-  for (const json& p : pages) page_data.push_back(TemplateData::from_json(p));
+  for (const Json& p : pages) page_data.push_back(TemplateData::from_json(p));
   size_t bytes = 0;
   auto start = std::chrono::steady_clock::now();
   std::string out;  // one buffer reused for every page, as the site builder does per thread

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "source_dir.h"
 #include "bundle/bundle.h"
 #include "config/config.h"
 #include "model/model.h"
@@ -16,7 +17,6 @@ using Json = nlohmann::json;
 
 namespace {
 
-const std::string kSource = APIREF_SOURCE_DIR;
 
 Operation op(std::string id, std::string method, std::string path, std::vector<std::string> tags) {
   Operation o;

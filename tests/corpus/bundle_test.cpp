@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <string>
 
+#include "source_dir.h"
+#include "corpus_dir.h"
 #include "bundle/bundle.h"
 #include "bundle/bundle_test_fixtures.h"
 #include "load/load.h"
@@ -18,8 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kSource = APIREF_SOURCE_DIR;
-const std::string kCorpus = APIREF_CORPUS_DIR;
 
 size_t count_severity(const Diagnostics& d, Severity s) {
   size_t n = 0;

@@ -18,14 +18,14 @@ using namespace apiref;
 
 namespace {
 
-const fs::path kCorpus = fs::path(APIREF_CORPUS_DIR);
+const fs::path kCorpusPath = fs::path(APIREF_CORPUS_DIR);
 
 }  // namespace
 
 TEST_CASE("check: clean real documents produce no error findings") {
   std::vector<fs::path> docs;
   for (const char* v : {"3.0", "3.1"})
-    for (const auto& e : fs::directory_iterator(kCorpus / "oas-examples" / v / "yaml")) docs.push_back(e.path());
+    for (const auto& e : fs::directory_iterator(kCorpusPath / "oas-examples" / v / "yaml")) docs.push_back(e.path());
   std::sort(docs.begin(), docs.end());
   // These examples are deliberately odd, and the errors are real: a fragment in a path key
   // (parameters-style), a security requirement naming an undefined scheme
@@ -61,7 +61,7 @@ TEST_CASE("check: clean real documents produce no error findings") {
 }
 
 TEST_CASE("check: GitHub's description, counts per rule are stable") {
-  fs::path gh = kCorpus / "github/api.github.com.json";
+  fs::path gh = kCorpusPath / "github/api.github.com.json";
   if (!fs::exists(gh)) return;
   CheckOptions o;
   o.inputs = {gh.string()};

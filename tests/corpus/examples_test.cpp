@@ -10,6 +10,8 @@
 #include <sstream>
 #include <string>
 
+#include "source_dir.h"
+#include "corpus_dir.h"
 #include "bundle/bundle.h"
 #include "config/config.h"
 #include "examples/example.h"
@@ -23,8 +25,6 @@ using namespace apiref;
 
 namespace {
 
-const std::string kSource = APIREF_SOURCE_DIR;
-const std::string kCorpus = APIREF_CORPUS_DIR;
 
 // Filler: "string", "alpha"/"beta" alone (what the first alternative of a version pattern
 // gives), or nothing but a/x/0 and punctuation ("aa", "aa0a0", "a@a.aa", "valpha" less its v).

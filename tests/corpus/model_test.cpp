@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "corpus_dir.h"
 #include "bundle/bundle.h"
 #include "config/config.h"
 #include "load/load.h"
@@ -18,7 +19,6 @@ using apiref_test::find_op;
 
 namespace {
 
-const std::string kCorpus = APIREF_CORPUS_DIR;
 
 }  // namespace
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "source_dir.h"
+#include "corpus_dir.h"
 #include "bundle/bundle.h"
 #include "config/config.h"
 #include "render/playground_slice.h"
@@ -19,8 +21,6 @@ using namespace apiref;
 
 namespace {
 
-const std::string kSource = APIREF_SOURCE_DIR;
-const std::string kCorpus = APIREF_CORPUS_DIR;
 const char* const kMethods[] = {"get", "put", "post", "delete", "options", "head", "patch", "trace"};
 
 // Every operation as (path, method) by the tags Swagger UI lists it under.

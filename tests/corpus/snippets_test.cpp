@@ -11,6 +11,8 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "source_dir.h"
+#include "corpus_dir.h"
 #include "bundle/bundle.h"
 #include "config/config.h"
 #include "load/load.h"
@@ -24,8 +26,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kSource = APIREF_SOURCE_DIR;
-const std::string kCorpus = APIREF_CORPUS_DIR;
 
 std::string temp_path(const std::string& name) {
   return (fs::temp_directory_path() / ("apiref-snippets-" + std::to_string(getpid()) + "-" + name)).string();
