@@ -198,10 +198,11 @@ std::vector<SiteFile> playground_config_files(const std::vector<SiteBundle>& bun
   // 3.2's other methods: Swagger UI offers "Try it out" for the methods listed here, compared
   // as the description writes them ("PURGE"); its default list ends at "query".
   std::vector<std::string> submit = {"get", "put", "post", "delete", "options", "head", "patch", "trace", "query"};
+  const size_t default_methods = submit.size();
   for (const SiteBundle& b : bundles)
     for (std::string& method : additional_methods(*b.document))
       if (std::find(submit.begin(), submit.end(), method) == submit.end()) submit.push_back(std::move(method));
-  if (submit.size() > 9) config["supportedSubmitMethods"] = submit;
+  if (submit.size() > default_methods) config["supportedSubmitMethods"] = submit;
   // `auth`: per bundle (by name), the project's credential as its server reads it, or null.
   json settings = {{"auth", auth}, {"persistAuthorization", options.persist_authorization}, {"proxy", nullptr}};
   // `slices`: per sliced bundle, by tag name, the description the playground opens a deep link
