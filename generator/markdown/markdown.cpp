@@ -146,6 +146,46 @@ bool has_wide_row(std::string_view markdown) {
   return false;
 }
 
+// cmark-gfm (the same version) is quadratic in openers of a processing instruction (`<?`) and of
+// CDATA (`<![CDATA[`) that nothing closes: each one scans the rest of the text for `?>` or `]]>`.
+// Text with half a megabyte of them took seconds, ten megabytes would take an hour. Such an
+// opener is plain text to cmark (`&lt;?`), and so is a backslash-escaped `\<`: past a number no
+// description has, the unclosed openers are escaped, which renders the same but inside a code
+// span, where the backslash then shows.
+constexpr size_t kMaxUnclosedOpeners = 64;
+
+// The openers of `opener` after the last `closer`: none of them can close.
+std::vector<size_t> unclosed_openers(std::string_view markdown, std::string_view opener, std::string_view closer) {
+  size_t last_close = markdown.rfind(closer);
+  size_t from = last_close == std::string_view::npos ? 0 : last_close + closer.size();
+  std::vector<size_t> at;
+  for (size_t i = markdown.find(opener, from); i != std::string_view::npos; i = markdown.find(opener, i + 1))
+    at.push_back(i);
+  return at;
+}
+
+// `markdown` itself, or a copy with the unclosed openers escaped when there are too many.
+std::string_view bounded_openers(std::string_view markdown, std::string& escaped) {
+  std::vector<size_t> at = unclosed_openers(markdown, "<?", "?>");
+  std::vector<size_t> cdata = unclosed_openers(markdown, "<![CDATA[", "]]>");
+  if (at.size() <= kMaxUnclosedOpeners && cdata.size() <= kMaxUnclosedOpeners) return markdown;
+  if (at.size() <= kMaxUnclosedOpeners) at.clear();
+  if (cdata.size() > kMaxUnclosedOpeners) at.insert(at.end(), cdata.begin(), cdata.end());
+  std::sort(at.begin(), at.end());
+  escaped.reserve(markdown.size() + at.size());
+  size_t copied = 0;
+  for (size_t i : at) {
+    size_t backslashes = 0;  // an odd run before the opener already escapes its '<'
+    while (backslashes < i && markdown[i - backslashes - 1] == '\\') ++backslashes;
+    if (backslashes % 2 == 1) continue;
+    escaped.append(markdown, copied, i - copied);
+    escaped += '\\';
+    copied = i;
+  }
+  escaped.append(markdown, copied, std::string_view::npos);
+  return escaped;
+}
+
 struct Parsed {
   std::unique_ptr<cmark_parser, ParserFree> parser;
   std::unique_ptr<cmark_node, NodeFree> doc;
@@ -164,7 +204,9 @@ Parsed parse(std::string_view markdown) {
     if (!ext) throw std::runtime_error(std::string("cmark-gfm has no extension ") + name);
     cmark_parser_attach_syntax_extension(p.parser.get(), ext);
   }
-  cmark_parser_feed(p.parser.get(), markdown.data(), markdown.size());
+  std::string escaped;
+  std::string_view text = bounded_openers(markdown, escaped);
+  cmark_parser_feed(p.parser.get(), text.data(), text.size());
   p.doc.reset(cmark_parser_finish(p.parser.get()));
   if (!p.doc) throw std::bad_alloc();
   return p;

@@ -351,6 +351,38 @@ TEST_CASE("sanitise_html: pathological input stays linear and bounded") {
   CHECK(well_formed_problem(out) == "");
 }
 
+TEST_CASE("markdown: unclosed processing instructions and CDATA stay linear, rendered as text") {
+  // cmark-gfm scans the rest of the text for a closer at each such opener: quadratic.
+  for (const std::string opener : {"<?", "<![CDATA["}) {
+    CAPTURE(opener);
+    std::string few, many, expected_few, expected_many;
+    for (int i = 0; i < 3; ++i) few += "a " + opener + " ";
+    for (int i = 0; i < 200000; ++i) many += "a " + opener + " ";
+    std::string shown = "a &lt;" + opener.substr(1) + " ";
+    for (int i = 0; i < 3; ++i) expected_few += shown;
+    for (int i = 0; i < 200000; ++i) expected_many += shown;
+    // Below the bound the text goes to cmark as it is; above it, escaped: the same page.
+    CHECK(render_markdown(few) == "<p>" + expected_few.substr(0, expected_few.size() - 1) + "</p>\n");
+    auto start = std::chrono::steady_clock::now();
+    std::string out = render_markdown(many);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(out == "<p>" + expected_many.substr(0, expected_many.size() - 1) + "</p>\n");
+    CHECK(seconds < 10.0);  // minutes before the bound
+  }
+  // Openers the text escapes itself stay escaped (no backslash shown), and stay linear.
+  std::string own;
+  for (int i = 0; i < 100000; ++i) own += "a \\<? b \\\\<? ";
+  auto start = std::chrono::steady_clock::now();
+  std::string out = render_markdown(own);
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 10.0);
+  CHECK(out.rfind("<p>a &lt;? b \\&lt;? a &lt;? b", 0) == 0);
+  // An opener that a later closer ends is raw HTML as before (the sanitiser drops it).
+  std::string closed;
+  for (int i = 0; i < 100; ++i) closed += "a <? ";
+  closed += "?> b";
+  CHECK(render_markdown(closed).find("&lt;?") == std::string::npos);
+}
+
 TEST_CASE("html_escape escapes the five characters") {
   CHECK(text::html_escape("") == "");
   CHECK(text::html_escape("plain é") == "plain é");
