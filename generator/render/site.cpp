@@ -116,7 +116,7 @@ class SiteRenderer {
       std::string index = search_index_json(searched);
       // The same index as a script: a page opened from disk (file://) cannot fetch a file, but it
       // can load a script (app.js picks the form that works). Passed on after the pages.
-      search_script_ = "window.apirefSearchIndex = " + index + ";\n";
+      search_script_ = "window.apirefSearchIndex = " + script_json(index) + ";\n";
       return SiteFile{"search-index.json", std::move(index)};
     });
     add([this] { return page("index.html", "overview", overview(), facts("overview", title_, title_, 1)); });

@@ -1,15 +1,96 @@
 #include "snippets/snippets.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include <nlohmann/json.hpp>
 
 #include "text/escape.h"
-#include "tree/write.h"
+#include "text/utf8.h"
 
 namespace apiref {
 
-std::string shell_quote(const std::string& s) { return text::shell_single_quote(s); }
+namespace {
+
+const char kQuoteHex[] = "0123456789abcdef";
+
+void append_hex_escape(std::string& out, const char* prefix, uint32_t value, int digits) {
+  out += prefix;
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kQuoteHex[(value >> shift) & 15];
+}
+
+enum class Dialect { Python, JavaScript, Go };
+
+// The three languages agree on \" \\ \n \r \t and on \u for a code point below U+10000; they
+// differ in what a byte that is not UTF-8 can become.
+std::string quote_in(std::string_view s, Dialect dialect) {
+  std::string out = "\"";
+  out.reserve(s.size() + 2);
+  for (size_t i = 0; i < s.size();) {
+    uint32_t cp = 0;
+    size_t len = text::decode_utf8(s, i, cp);
+    if (len == 0) {
+      // Go strings are bytes; Python str and JavaScript strings are code points.
+      if (dialect == Dialect::Go) append_hex_escape(out, "\\x", static_cast<unsigned char>(s[i]), 2);
+      else out += "\\ufffd";
+      ++i;
+      continue;
+    }
+    switch (cp) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (cp < 0x20 || cp == 0x7F) append_hex_escape(out, "\\x", cp, 2);
+        else if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF)
+          append_hex_escape(out, "\\u", cp, 4);  // line ends to some reader, or invisible
+        else out.append(s, i, len);
+    }
+    i += len;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string python_string(std::string_view s) { return quote_in(s, Dialect::Python); }
+std::string js_string(std::string_view s) { return quote_in(s, Dialect::JavaScript); }
+std::string go_string(std::string_view s) { return quote_in(s, Dialect::Go); }
+
+std::string python_bytes(std::string_view s) {
+  std::string out = "b\"";
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') (out += '\\') += ch;
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c >= 0x7F) append_hex_escape(out, "\\x", c, 2);
+    else out += ch;
+  }
+  return out + "\"";
+}
+
+std::string shell_word(std::string_view s) {
+  if (s.find('\0') == std::string_view::npos) return text::shell_single_quote(s);
+  std::string kept;
+  for (char c : s)
+    if (c != '\0') kept += c;
+  return text::shell_single_quote(kept);
+}
+
+std::string comment_text(std::string_view text) {
+  std::string out;
+  text::for_each_code_point(text, [&](uint32_t cp, std::string_view bytes) {
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) out += ' ';
+    else if (cp != 0xFEFF) out += bytes;
+  });
+  return out;
+}
+
+std::string shell_quote(const std::string& s) { return shell_word(s); }
 
 std::string shell_quote(const Value& value) {
   std::string out;
@@ -38,19 +119,42 @@ Value cookie_value(const std::vector<NamedValue>& cookies) {
   return v;
 }
 
+// The notes hold text from the description (server URLs, token URLs, scheme names): each stays
+// on its comment line whatever it holds.
 std::string comments(const Request& r, const char* mark) {
   std::string out;
-  for (const std::string& n : r.notes) out += std::string(mark) + " " + n + "\n";
+  for (const std::string& n : r.notes) out += std::string(mark) + " " + comment_text(n) + "\n";
   return out;
 }
 
-// A string expression in a language where "..." + ENV + "..." works.
-std::string concat_expr(const Value& v, const std::string& env_expr_before, const std::string& env_expr_after,
-                        const std::string& joiner) {
+// An OpenAPI 3.2 description names its own methods (additionalOperations): a name that is not
+// a plain word is quoted, or "-X X;rm -rf ~" would run.
+std::string shell_method(const std::string& method) {
+  for (char c : method)
+    if (!isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return shell_quote(method);
+  return method.empty() ? "''" : method;
+}
+
+bool is_identifier(const std::string& name) {
+  if (name.empty() || isdigit(static_cast<unsigned char>(name[0]))) return false;
+  for (char c : name)
+    if (!isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  return true;
+}
+
+// A Value as one string expression of a language where "..." + ENV + "..." works: python,
+// javascript or go.
+std::string concat_expr(const Value& v, const std::string& language) {
+  std::string (*quote)(std::string_view) = language == "python" ? python_string
+                                           : language == "javascript" ? js_string
+                                                                      : go_string;
   std::string out;
   for (const Segment& s : merge_literals(v)) {
-    if (!out.empty()) out += joiner;
-    out += s.is_env ? env_expr_before + s.text + env_expr_after : json_quote(s.text);
+    if (!out.empty()) out += " + ";
+    if (!s.is_env) out += quote(s.text);
+    else if (language == "python") out += "os.environ[" + quote(s.text) + "]";
+    else if (language == "javascript") out += is_identifier(s.text) ? "process.env." + s.text : "process.env[" + quote(s.text) + "]";
+    else out += "os.Getenv(" + quote(s.text) + ")";
   }
   return out.empty() ? "\"\"" : out;
 }
@@ -60,7 +164,7 @@ std::string concat_expr(const Value& v, const std::string& env_expr_before, cons
 std::string curl_snippet(const Request& r) {
   std::vector<std::string> args;
   if (r.method == "HEAD") args.push_back("--head");
-  else if (r.method != "GET") args.push_back("-X " + r.method);
+  else if (r.method != "GET") args.push_back("-X " + shell_method(r.method));
   args.push_back(shell_quote(r.url));
   for (const NamedValue& h : r.headers) args.push_back("-H " + shell_quote(header_value(h)));
   if (!r.cookies.empty()) args.push_back("--cookie " + shell_quote(cookie_value(r.cookies)));
@@ -113,7 +217,7 @@ std::string httpie_snippet(const Request& r) {
     creds.insert(creds.end(), r.basic_password.begin(), r.basic_password.end());
     args.push_back("--auth " + shell_quote(creds));
   }
-  args.push_back(r.method);
+  args.push_back(shell_method(r.method));
   args.push_back(shell_quote(r.url));
   for (const NamedValue& h : r.headers) {
     Value v{{h.name + ":", false}};
@@ -144,40 +248,49 @@ std::string httpie_snippet(const Request& r) {
 }
 
 std::string python_snippet(const Request& r) {
-  auto expr = [](const Value& v) { return concat_expr(v, "os.environ[\"", "\"]", " + "); };
-  std::string out = comments(r, "#") + "import os\n\nimport requests\n\n";
-  out += "response = requests.request(\n    " + json_quote(r.method) + ",\n    " + expr(r.url) + ",\n";
+  auto expr = [](const Value& v) { return concat_expr(v, "python"); };
+  auto q = python_string;
+  // The notes come after the imports: a comment on line 1 or 2 that says "coding: utf-7" would
+  // change how Python decodes every string literal of the file.
+  std::string out = "import os\n\nimport requests\n\n" + comments(r, "#") + (r.notes.empty() ? "" : "\n");
+  out += "response = requests.request(\n    " + q(r.method) + ",\n    " + expr(r.url) + ",\n";
   if (!r.headers.empty()) {
     out += "    headers={\n";
-    for (const NamedValue& h : r.headers) out += "        " + json_quote(h.name) + ": " + expr(h.value) + ",\n";
+    for (const NamedValue& h : r.headers) out += "        " + q(h.name) + ": " + expr(h.value) + ",\n";
     out += "    },\n";
   }
   if (!r.cookies.empty()) {
     out += "    cookies={\n";
-    for (const NamedValue& c : r.cookies) out += "        " + json_quote(c.name) + ": " + expr(c.value) + ",\n";
+    for (const NamedValue& c : r.cookies) out += "        " + q(c.name) + ": " + expr(c.value) + ",\n";
     out += "    },\n";
   }
   if (!r.basic_user.empty()) out += "    auth=(" + expr(r.basic_user) + ", " + expr(r.basic_password) + "),\n";
   switch (r.body_kind) {
     case BodyKind::Json:
-    case BodyKind::Raw: out += "    data=" + json_quote(r.body) + ".encode(),\n"; break;
+    case BodyKind::Raw: {
+      // A body that is not UTF-8 is written as bytes, so that every byte reads back.
+      std::string storage;
+      text::valid_utf8(r.body, storage);
+      out += "    data=" + (storage.empty() ? q(r.body) + ".encode()" : python_bytes(r.body)) + ",\n";
+      break;
+    }
     case BodyKind::Form:
       // A list of pairs, not a dict: a field may repeat (tags=a&tags=b).
       out += "    data=[\n";
-      for (const auto& [k, v] : r.form) out += "        (" + json_quote(k) + ", " + json_quote(v) + "),\n";
+      for (const auto& [k, v] : r.form) out += "        (" + q(k) + ", " + q(v) + "),\n";
       out += "    ],\n";
       break;
     case BodyKind::Multipart: {
       std::string files, data;
       for (const MultipartPart& p : r.parts) {
-        std::string type = p.content_type.empty() ? "" : ", " + json_quote(p.content_type);
+        std::string type = p.content_type.empty() ? "" : ", " + q(p.content_type);
         if (p.is_file)
-          files += "        (" + json_quote(p.name) + ", (" + json_quote(p.value.substr(p.value.rfind('/') + 1)) +
-                   ", open(" + json_quote(p.value) + ", \"rb\")" + type + ")),\n";
+          files += "        (" + q(p.name) + ", (" + q(p.value.substr(p.value.rfind('/') + 1)) +
+                   ", open(" + q(p.value) + ", \"rb\")" + type + ")),\n";
         else if (!type.empty())  // a typed text part goes with the files, without a file name
-          files += "        (" + json_quote(p.name) + ", (None, " + json_quote(p.value) + type + ")),\n";
+          files += "        (" + q(p.name) + ", (None, " + q(p.value) + type + ")),\n";
         else
-          data += "        (" + json_quote(p.name) + ", " + json_quote(p.value) + "),\n";
+          data += "        (" + q(p.name) + ", " + q(p.value) + "),\n";
       }
       if (!data.empty()) out += "    data=[\n" + data + "    ],\n";
       if (!files.empty()) out += "    files=[\n" + files + "    ],\n";
@@ -190,7 +303,8 @@ std::string python_snippet(const Request& r) {
 }
 
 std::string javascript_snippet(const Request& r) {
-  auto expr = [](const Value& v) { return concat_expr(v, "process.env.", "", " + "); };
+  auto expr = [](const Value& v) { return concat_expr(v, "javascript"); };
+  auto q = js_string;
   std::string out = comments(r, "//");
   std::vector<NamedValue> headers = r.headers;
   if (!r.cookies.empty()) headers.push_back({"Cookie", cookie_value(r.cookies)});
@@ -204,31 +318,31 @@ std::string javascript_snippet(const Request& r) {
   if (r.body_kind == BodyKind::Multipart) {
     out += "const { readFile } = await import(\"node:fs/promises\");\n\nconst body = new FormData();\n";
     for (const MultipartPart& p : r.parts) {
-      std::string type = p.content_type.empty() ? "" : ", { type: " + json_quote(p.content_type) + " }";
+      std::string type = p.content_type.empty() ? "" : ", { type: " + q(p.content_type) + " }";
       if (p.is_file)
-        out += "body.append(" + json_quote(p.name) + ", new Blob([await readFile(" + json_quote(p.value) + ")]" + type +
-               "), " + json_quote(p.value.substr(p.value.rfind('/') + 1)) + ");\n";
+        out += "body.append(" + q(p.name) + ", new Blob([await readFile(" + q(p.value) + ")]" + type +
+               "), " + q(p.value.substr(p.value.rfind('/') + 1)) + ");\n";
       else if (!type.empty())  // a Blob carries the part's content type
-        out += "body.append(" + json_quote(p.name) + ", new Blob([" + json_quote(p.value) + "]" + type + "));\n";
+        out += "body.append(" + q(p.name) + ", new Blob([" + q(p.value) + "]" + type + "));\n";
       else
-        out += "body.append(" + json_quote(p.name) + ", " + json_quote(p.value) + ");\n";
+        out += "body.append(" + q(p.name) + ", " + q(p.value) + ");\n";
     }
     out += "\n";
   }
-  out += "const response = await fetch(" + expr(r.url) + ", {\n  method: " + json_quote(r.method) + ",\n";
+  out += "const response = await fetch(" + expr(r.url) + ", {\n  method: " + q(r.method) + ",\n";
   if (!headers.empty() || !r.basic_user.empty()) {
     out += "  headers: {\n";
-    for (const NamedValue& h : headers) out += "    " + json_quote(h.name) + ": " + expr(h.value) + ",\n";
+    for (const NamedValue& h : headers) out += "    " + q(h.name) + ": " + expr(h.value) + ",\n";
     if (!r.basic_user.empty()) out += "    \"Authorization\": \"Basic \" + basic,\n";
     out += "  },\n";
   }
   switch (r.body_kind) {
     case BodyKind::Json:
-    case BodyKind::Raw: out += "  body: " + json_quote(r.body) + ",\n"; break;
+    case BodyKind::Raw: out += "  body: " + q(r.body) + ",\n"; break;
     case BodyKind::Form: {
       // Pairs, not an object: a field may repeat (tags=a&tags=b).
       out += "  body: new URLSearchParams([\n";
-      for (const auto& [k, v] : r.form) out += "    [" + json_quote(k) + ", " + json_quote(v) + "],\n";
+      for (const auto& [k, v] : r.form) out += "    [" + q(k) + ", " + q(v) + "],\n";
       out += "  ]),\n";
       break;
     }
@@ -240,7 +354,8 @@ std::string javascript_snippet(const Request& r) {
 }
 
 std::string go_snippet(const Request& r) {
-  auto expr = [](const Value& v) { return concat_expr(v, "os.Getenv(\"", "\")", " + "); };
+  auto expr = [](const Value& v) { return concat_expr(v, "go"); };
+  auto q = go_string;
   bool uses_env = false;
   auto scan = [&](const Value& v) {
     for (const Segment& s : v) uses_env = uses_env || s.is_env;
@@ -255,32 +370,32 @@ std::string go_snippet(const Request& r) {
   std::string body = "nil";
   std::string setup;
   if (r.body_kind == BodyKind::Json || r.body_kind == BodyKind::Raw) {
-    body = "strings.NewReader(" + json_quote(r.body) + ")";
+    body = "strings.NewReader(" + q(r.body) + ")";
   } else if (form) {
     setup += "\tform := url.Values{}\n";
-    for (const auto& [k, v] : r.form) setup += "\tform.Add(" + json_quote(k) + ", " + json_quote(v) + ")\n";
+    for (const auto& [k, v] : r.form) setup += "\tform.Add(" + q(k) + ", " + q(v) + ")\n";
     body = "strings.NewReader(form.Encode())";
   } else if (multipart) {
     setup += "\tvar buf bytes.Buffer\n\tmw := multipart.NewWriter(&buf)\n";
     for (const MultipartPart& p : r.parts) {
       std::string file_name = p.value.substr(p.value.rfind('/') + 1);
       // A part with its own content type needs CreatePart with explicit headers.
-      std::string create = "mw.CreateFormFile(" + json_quote(p.name) + ", " + json_quote(file_name) + ")";
+      std::string create = "mw.CreateFormFile(" + q(p.name) + ", " + q(file_name) + ")";
       if (!p.content_type.empty()) {
         typed_parts = true;
         std::string disposition = "form-data; name=\"" + p.name + "\"" + (p.is_file ? "; filename=\"" + file_name + "\"" : "");
-        create = "mw.CreatePart(textproto.MIMEHeader{\"Content-Disposition\": {" + json_quote(disposition) +
-                 "}, \"Content-Type\": {" + json_quote(p.content_type) + "}})";
+        create = "mw.CreatePart(textproto.MIMEHeader{\"Content-Disposition\": {" + q(disposition) +
+                 "}, \"Content-Type\": {" + q(p.content_type) + "}})";
       }
       if (p.is_file) {
-        setup += "\tif f, err := os.Open(" + json_quote(p.value) + "); err != nil {\n\t\tpanic(err)\n\t} else {\n"
+        setup += "\tif f, err := os.Open(" + q(p.value) + "); err != nil {\n\t\tpanic(err)\n\t} else {\n"
                  "\t\tpart, _ := " + create + "\n"
                  "\t\tif _, err := io.Copy(part, f); err != nil {\n\t\t\tpanic(err)\n\t\t}\n\t\tf.Close()\n\t}\n";
       } else if (!p.content_type.empty()) {
         setup += "\tif part, err := " + create + "; err != nil {\n\t\tpanic(err)\n\t} else {\n"
-                 "\t\tio.WriteString(part, " + json_quote(p.value) + ")\n\t}\n";
+                 "\t\tio.WriteString(part, " + q(p.value) + ")\n\t}\n";
       } else {
-        setup += "\tmw.WriteField(" + json_quote(p.name) + ", " + json_quote(p.value) + ")\n";
+        setup += "\tmw.WriteField(" + q(p.name) + ", " + q(p.value) + ")\n";
       }
     }
     setup += "\tmw.Close()\n";
@@ -296,12 +411,12 @@ std::string go_snippet(const Request& r) {
   if (uses_env || multipart) out += "\t\"os\"\n";
   if (r.body_kind == BodyKind::Json || r.body_kind == BodyKind::Raw || form) out += "\t\"strings\"\n";
   out += ")\n\nfunc main() {\n" + setup;
-  out += "\treq, err := http.NewRequest(" + json_quote(r.method) + ", " + expr(r.url) + ", " + body + ")\n";
+  out += "\treq, err := http.NewRequest(" + q(r.method) + ", " + expr(r.url) + ", " + body + ")\n";
   out += "\tif err != nil {\n\t\tpanic(err)\n\t}\n";
-  for (const NamedValue& h : r.headers) out += "\treq.Header.Set(" + json_quote(h.name) + ", " + expr(h.value) + ")\n";
+  for (const NamedValue& h : r.headers) out += "\treq.Header.Set(" + q(h.name) + ", " + expr(h.value) + ")\n";
   if (multipart) out += "\treq.Header.Set(\"Content-Type\", mw.FormDataContentType())\n";
   for (const NamedValue& c : r.cookies)
-    out += "\treq.AddCookie(&http.Cookie{Name: " + json_quote(c.name) + ", Value: " + expr(c.value) + "})\n";
+    out += "\treq.AddCookie(&http.Cookie{Name: " + q(c.name) + ", Value: " + expr(c.value) + "})\n";
   if (!r.basic_user.empty()) out += "\treq.SetBasicAuth(" + expr(r.basic_user) + ", " + expr(r.basic_password) + ")\n";
   out += "\tresp, err := http.DefaultClient.Do(req)\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\tdefer resp.Body.Close()\n";
   out += "\tout, _ := io.ReadAll(resp.Body)\n\tfmt.Println(resp.Status)\n\tfmt.Println(string(out))\n}\n";
@@ -312,9 +427,7 @@ std::string variable_fill_json(const Request& r, const std::string& language) {
   bool shell = language.rfind("curl", 0) == 0 || language == "httpie";
   auto spell = [&](const Value& v) -> std::string {
     if (shell) return shell_quote(v);
-    if (language == "python") return concat_expr(v, "os.environ[\"", "\"]", " + ");
-    if (language == "javascript") return concat_expr(v, "process.env.", "", " + ");
-    return concat_expr(v, "os.Getenv(\"", "\")", " + ");  // go
+    return concat_expr(v, language);  // python, javascript, go
   };
   auto prefixed = [](std::string prefix, const Value& v) {
     Value out{{std::move(prefix), false}};
