@@ -115,7 +115,10 @@ test("playground: 'Try it' on an operation page opens that operation expanded (p
     await page.locator(`#${id}.is-open`).waitFor({ state: "visible" });
     assert.deepEqual(await openOperationIds(page), [id], `${bundle}: only ${op} is open`);
     assert.equal(await page.locator("#apiref-bundle option:checked").textContent(), bundle);
-    assert.ok(await inViewport(page.locator(`#${id}`)), `${op} is scrolled into view`);
+    // The request form for it is what shows first (playground_form.mjs); Swagger UI's view of
+    // the operation opens below it, the page left at the form.
+    assert.ok(await inViewport(page.locator("#apiref-form-title")), `${op}: the request form is in view`);
+    assert.equal((await page.locator("#apiref-form-title code").textContent()), await page.locator(`#${id} .opblock-summary-path`).getAttribute("data-path"));
     assert.ok(await page.locator(`#${id} button.execute`).isVisible(), "Try it out is on: Execute is there");
     assert.equal(new URL(page.url()).hash, `#/${id.split("-").slice(1, -1).join("-")}/${op}`, "the deep link stays in the address");
     await assertNoSwaggerError(page, `${bundle} ${op}`);
@@ -450,7 +453,8 @@ test("playground: after a deep link the token box stays in sight, above the open
     await page.goto(url(MESHERY, "index.html"));
     await page.evaluate(() => sessionStorage.setItem("apiref-var-MESHERY_TOKEN", "tok-x"));
     // An operation far down the page.
-    await openPlayground(page, url(MESHERY, "playground/index.html?urls.primaryName=meshery#/workspaces/getWorkspaces"));
+    // Swagger UI's view of the operation (?swagger: no request form above it).
+    await openPlayground(page, url(MESHERY, "playground/index.html?urls.primaryName=meshery&swagger=#/workspaces/getWorkspaces"));
     const op = page.locator("#operations-workspaces-getWorkspaces");
     await page.waitForFunction(() => window.scrollY > 1000, null, { timeout: 20_000 });
     const box = await page.locator("#apiref-auth input[name=token]").boundingBox();
