@@ -293,6 +293,9 @@
     function changed() { refresh.forEach(function (f) { f(); }); }
     form.addEventListener("input", changed);
     form.addEventListener("change", changed);
+    // The token box above (the project's auth) is outside the form: its values are in the curl.
+    var tokenBox = document.getElementById("apiref-auth");
+    if (tokenBox) tokenBox.addEventListener("input", changed);
 
     function field(parent, labelText, control, opts) {
       opts = opts || {};
@@ -455,6 +458,7 @@
         } else if (typeof v === "string" && !isJsonMedia(m)) text.value = v;
         else text.value = v === undefined ? "" : JSON.stringify(v, null, 2);
         if (!bodyNote.textContent) bodyNote.textContent = "An example" + (isJsonMedia(m) ? " (JSON)" : "") + ": edit it before you send it.";
+        text.rows = Math.min(Math.max(text.value.split("\n").length + 1, 4), 20);
       };
       if (mediaSelect) mediaSelect.addEventListener("change", fill);
       fill();
@@ -609,7 +613,7 @@
       var set = el("fieldset", { className: "apiref-form-auth" });
       set.appendChild(el("legend", {}, "Authentication"));
       set.appendChild(el("p", { className: "apiref-form-hint" }, "Sent with your " + ctx.projectAuth.name +
-        ", from the box at the top of the page (the curl below names it as an environment variable)."));
+        " from the box at the top of the page, once it is filled in (the curl below names it as an environment variable)."));
       form.appendChild(set);
       return none;
     }

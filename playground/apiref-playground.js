@@ -378,9 +378,12 @@
     return config.urls.length ? config.urls[0].name : null;
   }
 
+  var pickerSet = false;
+
   function setUpBundlePicker(name) {
     var select = $("apiref-bundle");
-    if (!select || config.urls.length < 2) return;
+    if (!select || config.urls.length < 2 || pickerSet) return;
+    pickerSet = true;
     config.urls.forEach(function (u) {
       var option = document.createElement("option");
       option.value = u.name;
@@ -391,9 +394,12 @@
     select.parentNode.hidden = false;
     select.addEventListener("change", function () {
       var url = bundleUrl(select.value);
-      if (!url || !window.ui) return;
+      if (!url) return;
       var query = new URLSearchParams(location.search);
       query.set("urls.primaryName", select.value);
+      // Picked while the request form is shown and Swagger UI is still to come: that bundle's
+      // playground, opened afresh.
+      if (!window.ui) return location.assign(location.pathname + "?" + query.toString());
       history.replaceState(null, "", location.pathname + "?" + query.toString() + location.hash);
       shownTag = null;
       shownOperation = null;
@@ -854,6 +860,7 @@
     var query = new URLSearchParams(location.search);
     query.set("swagger", "");
     query.set("whole", "");
+    setUpBundlePicker(bundle);
     formShown = window.apirefForm.show({
       doc: doc, descriptionUrl: early.url, bundle: bundle, operationLabel: deepLink[1],
       projectAuth: currentAuth(), persistAuthorization: settings.persistAuthorization === true,

@@ -138,7 +138,9 @@ test("playground: deep links survive awkward names (spaces, '/', non-ASCII, no i
   const requests = recordRequests(page);
   for (const op of ops) {
     const { open } = await tryEdgeOperation(page, url(EDGE, `edge/operations/${op}`), op, LOAD_TIMEOUT);
-    assert.ok(await inViewport(open), `${op}: scrolled into view`);
+    // The request form for it, when it has one, is what is in view; else Swagger UI's view.
+    const form = (await page.locator("html").getAttribute("data-playground-form")) === "ready";
+    assert.ok(await inViewport(form ? page.locator("#apiref-form-title") : open), `${op}: ${form ? "its form" : "it"} in view`);
     await assertNoSwaggerError(page, op);
   }
   assertOnlyHost(requests, EDGE);
@@ -173,7 +175,10 @@ test("playground: a hostile description runs no script in Swagger UI (and the CS
     return out;
   });
   assert.equal(found.pwned, undefined, "window.__pwned was set");
-  assert.deepEqual(found.scripts, ["../assets/theme.js", "../assets/app.js", "apiref-playground.js", "swagger-ui-bundle.js"]);
+  // swagger-ui-bundle.js last: apiref-playground.js adds it after the request form.
+  assert.deepEqual(found.scripts, ["../assets/theme.js", "../assets/app.js", "apiref-form.js", "apiref-playground.js", "swagger-ui-bundle.js"]);
+  assert.equal(await page.locator("#apiref-form .apiref-form-summary").textContent(), '"><script>window.__pwned=7</script>',
+               "the request form shows the summary as text");
   assert.deepEqual(found.handlers, []);
   assert.deepEqual(found.jsUrls, []);
   assert.equal(found.frames, 0);
@@ -380,6 +385,9 @@ test("playground: GitHub's bundle loads with no error shown; repos/get deep link
   // Swagger UI's element id is CSS-escaped: operations-repos-repos\/get.
   assert.deepEqual(await openOperationIds(page), ["operations-repos-repos\\/get"]);
   assert.match(await page.locator(".opblock.is-open .opblock-summary-path").textContent(), /^\/repos\/\{owner\}\/\{repo\}/);
+  // Below the request form; its link to Swagger UI's view brings it into view.
+  await page.locator("#apiref-form-swagger").click();
+  await page.waitForFunction(() => { const r = document.querySelector(".opblock.is-open").getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; });
   assert.ok(await inViewport(page.locator(".opblock.is-open")), "repos/get is scrolled into view");
   await assertNoSwaggerError(page, "GitHub deep link");
   await page.screenshot({ path: path.join(SCREENSHOTS, "playground-github-repos-get.png") });
