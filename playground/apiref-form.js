@@ -281,8 +281,8 @@
     links.append("A quick form for this operation. ");
     var view = el("a", { href: "#swagger-ui", id: "apiref-form-swagger" }, "Swagger UI's view of this operation");
     view.addEventListener("click", function (ev) {
-      if (ctx.swaggerView()) ev.preventDefault();
-      else view.textContent = "Swagger UI's view of this operation (loading, below)";
+      ev.preventDefault();
+      if (!ctx.swaggerView()) view.textContent = "Swagger UI's view of this operation (loading, below)";
     });
     links.append(view, " · ", el("a", { href: ctx.wholeHref, id: "apiref-form-whole" }, "Open the whole API in Swagger UI"));
     root.appendChild(links);

@@ -588,6 +588,8 @@
   // once Swagger UI has laid the new one out (its operations' count changed, or held still).
   function loadInPlace(url, tag, link) {
     if (!url || !window.ui) return;
+    // Asked for more of the API: Swagger UI's view is what the reader turns to, scrolled to.
+    formShown = false;
     shownTag = tag;
     shownOperation = null;
     showSliceNote();
@@ -620,6 +622,7 @@
     var link = parseDeepLink(location.hash);
     if (shownTag !== null && link && link[0] && link[0] !== shownTag) return location.reload();
     if (shownOperation !== null && link && link[1] && link[1] !== shownOperation) return location.reload();
+    formShown = false;  // a link followed in the page: Swagger UI's view of it, scrolled to
     openDeepLink(link);
   }
 
@@ -867,11 +870,13 @@
       extraServers: extraServers(), intercept: requestInterceptor, send: send, spell: spellMarkers,
       ui: function () { return window.ui || null; },
       wholeHref: "?" + query.toString() + location.hash,
+      // Swagger UI's view of the operation, scrolled to (Swagger UI lays out a long list's
+      // operations only as they come into view); false while Swagger UI is still to come.
       swaggerView: function () {
-        var parts = ["operations", deepLink[0], deepLink[1]];
-        var el = document.getElementById(parts.join("-").trim().replace(/\s/g, "_"));
-        if (el) el.scrollIntoView({ block: "start" });
-        return !!el;
+        if (!window.ui) return false;
+        formShown = false;
+        try { openDeepLink(deepLink); } finally { formShown = true; }
+        return true;
       }
     });
     return formShown;

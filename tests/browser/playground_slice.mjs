@@ -177,6 +177,9 @@ test("playground slice: Meshery's bundles, under the size apiref slices at, open
   for (const bundle of ["meshery", "cloud"]) {
     await page.goto(url(MESHERY, `${bundle}/operations/getWorkspaces.html`));
     await page.locator("a.try-it").click();
+    // Below the request form, laid out once scrolled to: the form's link to it does that.
+    await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
+    await page.locator("#apiref-form-swagger").click();
     await page.locator("#operations-workspaces-getWorkspaces.is-open button.execute").waitFor({ state: "visible", timeout: LOAD_TIMEOUT });
     const spec = await loadedSpec(page);
     assert.equal(spec.url, `${bundle}.openapi.json`, `${bundle}: the whole (playground) description`);
