@@ -828,7 +828,7 @@
   // swagger-ui-bundle.js takes seconds to evaluate on a loaded machine, and nothing of the page
   // answers meanwhile. With a deep link to an operation the page first shows apiref-form.js's
   // request form for it, then adds Swagger UI's script once the form is painted; otherwise
-  // (or with ?swagger / ?whole in the address) at once.
+  // (or with ?swagger, ?tag or ?whole in the address) at once.
   var swaggerScript = null;
   var formShown = false;
 
@@ -845,7 +845,8 @@
   }
 
   function formWanted(link) {
-    return !!(link && link[0] && link[1] && window.apirefForm && !asked("swagger") && !asked("whole"));
+    // ?tag and ?whole: the reader asked for more of the API, in Swagger UI.
+    return !!(link && link[0] && link[1] && window.apirefForm && !asked("swagger") && !asked("whole") && !asked("tag"));
   }
 
   // Two frames: the form is laid out and painted before the script's evaluation holds the page.
