@@ -279,10 +279,12 @@
     if (op.deprecated === true) root.appendChild(el("p", { className: "apiref-note" }, "Deprecated."));
     var links = el("p", { className: "apiref-form-links" });
     links.append("A quick form for this operation. ");
-    var view = el("a", { href: "#swagger-ui", id: "apiref-form-swagger" }, "Swagger UI's view of this operation");
+    // A real address (Swagger UI's view alone, ?swagger): a new tab, or a click before Swagger
+    // UI is there, opens it; a click once it is there scrolls to it below.
+    var view = el("a", { href: ctx.swaggerHref, id: "apiref-form-swagger" }, "Swagger UI's view of this operation");
     view.addEventListener("click", function (ev) {
-      ev.preventDefault();
-      if (!ctx.swaggerView()) view.textContent = "Swagger UI's view of this operation (loading, below)";
+      if (ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+      if (ctx.swaggerView()) ev.preventDefault();
     });
     links.append(view, " · ", el("a", { href: ctx.wholeHref, id: "apiref-form-whole" }, "Open the whole API in Swagger UI"));
     root.appendChild(links);

@@ -863,6 +863,7 @@
     if (!doc || !doc.openapi) return false;
     var query = new URLSearchParams(location.search);
     query.set("swagger", "");
+    var swaggerHref = "?" + query.toString() + location.hash;
     query.set("whole", "");
     setUpBundlePicker(bundle);
     formShown = window.apirefForm.show({
@@ -870,13 +871,24 @@
       projectAuth: currentAuth(), persistAuthorization: settings.persistAuthorization === true,
       extraServers: extraServers(), intercept: requestInterceptor, send: send, spell: spellMarkers,
       ui: function () { return window.ui || null; },
-      wholeHref: "?" + query.toString() + location.hash,
+      wholeHref: "?" + query.toString() + location.hash, swaggerHref: swaggerHref,
       // Swagger UI's view of the operation, scrolled to (Swagger UI lays out a long list's
       // operations only as they come into view); false while Swagger UI is still to come.
       swaggerView: function () {
         if (!window.ui) return false;
         formShown = false;
         try { openDeepLink(deepLink); } finally { formShown = true; }
+        // A long list lays out only the operations near the view, and Swagger UI's own scroll
+        // to one not laid out yet does not always come: the page is walked down until it is
+        // there (openDeepLink then scrolls to it).
+        var id = ["operations", deepLink[0], deepLink[1]].join("-").trim().replace(/\s/g, "_");
+        var steps = 0;
+        (function walk() {
+          if (document.getElementById(id) || steps++ > 200) return;
+          var before = window.scrollY;
+          window.scrollBy(0, Math.round(window.innerHeight * 0.8));
+          if (window.scrollY !== before) setTimeout(walk, 40);
+        })();
         return true;
       }
     });
