@@ -881,7 +881,9 @@
         // A long list lays out only the operations near the view, and Swagger UI's own scroll
         // to one not laid out yet does not always come: the page is walked down until it is
         // there (openDeepLink then scrolls to it).
+        // Swagger UI's element id, as openDeepLink reads it (escapeDeepLinkPath).
         var id = ["operations", deepLink[0], deepLink[1]].join("-").trim().replace(/\s/g, "_");
+        id = window.CSS && CSS.escape ? CSS.escape(id) : id;
         var steps = 0;
         (function walk() {
           if (document.getElementById(id) || steps++ > 200) return;
