@@ -19,7 +19,7 @@
 //
 //   node bench/playground.mjs --site DIR [--site-before DIR] [--meshery DIR] [--meshery-before DIR]
 //                             [--meshery-sliced DIR] [--runs 5] [--chromium /usr/bin/chromium] [--timeout 180]
-//                             [--phases 1]
+//                             [--phases 1] [--ready form|swagger]
 //
 // Every load is cold: a new context, and the static server sends no-store, so nothing is cached
 // and nothing is fetched ahead from another page (no prefetch is counted).
@@ -38,15 +38,16 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(HERE);
 const die = (msg) => { console.error(`bench/playground.mjs: ${msg}`); process.exit(2); };
 const opt = { site: null, "site-before": null, meshery: null, "meshery-before": null, "meshery-sliced": null,
-              runs: "5", chromium: "/usr/bin/chromium", timeout: "180", phases: "0" };
+              runs: "5", chromium: "/usr/bin/chromium", timeout: "180", phases: "0", ready: "form" };
 for (let i = 2; i < process.argv.length; i++) {
   const k = process.argv[i].replace(/^--/, "");
   if (!(k in opt) || i + 1 >= process.argv.length) die(`unknown or incomplete option ${process.argv[i]}`);
   opt[k] = path.resolve(process.argv[++i]);
-  if (k === "runs" || k === "timeout" || k === "chromium" || k === "phases") opt[k] = process.argv[i];
+  if (k === "runs" || k === "timeout" || k === "chromium" || k === "phases" || k === "ready") opt[k] = process.argv[i];
 }
 const RUNS = Number(opt.runs), TIMEOUT = Number(opt.timeout) * 1000, PHASES = opt.phases === "1";
 if (!opt.site) die("--site is required");
+if (opt.ready !== "form" && opt.ready !== "swagger") die("--ready is form or swagger");
 const DIST = path.join(ROOT, "vendor/swagger-ui/node_modules/swagger-ui-dist");
 const SPEC = "api.github.com/openapi.json";
 await fs.access(path.join(opt.site, SPEC)).catch(() => die(`${opt.site} was not built from GitHub's description`));
@@ -79,7 +80,16 @@ async function tryIt(site, page) {
 // Ready to execute: the operation Swagger UI shows for the link's #/<tag>/<id> is expanded, its
 // Execute button visible. Its element id is "operations-<tag>-<id>", spaces as '_', CSS-escaped
 // (GitHub's repos/get: operations-repos-repos\/get).
+// --ready form (the default): apiref's request form (playground/apiref-form.js) shows the
+// operation with its Execute button visible and enabled; a site without the form (built
+// before it) is still measured by Swagger UI's, whichever shows first. --ready swagger: Swagger
+// UI's only, the condition this benchmark had before the form.
 function readyLocator(page, link) {
+  const swagger = swaggerLocator(page, link);
+  return opt.ready === "form" ? page.locator("#apiref-form-execute:enabled").or(swagger) : swagger;
+}
+
+function swaggerLocator(page, link) {
   const [tag, id] = new URL(link, "http://x").hash.slice(2).split("/").map(decodeURIComponent);
   const el = `operations-${tag}-${id}`.replace(/\s/g, "_").replace(/[^A-Za-z0-9_\-\u0080-\uffff]/g, "\\$&");
   return page.locator(`[id="${el.replace(/[\\"]/g, "\\$&")}"].is-open button.execute`);
@@ -134,9 +144,10 @@ const MARKS = () => {
     if (document.querySelector("#swagger-ui .opblock")) mark("opblock");
     if (document.querySelector("#swagger-ui .opblock.is-open")) mark("open");
     if (document.querySelector("#swagger-ui .opblock.is-open button.execute")) mark("execute");
+    if (document.querySelector("#apiref-form-execute")) mark("form");
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] });
 };
-const PHASE_NAMES = ["script", "started", "description", "opblock", "open", "execute"];
+const PHASE_NAMES = ["form", "script", "started", "description", "opblock", "open", "execute"];
 
 async function once(c) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -178,6 +189,7 @@ const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.
 const s = (ms) => (Number.isNaN(ms) ? "-" : `${(ms / 1000).toFixed(2)} s`);
 const specMiB = ((await fs.stat(path.join(opt.site, SPEC))).size / 1048576).toFixed(1);
 console.log(`Playground, headless Chromium, Swagger UI 5.35.0, ${RUNS} interleaved runs each, medians`);
+console.log(`ready: ${opt.ready === "form" ? "apiref's request form's Execute (else Swagger UI's)" : "Swagger UI's Execute"}`);
 console.log(`load average (1, 5, 15 min): ${loadBefore} before, ${load()} after; ${os.cpus().length} cores`);
 console.log(`GitHub's description: ${specMiB} MiB JSON`);
 console.log("case                              | median  | runs (min-max)      | failed | other hosts (aborted) | page errors");

@@ -13,6 +13,8 @@
 // environment variables, no syntax highlighting for very large responses, and the per-tag
 // descriptions of a large bundle: a deep link into one opens on its tag's description alone
 // (Swagger UI takes many seconds over GitHub's whole), with a link that loads the whole API.
+// A deep link to an operation first shows apiref-form.js's request form for it, sent through
+// the same interceptor and proxy, and only then adds Swagger UI's script to the page.
 (function () {
   "use strict";
 
@@ -341,6 +343,9 @@
     if (parts.length < 2 || !parts[1]) return;
     var key = ["operations", parts[0], parts[1]];
     actions.show(key, true);
+    // The request form above Swagger UI is what the reader reads: Swagger UI's view of the
+    // operation opens below it, unscrolled (the form links to it).
+    if (formShown) return;
     actions.scrollTo(key);
     if (actions.scrollToVirtualizedOperation) actions.scrollToVirtualizedOperation(key);
     // Swagger UI scrolls when the operation mounts; it may have mounted already. Its element id
@@ -373,9 +378,12 @@
     return config.urls.length ? config.urls[0].name : null;
   }
 
+  var pickerSet = false;
+
   function setUpBundlePicker(name) {
     var select = $("apiref-bundle");
-    if (!select || config.urls.length < 2) return;
+    if (!select || config.urls.length < 2 || pickerSet) return;
+    pickerSet = true;
     config.urls.forEach(function (u) {
       var option = document.createElement("option");
       option.value = u.name;
@@ -386,13 +394,18 @@
     select.parentNode.hidden = false;
     select.addEventListener("change", function () {
       var url = bundleUrl(select.value);
-      if (!url || !window.ui) return;
+      if (!url) return;
       var query = new URLSearchParams(location.search);
       query.set("urls.primaryName", select.value);
+      // Picked while the request form is shown and Swagger UI is still to come: that bundle's
+      // playground, opened afresh.
+      if (!window.ui) return location.assign(location.pathname + "?" + query.toString());
       history.replaceState(null, "", location.pathname + "?" + query.toString() + location.hash);
       shownTag = null;
       shownOperation = null;
       showSliceNote();
+      // The request form is for an operation of the bundle left.
+      ["apiref-form", "apiref-form-below"].forEach(function (id) { if ($(id)) $(id).hidden = true; });
       document.documentElement.setAttribute("data-playground-spec", "whole");
       window.ui.specActions.updateUrl(url);
       window.ui.specActions.download(url);
@@ -575,6 +588,8 @@
   // once Swagger UI has laid the new one out (its operations' count changed, or held still).
   function loadInPlace(url, tag, link) {
     if (!url || !window.ui) return;
+    // Asked for more of the API: Swagger UI's view is what the reader turns to, scrolled to.
+    formShown = false;
     shownTag = tag;
     shownOperation = null;
     showSliceNote();
@@ -607,6 +622,7 @@
     var link = parseDeepLink(location.hash);
     if (shownTag !== null && link && link[0] && link[0] !== shownTag) return location.reload();
     if (shownOperation !== null && link && link[1] && link[1] !== shownOperation) return location.reload();
+    formShown = false;  // a link followed in the page: Swagger UI's view of it, scrolled to
     openDeepLink(link);
   }
 
@@ -747,8 +763,9 @@
       status("Swagger UI did not load (swagger-ui-bundle.js).");
       return;
     }
-    var tagUrl = early ? early.url : sliceUrl(bundle, deepLink);
-    var only = early && !wholeTagAsked() ? onlyOperation(early.json, deepLink[0], deepLink[1]) : null;
+    var tagUrl = sliceUrl(bundle, deepLink);
+    if (early && early.url !== (tagUrl || bundleUrl(bundle))) early = null;
+    var only = early && tagUrl && !wholeTagAsked() ? onlyOperation(early.json, deepLink[0], deepLink[1]) : null;
     shownTag = tagUrl ? deepLink[0] : null;
     shownOperation = only ? deepLink[1] : null;
     var url = tagUrl || bundleUrl(bundle);
@@ -807,6 +824,79 @@
     });
   }
 
+  // --- Swagger UI's script, and the request form shown before it ---------------------------
+  // swagger-ui-bundle.js takes seconds to evaluate on a loaded machine, and nothing of the page
+  // answers meanwhile. With a deep link to an operation the page first shows apiref-form.js's
+  // request form for it, then adds Swagger UI's script once the form is painted; otherwise
+  // (or with ?swagger, ?tag or ?whole in the address) at once.
+  var swaggerScript = null;
+  var formShown = false;
+
+  function loadSwaggerUi() {
+    if (!swaggerScript) swaggerScript = new Promise(function (ok) {
+      if (typeof window.SwaggerUIBundle === "function") return ok();
+      var script = document.createElement("script");
+      script.src = "swagger-ui-bundle.js";
+      script.onload = ok;
+      script.onerror = ok;  // start() says it did not load
+      document.head.appendChild(script);
+    });
+    return swaggerScript;
+  }
+
+  function formWanted(link) {
+    // ?tag and ?whole: the reader asked for more of the API, in Swagger UI.
+    return !!(link && link[0] && link[1] && window.apirefForm && !asked("swagger") && !asked("whole") && !asked("tag"));
+  }
+
+  // Two frames: the form is laid out and painted before the script's evaluation holds the page.
+  function afterPaint() {
+    return new Promise(function (ok) {
+      requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(ok, 0); }); });
+    });
+  }
+
+  // The form for the deep link's operation, from `early` (the description read here), or false
+  // when it cannot be shown (then Swagger UI alone shows the operation, as before the form).
+  function showForm(bundle, deepLink, early) {
+    var doc = early ? onlyOperation(early.json, deepLink[0], deepLink[1]) : null;
+    if (!doc || !doc.openapi) return false;
+    var query = new URLSearchParams(location.search);
+    query.set("swagger", "");
+    var swaggerHref = "?" + query.toString() + location.hash;
+    query.set("whole", "");
+    setUpBundlePicker(bundle);
+    formShown = window.apirefForm.show({
+      doc: doc, descriptionUrl: early.url, bundle: bundle, operationLabel: deepLink[1],
+      projectAuth: currentAuth(), persistAuthorization: settings.persistAuthorization === true,
+      extraServers: extraServers(), intercept: requestInterceptor, send: send, spell: spellMarkers,
+      ui: function () { return window.ui || null; },
+      wholeHref: "?" + query.toString() + location.hash, swaggerHref: swaggerHref,
+      // Swagger UI's view of the operation, scrolled to (Swagger UI lays out a long list's
+      // operations only as they come into view); false while Swagger UI is still to come.
+      swaggerView: function () {
+        if (!window.ui) return false;
+        formShown = false;
+        try { openDeepLink(deepLink); } finally { formShown = true; }
+        // A long list lays out only the operations near the view, and Swagger UI's own scroll
+        // to one not laid out yet does not always come: the page is walked down until it is
+        // there (openDeepLink then scrolls to it).
+        // Swagger UI's element id, as openDeepLink reads it (escapeDeepLinkPath).
+        var id = ["operations", deepLink[0], deepLink[1]].join("-").trim().replace(/\s/g, "_");
+        id = window.CSS && CSS.escape ? CSS.escape(id) : id;
+        var steps = 0;
+        (function walk() {
+          if (document.getElementById(id) || steps++ > 200) return;
+          var before = window.scrollY;
+          window.scrollBy(0, Math.round(window.innerHeight * 0.8));
+          if (window.scrollY !== before) setTimeout(walk, 40);
+        })();
+        return true;
+      }
+    });
+    return formShown;
+  }
+
   followTheme();
   stickBelowHeader();
   // Opened from disk, a page may not read the files beside it: say what to run instead.
@@ -816,16 +906,11 @@
     document.documentElement.setAttribute("data-playground", "from-disk");
     return;
   }
-  // This script runs before swagger-ui-bundle.js (both deferred, in that order): the settings
-  // and the deep link's tag description are asked for while Swagger UI's script, the longest
-  // wait of a cold load, is fetched and evaluated. Swagger UI is started once the document is
-  // parsed, i.e. once its script has run.
-  // (readyState is already "interactive" while deferred scripts run: it cannot tell.)
-  var parsed = new Promise(function (ok) {
-    if (typeof window.SwaggerUIBundle === "function" || document.readyState === "complete") return ok();
-    document.addEventListener("DOMContentLoaded", ok);
-    window.addEventListener("load", ok);
-  });
+  // Without the form, Swagger UI's script is asked for first: the settings and the deep link's
+  // tag description are read while it, the longest wait of a cold load, is fetched and
+  // evaluated. With it, the script waits for the form (showForm, afterPaint).
+  var askedLink = parseDeepLink(location.hash);
+  if (!formWanted(askedLink)) loadSwaggerUi();
   // Both settings files asked for at once: one round trip less before the description's.
   var settingsFile = readJson("apiref-playground.json");
   settingsFile.catch(function () { /* reported below */ });
@@ -853,13 +938,20 @@
       showAuthBox();
       if (bundle === null) return null;
       var deepLink = parseDeepLink(location.hash);
+      var form = formWanted(deepLink);
       var tagUrl = sliceUrl(bundle, deepLink);
+      // The description the form needs: the tag's, else (a bundle not sliced) the whole one.
+      var earlyUrl = tagUrl || (form ? bundleUrl(bundle) : null);
       // Read here, it is in hand when Swagger UI starts; if it cannot be read, Swagger UI asks
       // for it itself and reports what went wrong.
-      var early = !tagUrl ? null : fetch(tagUrl, { credentials: "same-origin" })
+      var early = !earlyUrl ? null : fetch(earlyUrl, { credentials: "same-origin" })
         .then(function (r) { return r.ok ? r.text() : null; })
-        .then(function (text) { return text === null ? null : { url: tagUrl, text: text, json: JSON.parse(text) }; })
+        .then(function (text) { return text === null ? null : { url: earlyUrl, text: text, json: JSON.parse(text) }; })
         .catch(function () { return null; });
-      return Promise.all([early, parsed]).then(function (r) { start(bundle, deepLink, r[0]); });
+      if (!form) return Promise.all([early, loadSwaggerUi()]).then(function (r) { start(bundle, deepLink, r[0]); });
+      return Promise.resolve(early).then(function (e) {
+        var wait = showForm(bundle, deepLink, e) ? afterPaint() : null;
+        return Promise.resolve(wait).then(loadSwaggerUi).then(function () { start(bundle, deepLink, e); });
+      });
     });
 })();

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "examples/pattern_sample.h"
 #include "render/playground_oas32.h"
 #include "render/playground_slice.h"
 #include "text/file.h"
@@ -54,9 +55,11 @@ const char* const kSwaggerUiFiles[] = {
     "NOTICE",
 };
 
-// apiref's own: the init script, its style, the OAuth2 redirect page (index.html is a template).
+// apiref's own: the init script, the request form it shows before Swagger UI's script, its
+// style, the OAuth2 redirect page (index.html is a template).
 const char* const kApirefFiles[] = {
     "apiref-playground.js",
+    "apiref-form.js",
     "apiref-playground.css",
     "oauth2-redirect.html",
 };
@@ -144,6 +147,8 @@ bool playground_spec(const SiteBundle& b, Node& out) {
   if (!o.any()) return false;
   out = *b.document;
   apply_overrides(b, o, out);
+  PatternSamples samples;
+  add_request_examples(out, &samples);
   return true;
 }
 
@@ -220,6 +225,8 @@ std::vector<std::function<SiteFile()>> playground_slice_jobs(const std::vector<S
       jobs.push_back([&b, tag = tag, path = "playground/" + file] {
         Node slice = slice_description(*b.document, tag->name);
         apply_overrides(b, overrides_of(b), slice);
+        PatternSamples samples;
+        add_request_examples(slice, &samples);
         return SiteFile{path, to_json(slice, false)};
       });
   return jobs;

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "examples/example.h"
 #include "text/percent.h"
 #include "tree/json_pointer.h"
 
@@ -285,6 +286,61 @@ Node slice_description(const Node& document, std::string_view tag) {
       if (tags.count(std::string(t.string_at("name")))) out.members[tags_at].value.items.push_back(t);
   }
   return out;
+}
+
+namespace {
+
+// --- request examples (add_request_examples) ---
+
+bool is_operation_key(std::string_view k) {
+  for (std::string_view m : {"get", "put", "post", "delete", "options", "head", "patch", "trace", "query"})
+    if (k == m) return true;
+  return false;
+}
+
+// `body`: a Request Body Object of `description` (not a $ref).
+void add_body_examples(const Node& description, Node& body, PatternSamples* samples) {
+  Node* content = body.find("content");
+  if (!content || !content->is_object()) return;
+  for (Member& media : content->members) {
+    Node& m = media.value;
+    if (!m.is_object() || m.find("example") || m.find("examples")) continue;
+    const Node* schema = m.find("schema");
+    if (!schema) continue;
+    ExampleOptions o;
+    o.direction = ExampleFor::Request;
+    o.required_only = true;
+    o.pattern_samples = samples;
+    Node value = example_from_schema(description, *schema, o);
+    if (!value.is_null()) m.set("x-apiref-example", std::move(value));
+  }
+}
+
+void add_operation_examples(const Node& description, Node& op, PatternSamples* samples) {
+  Node* body = op.find("requestBody");
+  if (body && body->is_object() && !body->is_ref()) add_body_examples(description, *body, samples);
+}
+
+}  // namespace
+
+void add_request_examples(Node& description, PatternSamples* samples) {
+  // Each example is made from the description as it stands, then stored: a stored example is
+  // never read by a later one (example_from_schema reads schemas only).
+  if (Node* paths = description.find("paths"); paths && paths->is_object()) {
+    for (Member& item : paths->members) {
+      if (!item.value.is_object() || item.value.is_ref()) continue;
+      for (Member& op : item.value.members) {
+        if (op.value.is_object() && is_operation_key(op.key)) add_operation_examples(description, op.value, samples);
+        if (op.key == "additionalOperations" && op.value.is_object())
+          for (Member& extra : op.value.members)
+            if (extra.value.is_object()) add_operation_examples(description, extra.value, samples);
+      }
+    }
+  }
+  if (Node* components = description.find("components"))
+    if (Node* bodies = components->find("requestBodies"); bodies && bodies->is_object())
+      for (Member& b : bodies->members)
+        if (b.value.is_object() && !b.value.is_ref()) add_body_examples(description, b.value, samples);
 }
 
 }  // namespace apiref

@@ -12,6 +12,8 @@
 
 namespace apiref {
 
+class PatternSamples;
+
 // A description at least this large (as compact JSON) is sliced. Below it the whole opens about
 // as soon as a slice would (Meshery's bundles: bench/playground.mjs), and the reader gets every
 // operation without a second load.
@@ -36,5 +38,15 @@ bool playground_sliced(const Node& document);
 //    x-webhooks holds 0.6 MB that reaches half its components).
 // A $ref to anything else (a path item, a root extension) keeps all of its target.
 Node slice_description(const Node& document, std::string_view tag);
+
+// The request bodies the playground's request form (playground/apiref-form.js) starts from:
+// the example apiref's snippets send (snippets/request.h), so the form's body is the operation
+// page's curl body.
+// On every request body media type of `description` (its operations' and its
+// components.requestBodies') that documents no example and has a schema: `x-apiref-example`,
+// the value example_from_schema makes for a request, required properties only (as the
+// snippets send). `description` is self-contained (its $refs internal). Swagger UI ignores
+// the extension.
+void add_request_examples(Node& description, PatternSamples* samples);
 
 }  // namespace apiref

@@ -197,3 +197,48 @@ TEST_CASE("json_size_up_to: compact JSON's size, and a stop past the limit") {
   CHECK(json_size_up_to(doc.root, 5) > 5);
   CHECK_FALSE(playground_sliced(doc.root));
 }
+
+TEST_CASE("add_request_examples: the snippets' body on each media type without an example, required properties only") {
+  Parsed doc = yaml(R"(openapi: 3.1.0
+info: {title: Things, version: '1'}
+paths:
+  /things:
+    post:
+      requestBody:
+        content:
+          application/json: {schema: {$ref: '#/components/schemas/Thing'}}
+          text/plain: {schema: {type: string}, example: as written}
+      responses: {'201': {description: made}}
+    put:
+      requestBody: {$ref: '#/components/requestBodies/Thing'}
+      responses: {'200': {description: ok}}
+components:
+  requestBodies:
+    Thing:
+      content:
+        application/json: {schema: {$ref: '#/components/schemas/Thing'}}
+  schemas:
+    Thing:
+      type: object
+      required: [name, id]
+      properties:
+        id: {type: string, readOnly: true}
+        name: {type: string}
+        size: {type: integer}
+)");
+  Node out = doc.root;
+  add_request_examples(out, nullptr);
+  const Node* content = out.find("paths")->find("/things")->find("post")->find("requestBody")->find("content");
+  const Node* made = content->find("application/json")->find("x-apiref-example");
+  REQUIRE(made);
+  // What a request sends: the required name, not the optional size, not the readOnly id.
+  CHECK(keys(made) == std::set<std::string>{"name"});
+  CHECK(made->find("name")->is_string());
+  // A documented example is the form's already: nothing added beside it.
+  CHECK(content->find("text/plain")->find("x-apiref-example") == nullptr);
+  // A shared request body gets it once, in components; the operation's $ref is left alone.
+  const Node* shared = out.find("components")->find("requestBodies")->find("Thing")->find("content")->find("application/json");
+  REQUIRE(shared->find("x-apiref-example"));
+  CHECK(to_json(*shared->find("x-apiref-example"), false) == to_json(*made, false));
+  CHECK(keys(out.find("paths")->find("/things")->find("put")->find("requestBody")) == std::set<std::string>{"$ref"});
+}

@@ -222,7 +222,7 @@ TEST_CASE("load_playground_assets: Swagger UI and apiref's files, or an error sa
   std::vector<std::string> paths;
   for (const SiteFile& f : files) paths.push_back(f.path);
   for (const char* name : {"playground/swagger-ui-bundle.js", "playground/swagger-ui.css", "playground/oauth2-redirect.js", "playground/oauth2-redirect.html",
-                           "playground/apiref-playground.js", "playground/LICENSE"}) {
+                           "playground/apiref-playground.js", "playground/apiref-form.js", "playground/LICENSE"}) {
     CAPTURE(name);
     CHECK(std::find(paths.begin(), paths.end(), name) != paths.end());
   }

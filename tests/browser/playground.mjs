@@ -115,7 +115,10 @@ test("playground: 'Try it' on an operation page opens that operation expanded (p
     await page.locator(`#${id}.is-open`).waitFor({ state: "visible" });
     assert.deepEqual(await openOperationIds(page), [id], `${bundle}: only ${op} is open`);
     assert.equal(await page.locator("#apiref-bundle option:checked").textContent(), bundle);
-    assert.ok(await inViewport(page.locator(`#${id}`)), `${op} is scrolled into view`);
+    // The request form for it is what shows first (playground_form.mjs); Swagger UI's view of
+    // the operation opens below it, the page left at the form.
+    assert.ok(await inViewport(page.locator("#apiref-form-title")), `${op}: the request form is in view`);
+    assert.equal((await page.locator("#apiref-form-title code").textContent()), await page.locator(`#${id} .opblock-summary-path`).getAttribute("data-path"));
     assert.ok(await page.locator(`#${id} button.execute`).isVisible(), "Try it out is on: Execute is there");
     assert.equal(new URL(page.url()).hash, `#/${id.split("-").slice(1, -1).join("-")}/${op}`, "the deep link stays in the address");
     await assertNoSwaggerError(page, `${bundle} ${op}`);
@@ -135,7 +138,9 @@ test("playground: deep links survive awkward names (spaces, '/', non-ASCII, no i
   const requests = recordRequests(page);
   for (const op of ops) {
     const { open } = await tryEdgeOperation(page, url(EDGE, `edge/operations/${op}`), op, LOAD_TIMEOUT);
-    assert.ok(await inViewport(open), `${op}: scrolled into view`);
+    // The request form for it, when it has one, is what is in view; else Swagger UI's view.
+    const form = (await page.locator("html").getAttribute("data-playground-form")) === "ready";
+    assert.ok(await inViewport(form ? page.locator("#apiref-form-title") : open), `${op}: ${form ? "its form" : "it"} in view`);
     await assertNoSwaggerError(page, op);
   }
   assertOnlyHost(requests, EDGE);
@@ -170,7 +175,10 @@ test("playground: a hostile description runs no script in Swagger UI (and the CS
     return out;
   });
   assert.equal(found.pwned, undefined, "window.__pwned was set");
-  assert.deepEqual(found.scripts, ["../assets/theme.js", "../assets/app.js", "apiref-playground.js", "swagger-ui-bundle.js"]);
+  // swagger-ui-bundle.js last: apiref-playground.js adds it after the request form.
+  assert.deepEqual(found.scripts, ["../assets/theme.js", "../assets/app.js", "apiref-form.js", "apiref-playground.js", "swagger-ui-bundle.js"]);
+  assert.equal(await page.locator("#apiref-form .apiref-form-summary").textContent(), '"><script>window.__pwned=7</script>',
+               "the request form shows the summary as text");
   assert.deepEqual(found.handlers, []);
   assert.deepEqual(found.jsUrls, []);
   assert.equal(found.frames, 0);
@@ -377,6 +385,9 @@ test("playground: GitHub's bundle loads with no error shown; repos/get deep link
   // Swagger UI's element id is CSS-escaped: operations-repos-repos\/get.
   assert.deepEqual(await openOperationIds(page), ["operations-repos-repos\\/get"]);
   assert.match(await page.locator(".opblock.is-open .opblock-summary-path").textContent(), /^\/repos\/\{owner\}\/\{repo\}/);
+  // Below the request form; its link to Swagger UI's view brings it into view.
+  await page.locator("#apiref-form-swagger").click();
+  await page.waitForFunction(() => { const r = document.querySelector(".opblock.is-open").getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; });
   assert.ok(await inViewport(page.locator(".opblock.is-open")), "repos/get is scrolled into view");
   await assertNoSwaggerError(page, "GitHub deep link");
   await page.screenshot({ path: path.join(SCREENSHOTS, "playground-github-repos-get.png") });
@@ -450,7 +461,8 @@ test("playground: after a deep link the token box stays in sight, above the open
     await page.goto(url(MESHERY, "index.html"));
     await page.evaluate(() => sessionStorage.setItem("apiref-var-MESHERY_TOKEN", "tok-x"));
     // An operation far down the page.
-    await openPlayground(page, url(MESHERY, "playground/index.html?urls.primaryName=meshery#/workspaces/getWorkspaces"));
+    // Swagger UI's view of the operation (?swagger: no request form above it).
+    await openPlayground(page, url(MESHERY, "playground/index.html?urls.primaryName=meshery&swagger=#/workspaces/getWorkspaces"));
     const op = page.locator("#operations-workspaces-getWorkspaces");
     await page.waitForFunction(() => window.scrollY > 1000, null, { timeout: 20_000 });
     const box = await page.locator("#apiref-auth input[name=token]").boundingBox();

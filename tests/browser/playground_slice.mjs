@@ -86,7 +86,8 @@ test("playground slice: GitHub's Try it opens repos/get alone, closed under $ref
   // Expanded, Try it out on (Execute shown), scrolled into view, nothing else open; the 200
   // response's schema (full-repository, through $refs) is shown.
   assert.deepEqual(await page.locator(".opblock.is-open").evaluateAll((els) => els.map((e) => e.id)), ["operations-repos-repos\\/get"]);
-  assert.ok(await op.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }), "in view");
+  // Below the request form, which stays in view (playground_form.mjs).
+  assert.ok(await page.locator("#apiref-form-execute").evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }), "the form in view");
   await op.locator(".responses-table .response[data-code='200']").waitFor({ state: "visible" });
   await assertNoSwaggerError(page, "repos/get alone");
   const note = page.locator("#apiref-slice");
@@ -176,6 +177,9 @@ test("playground slice: Meshery's bundles, under the size apiref slices at, open
   for (const bundle of ["meshery", "cloud"]) {
     await page.goto(url(MESHERY, `${bundle}/operations/getWorkspaces.html`));
     await page.locator("a.try-it").click();
+    // Below the request form, laid out once scrolled to: the form's link to it does that.
+    await page.locator("html[data-playground=ready]").waitFor({ state: "attached", timeout: LOAD_TIMEOUT });
+    await page.locator("#apiref-form-swagger").click();
     await page.locator("#operations-workspaces-getWorkspaces.is-open button.execute").waitFor({ state: "visible", timeout: LOAD_TIMEOUT });
     const spec = await loadedSpec(page);
     assert.equal(spec.url, `${bundle}.openapi.json`, `${bundle}: the whole (playground) description`);
@@ -273,3 +277,5 @@ test("playground slice: awkward names open their operation alone from a tag's de
   }
   assert.deepEqual(kinds.filter((k) => k === "tag").length, 1, `only the path item $ref shows its tag: ${kinds}`);
 });
+
+await import("./playground_form.mjs");  // the request form a deep link to an operation shows first
