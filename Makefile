@@ -68,7 +68,7 @@ test:
 	$(MAKE) --no-print-directory -j 2 --output-sync=target test-fast test-sanitize
 
 # libFuzzer targets (fuzz/README.md): configures the clang build when it is missing, then one
-# minute in all over the eight targets; fails on a crash, leak, hang or sanitizer report.
+# minute in all over the nine targets; fails on a crash, leak, hang or sanitizer report.
 fuzz-smoke:
 	FUZZ_JOBS=$(JOBS) bash fuzz/run.sh 60 $(FUZZ_BUILD)
 
