@@ -103,6 +103,25 @@ paths:
   }
 }
 
+TEST_CASE("quote: HTTPie takes no option from the description's names") {
+  Request r;
+  r.method = "GET";
+  r.url = literal("https://example.com/a");
+  r.headers.push_back({"X-A", literal("1")});
+  // Nothing starts with '-': no `--`, the snippet as before.
+  CHECK(httpie_snippet(r) == "http GET \\\n  'https://example.com/a' \\\n  'X-A:1'\n");
+  // A header named '--output=f' would make HTTPie write the response to a file.
+  r.headers.push_back({"--output=f", literal("v")});
+  CHECK(httpie_snippet(r) == "http -- GET \\\n  'https://example.com/a' \\\n  'X-A:1' \\\n  '--output=f:v'\n");
+  r.headers.pop_back();
+  r.body_kind = BodyKind::Form;
+  r.form = {{"-f", "1"}};
+  CHECK(httpie_snippet(r).rfind("http --form \\\n  -- GET ", 0) == 0);
+  r.body_kind = BodyKind::None;
+  r.method = "-X";
+  CHECK(httpie_snippet(r).rfind("http -- ", 0) == 0);
+}
+
 TEST_CASE("quote: a body that is not UTF-8 goes to Python as bytes") {
   Request r;
   r.method = "POST";

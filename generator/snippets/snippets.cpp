@@ -217,7 +217,17 @@ std::string httpie_snippet(const Request& r) {
     creds.insert(creds.end(), r.basic_password.begin(), r.basic_password.end());
     args.push_back("--auth " + shell_quote(creds));
   }
-  args.push_back(shell_method(r.method));
+  // HTTPie reads an argument that starts with '-' as an option wherever it stands, quoted or
+  // not ('--output=f:v' as a header item writes the response to a file): with such a method,
+  // URL, header or field name from the description, `--` ends the options first.
+  auto dash = [](const std::string& text) { return !text.empty() && text[0] == '-'; };
+  bool dashed = dash(r.method) || (!r.url.empty() && !r.url[0].is_env && dash(r.url[0].text));
+  for (const NamedValue& h : r.headers) dashed = dashed || dash(h.name);
+  if (r.body_kind == BodyKind::Form)
+    for (const auto& field : r.form) dashed = dashed || dash(field.first);
+  if (r.body_kind == BodyKind::Multipart)
+    for (const MultipartPart& p : r.parts) dashed = dashed || dash(p.name);
+  args.push_back((dashed ? "-- " : "") + shell_method(r.method));
   args.push_back(shell_quote(r.url));
   for (const NamedValue& h : r.headers) {
     Value v{{h.name + ":", false}};
