@@ -7,22 +7,13 @@
 #include <vector>
 
 #include "examples/example.h"
+#include "oas/oas.h"
 #include "text/percent.h"
 #include "tree/json_pointer.h"
 
 namespace apiref {
 
 namespace {
-
-// The fixed fields of a path item that are operations (3.2 adds `query`; its
-// additionalOperations map holds the rest).
-const char* const kMethods[] = {"get", "put", "post", "delete", "options", "head", "patch", "trace", "query"};
-
-bool is_method(std::string_view key) {
-  for (const char* m : kMethods)
-    if (key == m) return true;
-  return false;
-}
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
@@ -66,7 +57,7 @@ std::optional<Node> item_for_tag(const Node& document, const Node& item, std::st
   Node out = Node::object(item.pos);
   bool any = false;
   for (const Member& m : item.members) {
-    if (is_method(m.key)) {
+    if (oas::is_http_method(m.key)) {
       if (m.value.is_object() && listed_under(m.value, tag)) {
         out.members.push_back(m);
         any = true;
@@ -177,7 +168,7 @@ void collect_tags(const Node& items, std::set<std::string>& out) {
   };
   for (const Member& item : items.members)
     for (const Member& m : item.value.members) {
-      if (is_method(m.key) && m.value.is_object()) add(m.value);
+      if (oas::is_http_method(m.key) && m.value.is_object()) add(m.value);
       if (m.key == "additionalOperations" && m.value.is_object())
         for (const Member& op : m.value.members)
           if (op.value.is_object()) add(op.value);
@@ -292,12 +283,6 @@ namespace {
 
 // --- request examples (add_request_examples) ---
 
-bool is_operation_key(std::string_view k) {
-  for (std::string_view m : {"get", "put", "post", "delete", "options", "head", "patch", "trace", "query"})
-    if (k == m) return true;
-  return false;
-}
-
 // `body`: a Request Body Object of `description` (not a $ref).
 void add_body_examples(const Node& description, Node& body, PatternSamples* samples) {
   Node* content = body.find("content");
@@ -330,7 +315,7 @@ void add_request_examples(Node& description, PatternSamples* samples) {
     for (Member& item : paths->members) {
       if (!item.value.is_object() || item.value.is_ref()) continue;
       for (Member& op : item.value.members) {
-        if (op.value.is_object() && is_operation_key(op.key)) add_operation_examples(description, op.value, samples);
+        if (op.value.is_object() && oas::is_http_method(op.key)) add_operation_examples(description, op.value, samples);
         if (op.key == "additionalOperations" && op.value.is_object())
           for (Member& extra : op.value.members)
             if (extra.value.is_object()) add_operation_examples(description, extra.value, samples);
