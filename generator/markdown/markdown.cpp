@@ -21,6 +21,7 @@
 #include <new>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "text/case.h"
@@ -166,11 +167,12 @@ std::vector<size_t> unclosed_openers(std::string_view markdown, std::string_view
 
 // `markdown` itself, or a copy with the unclosed openers escaped when there are too many.
 std::string_view bounded_openers(std::string_view markdown, std::string& escaped) {
-  std::vector<size_t> at = unclosed_openers(markdown, "<?", "?>");
-  std::vector<size_t> cdata = unclosed_openers(markdown, "<![CDATA[", "]]>");
-  if (at.size() <= kMaxUnclosedOpeners && cdata.size() <= kMaxUnclosedOpeners) return markdown;
-  if (at.size() <= kMaxUnclosedOpeners) at.clear();
-  if (cdata.size() > kMaxUnclosedOpeners) at.insert(at.end(), cdata.begin(), cdata.end());
+  std::vector<size_t> at;  // the openers to escape: of each kind, all of them or none
+  for (auto [opener, closer] : {std::pair<std::string_view, std::string_view>{"<?", "?>"}, {"<![CDATA[", "]]>"}}) {
+    std::vector<size_t> unclosed = unclosed_openers(markdown, opener, closer);
+    if (unclosed.size() > kMaxUnclosedOpeners) at.insert(at.end(), unclosed.begin(), unclosed.end());
+  }
+  if (at.empty()) return markdown;
   std::sort(at.begin(), at.end());
   escaped.reserve(markdown.size() + at.size());
   size_t copied = 0;
