@@ -346,19 +346,54 @@
     // The request form above Swagger UI is what the reader reads: Swagger UI's view of the
     // operation opens below it, unscrolled (the form links to it).
     if (formShown) return;
-    actions.scrollTo(key);
-    if (actions.scrollToVirtualizedOperation) actions.scrollToVirtualizedOperation(key);
-    // Swagger UI scrolls when the operation mounts; it may have mounted already. Its element id
-    // is the key joined by '-', whitespace as '_', CSS-escaped (escapeDeepLinkPath).
+    bringIntoView(key);
+  }
+
+  // Swagger UI lays out a long list's operations only near the view, and its scroll to one
+  // (scrollToVirtualizedOperation) looks the operation up in the list it holds at that moment,
+  // then forgets the request: asked while a description is still being laid out (a loaded
+  // machine, a slow phone), the scroll goes nowhere. So it is asked again until the operation's
+  // element is there and stays in view, for as long as the reader has not scrolled or typed.
+  var scrolling = null;  // the bringIntoView under way: { stop }
+
+  function bringIntoView(key) {
+    if (scrolling) scrolling.stop();
+    var actions = window.ui.layoutActions;
+    // Swagger UI's element id: the key joined by '-', whitespace as '_', CSS-escaped
+    // (escapeDeepLinkPath).
     var id = key.join("-").trim().replace(/\s/g, "_");
     id = window.CSS && CSS.escape ? CSS.escape(id) : id;
-    var deadline = Date.now() + 10000;
-    (function scroll() {
+    var started = Date.now(), asked = 0, held = 0, timer = null;
+    var readerEvents = ["wheel", "touchstart", "keydown", "mousedown"];
+    var self = { stop: function () {
+      clearTimeout(timer);
+      readerEvents.forEach(function (e) { window.removeEventListener(e, self.stop, true); });
+      if (scrolling === self) scrolling = null;
+    } };
+    scrolling = self;
+    readerEvents.forEach(function (e) { window.addEventListener(e, self.stop, true); });
+    (function attempt() {
       var el = document.getElementById(id);
-      if (el) {
-        el.scrollIntoView({ block: "start" });
-        if (actions.clearScrollTo) actions.clearScrollTo();  // done: Swagger UI's own is not needed
-      } else if (Date.now() < deadline) setTimeout(scroll, 50);
+      if (el && el.isConnected) {
+        var top = el.getBoundingClientRect().top;
+        if (top >= 0 && top < window.innerHeight) {
+          // In view on several checks in a row: the layout has settled around it.
+          if (++held >= 4) {
+            if (actions.clearScrollTo) actions.clearScrollTo();  // Swagger UI's own is not needed
+            return self.stop();
+          }
+        } else {
+          held = 0;
+          el.scrollIntoView({ block: "start" });
+        }
+      } else if (Date.now() - asked > 1000) {
+        held = 0;
+        asked = Date.now();
+        actions.scrollTo(key);
+        if (actions.scrollToVirtualizedOperation) actions.scrollToVirtualizedOperation(key);
+      }
+      if (Date.now() - started < 180000) timer = setTimeout(attempt, 250);
+      else self.stop();
     })();
   }
 
@@ -606,7 +641,7 @@
     var started = Date.now(), last = -1;
     (function check() {
       var n = document.querySelectorAll("#swagger-ui .opblock").length;
-      var settled = n === last && (n !== asked.before || Date.now() - started > 3000);
+      var settled = n === last && ((n > 0 && n !== asked.before) || Date.now() - started > 3000);
       last = n;
       if (!settled && Date.now() - started < 180000) return setTimeout(check, 100);
       openDeepLink(asked.link);

@@ -69,9 +69,17 @@ class TestScope {
   }
 
   // A new page in a fresh context: the usual way a test starts.
+  // BROWSER_CPU_SLOWDOWN=N runs its scripts N times slower (Chromium's CPU throttling), to
+  // find the waits that hold only on a quiet machine.
   async page(options = {}) {
     const context = await this.context(options);
-    return context.newPage();
+    const page = await context.newPage();
+    const slowdown = Number(process.env.BROWSER_CPU_SLOWDOWN || 0);
+    if (slowdown > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: slowdown });
+    }
+    return page;
   }
 
   watch(page) {
