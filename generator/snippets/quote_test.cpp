@@ -76,7 +76,7 @@ paths:
           - {name: X-H, in: header, required: true, schema: {type: string}, example: "a\"b\\c\n\u2028\uFEFF</script>"}
         responses: {"200": {description: ok}}
 )", "t.yaml", doc, d));
-  ApiModel m = build_model(doc, {}, "t.yaml", d);
+  ApiModel m = build_model(doc, {});
   REQUIRE(m.operations.size() == 1);
   Request r = build_request(doc, m, m.operations[0], {});
   REQUIRE(!r.notes.empty());
@@ -120,6 +120,22 @@ TEST_CASE("quote: HTTPie takes no option from the description's names") {
   r.body_kind = BodyKind::None;
   r.method = "-X";
   CHECK(httpie_snippet(r).rfind("http -- ", 0) == 0);
+}
+
+TEST_CASE("quote: HTTPie's option values that start with '-' are joined with '='") {
+  Request r;
+  r.method = "POST";
+  r.url = literal("https://example.com/a");
+  // argparse takes `--auth -u:p` for an option with no value: the value is joined to it.
+  r.basic_user = literal("-u");
+  r.basic_password = literal("p");
+  r.body_kind = BodyKind::Json;
+  r.body = "-1";
+  CHECK(httpie_snippet(r) == "http --raw='-1' \\\n  --auth='-u:p' \\\n  POST \\\n  'https://example.com/a'\n");
+  // Otherwise the usual space, so the snippets of every other description stay as they were.
+  r.basic_user = literal("user");
+  r.body = "{}";
+  CHECK(httpie_snippet(r) == "http --raw '{}' \\\n  --auth 'user:p' \\\n  POST \\\n  'https://example.com/a'\n");
 }
 
 TEST_CASE("quote: a body that is not UTF-8 goes to Python as bytes") {

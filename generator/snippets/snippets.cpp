@@ -207,6 +207,16 @@ std::string curl_snippet(const Request& r) {
   return out + "\n";
 }
 
+namespace {
+
+// An option and its value: `--name=VALUE` when the value starts with '-' (HTTPie's argparse
+// reads `--auth -u:p` as an option with no value, then fails), `--name VALUE` otherwise.
+std::string httpie_option(const std::string& name, const std::string& first_text, const std::string& quoted) {
+  return name + (!first_text.empty() && first_text[0] == '-' ? "=" : " ") + quoted;
+}
+
+}  // namespace
+
 std::string httpie_snippet(const Request& r) {
   std::vector<std::string> args;
   if (r.body_kind == BodyKind::Form) args.push_back("--form");
@@ -215,7 +225,7 @@ std::string httpie_snippet(const Request& r) {
     Value creds = r.basic_user;
     creds.push_back({":", false});
     creds.insert(creds.end(), r.basic_password.begin(), r.basic_password.end());
-    args.push_back("--auth " + shell_quote(creds));
+    args.push_back(httpie_option("--auth", creds[0].is_env ? "" : creds[0].text, shell_quote(creds)));
   }
   // HTTPie reads an argument that starts with '-' as an option wherever it stands, quoted or
   // not ('--output=f:v' as a header item writes the response to a file): with such a method,
@@ -242,7 +252,7 @@ std::string httpie_snippet(const Request& r) {
   }
   switch (r.body_kind) {
     case BodyKind::Json:
-    case BodyKind::Raw: args.insert(args.begin(), "--raw " + shell_quote(r.body)); break;
+    case BodyKind::Raw: args.insert(args.begin(), httpie_option("--raw", r.body, shell_quote(r.body))); break;
     case BodyKind::Form:
       for (const auto& [k, v] : r.form) args.push_back(shell_quote(k + "=" + v));
       break;
