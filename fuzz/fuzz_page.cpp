@@ -36,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!apiref_fuzz::parse_document(apiref_fuzz::bytes(data, size), doc.root, out)) return 0;
   if (apiref::is_swagger2(doc.root))
     apiref::convert_swagger2(doc, [](const std::string&) { return nullptr; }, out);
-  apiref::ApiModel model = apiref::build_model(doc.root, {}, doc.display, out);
+  apiref::ApiModel model = apiref::build_model(doc.root, {});
   apiref::SiteBundle bundle;
   bundle.name = "api";
   bundle.document = &doc.root;

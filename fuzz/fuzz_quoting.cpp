@@ -208,7 +208,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   apiref::Node doc;
   apiref::Diagnostics out;
   if (!apiref_fuzz::parse_document(text, doc, out)) return 0;
-  apiref::ApiModel model = apiref::build_model(doc, {}, "fuzz.yaml", out);
+  apiref::ApiModel model = apiref::build_model(doc, {});
   size_t count = 0;
   for (const apiref::Operation& op : model.operations) {
     if (++count > 16) break;

@@ -30,6 +30,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return file;
   };
   apiref::convert_swagger2(root, load, out);
-  apiref::build_model(root.root, {}, root.display, out);
+  apiref::build_model(root.root, {});
   return 0;
 }

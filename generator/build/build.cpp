@@ -176,8 +176,7 @@ BuildOutcome build_site(const BuildRequest& a, const BuildCaches& caches, const 
     return fail(BuildStatus::Unusable, text);
   }
 
-  Diagnostics model_diags;
-  std::vector<ApiModel> models = build_models(in, model_diags);
+  std::vector<ApiModel> models = build_models(in);
   bool into_host = a.format == "hugo" || a.format == "jekyll";
   if (into_host)
     for (ApiModel& m : models) lower_case_section_names(m);
@@ -251,7 +250,8 @@ BuildOutcome build_site(const BuildRequest& a, const BuildCaches& caches, const 
     to_host = [&r, sink](SiteFile&& f) { return (*sink)(place_in_host(std::move(f), r.host)); };
     sink = &to_host;
   }
-  r.files = render_site(bundles, templates, site, model_diags, caches.memo, sink);
+  Diagnostics render_diags;
+  r.files = render_site(bundles, templates, site, render_diags, caches.memo, sink);
   bool written = true;
   for (std::vector<SiteFile>* files : {&playground, &icon}) {
     for (SiteFile& f : *files) {
@@ -273,7 +273,7 @@ BuildOutcome build_site(const BuildRequest& a, const BuildCaches& caches, const 
     r.asset_dirs.clear();
   }
   hooks.phase("render");
-  r.diagnostics.insert(r.diagnostics.end(), model_diags.begin(), model_diags.end());
+  r.diagnostics.insert(r.diagnostics.end(), render_diags.begin(), render_diags.end());
   for (const ApiModel& m : models) {
     r.operations += m.operations.size();
     r.schemas += m.schemas.size();

@@ -70,11 +70,10 @@ SnippetOptions snippet_options(const AuthConfig& auth);
 ModelOptions model_options_for(const AuthConfig& auth, const BundleSpec* bundle);
 
 // The model of one bundle of `config`, its server taking `auth`.
-ApiModel build_bundle_model(const ProjectConfig& config, const BundleOutput& bundle, const AuthConfig& auth,
-                            Diagnostics& out);
+ApiModel build_bundle_model(const ProjectConfig& config, const BundleOutput& bundle, const AuthConfig& auth);
 
 // The model of every bundle of `in`, in order, each as its server takes credentials (auth_of).
-std::vector<ApiModel> build_models(const LoadedInput& in, Diagnostics& out);
+std::vector<ApiModel> build_models(const LoadedInput& in);
 
 // --- The spec gate ------------------------------------------------------------------------------
 

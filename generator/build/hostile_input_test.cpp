@@ -64,7 +64,7 @@ paths: {}
 )");
   auto start = std::chrono::steady_clock::now();
   Diagnostics d;
-  ApiModel m = build_model(doc, {}, "t.yaml", d);
+  ApiModel m = build_model(doc, {});
   REQUIRE(m.servers.size() == 1);
   CHECK(m.servers[0].resolved_url == "https://{host}/{stage}{stage}/v1");
   // serve's proxy allowlist expands every enum value the same way, and skips what is left
@@ -103,7 +103,7 @@ TEST_CASE("hostile: thousands of identical operationIds and same-slug tags get s
   Node doc = parse(yaml);
   auto start = std::chrono::steady_clock::now();
   Diagnostics d;
-  ApiModel m = build_model(doc, {}, "t.yaml", d);
+  ApiModel m = build_model(doc, {});
   REQUIRE(m.operations.size() == static_cast<size_t>(n));
   CHECK(m.operations[0].slug == "same");
   CHECK(m.operations[1].slug == "same-2");
@@ -232,7 +232,7 @@ TEST_CASE("hostile: servers with 100,000-value enums on every operation stay che
   Node doc = parse(yaml);
   auto start = std::chrono::steady_clock::now();
   Diagnostics d;
-  ApiModel m = build_model(doc, {}, "t.yaml", d);
+  ApiModel m = build_model(doc, {});
   REQUIRE(m.servers.size() == 1);
   REQUIRE(m.servers[0].variables.size() == 3);
   CHECK(m.servers[0].variables[0].enum_values.size() == 1000);  // the first values, in order
@@ -252,7 +252,7 @@ TEST_CASE("hostile: names longer than a file name may be get short, distinct slu
                    "  /b: {get: {operationId: " + id + "b, responses: {\"200\": {description: ok}}}}\n"
                    "  /c: {get: {operationId: short, responses: {\"200\": {description: ok}}}}\n");
   Diagnostics d;
-  ApiModel m = build_model(doc, {}, "t.yaml", d);
+  ApiModel m = build_model(doc, {});
   REQUIRE(m.operations.size() == 3);
   CHECK(m.operations[0].slug == std::string(120, 'a'));
   CHECK(m.operations[1].slug == std::string(120, 'a') + "-2");  // cut to the same base

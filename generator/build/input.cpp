@@ -116,17 +116,16 @@ ModelOptions model_options_for(const AuthConfig& auth, const BundleSpec* bundle)
   return options;
 }
 
-ApiModel build_bundle_model(const ProjectConfig& config, const BundleOutput& bundle, const AuthConfig& auth,
-                            Diagnostics& out) {
+ApiModel build_bundle_model(const ProjectConfig& config, const BundleOutput& bundle, const AuthConfig& auth) {
   ModelOptions options = model_options_for(auth, find_bundle_spec(config, bundle.name));
   options.display_names = bundle.display_names;
-  return build_model(bundle.root(), options, bundle.name, out);
+  return build_model(bundle.root(), options);
 }
 
-std::vector<ApiModel> build_models(const LoadedInput& in, Diagnostics& out) {
+std::vector<ApiModel> build_models(const LoadedInput& in) {
   std::vector<ApiModel> models;
   models.reserve(in.result.bundles.size());
-  for (const BundleOutput& b : in.result.bundles) models.push_back(build_bundle_model(in.config, b, auth_of(in.config, b.name), out));
+  for (const BundleOutput& b : in.result.bundles) models.push_back(build_bundle_model(in.config, b, auth_of(in.config, b.name)));
   return models;
 }
 

@@ -232,8 +232,7 @@ bool load_side(const std::string& input, const CompareOptions& o, Side& side, co
     std::cerr << "apiref: the " << what << " version has files that cannot be read; nothing compared\n";
     return false;
   }
-  Diagnostics model_diags;
-  side.models = build_models(side.in, model_diags);
+  side.models = build_models(side.in);
   return true;
 }
 

@@ -25,7 +25,7 @@ int run_snippets(const SnippetsArgs& a) {
     SnippetOptions options = snippet_options(auth);
     options.server = a.server;
     options.optional_parameters = a.optional_parameters;
-    ApiModel m = build_bundle_model(in.config, b, auth, d);
+    ApiModel m = build_bundle_model(in.config, b, auth);
     for (const Operation& o : m.operations) {
       if (o.is_webhook) continue;
       Request r = build_request(b.document, m, o, options);

@@ -138,8 +138,7 @@ constexpr size_t kMaxServerVariableValues = 1000;
 
 class ModelBuilder {
  public:
-  ModelBuilder(const Node& doc, const ModelOptions& options, const std::string& file, Diagnostics& out)
-      : doc_(doc), options_(options), file_(file), out_(out) {}
+  ModelBuilder(const Node& doc, const ModelOptions& options) : doc_(doc), options_(options) {}
 
   ApiModel build() {
     ApiModel m;
@@ -580,8 +579,6 @@ class ModelBuilder {
 
   const Node& doc_;
   const ModelOptions& options_;
-  std::string file_;
-  Diagnostics& out_;
   std::vector<Server> root_servers_;
   EffectiveSecurity root_security_;
 };
@@ -608,9 +605,8 @@ std::vector<std::pair<size_t, int>> tags_in_tree_order(const ApiModel& m) {
   return out;
 }
 
-ApiModel build_model(const Node& bundled, const ModelOptions& options, const std::string& file,
-                     Diagnostics& out) {
-  return ModelBuilder(bundled, options, file, out).build();
+ApiModel build_model(const Node& bundled, const ModelOptions& options) {
+  return ModelBuilder(bundled, options).build();
 }
 
 }  // namespace apiref

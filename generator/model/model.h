@@ -234,10 +234,10 @@ struct ModelOptions {
   std::vector<Server> servers;
 };
 
-// Builds the model of a bundled (self-contained) document. Problems the model cannot work
-// around (a $ref that does not resolve inside the bundle) are reported against `file`.
-ApiModel build_model(const Node& bundled, const ModelOptions& options, const std::string& file,
-                     Diagnostics& out);
+// Builds the model of a bundled (self-contained) document. It reports nothing: a $ref that
+// does not resolve inside the bundle stays in the model as unresolved, and the pages show it
+// so (the bundler and `check` report it against its file).
+ApiModel build_model(const Node& bundled, const ModelOptions& options);
 
 // Follows internal "#/..." references (chains included) inside the bundled document.
 // Returns `n` itself when it is not a reference, nullptr when the reference is broken or

@@ -32,7 +32,7 @@ Node bundle_example(const std::string& audience) {
 TEST_CASE("model: effective servers, security, merged parameters, bodies, callbacks (embedded example)") {
   Node doc = bundle_example("internal");
   Diagnostics problems;
-  ApiModel m = build_model(doc, {}, "internal", problems);
+  ApiModel m = build_model(doc, {});
   CHECK(problems.empty());
   CHECK(m.operations.size() == 41);  // callbacks live inside their operation
 
@@ -86,7 +86,7 @@ TEST_CASE("model: effective servers, security, merged parameters, bodies, callba
 
   // The form-encoded claim and the deprecated legacy call are public-only operations.
   Node pub_doc = bundle_example("public");
-  ApiModel pub = build_model(pub_doc, {}, "public", problems);
+  ApiModel pub = build_model(pub_doc, {});
   CHECK(problems.empty());
   const Operation* claim = find_op(pub, "claimDevice");
   REQUIRE(claim);
@@ -116,7 +116,7 @@ components:
 )", "t.yaml", doc, d));
   ModelOptions options;
   options.default_security = {{SecurityRequirement{"key", {}}}};
-  ApiModel m = build_model(doc, options, "t.yaml", d);
+  ApiModel m = build_model(doc, options);
   REQUIRE(m.operations.size() == 3);
   CHECK(m.operations[0].security.source == SecuritySource::ProjectDefault);
   CHECK(m.operations[0].security.alternatives.size() == 1);

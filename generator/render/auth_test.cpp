@@ -121,7 +121,7 @@ TEST_CASE("model: the project's scheme replaces the description's, servers and t
   o.default_security = {{SecurityRequirement{"project-auth", {}}}};
   o.title = "Meshplay Server";
   o.servers = {Server{"http://localhost:9081", "http://localhost:9081", "local", {}, ""}};
-  ApiModel m = build_model(doc.root, o, "b", d);
+  ApiModel m = build_model(doc.root, o);
   CHECK(m.title == "Meshplay Server");
   CHECK(m.description == "Meshery's API");  // not overridden: the description's
   REQUIRE(m.security_schemes.size() == 1);

@@ -29,7 +29,7 @@ const Site32& site32() {
     out.bundles = bundle_file(apiref_test::source("tests/oas32/api.yaml"), {});
     REQUIRE(out.bundles.ok());
     Diagnostics d;
-    out.model = build_model(out.bundles.bundles[0].document, {}, "api.yaml", d);
+    out.model = build_model(out.bundles.bundles[0].document, {});
     TemplateSet templates;
     std::vector<MustacheError> errors;
     REQUIRE(templates.load(apiref_test::source("templates"), "", errors));

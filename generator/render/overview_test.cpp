@@ -46,7 +46,7 @@ ApiModel model_of(const char* text) {
   Parsed doc = yaml(text);
   REQUIRE(doc.ok);
   Diagnostics d;
-  return build_model(doc.root, ModelOptions{}, "b", d);
+  return build_model(doc.root, ModelOptions{});
 }
 
 }  // namespace

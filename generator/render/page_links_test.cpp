@@ -34,7 +34,7 @@ paths:
       summary: "a\u2028b </script><script>alert(1)</script>"
       responses: {"200": {description: ok}}
 )", "t.yaml", doc, d));
-  ApiModel m = build_model(doc, {}, "t.yaml", d);
+  ApiModel m = build_model(doc, {});
   REQUIRE(m.tags.size() == 1);
   std::string script = tag_nav_script(m, m.tags[0]);
   CHECK(script.find('<') == std::string::npos);

@@ -72,7 +72,7 @@ TEST_CASE("playground_config_files: the example's bundles, no auth, nothing pers
   std::vector<ApiModel> models(r.bundles.size());
   std::vector<SiteBundle> bundles;
   for (size_t i = 0; i < r.bundles.size(); ++i) {
-    models[i] = build_model(r.bundles[i].document, {}, r.bundles[i].name, d);
+    models[i] = build_model(r.bundles[i].document, {});
     bundles.push_back({r.bundles[i].name, &r.bundles[i].document, &models[i]});
   }
   SiteOptions options;
@@ -122,7 +122,7 @@ components:
     o.project_scheme = "project-auth";
     o.extra_schemes = {SecurityScheme{"project-auth", "project", "", "", "", "", effective_auth(config, *spec).name, "", {}}};
     if (std::string(name) == "cloud") o.servers = {Server{"https://cloud.example", "https://cloud.example", "", {}, ""}};
-    models.push_back(build_model(doc.root, o, name, d));
+    models.push_back(build_model(doc.root, o));
     bundles.push_back({name, &doc.root, &models.back(), {}, &effective_auth(config, *spec), {}});
   }
   SiteOptions options;

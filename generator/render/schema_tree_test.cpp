@@ -124,7 +124,7 @@ std::map<std::string, std::string> render_toy_site(const std::string& yaml, cons
   BundleResult r = bundle_file(path, {});
   REQUIRE_MESSAGE(r.ok(), apiref_test::dump(r.diagnostics));
   Diagnostics d;
-  ApiModel m = build_model(r.bundles[0].document, {}, path, d);
+  ApiModel m = build_model(r.bundles[0].document, {});
   std::vector<SiteBundle> site = {{"api", &r.bundles[0].document, &m}};
   TemplateSet templates;
   std::vector<MustacheError> errors;

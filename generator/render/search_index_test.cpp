@@ -67,7 +67,7 @@ void build(const char* yaml, Built& b) {
   b.parsed = apiref_test::yaml(yaml);
   REQUIRE(b.parsed.ok);
   Diagnostics d;
-  b.model = build_model(b.parsed.root, {}, "t.yaml", d);
+  b.model = build_model(b.parsed.root, {});
 }
 
 json index_of(const std::vector<SearchBundle>& bundles) { return json::parse(search_index_json(bundles)); }

@@ -101,7 +101,7 @@ TEST_CASE("proxy policy: the embedded example's servers, from every bundle") {
   BundleResult r = bundle_project(cfg, {});
   REQUIRE(r.ok());
   std::vector<ApiModel> models;
-  for (const BundleOutput& b : r.bundles) models.push_back(build_model(b.document, {}, b.name, d));
+  for (const BundleOutput& b : r.bundles) models.push_back(build_model(b.document, {}));
   std::vector<const ApiModel*> list;
   for (const ApiModel& m : models) list.push_back(&m);
   std::vector<std::string> urls = declared_server_urls(list);

@@ -74,7 +74,7 @@ components:
     basic: {type: http, scheme: basic}
     query: {type: apiKey, in: query, name: api_key}
 )", "t.yaml", doc, d));
-  ApiModel m = build_model(doc, {}, "t.yaml", d);
+  ApiModel m = build_model(doc, {});
   REQUIRE(m.operations.size() == 3);
 
   Request get = build_request(doc, m, m.operations[0], {});
@@ -118,7 +118,7 @@ paths:
             schema: {type: object, minProperties: 1, properties: {id: {type: string, readOnly: true}, name: {type: string}}}
       responses: {"204": {description: ok}}
 )", "p.yaml", patch_doc, d));
-  ApiModel pm = build_model(patch_doc, {}, "p.yaml", d);
+  ApiModel pm = build_model(patch_doc, {});
   CHECK(build_request(patch_doc, pm, pm.operations[0], {}).body == "{\n  \"name\": \"example-name\"\n}");
 
   Request up = build_request(doc, m, m.operations[2], {});

@@ -26,7 +26,7 @@ std::unique_ptr<Version> version_at(const std::string& path) {
   v->bundle = bundle_file(path, {});
   REQUIRE(v->bundle.bundles.size() == 1);
   Diagnostics d;
-  v->model = build_model(v->bundle.bundles[0].root(), {}, path, d);
+  v->model = build_model(v->bundle.bundles[0].root(), {});
   return v;
 }
 

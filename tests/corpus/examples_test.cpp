@@ -112,12 +112,12 @@ TEST_CASE("examples: no filler where the format or the name says what a value is
   BundleResult meshery = bundle_project(config, {});
   REQUIRE(meshery.ok());
   for (BundleOutput& b : meshery.bundles) {
-    ApiModel m = build_model(b.document, {}, b.name, d);
+    ApiModel m = build_model(b.document, {});
     examples_of(b.document, m, "meshery/" + b.name, f);
   }
   BundleResult github = bundle_file(kCorpus + "/github/api.github.com.json", {});
   REQUIRE(github.ok());
-  ApiModel gm = build_model(github.bundles[0].document, {}, "github", d);
+  ApiModel gm = build_model(github.bundles[0].document, {});
   examples_of(github.bundles[0].document, gm, "github", f);
 
   std::ostringstream report;

@@ -27,7 +27,7 @@ TEST_CASE("model: GitHub's 1,223 operations and 969 schemas, unique slugs") {
   Document doc = load_document(kCorpus + "/github/api.github.com.json", d);
   REQUIRE(doc.ok);
   Diagnostics problems;
-  ApiModel m = build_model(doc.root, {}, "github", problems);
+  ApiModel m = build_model(doc.root, {});
   CHECK(problems.empty());
   CHECK(m.operations.size() == 1223);
   CHECK(m.schemas.size() == 969);
@@ -66,7 +66,7 @@ TEST_CASE("model: webhooks (3.1), x-tagGroups and x-displayName") {
   Diagnostics d;
   Document hooks = load_document(kCorpus + "/oas-examples/3.1/json/webhooks.json", d);
   REQUIRE(hooks.ok);
-  ApiModel m = build_model(hooks.root, {}, "webhooks.json", d);
+  ApiModel m = build_model(hooks.root, {});
   CHECK(m.is_31);
   CHECK(std::any_of(m.operations.begin(), m.operations.end(), [](const Operation& o) { return o.is_webhook; }));
 
@@ -82,7 +82,7 @@ x-tagGroups:
 paths:
   /pets: {get: {tags: [pets], operationId: listPets, responses: {"200": {description: ok}}}}
 )", "t.yaml", doc, d));
-  ApiModel g = build_model(doc, {}, "t.yaml", d);
+  ApiModel g = build_model(doc, {});
   REQUIRE(g.tags.size() == 2);
   CHECK(g.tags[0].display_name == "All the pets");
   CHECK(g.tags[1].display_name == "stores");

@@ -71,7 +71,7 @@ void load_corpus(Corpus& c) {
     c.documents.push_back(std::move(r.bundles[0].document));
   }
   Diagnostics d;
-  for (const Node& doc : c.documents) c.models.push_back(build_model(doc, {}, "corpus", d));
+  for (const Node& doc : c.documents) c.models.push_back(build_model(doc, {}));
 }
 
 }  // namespace
@@ -180,7 +180,7 @@ paths:
                 ids: {type: array, items: {type: integer}, example: [1, 2]}
       responses: {"204": {description: done}}
 )", "t.yaml", doc, d));
-  ApiModel m = build_model(doc, {}, "t.yaml", d);
+  ApiModel m = build_model(doc, {});
   REQUIRE(m.operations.size() == 2);
 
   EchoServer server;

@@ -20,6 +20,6 @@ inline std::unique_ptr<ModelVersion> version_of(const std::string& yaml) {
   auto v = std::make_unique<ModelVersion>();
   apiref::Diagnostics d;
   REQUIRE(apiref::parse_yaml(yaml, "t.yaml", v->doc, d));
-  v->model = apiref::build_model(v->doc, {}, "t", d);
+  v->model = apiref::build_model(v->doc, {});
   return v;
 }

@@ -32,7 +32,7 @@ inline void prepare_site(const std::string& project, PreparedSite& p, apiref::Do
   options.cache = cache;
   p.bundles = apiref::bundle_project(cfg, options);
   REQUIRE(p.bundles.ok());
-  for (const apiref::BundleOutput& b : p.bundles.bundles) p.models.push_back(apiref::build_model(b.document, {}, b.name, d));
+  for (const apiref::BundleOutput& b : p.bundles.bundles) p.models.push_back(apiref::build_model(b.document, {}));
   for (size_t i = 0; i < p.models.size(); ++i)
     p.site.push_back({p.bundles.bundles[i].name, &p.bundles.bundles[i].document, &p.models[i]});
   std::vector<apiref::MustacheError> errors;
