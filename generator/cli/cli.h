@@ -113,8 +113,9 @@ bool compare_versions(const std::string& old_input, const std::string& new_input
 
 int run_bundle(const BundleArgs& args);
 int run_build(const BuildArgs& args);
-int run_serve(const ServeArgs& args);   // apiref-serve
-int run_serve_binary(char** argv);      // apiref: runs apiref-serve
+// serve.cpp, the one file compiled apart for each program: in apiref-serve (APIREF_SERVER) it
+// serves; in apiref it runs apiref-serve with the same arguments.
+int run_serve_command(const ServeArgs& args, char** argv);
 int run_snippets(const SnippetsArgs& args);
 int run_check_command(const CheckArgs& args);
 int run_diff(const DiffArgs& args);

@@ -163,11 +163,7 @@ int main(int argc, char** argv) {
   if (!serve_cmd->parsed()) clean_up_on_interrupt();
   if (cmd->parsed()) return run_bundle(bundle);
   if (build_cmd->parsed()) return run_build(build);
-#ifdef APIREF_SERVER
-  if (serve_cmd->parsed()) return run_serve(serve_args);
-#else
-  if (serve_cmd->parsed()) return run_serve_binary(argv);
-#endif
+  if (serve_cmd->parsed()) return run_serve_command(serve_args, argv);
   if (snippets_cmd->parsed()) return run_snippets(snippets);
   if (check_cmd->parsed()) return run_check_command(check);
   if (diff_cmd->parsed()) return run_diff(diff);

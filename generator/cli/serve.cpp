@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 #ifdef APIREF_SERVER
 // Parsed files are kept between builds, so a save parses only the files it changed.
-int run_serve(const ServeArgs& s) {
+int run_serve_command(const ServeArgs& s, char** /*argv*/) {
   DocumentCache cache;
   RenderMemo memo;
   const BuildArgs& a = s.build;
@@ -97,7 +97,7 @@ int run_serve(const ServeArgs& s) {
 // and brotli) cost every run of every command 5 to 15 ms of CPU and 7 to 35 ms of wall time to
 // load and start (`apiref --version`: 15.8 -> 8.6 ms on an idle machine, 54 -> 18 ms on a busy
 // one), a few percent of a GitHub build and most of a small `apiref check`. Only serve needs them.
-int run_serve_binary(char** argv) {
+int run_serve_command(const ServeArgs& /*args*/, char** argv) {
   std::error_code ec;
   fs::path self = fs::read_symlink("/proc/self/exe", ec);
   fs::path server = (ec ? fs::path(argv[0]) : self).parent_path() / "apiref-serve";
