@@ -50,8 +50,13 @@ test-fast: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS) --target $(PLAIN_TARGETS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L '^(browser|prism|host|plain)$$'
 
+# clang, not gcc: it compiles the sanitized build with about a third less CPU, and its
+# sanitized programs (ASan's runtime linked in, not a shared library) start in less than half
+# the time, which the cli tier pays at each of its hundreds of commands. A build-asan/ made
+# with gcc before stays so until it is removed.
 $(SAN_BUILD)/CMakeCache.txt:
-	cmake -S . -B $(SAN_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DAPIREF_SANITIZE=ON -DAPIREF_UNITY=ON -DAPIREF_WERROR=ON
+	cmake -S . -B $(SAN_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+	  -DAPIREF_SANITIZE=ON -DAPIREF_UNITY=ON -DAPIREF_WERROR=ON
 
 # Under ASan+UBSan: unit, corpus and cli (the sanitized build registers no browser or prism
 # test), so only the programs those run are built.

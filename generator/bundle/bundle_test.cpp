@@ -42,7 +42,10 @@ TEST_CASE("embedded example: two audiences, no diagnostics, self-contained, dete
   for (const BundleOutput* b : {&pub, &internal}) {
     require_self_contained(b->document);
     std::set<std::string> ids;
-    for (const auto& [name, op] : operations(b->document)) {
+    for (const auto& entry : operations(b->document)) {
+      // Named, not bound: doctest's messages capture them in a lambda, which C++17 forbids for bindings.
+      const auto& name = entry.first;
+      const auto& op = entry.second;
       INFO(name);
       // Audience filter: every operation lists the bundle's audience.
       bool listed = false;

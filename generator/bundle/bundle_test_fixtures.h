@@ -52,7 +52,9 @@ inline size_t count_refs(const apiref::Node& doc) {
 inline void require_self_contained(const apiref::Node& doc) {
   std::vector<std::pair<std::string, std::string>> refs;
   collect_refs(doc, "", apiref::OasContext::Root, refs);
-  for (const auto& [where, ref] : refs) {
+  for (const auto& entry : refs) {
+    const std::string& where = entry.first;  // not structured bindings: INFO captures them
+    const std::string& ref = entry.second;
     INFO("$ref '" << ref << "' at #" << where);
     REQUIRE(!ref.empty());
     REQUIRE(ref[0] == '#');

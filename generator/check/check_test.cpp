@@ -155,7 +155,8 @@ TEST_CASE("check: every case produces exactly its expected findings") {
       CHECK_MESSAGE(own, "case finds none of its family's rules");
     }
   }
-  for (const auto& [family, rules] : family_rules) {
+  for (const auto& entry : family_rules) {
+    const std::string& family = entry.first;  // not a structured binding: CAPTURE captures it
     CAPTURE(family);
     CHECK(cases_of[family] > 0);
   }

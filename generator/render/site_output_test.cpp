@@ -117,7 +117,9 @@ TEST_CASE("site: sidebar links are the shortest relative ones, resolve, and mark
   auto files = apiref_test::render_files(ex);
   std::regex link("<a href=\"([^\"]*)\"( aria-current=\"page\")?");
   size_t op_pages = 0, tag_pages = 0, schema_pages = 0;
-  for (const auto& [path, html] : files) {
+  for (const auto& file : files) {
+    const std::string& path = file.first;  // not a structured binding: CHECK_MESSAGE captures it
+    const std::string& html = file.second;
     if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;  // tags' .nav.js
     bool op_page = path.find("/operations/") != std::string::npos;
     bool tag_page = path.find("/tags/") != std::string::npos;
@@ -174,7 +176,10 @@ TEST_CASE("site: a tag's script lists the operations its tag page lists, in orde
   const std::string call = "window.apirefTagNav && window.apirefTagNav(";
   std::regex tag_list_link("<a href=\"[./a-z]*/operations/([^\"/]+)\"( class=\"deprecated\")?>");
   size_t scripts = 0;
-  for (const auto& [path, text] : files) {
+  for (const auto& entry : files) {
+    // Named, not bound: doctest's messages capture them in a lambda, which C++17 forbids for bindings.
+    const auto& path = entry.first;
+    const auto& text = entry.second;
     if (path.size() < 7 || path.compare(path.size() - 7, 7, ".nav.js") != 0) continue;
     ++scripts;
     REQUIRE_MESSAGE(text.rfind(call, 0) == 0, path);

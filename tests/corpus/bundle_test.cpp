@@ -62,7 +62,10 @@ TEST_CASE("Meshery tree: same operations and, dereferenced, same content as Mesh
     auto ref_ops = operations(reference.root);
     REQUIRE(ref_ops.size() == e.ops);
     size_t with_security_in_reference = 0;
-    for (const auto& [name, ref_op] : ref_ops) {
+    for (const auto& entry : ref_ops) {
+      // Named, not bound: doctest's messages capture them in a lambda, which C++17 forbids for bindings.
+      const auto& name = entry.first;
+      const auto& ref_op = entry.second;
       INFO(name);
       std::string method = name.substr(0, name.find(' '));
       std::string path = name.substr(name.find(' ') + 1);

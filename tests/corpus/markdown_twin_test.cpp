@@ -139,7 +139,9 @@ struct Measure {
 
 Measure check_site(const std::map<std::string, std::string>& files) {
   Measure m;
-  for (const auto& [path, content] : files) {
+  for (const auto& file : files) {
+    const std::string& path = file.first;  // not a structured binding: REQUIRE_MESSAGE captures it
+    const std::string& content = file.second;
     bool page = path.find("/operations/") != std::string::npos || path.find("/tags/") != std::string::npos ||
                 path.find("/schemas/") != std::string::npos;
     if (!page || !ends_with(path, ".html") || ends_with(path, "/index.html")) continue;
@@ -180,7 +182,10 @@ Measure check_site(const std::map<std::string, std::string>& files) {
     ++links;
   }
   CHECK(links > m.pages / 3);
-  for (const auto& [path, content] : files) {
+  for (const auto& entry : files) {
+    // Named, not bound: doctest's messages capture them in a lambda, which C++17 forbids for bindings.
+    const auto& path = entry.first;
+    const auto& content = entry.second;
     if (path.rfind("llms-full", 0) != 0) continue;
     ++m.full_files;
     m.full_bytes += content.size();

@@ -64,7 +64,10 @@ size_t check_slices(const Node& doc, const std::string& what) {
     CAPTURE(what);
     CAPTURE(tag);
     Node slice = slice_description(doc, tag);
-    for (const auto& [t, op] : ops) {
+    for (const auto& entry : ops) {
+      // Named, not bound: doctest's messages capture them in a lambda, which C++17 forbids for bindings.
+      const auto& t = entry.first;
+      const auto& op = entry.second;
       const Node* item = slice.find("paths")->find(op.first);
       bool there = item && (item->find(op.second) || item->is_ref());
       if (t == tag) CHECK_MESSAGE(there, op.second << " " << op.first);
