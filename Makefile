@@ -61,7 +61,10 @@ $(SAN_BUILD)/CMakeCache.txt:
 # Under ASan+UBSan: unit, corpus and cli (the sanitized build registers no browser or prism
 # test), so only the programs those run are built.
 SAN_TARGETS := apiref apiref-serve apiref_tests apiref_corpus_tests
-SAN_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1
+# A 32 MB quarantine of freed memory, not ASan's 256: a freed block is still poisoned for the
+# next 32 MB of frees, which is where use-after-free shows in these short programs, and each
+# process touches far fewer fresh pages: less memory, and less of the kernel's CPU time.
+SAN_ENV := ASAN_OPTIONS=detect_leaks=1:quarantine_size_mb=32 UBSAN_OPTIONS=print_stacktrace=1
 test-sanitize: deps $(SAN_BUILD)/CMakeCache.txt
 	cmake --build $(SAN_BUILD) -j $(JOBS) --target $(SAN_TARGETS)
 	cd $(SAN_BUILD) && $(SAN_ENV) ctest --output-on-failure -j $(JOBS)
