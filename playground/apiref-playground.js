@@ -356,13 +356,17 @@
   // element is there and stays in view, for as long as the reader has not scrolled or typed.
   var scrolling = null;  // the bringIntoView under way: { stop }
 
+  // Swagger UI's element id for a layout key: joined by '-', whitespace as '_', CSS-escaped
+  // (escapeDeepLinkPath).
+  function swaggerElementId(key) {
+    var id = key.join("-").trim().replace(/\s/g, "_");
+    return window.CSS && CSS.escape ? CSS.escape(id) : id;
+  }
+
   function bringIntoView(key) {
     if (scrolling) scrolling.stop();
     var actions = window.ui.layoutActions;
-    // Swagger UI's element id: the key joined by '-', whitespace as '_', CSS-escaped
-    // (escapeDeepLinkPath).
-    var id = key.join("-").trim().replace(/\s/g, "_");
-    id = window.CSS && CSS.escape ? CSS.escape(id) : id;
+    var id = swaggerElementId(key);
     var started = Date.now(), asked = 0, held = 0, timer = null;
     var readerEvents = ["wheel", "touchstart", "keydown", "mousedown"];
     var self = { stop: function () {
@@ -916,9 +920,7 @@
         // A long list lays out only the operations near the view, and Swagger UI's own scroll
         // to one not laid out yet does not always come: the page is walked down until it is
         // there (openDeepLink then scrolls to it).
-        // Swagger UI's element id, as openDeepLink reads it (escapeDeepLinkPath).
-        var id = ["operations", deepLink[0], deepLink[1]].join("-").trim().replace(/\s/g, "_");
-        id = window.CSS && CSS.escape ? CSS.escape(id) : id;
+        var id = swaggerElementId(["operations", deepLink[0], deepLink[1]]);
         var steps = 0;
         (function walk() {
           if (document.getElementById(id) || steps++ > 200) return;
