@@ -19,7 +19,6 @@ int run_snippets(const SnippetsArgs& a) {
   // --description-auth: credentials exactly as the description declares them (what a mock
   // server such as Prism enforces), not as the project says its real server reads them.
   std::vector<std::string> languages = a.languages.empty() ? all_snippet_languages() : a.languages;
-  Diagnostics d;
   for (const BundleOutput& b : in.result.bundles) {
     AuthConfig auth = a.description_auth ? AuthConfig{} : auth_of(in.config, b.name);
     SnippetOptions options = snippet_options(auth);

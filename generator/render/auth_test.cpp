@@ -114,7 +114,6 @@ TEST_CASE("config: mistakes in a bundle's auth are reported where they are") {
 TEST_CASE("model: the project's scheme replaces the description's, servers and title replaced") {
   Parsed doc = yaml(kDescription);
   REQUIRE(doc.ok);
-  Diagnostics d;
   ModelOptions o;
   o.project_scheme = "project-auth";
   o.extra_schemes = {SecurityScheme{"project-auth", "project", "", "", "", "", "Meshplay token", "", {}}};

@@ -74,7 +74,6 @@ struct Site {
 
   explicit Site(const char* yaml_text) : doc(yaml(yaml_text)) {
     REQUIRE(doc.ok);
-    Diagnostics d;
     model = build_model(doc.root, {});
     bundles.push_back({"pets", &doc.root, &model});
     context.bundles = &bundles;

@@ -45,7 +45,6 @@ paths:
 ApiModel model_of(const char* text) {
   Parsed doc = yaml(text);
   REQUIRE(doc.ok);
-  Diagnostics d;
   return build_model(doc.root, ModelOptions{});
 }
 

@@ -66,7 +66,6 @@ struct Built {
 void build(const char* yaml, Built& b) {
   b.parsed = apiref_test::yaml(yaml);
   REQUIRE(b.parsed.ok);
-  Diagnostics d;
   b.model = build_model(b.parsed.root, {});
 }
 

@@ -25,7 +25,6 @@ std::unique_ptr<Version> version_at(const std::string& path) {
   auto v = std::make_unique<Version>();
   v->bundle = bundle_file(path, {});
   REQUIRE(v->bundle.bundles.size() == 1);
-  Diagnostics d;
   v->model = build_model(v->bundle.bundles[0].root(), {});
   return v;
 }

@@ -26,9 +26,7 @@ TEST_CASE("model: GitHub's 1,223 operations and 969 schemas, unique slugs") {
   Diagnostics d;
   Document doc = load_document(kCorpus + "/github/api.github.com.json", d);
   REQUIRE(doc.ok);
-  Diagnostics problems;
   ApiModel m = build_model(doc.root, {});
-  CHECK(problems.empty());
   CHECK(m.operations.size() == 1223);
   CHECK(m.schemas.size() == 969);
   CHECK(m.title == "GitHub's official OpenAPI spec + Octokit extension");

@@ -70,7 +70,6 @@ void load_corpus(Corpus& c) {
     REQUIRE(r.ok());
     c.documents.push_back(std::move(r.bundles[0].document));
   }
-  Diagnostics d;
   for (const Node& doc : c.documents) c.models.push_back(build_model(doc, {}));
 }
 
