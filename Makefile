@@ -55,7 +55,7 @@ test-fast: deps $(BUILD)/CMakeCache.txt
 # the time, which the cli tier pays at each of its hundreds of commands. A build-asan/ made
 # with gcc before stays so until it is removed.
 $(SAN_BUILD)/CMakeCache.txt:
-	cmake -S . -B $(SAN_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+	cmake -S . -B $(SAN_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
 	  -DAPIREF_SANITIZE=ON -DAPIREF_UNITY=ON -DAPIREF_WERROR=ON
 
 # Under ASan+UBSan: unit, corpus and cli (the sanitized build registers no browser or prism
