@@ -11,7 +11,7 @@ packages=(
   python3
   chromium nodejs npm   # browser tests: Debian's chromium driven by playwright-core from npm
   hugo jekyll   # host tests (tests/host): the reference built into a Hugo and a Jekyll site
-  clang libclang-rt-14-dev   # make fuzz-smoke (fuzz/): clang's libFuzzer, ASan and UBSan runtimes
+  clang libclang-rt-14-dev   # the compiler of both builds; make fuzz-smoke's libFuzzer, ASan and UBSan runtimes
 )
 
 missing=()
