@@ -25,6 +25,8 @@ const url = (base, p = "") => new URL(p, base).href;
 const TOKENS = ["eyJ'a b\"c\" $HOME \\n\\", "x`y`$(id)${z}\\'"];
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "apiref-auth-"));
+// Made when the module is imported, by every entry of the suite: removed when the run ends.
+process.on("exit", () => fs.rmSync(scratch, { recursive: true, force: true }));
 // Python's requests, stubbed: prints what the snippet would send.
 fs.writeFileSync(path.join(scratch, "requests.py"), `import json
 class _R:
