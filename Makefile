@@ -51,8 +51,9 @@ check: deps $(BUILD)/CMakeCache.txt
 # python3 is a version manager's shim (pyenv's is a chain of bash scripts), each start costs
 # about four times the interpreter's own CPU: a folder holding only a link to the interpreter
 # itself goes first in the tests' PATH, so they start the same python3 without the shim.
-python3_itself = mkdir -p $(1)/python3-itself && \
-	ln -sfn "$$(python3 -c 'import sys; print(sys.executable)')" $(1)/python3-itself/python3
+python3_itself_dir = $(abspath $(1))/python3-itself
+python3_itself = mkdir -p $(call python3_itself_dir,$(1)) && \
+	ln -sfn "$$(python3 -c 'import sys; print(sys.executable)')" $(call python3_itself_dir,$(1))/python3
 
 # The plain half of `make test`: the tiers the sanitizers can't afford or must not see (browser,
 # prism, host, and the entries labelled `plain`: the package and serve's memory). The unit, cli
@@ -62,7 +63,7 @@ PLAIN_TARGETS := apiref apiref-serve
 test-fast: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS) --target $(PLAIN_TARGETS)
 	$(call python3_itself,$(BUILD))
-	cd $(BUILD) && PATH="$(CURDIR)/$(BUILD)/python3-itself:$$PATH" ctest --output-on-failure -j $(JOBS) -L '^(browser|prism|host|plain)$$'
+	cd $(BUILD) && PATH="$(call python3_itself_dir,$(BUILD)):$$PATH" ctest --output-on-failure -j $(JOBS) -L '^(browser|prism|host|plain)$$'
 
 # clang, not gcc: it compiles the sanitized build with about a third less CPU, and its
 # sanitized programs (ASan's runtime linked in, not a shared library) start in less than half
@@ -82,7 +83,7 @@ SAN_ENV := ASAN_OPTIONS=detect_leaks=1:quarantine_size_mb=32 UBSAN_OPTIONS=print
 test-sanitize: deps $(SAN_BUILD)/CMakeCache.txt
 	cmake --build $(SAN_BUILD) -j $(JOBS) --target $(SAN_TARGETS)
 	$(call python3_itself,$(SAN_BUILD))
-	cd $(SAN_BUILD) && PATH="$(CURDIR)/$(SAN_BUILD)/python3-itself:$$PATH" $(SAN_ENV) ctest --output-on-failure -j $(JOBS)
+	cd $(SAN_BUILD) && PATH="$(call python3_itself_dir,$(SAN_BUILD)):$$PATH" $(SAN_ENV) ctest --output-on-failure -j $(JOBS)
 
 # The two halves side by side: the plain tiers spend much of their time waiting (on Chromium,
 # Prism's server, a page's timers), and the sanitized half's compile and tests fill those gaps.
