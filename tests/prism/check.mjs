@@ -9,7 +9,7 @@
 // language, code}) whose URLs already point at 127.0.0.1:P. This script starts Prism there
 // (and starts it again if a request crashes it), then runs each snippet exactly as written:
 //   curl        bash -c 'curl() { command curl -s -o /dev/null -w "%{http_code}" ...; }; SNIPPET'
-//   python      SNIPPET.py in a process forked from python_runner.py (prints the status first)
+//   python      SNIPPET.py in a reused worker forked from python_runner.py (prints the status first)
 //   javascript  SNIPPET.mjs in a reused worker thread of js_runner.mjs (prints the status first)
 // with every environment variable the snippet reads set to a dummy credential and every
 // local file it uploads (./name) present in its working folder. Python and node load a guard
@@ -197,7 +197,7 @@ function execute(ctx, i, show) {
 }
 
 // Python and JavaScript snippets go to a runner started once per language (python_runner.py,
-// js_runner.mjs): a fork per snippet, or a few reused worker threads, instead of a new interpreter. Each
+// js_runner.mjs): a few reused worker processes or threads instead of an interpreter per snippet. Each
 // snippet still runs its own file unchanged, in the working folder, with the environment above.
 function startRunner(language, runDir, env) {
   const argv = language === "python" ? [PYTHON, [join(HERE, "python_runner.py")]]   // + python_guard/sitecustomize.py
