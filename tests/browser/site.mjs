@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { test, report, run, group } from "./harness.mjs";
+import { test, report, run, group, totals } from "./harness.mjs";
 import { checkHostile } from "./hostile.mjs";
 
 const env = (name) => {
@@ -43,6 +43,33 @@ const ms = (x) => `${Math.round(x)} ms`;
 const mib = (bytes) => `${(bytes / 1048576).toFixed(1)} MiB`;
 
 // --- a. GitHub's description -------------------------------------------------------------------
+
+// The harness itself: the browser's dead proxy keeps every other host out of reach, and a
+// request to one, by address or by name, is reported against the test that made it.
+test("harness: a request to another host never leaves the machine and is reported", async (t) => {
+  t.allow(({ kind, text }) => kind === "console" && /ERR_PROXY_CONNECTION_FAILED/.test(text));
+  const page = await t.page();
+  await open(page, url(EXAMPLE));
+  const outcome = await page.evaluate(async () => {
+    const results = [];
+    for (const address of ["http://203.0.113.7/probe", "https://apiref-harness.example.com/probe"]) {
+      try {
+        await fetch(address, { mode: "no-cors" });
+        results.push("answered");
+      } catch {
+        results.push("failed");
+      }
+    }
+    return results;
+  });
+  assert.deepEqual(outcome, ["failed", "failed"]);
+  for (let i = 0; i < 50 && t.problems.length < 2; i++) await page.waitForTimeout(20);
+  assert.deepEqual(t.problems.map((p) => p.split(" (")[0]),
+                   ["request to another host: http://203.0.113.7/probe",
+                    "request to another host: https://apiref-harness.example.com/probe"]);
+  totals.externalRequests -= t.problems.length;  // expected here: not counted in the run's line
+  t.problems.length = 0;
+});
 
 test("github: the overview loads with no console error", async (t) => {
   const page = await t.page();
