@@ -75,9 +75,7 @@ test("serve --proxy: the playground's GET and POST reach the local server with t
 
 test("serve --proxy: a URL outside the declared servers is refused, and the refusal is readable", async (t) => {
   const page = await t.page();
-  // The refusal has no icon of its own, so Chromium asks for /favicon.ico, which serve has not
-  // (a request seen since the harness stopped routing every request).
-  t.allow(({ text, url: source }) => /403/.test(text) || /\/favicon\.ico$/.test(source));
+  t.allow(({ text }) => /403/.test(text));
   const response = await page.goto(url(SITE, "_apiref/proxy?url=" + encodeURIComponent("http://example.com/")));
   assert.equal(response.status(), 403);
   assert.match(await page.locator("body").textContent(), /refuses http:\/\/example\.com\/: it is not below any server/);
