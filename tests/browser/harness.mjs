@@ -4,6 +4,7 @@
 // not answer itself (counted; the browser's proxy, which goes nowhere, fails them). A test fails when its own body throws or
 // when any of its pages logged an error or tried to reach another host.
 import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 const TEST_TIMEOUT_MS = 180_000;
@@ -113,6 +114,15 @@ class TestScope {
   }
 }
 
+// BROWSER_CPU=1: each test's line gives the whole machine's CPU time while it ran (user and
+// system, from /proc/stat), which counts Chromium's renderers as well. Meaningful only on an
+// otherwise idle machine: it is how to find the tests that cost the most.
+function machineCpuSeconds() {
+  if (!process.env.BROWSER_CPU) return 0;
+  const [user, nice, system] = readFileSync("/proc/stat", "utf8").split("\n")[0].split(/\s+/).slice(1, 4).map(Number);
+  return (user + nice + system) / 100;
+}
+
 function withTimeout(promise, ms, what) {
   let timer;
   const timeout = new Promise((_, reject) => {
@@ -146,7 +156,7 @@ export async function run() {
     if (only && !only.test(name)) continue;
     if (groups && !groups.has(testGroup)) continue;
     const scope = new TestScope(browser);
-    const started = Date.now();
+    const started = Date.now(), cpuStarted = machineCpuSeconds();
     let error = null;
     try {
       await withTimeout(fn(scope), TEST_TIMEOUT_MS, name);
@@ -155,7 +165,8 @@ export async function run() {
     }
     await scope.close();
     const problems = [...scope.problems, ...scope.dialogs.map((d) => `dialog: ${d}`)];
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1) +
+      (process.env.BROWSER_CPU ? ` s, machine CPU ${(machineCpuSeconds() - cpuStarted).toFixed(1)}` : "");
     if (!error && problems.length === 0) {
       passed++;
       console.log(`ok   ${name} (${seconds} s)`);

@@ -14,7 +14,8 @@
   (playground/index.html?urls.primaryName=B#/<tag>/<operationId>) names a bundle of
   swagger-config.json and an operation of that bundle's description, as Swagger UI keys it.
 
-Usage: check_site.py SITE_DIR [--expect-pages N]   (exit 1 and a list of problems on failure)
+Usage: check_site.py SITE_DIR... [--expect-pages N]   (exit 1 and a list of problems on failure)
+Several sites are checked in one run (a line each), each against --expect-pages.
 """
 import html.parser
 import json
@@ -193,13 +194,24 @@ def check_tag_scripts(site, problems):
 
 
 def main():
-    if len(sys.argv) < 2:
+    args = sys.argv[1:]
+    expect = None
+    if "--expect-pages" in args:
+        i = args.index("--expect-pages")
+        expect = int(args[i + 1])
+        del args[i:i + 2]
+    if not args:
         print(__doc__)
         return 2
-    site = os.path.abspath(sys.argv[1])
-    expect = None
-    if "--expect-pages" in sys.argv:
-        expect = int(sys.argv[sys.argv.index("--expect-pages") + 1])
+    failed = 0
+    for site in args:
+        if len(args) > 1:
+            print(f"{site}: ", end="")
+        failed += check_site(os.path.abspath(site), expect)
+    return 1 if failed else 0
+
+
+def check_site(site, expect):
     pages = {}
     problems = []
     for dirpath, _, files in os.walk(site):
