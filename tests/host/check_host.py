@@ -22,7 +22,6 @@ Usage: check_host.py OUTPUT_DIR --base-url URL --section PATH --marker ATTR
 Prints the problems and `checked ...`; exits 1 on any problem.
 """
 import argparse
-import html.parser
 import json
 import os
 import re

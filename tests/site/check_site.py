@@ -17,18 +17,64 @@
 Usage: check_site.py SITE_DIR... [--expect-pages N]   (exit 1 and a list of problems on failure)
 Several sites are checked in one run (a line each), each against --expect-pages.
 """
-import html.parser
+import html
 import json
 import os
+import re
 import sys
 import urllib.parse
 
 MAX_PAGE = 1024 * 1024
 
+# The markup of a page, a token at a time: a comment, a declaration or processing instruction,
+# an end tag, or a start tag (its name, then its attributes' text, quoted values whole).
+# html.parser did the same for pages whose markup is well formed, which these generated pages
+# are, at about a fifth of its speed: most of the checker's time on GitHub's 2,248 pages.
+TOKEN = re.compile(r"""<!--.*?-->|<![^>]*>|<\?[^>]*>|</[a-zA-Z][^>]*>|<([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.S)
+ATTRIBUTE = re.compile(r"""([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+# Elements whose content is text up to their end tag, never markup (as html.parser has them).
+RAW_TEXT = {"script", "style"}
 
-class Page(html.parser.HTMLParser):
+
+class MarkupReader:
+    """Reads a page's markup and calls handle_starttag(tag, attrs) for each start tag (names in
+    lower case, attribute values unescaped, None for an attribute without one) and
+    handle_data(text) for the text between tags (unescaped; a script's or style's as it is)."""
+
+    def handle_starttag(self, tag, attrs):
+        pass
+
+    def handle_data(self, data):
+        pass
+
+    def feed(self, text):
+        pos = 0
+        while True:
+            m = TOKEN.search(text, pos)
+            end = m.start() if m else len(text)
+            if end > pos:
+                self.handle_data(html.unescape(text[pos:end]))
+            if not m:
+                return
+            pos = m.end()
+            if m.group(1) is None:
+                continue
+            tag = m.group(1).lower()
+            attrs = []
+            for a in ATTRIBUTE.finditer(m.group(2)):
+                value = next((v for v in a.group(2, 3, 4) if v is not None), None)
+                attrs.append((a.group(1).lower(), None if value is None else html.unescape(value)))
+            self.handle_starttag(tag, attrs)
+            if tag in RAW_TEXT and not m.group(2).rstrip().endswith("/"):
+                close = re.compile(r"</%s\s*>" % tag, re.I).search(text, pos)
+                stop = close.start() if close else len(text)
+                if stop > pos:
+                    self.handle_data(text[pos:stop])
+                pos = close.end() if close else len(text)
+
+
+class Page(MarkupReader):
     def __init__(self):
-        super().__init__(convert_charrefs=True)
         self.links = []      # (attr, url)
         self.loads = []      # urls the browser would fetch on its own
         self.ids = set()
