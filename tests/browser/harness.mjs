@@ -1,8 +1,9 @@
 // A small test harness around playwright-core: one headless chromium for the whole run, a fresh
 // browser context per test, and for every page the test opens: console errors, uncaught page
 // errors, dialogs, and requests to any host other than 127.0.0.1/localhost that the test does
-// not answer itself (counted; the browser's proxy, which goes nowhere, fails them). A test fails when its own body throws or
-// when any of its pages logged an error or tried to reach another host.
+// not answer itself (counted; the browser's proxy, which goes nowhere, fails them). A test
+// fails when its own body throws or when any of its pages logged an error or tried to reach
+// another host.
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 
@@ -182,7 +183,7 @@ export async function run() {
   console.log("");
   for (const line of metrics) console.log(line);
   console.log(`pages opened: ${totals.pages}; console errors: ${totals.consoleErrors}; page errors: ${totals.pageErrors}; ` +
-              `dialogs: ${totals.dialogs}; requests to other hosts (aborted): ${totals.externalRequests}`);
+              `dialogs: ${totals.dialogs}; requests to other hosts (failed at the dead proxy): ${totals.externalRequests}`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }

@@ -42,8 +42,6 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${Math.round(x)} ms`;
 const mib = (bytes) => `${(bytes / 1048576).toFixed(1)} MiB`;
 
-// --- a. GitHub's description -------------------------------------------------------------------
-
 // The harness itself: the browser's dead proxy keeps every other host out of reach, and a
 // request to one, by address or by name, is reported against the test that made it.
 test("harness: a request to another host never leaves the machine and is reported", async (t) => {
@@ -70,6 +68,8 @@ test("harness: a request to another host never leaves the machine and is reporte
   totals.externalRequests -= t.problems.length;  // expected here: not counted in the run's line
   t.problems.length = 0;
 });
+
+// --- a. GitHub's description -------------------------------------------------------------------
 
 test("github: the overview loads with no console error", async (t) => {
   const page = await t.page();
