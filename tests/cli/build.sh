@@ -165,10 +165,12 @@ check "jekyll: pages with a permalink, a layout and no Liquid" bash -c "mkdir -p
 n=0
 bad_examples=""
 built=()
+declare -A source_of  # built site -> its document
 for f in $(find "$CORPUS/oas-examples/3.0" "$CORPUS/oas-examples/3.1" -name '*.yaml' -o -name '*.json' | sort); do
   out="oas/$(echo "$f" | md5sum | cut -c1-8)"
   if "$APIREF" build "$f" -q -o "$out" 2>/dev/null; then
     built+=("$out")
+    source_of[$out]=$f
     n=$((n + 1))
   else
     bad_examples="$bad_examples $f"
@@ -176,9 +178,7 @@ for f in $(find "$CORPUS/oas-examples/3.0" "$CORPUS/oas-examples/3.1" -name '*.y
 done
 if ! $CHECK "${built[@]}" >oas-check.txt; then
   for out in $(grep -v ': checked [0-9]* pages, [0-9]* links, [0-9]* tag scripts: 0 problems$' oas-check.txt | grep -o '^oas/[0-9a-f]*' | sort -u); do
-    for f in $(find "$CORPUS/oas-examples/3.0" "$CORPUS/oas-examples/3.1" -name '*.yaml' -o -name '*.json'); do
-      [ "oas/$(echo "$f" | md5sum | cut -c1-8)" = "$out" ] && bad_examples="$bad_examples $f"
-    done
+    bad_examples="$bad_examples ${source_of[$out]}"
   done
   [ -z "$bad_examples" ] && bad_examples=" (the checker failed: see oas-check.txt)"
   sed 's/^/    /' oas-check.txt | grep -v ' 0 problems$' | head -n 20 >&2
